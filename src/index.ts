@@ -1,0 +1,10 @@
+/**
+ * chiso766 as a library: the pure steps (table reader → engine → write plan) and the
+ * built-in profiles. Importing this pulls in nothing from Office, React or the file system.
+ */
+export * from "./model/grid";
+export * from "./model/fields";
+export * from "./model/units";
+export * from "./model/profile";
+export * from "./model/table";
+export * from "./model/plan";

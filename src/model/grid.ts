@@ -1,0 +1,118 @@
+/**
+ * A rectangle of worksheet cells as an adapter hands it over: the one input shape of the
+ * table reader, shared by the Office.js adapter, the exceljs adapter and the CSV reader.
+ * Rows and columns are 0-based sheet coordinates; A1 text is produced only at the edges.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+/** A rectangular area in 0-based sheet coordinates, inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  /** Sheet name, used in every address shown to the user ("Sheet1!D7"). */
+  sheet: string;
+  /** 0-based sheet row and column of values[0][0]. */
+  origin: { row: number; col: number };
+  /** Cell values as Excel gives them; blanks are null. Rows may be ragged. */
+  values: CellValue[][];
+  /** Number format of each cell ("General", "0.00%", "@"), same shape as values where known. */
+  numberFormats?: (string | null)[][];
+  /** Whether each cell is underlined, same shape as values where known (needed for undo). */
+  underlines?: boolean[][];
+  /** Merged areas, in sheet coordinates. */
+  merges?: CellRange[];
+}
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** "A" → 0, "AA" → 26; -1 when the text is not a column name. */
+export function columnIndex(letters: string): number {
+  const s = letters.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(s)) return -1;
+  let n = 0;
+  for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** (row 6, col 3) → "D7". */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** "D7" → { row: 6, col: 3 }; null when not a cell reference. */
+export function parseA1(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m) return null;
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+/** A range in A1 form: "D7" for one cell, "D7:F9" otherwise. */
+export function rangeA1(r: CellRange): string {
+  const start = a1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? start : `${start}:${a1(r.bottom, r.right)}`;
+}
+
+/** "D7:F9" or "D7" → CellRange; null when malformed. */
+export function parseRangeA1(ref: string): CellRange | null {
+  const [a, b] = ref.split(":");
+  const p = parseA1(a);
+  const q = b === undefined ? p : parseA1(b);
+  if (!p || !q) return null;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+/** Quote a sheet name for an address when Excel would ("Phụ lục 1" → "'Phụ lục 1'"). */
+export function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** "Sheet1!D7": the form every problem uses to name its cell. */
+export function cellRef(sheet: string, row: number, col: number): string {
+  return `${quoteSheet(sheet)}!${a1(row, col)}`;
+}
+
+/** The value at a sheet coordinate, or null outside the grid. */
+export function cellAt(grid: Grid, row: number, col: number): CellValue {
+  const r = grid.values[row - grid.origin.row];
+  if (!r) return null;
+  const v = r[col - grid.origin.col];
+  return v === undefined ? null : v;
+}
+
+/** The number format at a sheet coordinate, or null when unknown. */
+export function formatAt(grid: Grid, row: number, col: number): string | null {
+  return grid.numberFormats?.[row - grid.origin.row]?.[col - grid.origin.col] ?? null;
+}
+
+/** Whether the cell at a sheet coordinate is underlined (false when unknown). */
+export function underlineAt(grid: Grid, row: number, col: number): boolean {
+  return grid.underlines?.[row - grid.origin.row]?.[col - grid.origin.col] ?? false;
+}
+
+/** Number of columns of the widest row. */
+export function gridWidth(grid: Grid): number {
+  let w = 0;
+  for (const r of grid.values) if (r.length > w) w = r.length;
+  return w;
+}

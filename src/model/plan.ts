@@ -1,0 +1,80 @@
+/**
+ * The write plan: everything a run will change in the workbook, computed before anything is
+ * written. Both adapters (Office.js, exceljs) apply a plan and nothing else.
+ */
+import type { FieldId } from "./fields";
+import type { CellValue } from "./grid";
+
+/** A rectangle of values written in one operation (a 2-D array), at an A1 range. */
+export interface WriteBlock {
+  /** Sheet-less A1 range, e.g. "L5:N22". */
+  address: string;
+  /** 0-based sheet coordinates of the top-left cell. */
+  row: number;
+  col: number;
+  values: CellValue[][];
+  /** Number format per cell (null: leave as is); same shape as values. */
+  numberFormats: (string | null)[][];
+}
+
+/** One output column of the plan (for the UI and the summary). */
+export interface OutputColumn {
+  field: FieldId;
+  col: number;
+  letter: string;
+  header: string;
+  /** True when the column was added right of the table (its header is written too). */
+  added: boolean;
+}
+
+/** What a touched cell held before the run: enough to restore it exactly. */
+export interface CellSnapshot {
+  /** Sheet-less A1 address of one cell. */
+  address: string;
+  value: CellValue;
+  numberFormat: string | null;
+  underline: boolean;
+}
+
+/** A target cell holding something the tool did not write. */
+export interface Conflict {
+  address: string;
+  current: CellValue;
+  planned: CellValue;
+}
+
+export interface WritePlan {
+  sheet: string;
+  columns: OutputColumn[];
+  /** Values and number formats, in blocks of adjacent cells. */
+  blocks: WriteBlock[];
+  /** Underline changes as sheet-less A1 ranges, consecutive rows merged ("D5:D9"). */
+  underline: { set: string[]; clear: string[] };
+  /** Every cell the plan touches, as it was (for undo). */
+  previous: CellSnapshot[];
+  /** Non-empty: nothing may be written unless the user agrees to overwrite. */
+  conflicts: Conflict[];
+}
+
+/**
+ * Kept in the workbook (a very hidden sheet) so that undo works after the pane or the CLI
+ * is closed, and so a colleague gets the same result with the same profile and mapping.
+ */
+export interface WorkbookState {
+  version: 1;
+  /** The profile used last, in full (it may be a user's own). */
+  profile: unknown;
+  /** The column mapping used last (letters → field ids). */
+  mapping: Record<string, FieldId | null>;
+  /** The last run, for undo and for recognising the tool's own cells on a rerun. */
+  lastRun: {
+    sheet: string;
+    at: string;
+    /** Every cell written, with the value written (a cell still holding it is ours). */
+    written: { address: string; value: CellValue; underline: boolean }[];
+    previous: CellSnapshot[];
+  } | null;
+}
+
+/** Name of the very hidden sheet that holds the WorkbookState as JSON. */
+export const STATE_SHEET = "chiso766_state";

@@ -1,0 +1,64 @@
+/**
+ * What the table reader finds in a grid: where the table is, which column is which, and
+ * the unit rows. The write plan and the task pane build on this.
+ */
+import type { FieldId } from "./fields";
+import type { Problem, UnitRow } from "./units";
+
+/** How one column of the table was recognised. */
+export interface ColumnMatch {
+  /** 0-based sheet column. */
+  col: number;
+  /** "D". */
+  letter: string;
+  /** Header text as shown (header rows joined with " › "). */
+  header: string;
+  /** The field, or null for a column that is not used. */
+  field: FieldId | null;
+  /** 0–1: 1 for an explicit mapping or an exact alias, lower for fuzzy matches. */
+  confidence: number;
+  /** Why (Vietnamese): "khớp tên cột", "theo ánh xạ của người dùng", "gần giống 'Tiến độ'". */
+  reason: string;
+  /** Where the match came from. */
+  source: "mapping" | "header" | "none";
+}
+
+export interface TableLayout {
+  sheet: string;
+  /** 0-based sheet rows of the header block (first and last, inclusive). */
+  headerTop: number;
+  headerBottom: number;
+  /** 0-based sheet rows where data begins and ends (inclusive; includes skipped rows). */
+  dataTop: number;
+  dataBottom: number;
+  /** 0-based sheet columns of the table (inclusive). */
+  left: number;
+  right: number;
+  /** Field → 0-based sheet column, for every mapped column. */
+  columns: Record<FieldId, number>;
+}
+
+/** A reason the reader picked (or would pick) a profile. */
+export interface ProfileCandidate {
+  id: string;
+  /** 0–1 fit of the headers to the profile's fields. */
+  score: number;
+  /** Vietnamese explanation ("7/8 chỉ số khớp tên cột; có cột 'Tổng điểm quy đổi'"). */
+  reason: string;
+}
+
+export interface ReadResult {
+  profileId: string;
+  /** Why this profile: the ranked candidates when detection chose it, or a single entry. */
+  candidates: ProfileCandidate[];
+  layout: TableLayout;
+  mapping: ColumnMatch[];
+  units: UnitRow[];
+  problems: Problem[];
+}
+
+/**
+ * An explicit mapping: column letter or header text → field id (or null to ignore a column),
+ * e.g. { "B": "name", "D": "2.1.denominator" }. It wins over detection.
+ */
+export type ColumnMapping = Record<string, FieldId | null>;

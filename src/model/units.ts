@@ -1,0 +1,88 @@
+/**
+ * What flows between the steps: unit rows (reader → engine), scored units (engine → plan,
+ * report, CLI), problems (every step → user).
+ */
+import type { FieldId, Level } from "./fields";
+
+/**
+ * A problem shown to the user, in Vietnamese, naming its cell when it has one:
+ * `Sheet1!D7: "16/,6" không phải là số`.
+ */
+export interface Problem {
+  /** "Sheet1!D7" (sheet-qualified A1), or absent for problems without a cell. */
+  cell?: string;
+  /** Vietnamese message, without the cell prefix. */
+  message: string;
+  /** error: the value is unusable; warning: used, but the user should look. */
+  severity: "error" | "warning";
+  /** Stable machine code ("not-a-number", "above-max", "missing", "total-mismatch", ...). */
+  code: string;
+  field?: FieldId;
+}
+
+/** One row of the table as the engine receives it. */
+export interface UnitRow {
+  /** 0-based sheet row, the unit's identity in a run (also used for addresses). */
+  row: number;
+  /** The name as written (kept for output). */
+  name: string;
+  /** Normalised name for matching across periods (see reader/normalize). */
+  key: string;
+  code: string | null;
+  level: Level | null;
+  /** TOÀN HUYỆN, Toàn tỉnh, Tổng cộng, ...: totals, ratings and changes, never a rank or flag. */
+  aggregate: boolean;
+  /** Numeric values by field id; null = present in the table but missing (blank, "-", "N/A"). */
+  values: Record<FieldId, number | null>;
+  /** Text values by field id (rating already printed, level text, ...). */
+  texts?: Record<FieldId, string>;
+  /** Sheet-qualified address of each field's cell ("Sheet1!D7"), so later problems can name it. */
+  cells?: Record<FieldId, string>;
+}
+
+export interface IndicatorResult {
+  /** Percent 0–100, rounded as the profile says; null when missing. */
+  ratio: number | null;
+  /** Rounded points; null when missing or not scored. */
+  points: number | null;
+}
+
+/** A value below (or above) its profile threshold: the appendix underlines these. */
+export interface Flag {
+  field: FieldId;
+  value: number;
+  threshold: number;
+  op: "below" | "above";
+  /** The fields whose cells are underlined for this flag (e.g. total and rating). */
+  underline: FieldId[];
+}
+
+export interface ScoredUnit {
+  row: number;
+  name: string;
+  key: string;
+  code: string | null;
+  level: Level | null;
+  aggregate: boolean;
+  indicators: Record<string, IndicatorResult>;
+  groups: Record<string, number | null>;
+  total: number | null;
+  /** Total on the profile's scale (Điện Biên: out of 10); null when the profile has none. */
+  converted: number | null;
+  /** The rating label as the profile writes it ("Tốt", "TỐT", "TB"); null when not rated. */
+  rating: string | null;
+  /** The band key ("xuat-sac", "tot", "kha", "trung-binh", "yeu"), stable across label styles. */
+  ratingKey: string | null;
+  rank: number | null;
+  previous: number | null;
+  change: number | null;
+  flags: Flag[];
+  problems: Problem[];
+}
+
+export interface ScoreResult {
+  profileId: string;
+  units: ScoredUnit[];
+  /** Problems not tied to one unit. */
+  problems: Problem[];
+}
