@@ -8,3 +8,5 @@ export * from "./model/units";
 export * from "./model/profile";
 export * from "./model/table";
 export * from "./model/plan";
+export * from "./profiles";
+export * from "./engine";

@@ -1,0 +1,41 @@
+/**
+ * Ranking (METHOD.md §5). The portal's tie rule is unknown, so all three common rules exist:
+ * competition "1, 2, 2, 4" (default), dense "1, 2, 2, 3" and sequential "1, 2, 3, 4".
+ * The result never depends on the order of the input rows.
+ */
+
+export type TieRule = "competition" | "dense" | "sequential";
+
+export interface Rankable {
+  /** Identity of the item in the caller's list (returned as the map key). */
+  id: number;
+  value: number;
+  /** Tie-breakers for the sequential rule, compared in this order. */
+  name: string;
+  row: number;
+}
+
+/** Ranks by value, highest first. */
+export function rankValues(items: readonly Rankable[], tie: TieRule): Map<number, number> {
+  const sorted = [...items].sort(
+    (a, b) => b.value - a.value || compareText(a.name, b.name) || a.row - b.row || a.id - b.id,
+  );
+  const ranks = new Map<number, number>();
+  let dense = 0;
+  let previous: number | null = null;
+  let competition = 0;
+  sorted.forEach((item, index) => {
+    if (previous === null || item.value !== previous) {
+      dense += 1;
+      competition = index + 1;
+      previous = item.value;
+    }
+    ranks.set(item.id, tie === "sequential" ? index + 1 : tie === "dense" ? dense : competition);
+  });
+  return ranks;
+}
+
+/** Code-point comparison: deterministic on every machine, unlike locale collation. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
