@@ -10,3 +10,5 @@ export * from "./model/table";
 export * from "./model/plan";
 export * from "./profiles";
 export * from "./engine";
+export { readTable, normalizeHeader, normalizeUnitName, parseNumber } from "./reader";
+export type { ReadOptions, ParsedNumber, NormalizedHeader } from "./reader";

@@ -1,0 +1,392 @@
+/**
+ * Matching header columns to a profile's fields: aliases normalised once, compared word by
+ * word (exact, diacritic-only difference, small typos, containment), with the header's maxima,
+ * units and parent headers as evidence. Every candidate carries a score and a Vietnamese reason.
+ */
+import { kindOfField, type FieldId, type ValueKind } from "../model/fields";
+import type { GroupSpec, IndicatorSpec, Profile } from "../model/profile";
+import { editDistance, normalizeHeader, type HeaderWord, type NormalizedHeader } from "./normalize";
+
+/** At or above: used without comment. Between WEAK and STRONG: used, with a warning. */
+export const STRONG = 0.85;
+export const WEAK = 0.6;
+/** Two fields closer than this for one column are ambiguous. */
+export const AMBIGUITY_GAP = 0.03;
+
+export interface Alias {
+  text: string;
+  segments: NormalizedHeader[];
+}
+
+export interface Target {
+  /** Field id, or the indicator id for an indicator target (part chosen per column). */
+  id: string;
+  label: string;
+  indicator: IndicatorSpec | null;
+  field: FieldId | null;
+  aliases: Alias[];
+  /** Every folded word of every alias: a cheap filter before comparing. */
+  words: Set<string>;
+  max: number | null;
+  unit: boolean;
+  group: GroupSpec | null;
+}
+
+export interface Candidate {
+  field: FieldId;
+  targetId: string;
+  label: string;
+  score: number;
+  reason: string;
+  max: number | null;
+}
+
+/** Header path of one column: the texts of its header rows, top to bottom. */
+export type HeaderPath = NormalizedHeader[];
+
+const FALLBACK_UNIT_COLUMNS: { field: string; label: string; aliases: string[] }[] = [
+  { field: "stt", label: "STT", aliases: ["STT", "TT", "Số TT", "Số thứ tự"] },
+  { field: "name", label: "Tên đơn vị", aliases: ["Tên đơn vị", "Đơn vị", "Cơ quan", "Cơ quan, đơn vị", "Tên cơ quan", "Địa phương"] },
+  { field: "code", label: "Mã định danh", aliases: ["Mã định danh", "Mã đơn vị", "Mã cơ quan"] },
+  { field: "level", label: "Cấp", aliases: ["Cấp", "Cấp đơn vị", "Loại đơn vị"] },
+];
+
+const UNIT_FIELD_SET = new Set(["stt", "name", "code", "level"]);
+
+function makeAlias(text: string): Alias {
+  const segments = text
+    .split(/\s*(?:›|>|»)\s*/)
+    .filter((s) => s.trim().length > 0)
+    .map((s) => normalizeHeader(s));
+  return { text, segments };
+}
+
+function makeTarget(
+  id: string,
+  label: string,
+  aliasTexts: string[],
+  extra: Partial<Pick<Target, "indicator" | "field" | "max" | "group">>,
+): Target {
+  const seen = new Set<string>();
+  const aliases: Alias[] = [];
+  for (const t of [label, ...aliasTexts]) {
+    const a = makeAlias(t);
+    const k = a.segments.map((s) => s.words.map((w) => w.toned).join(" ")).join(" › ");
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    aliases.push(a);
+  }
+  const words = new Set<string>();
+  for (const a of aliases) for (const s of a.segments) for (const w of s.words) words.add(w.folded);
+  const field = extra.field ?? null;
+  return {
+    id,
+    label,
+    indicator: extra.indicator ?? null,
+    field,
+    aliases,
+    words,
+    max: extra.max ?? null,
+    unit: field !== null && UNIT_FIELD_SET.has(field),
+    group: extra.group ?? null,
+  };
+}
+
+const TARGET_CACHE = new WeakMap<Profile, Target[]>();
+
+/** The fields a profile reads, as match targets (cached per profile object). */
+export function targetsOf(profile: Profile): Target[] {
+  const cached = TARGET_CACHE.get(profile);
+  if (cached) return cached;
+  const targets: Target[] = [];
+  const fieldsSeen = new Set<string>();
+  for (const c of profile.columns) {
+    if (fieldsSeen.has(c.field)) continue;
+    fieldsSeen.add(c.field);
+    let max = c.max ?? null;
+    if (max === null && c.field === "total") max = profile.total?.max ?? null;
+    if (max === null && c.field === "converted") max = profile.scale?.max ?? null;
+    targets.push(makeTarget(c.field, c.label, c.aliases, { field: c.field, max }));
+  }
+  for (const u of FALLBACK_UNIT_COLUMNS) {
+    if (fieldsSeen.has(u.field)) continue;
+    fieldsSeen.add(u.field);
+    targets.push(makeTarget(u.field, u.label, u.aliases, { field: u.field }));
+  }
+  for (const g of profile.groups) {
+    if (fieldsSeen.has(g.id)) continue;
+    fieldsSeen.add(g.id);
+    targets.push(makeTarget(g.id, g.label, g.aliases, { field: g.id, max: g.max }));
+  }
+  for (const ind of profile.indicators) {
+    const group = profile.groups.find((g) => g.id === ind.group) ?? null;
+    targets.push(makeTarget(ind.id, ind.label, ind.aliases, { indicator: ind, max: ind.max, group }));
+  }
+  TARGET_CACHE.set(profile, targets);
+  return targets;
+}
+
+function isDigits(w: string): boolean {
+  return /^\d+$/.test(w);
+}
+
+function wordsClose(a: HeaderWord, b: HeaderWord): "same" | "tone" | "typo" | null {
+  if (a.toned === b.toned) return "same";
+  if (a.folded === b.folded) return "tone";
+  if (isDigits(a.folded) || isDigits(b.folded)) return null;
+  const len = Math.min(a.folded.length, b.folded.length);
+  const limit = len >= 7 ? 2 : len >= 3 ? 1 : 0;
+  if (limit === 0) return null;
+  return editDistance(a.folded, b.folded, limit) <= limit ? "typo" : null;
+}
+
+function digitsOf(words: HeaderWord[]): string {
+  return words
+    .filter((w) => isDigits(w.folded))
+    .map((w) => w.folded)
+    .join(" ");
+}
+
+/** Is `small` a subsequence of `big` (exact folded words)? */
+function isSubsequence(small: HeaderWord[], big: HeaderWord[]): boolean {
+  let i = 0;
+  for (const w of big) if (i < small.length && w.folded === small[i].folded) i++;
+  return i === small.length;
+}
+
+export interface PhraseMatch {
+  score: number;
+  how: "exact" | "tone" | "typo" | "contains" | "within" | "none";
+}
+
+/** How well one alias phrase matches one header phrase, 0–1. */
+export function phraseScore(alias: NormalizedHeader, header: NormalizedHeader): PhraseMatch {
+  const A = alias.words;
+  const H = header.words;
+  if (A.length === 0 || H.length === 0) return { score: 0, how: "none" };
+  if (alias.key === header.key) {
+    const toneDiffs = A.filter((w, i) => w.toned !== H[i]?.toned).length;
+    return toneDiffs === 0 ? { score: 1, how: "exact" } : { score: Math.max(0.88, 0.96 - 0.03 * toneDiffs), how: "tone" };
+  }
+  if (A.length === H.length) {
+    let typos = 0;
+    let ok = true;
+    for (let i = 0; i < A.length; i++) {
+      const c = wordsClose(A[i], H[i]);
+      if (c === null) {
+        ok = false;
+        break;
+      }
+      if (c !== "same") typos++;
+    }
+    if (ok && typos > 0 && typos <= Math.max(1, Math.floor(A.length / 2))) {
+      return { score: Math.max(0.7, 0.92 - 0.06 * typos), how: "typo" };
+    }
+  }
+  const digitPenalty = digitsOf(A) === digitsOf(H) ? 1 : 0.5;
+  const meaningful = (ws: HeaderWord[]) => ws.length >= 2 || (ws[0]?.folded.length ?? 0) >= 4;
+  if (A.length < H.length && meaningful(A) && isSubsequence(A, H)) {
+    return { score: (0.6 + 0.3 * (A.length / H.length)) * digitPenalty, how: "contains" };
+  }
+  if (H.length < A.length && meaningful(H) && isSubsequence(H, A)) {
+    return { score: (0.55 + 0.3 * (H.length / A.length)) * digitPenalty, how: "within" };
+  }
+  return { score: 0, how: "none" };
+}
+
+function joinPath(path: HeaderPath): NormalizedHeader {
+  const words = path.flatMap((p) => p.words);
+  return {
+    original: path.map((p) => p.original).join(" › "),
+    key: words.map((w) => w.folded).join(" "),
+    words,
+    evidence: path[path.length - 1].evidence,
+  };
+}
+
+/** Best alias score of a target against a column's header path. */
+function aliasScore(alias: Alias, path: HeaderPath): PhraseMatch {
+  const segs = alias.segments;
+  if (segs.length === 0 || path.length === 0) return { score: 0, how: "none" };
+  const leaf = path[path.length - 1];
+  if (segs.length === 1) {
+    const direct = phraseScore(segs[0], leaf);
+    if (path.length > 1) {
+      const joined = phraseScore(segs[0], joinPath(path));
+      if (joined.score * 0.95 > direct.score) return { score: joined.score * 0.95, how: joined.how };
+    }
+    return direct;
+  }
+  const last = phraseScore(segs[segs.length - 1], leaf);
+  if (last.score < WEAK) return { score: 0, how: "none" };
+  const ancestors = path.slice(0, -1);
+  if (ancestors.length === 0) return { score: last.score * 0.75, how: last.how };
+  // Earlier segments must match ancestors, nearest first, in order.
+  let ai = ancestors.length - 1;
+  let total = 0;
+  for (let si = segs.length - 2; si >= 0; si--) {
+    let found = -1;
+    let foundScore = 0;
+    for (let j = ai; j >= 0; j--) {
+      const s = phraseScore(segs[si], ancestors[j]).score;
+      if (s >= 0.8) {
+        found = j;
+        foundScore = s;
+        break;
+      }
+    }
+    if (found < 0) return { score: 0, how: "none" };
+    total += foundScore;
+    ai = found - 1;
+  }
+  const mean = total / (segs.length - 1);
+  return { score: Math.min(last.score, mean), how: last.how };
+}
+
+const PART_WORDS: { re: RegExp; part: "numerator" | "denominator" | "ratio" | "points" }[] = [
+  { re: /^(tu so|so dat|dat)$/, part: "numerator" },
+  { re: /^(mau so|tong so|phai)$/, part: "denominator" },
+  { re: /^(ty le|ti le|ty le dat)$/, part: "ratio" },
+  { re: /^(diem|diem so|so diem|diem dat|diem danh gia)$/, part: "points" },
+];
+
+/** Which part of an indicator a column holds, from its header words and evidence. */
+export function indicatorPart(path: HeaderPath, indicator: IndicatorSpec, profile: Profile): "numerator" | "denominator" | "ratio" | "points" {
+  const leaf = path[path.length - 1];
+  for (const p of PART_WORDS) if (p.re.test(leaf.key)) return p.part;
+  if (leaf.key === "" && leaf.evidence.percent) return "ratio";
+  if (path.some((p) => p.evidence.maxPoints !== null)) return "points";
+  if (leaf.evidence.percent || /^(ty le|ti le)\b/.test(leaf.key)) return "ratio";
+  if (/^(so luong|tong so|so (ho so|thu tuc|don vi|luot|tai khoan|phan anh))\b/.test(leaf.key)) return "numerator";
+  if (indicator.max > 0 && profile.basis === "indicators") return "points";
+  return "ratio";
+}
+
+function percentText(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/** Max evidence of a column: the leaf's, else the nearest ancestor's. */
+function headerMax(path: HeaderPath): number | null {
+  for (let i = path.length - 1; i >= 0; i--) if (path[i].evidence.maxPoints !== null) return path[i].evidence.maxPoints;
+  return null;
+}
+
+function formatMax(n: number): string {
+  return String(n).replace(".", ",");
+}
+
+/**
+ * Candidates for one column, best first. Ties between fields are left for the caller to
+ * report; nothing below WEAK is returned.
+ */
+export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
+  if (path.length === 0) return [];
+  const pathWords = new Set<string>();
+  for (const p of path) for (const w of p.words) pathWords.add(w.folded);
+  if (pathWords.size === 0) return [];
+  const targets = targetsOf(profile);
+  const out: Candidate[] = [];
+  const leaf = path[path.length - 1];
+  const hMax = headerMax(path);
+  for (const t of targets) {
+    // Cheap filter: some word in common, or a word within one typo of one.
+    let shares = false;
+    for (const w of pathWords) {
+      if (t.words.has(w)) {
+        shares = true;
+        break;
+      }
+    }
+    if (!shares) {
+      for (const w of pathWords) {
+        if (w.length < 4) continue;
+        for (const tw of t.words) {
+          if (tw.length < 4 || Math.abs(tw.length - w.length) > 1) continue;
+          // One edit leaves the first or the last letter in place.
+          if (tw[0] !== w[0] && tw[tw.length - 1] !== w[w.length - 1]) continue;
+          if (editDistance(w, tw, 1) <= 1) {
+            shares = true;
+            break;
+          }
+        }
+        if (shares) break;
+      }
+    }
+    if (!shares) continue;
+    let best: PhraseMatch = { score: 0, how: "none" };
+    let bestAlias = "";
+    for (const a of t.aliases) {
+      const m = aliasScore(a, path);
+      if (m.score > best.score) {
+        best = m;
+        bestAlias = a.text;
+      }
+    }
+    if (best.score < WEAK * 0.8) continue;
+    let score = best.score;
+    const notes: string[] = [];
+    const field = t.indicator ? `${t.indicator.id}.${indicatorPart(path, t.indicator, profile)}` : (t.field as string);
+    const kind: ValueKind = kindOfField(field);
+    const targetMax = kind === "score" ? t.max : null;
+    if (hMax !== null && targetMax !== null && targetMax > 0) {
+      if (Math.abs(hMax - targetMax) < 1e-9) {
+        score = Math.min(1, score + 0.05);
+        notes.push(`điểm tối đa ${formatMax(hMax)} khớp`);
+      } else {
+        score *= 0.6;
+        notes.push(`tiêu đề ghi tối đa ${formatMax(hMax)}, trường này tối đa ${formatMax(targetMax)}`);
+      }
+    }
+    if (leaf.evidence.percent && kind === "score" && !t.unit) {
+      score *= 0.7;
+      notes.push("tiêu đề ghi (%) nhưng trường này là điểm");
+    }
+    if (t.group && path.length > 1) {
+      const ancestors = path.slice(0, -1);
+      const groupAliases = [t.group.label, ...t.group.aliases].map((g) => normalizeHeader(g));
+      const inGroup = ancestors.some((a) => groupAliases.some((g) => phraseScore(g, a).score >= STRONG));
+      if (inGroup) {
+        score = Math.min(1, score + 0.05);
+      } else {
+        const otherGroup = profile.groups.find(
+          (g) => g.id !== t.group?.id && ancestors.some((a) => [g.label, ...g.aliases].some((x) => phraseScore(normalizeHeader(x), a).score >= STRONG)),
+        );
+        if (otherGroup) {
+          score *= 0.5;
+          notes.push(`nằm dưới nhóm "${otherGroup.label}"`);
+        }
+      }
+    }
+    if (score < WEAK * 0.8) continue;
+    const howText =
+      best.how === "exact"
+        ? "khớp tên cột"
+        : best.how === "tone"
+          ? `gần giống "${bestAlias}" (khác dấu)`
+          : best.how === "typo"
+            ? `gần giống "${bestAlias}"`
+            : best.how === "contains"
+              ? `tiêu đề chứa "${bestAlias}"`
+              : `tiêu đề là một phần của "${bestAlias}"`;
+    out.push({
+      field,
+      targetId: t.id,
+      label: t.label,
+      score,
+      reason: [howText, ...notes].join("; ") + ` (độ tin cậy ${percentText(score)})`,
+      max: t.indicator ? (field.endsWith(".points") ? t.max : null) : t.max,
+    });
+  }
+  out.sort((a, b) => b.score - a.score);
+  return out;
+}
+
+/** Every field a profile can fill, with its maximum (for range checks). */
+export function fieldMax(profile: Profile, field: FieldId): number | null {
+  for (const t of targetsOf(profile)) {
+    if (t.field === field) return t.max !== null && t.max > 0 ? t.max : null;
+    if (t.indicator && field === `${t.indicator.id}.points`) return t.indicator.max > 0 ? t.indicator.max : null;
+  }
+  return null;
+}
