@@ -1,0 +1,247 @@
+/**
+ * The exceljs adapter: .xlsx/.csv files in, a Grid out; a WritePlan applied to the workbook;
+ * the WorkbookState kept in a very hidden sheet. Everything the plan does not name stays as
+ * exceljs read it (other sheets, cells, styles, merged areas, formulas).
+ */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
+   exceljs cells are plain objects; these rules mistake getCell() for the Office.js proxy API. */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { parse as parseCsv } from "csv-parse/sync";
+import { parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
+import { STATE_SHEET, type WorkbookState, type WritePlan } from "../../model/plan";
+import { sameValue } from "../../plan/cells";
+import { rangeCells } from "../../plan/ranges";
+import { stateFromChunks, stateToChunks } from "../../plan/state";
+
+export type SourceKind = "xlsx" | "csv";
+
+/** A readable failure with a Vietnamese message (the CLI prints it as is). */
+export class WorkbookError extends Error {}
+
+const CSV_DELIMITERS = [",", ";", "\t"] as const;
+
+/** The delimiter of a CSV text: the candidate that splits the first line most, outside quotes. */
+export function detectCsvDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  let best: string = ",";
+  let bestCount = -1;
+  for (const d of CSV_DELIMITERS) {
+    let count = 0;
+    let quoted = false;
+    for (const ch of firstLine) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === d && !quoted) count++;
+    }
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A sheet name Excel accepts, from a file name ("bảng: 5/2024.csv" → "bảng 52024"). */
+export function sheetNameFromFile(file: string): string {
+  const base = path.basename(file, path.extname(file)).replace(/[[\]:*?/\\]/g, "").trim();
+  return (base || "Sheet1").slice(0, 31);
+}
+
+/**
+ * A CSV file as a one-sheet workbook. Every value stays the text it was ("94,3", "01"), so the
+ * table reader parses Vietnamese numbers by column kind instead of a locale guessing them.
+ */
+export function workbookFromCsv(text: string, sheetName: string): ExcelJS.Workbook {
+  const clean = text.replace(/^\uFEFF/, "");
+  let rows: string[][];
+  try {
+    rows = parseCsv(clean, { delimiter: detectCsvDelimiter(clean), relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  } catch (e) {
+    throw new WorkbookError(`Không đọc được tệp CSV: ${(e as Error).message}`);
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  rows.forEach((r, i) => {
+    r.forEach((v, j) => {
+      if (v !== "") ws.getCell(i + 1, j + 1).value = v;
+    });
+  });
+  return wb;
+}
+
+/** Load an .xlsx or .csv file. Throws WorkbookError with a Vietnamese message when it cannot. */
+export async function loadWorkbook(file: string): Promise<{ workbook: ExcelJS.Workbook; kind: SourceKind }> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WorkbookError(code === "ENOENT" ? `Không tìm thấy tệp "${file}".` : `Không đọc được tệp "${file}" (${code ?? (e as Error).message}).`);
+  }
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".csv" || ext === ".txt") {
+    return { workbook: workbookFromCsv(data.toString("utf8"), sheetNameFromFile(file)), kind: "csv" };
+  }
+  if (ext === ".xls") throw new WorkbookError(`Tệp "${file}" là định dạng .xls cũ: hãy mở bằng Excel và lưu lại thành .xlsx.`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new WorkbookError(`Tệp "${file}" không phải là bảng tính .xlsx hợp lệ (hoặc đã bị hỏng).`);
+  }
+  return { workbook, kind: "xlsx" };
+}
+
+/** Worksheets a user works in (the state sheet is not one of them). */
+export function userSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  return wb.worksheets.filter((ws) => ws.name !== STATE_SHEET);
+}
+
+/** The named sheet, or the first visible one. Throws WorkbookError naming the sheets there are. */
+export function pickSheet(wb: ExcelJS.Workbook, name?: string): ExcelJS.Worksheet {
+  const sheets = userSheets(wb);
+  if (name !== undefined) {
+    const ws = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.normalize("NFC").toLowerCase() === name.normalize("NFC").toLowerCase());
+    if (!ws) throw new WorkbookError(`Không có trang tính "${name}". Các trang tính: ${sheets.map((s) => `"${s.name}"`).join(", ")}.`);
+    return ws;
+  }
+  const ws = sheets.find((s) => s.state === "visible") ?? sheets[0];
+  if (!ws) throw new WorkbookError("Bảng tính không có trang tính nào.");
+  return ws;
+}
+
+/** The value a cell shows, as a Grid value: formulas give their cached result, rich text its text. */
+export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("formula" in v || "sharedFormula" in v) {
+      const r = (v as ExcelJS.CellFormulaValue).result;
+      if (r === undefined || r === null) return null;
+      if (r instanceof Date) return r.toISOString().slice(0, 10);
+      if (typeof r === "object") return "error" in r ? String(r.error) : null;
+      return r;
+    }
+    if ("text" in v && "hyperlink" in v) return String(v.text);
+    if ("error" in v) return String(v.error);
+  }
+  return String(v);
+}
+
+function isUnderlined(cell: ExcelJS.Cell): boolean {
+  const u = cell.font?.underline;
+  return u !== undefined && u !== false && u !== "none";
+}
+
+function hasFormula(cell: ExcelJS.Cell): boolean {
+  const v = cell.value;
+  return typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v);
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  return merges.map((m) => parseRangeA1(m)).filter((r): r is CellRange => r !== null);
+}
+
+/** The whole used area of a worksheet (from A1) as a Grid. */
+export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
+  const rows = ws.rowCount;
+  const cols = ws.columnCount;
+  const values: CellValue[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  const underlines: boolean[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const vr: CellValue[] = [];
+    const fr: (string | null)[] = [];
+    const ur: boolean[] = [];
+    const row = ws.getRow(r);
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.getCell(c);
+      vr.push(cellValueOf(cell));
+      fr.push(cell.numFmt ?? "General");
+      ur.push(isUnderlined(cell));
+    }
+    values.push(vr);
+    numberFormats.push(fr);
+    underlines.push(ur);
+  }
+  return { sheet: ws.name, origin: { row: 0, col: 0 }, values, numberFormats, underlines, merges: mergesOf(ws) };
+}
+
+function setUnderline(cell: ExcelJS.Cell, on: boolean): void {
+  const font = { ...(cell.font ?? {}) } as Partial<ExcelJS.Font>;
+  if (on) {
+    // Keep a double or accounting underline the user already chose.
+    if (isUnderlined(cell)) return;
+    font.underline = true;
+  } else {
+    if (!isUnderlined(cell)) return;
+    delete font.underline;
+  }
+  // A fresh style object: exceljs may share one style object between cells.
+  cell.style = { ...cell.style, font };
+}
+
+/**
+ * Apply a plan to the worksheet it names. Two cautions beyond the plan: a merged cell other
+ * than its top-left is never written (exceljs would write through to the top-left), and a
+ * formula whose result already equals the planned value keeps its formula.
+ */
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
+  const ws = wb.getWorksheet(plan.sheet);
+  if (!ws) throw new WorkbookError(`Không có trang tính "${plan.sheet}" để ghi kết quả.`);
+  for (const block of plan.blocks) {
+    block.values.forEach((vr, i) =>
+      vr.forEach((value, j) => {
+        const cell = ws.getCell(block.row + i + 1, block.col + j + 1);
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        if (!(hasFormula(cell) && sameValue(cellValueOf(cell), value))) cell.value = value;
+        const format = block.numberFormats[i]?.[j] ?? null;
+        if (format !== null && cell.numFmt !== format) cell.style = { ...cell.style, numFmt: format };
+      }),
+    );
+  }
+  for (const c of rangeCells(plan.underline.set, parseRangeA1)) setUnderline(ws.getCell(c.row + 1, c.col + 1), true);
+  for (const c of rangeCells(plan.underline.clear, parseRangeA1)) setUnderline(ws.getCell(c.row + 1, c.col + 1), false);
+}
+
+/** The state kept in the workbook, or null when there is none (or it is unreadable). */
+export function readState(wb: ExcelJS.Workbook): WorkbookState | null {
+  const ws = wb.getWorksheet(STATE_SHEET);
+  if (!ws) return null;
+  const chunks: string[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const v = ws.getCell(r, 1).value;
+    if (typeof v !== "string") break;
+    chunks.push(v);
+  }
+  return stateFromChunks(chunks);
+}
+
+/** Store the state in the very hidden sheet (JSON in column A, one chunk per cell). */
+export function writeState(wb: ExcelJS.Workbook, state: WorkbookState): void {
+  const ws = wb.getWorksheet(STATE_SHEET) ?? wb.addWorksheet(STATE_SHEET);
+  ws.state = "veryHidden";
+  for (let r = ws.rowCount; r >= 1; r--) ws.getCell(r, 1).value = null;
+  stateToChunks(state).forEach((chunk, i) => {
+    ws.getCell(i + 1, 1).value = chunk;
+  });
+}
+
+/** Write the workbook to a temporary file beside `file`, then move it into place. */
+export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw new WorkbookError(`Không ghi được tệp "${file}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+}

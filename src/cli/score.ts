@@ -1,0 +1,151 @@
+/** `chiso766 score`: read a table, score it, write the scored workbook, print a summary. */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { BUILTIN_PROFILES } from "../profiles";
+import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
+import type { ColumnMapping } from "../model/table";
+import { mappingOf, stateAfterWrite } from "../plan";
+import { runScoring, type RunResult } from "../pipeline";
+import { CliError, EXIT, type CliIO } from "./errors";
+import { besideInput, samePath } from "./paths";
+import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
+import { allProblems, conflictLines, jsonDocument, planLines, problemLine, profileLine, unitsTable } from "./summary";
+
+export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
+
+  --sheet TÊN        trang tính chứa bảng (mặc định: trang tính đầu tiên đang hiện)
+  --profile MÃ       hồ sơ chấm điểm (xem: chiso766 profiles); mặc định chọn theo tiêu đề cột
+  --mapping TỆP      ánh xạ cột JSON, ví dụ {"B": "name", "D": "2.1.denominator", "H": null}
+  --out TỆP.xlsx     nơi ghi kết quả (mặc định: <tên tệp>-cham-diem.xlsx cạnh tệp vào)
+  --json             chỉ in một tài liệu JSON kết quả
+  --overwrite        ghi đè cả những ô đang có nội dung không do chiso766 ghi
+  --report           in báo cáo; ghi trang "Phụ lục" (kèm báo cáo) vào tệp kết quả và biểu đồ
+                     <kết quả>.tong-diem.svg, <kết quả>.xep-loai.svg cạnh tệp kết quả
+  --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)`;
+
+/** Options of `score`; later flags (--report, --previous) are added here and read in scoreCommand. */
+export const SCORE_OPTIONS = {
+  sheet: { type: "string" },
+  profile: { type: "string" },
+  mapping: { type: "string" },
+  out: { type: "string" },
+  json: { type: "boolean", default: false },
+  overwrite: { type: "boolean", default: false },
+  report: { type: "boolean", default: false },
+  previous: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+async function readMapping(file: string): Promise<ColumnMapping> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    throw new CliError(`Không đọc được tệp ánh xạ cột "${file}".`, EXIT.input);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new CliError(`Tệp ánh xạ cột "${file}" không phải JSON hợp lệ: ${(e as Error).message}`, EXIT.input);
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) {
+    throw new CliError(`Tệp ánh xạ cột "${file}" phải là một đối tượng JSON: {"B": "name", "D": "2.1.denominator"}.`, EXIT.input);
+  }
+  for (const [k, v] of Object.entries(data)) {
+    if (v !== null && typeof v !== "string") throw new CliError(`Tệp ánh xạ cột "${file}": giá trị của "${k}" phải là mã trường (chuỗi) hoặc null.`, EXIT.input);
+  }
+  return data as ColumnMapping;
+}
+
+/** Beyond this the summary stops listing problems (the JSON has them all). */
+const MAX_PROBLEM_LINES = 40;
+
+export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: SCORE_OPTIONS, allowPositionals: true, strict: true });
+  if (values.help) {
+    io.stdout(`${SCORE_USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new CliError(`Cần đúng một tệp đầu vào.\n${SCORE_USAGE}`, EXIT.usage);
+  const input = positionals[0];
+  const json = values.json;
+
+  if (values.profile !== undefined && !BUILTIN_PROFILES.some((p) => p.id === values.profile)) {
+    throw new CliError(`Không có hồ sơ chấm điểm "${values.profile}". Các hồ sơ có sẵn: ${BUILTIN_PROFILES.map((p) => p.id).join(", ")}.`, EXIT.usage);
+  }
+  const out = values.out ?? besideInput(input, "-cham-diem");
+  if (path.extname(out).toLowerCase() !== ".xlsx") throw new CliError(`Tệp kết quả phải có đuôi .xlsx: "${out}".`, EXIT.usage);
+  if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
+  const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
+
+  let run: RunResult;
+  let workbook;
+  try {
+    const loaded = await loadWorkbook(input);
+    workbook = loaded.workbook;
+    const ws = pickSheet(workbook, values.sheet);
+    const grid = gridFromWorksheet(ws);
+    const state = readState(workbook);
+    run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: values.profile, mapping, state });
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const message = e instanceof WorkbookError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
+    throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
+  }
+  const { read, scored, profile, plan } = run;
+  if (scored.units.length === 0) {
+    const why = allProblems(read, scored).map(problemLine).join("\n");
+    throw new CliError(`Không tìm thấy dòng đơn vị nào trong bảng của trang "${plan.sheet}".${why ? `\n${why}` : ""}\nKhông ghi tệp nào.`, EXIT.input);
+  }
+  if (plan.conflicts.length > 0 && !values.overwrite) {
+    throw new CliError(
+      `${plan.conflicts.length} ô đang có nội dung không do chiso766 ghi và khác kết quả mới:\n${conflictLines(plan.sheet, plan.conflicts)}\n` +
+        `Không ghi tệp nào. Kiểm tra lại các ô trên, hoặc chạy lại với --overwrite để ghi đè.`,
+      EXIT.conflict,
+    );
+  }
+
+  applyPlan(workbook, plan);
+  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
+  let report: CliReport | null = null;
+  if (values.report || values.previous !== undefined) {
+    try {
+      const previous = values.previous !== undefined ? await scorePreviousFile(values.previous, profile, BUILTIN_PROFILES) : undefined;
+      report = addReport(workbook, run, { previous });
+    } catch (e) {
+      throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
+    }
+  }
+  try {
+    await saveWorkbook(workbook, out);
+    if (report) report.files = await writeChartFiles(out, report.svg);
+  } catch (e) {
+    throw new CliError((e as Error).message, EXIT.input);
+  }
+
+  if (json) {
+    io.stdout(`${JSON.stringify(jsonDocument(read, scored), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const problems = allProblems(read, scored);
+  const l = read.layout;
+  const parts = [
+    profileLine(profile, run.profileSource, read),
+    `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${scored.units.length} đơn vị.`,
+    "",
+    unitsTable(scored, profile),
+    "",
+  ];
+  if (problems.length) {
+    const shown = problems.slice(0, MAX_PROBLEM_LINES).map((p) => `  ${problemLine(p)}`);
+    if (problems.length > MAX_PROBLEM_LINES) shown.push(`  … và ${problems.length - MAX_PROBLEM_LINES} vấn đề khác (xem đầy đủ với --json)`);
+    parts.push(`Cần xem lại (${problems.length}):`, ...shown, "");
+  }
+  if (plan.conflicts.length) parts.push(`Đã ghi đè ${plan.conflicts.length} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
+  parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
+  if (report) parts.push(`Đã ghi trang "${report.sheetName}" và biểu đồ: ${report.files?.join(", ") ?? ""}`, "", report.narrative.text);
+  io.stdout(`${parts.join("\n")}\n`);
+  return EXIT.ok;
+}

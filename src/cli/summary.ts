@@ -1,0 +1,148 @@
+/**
+ * What the CLI prints: the Vietnamese summary table and the --json document. Both are built
+ * from the same ScoreResult so they always agree.
+ */
+import type { CellValue } from "../model/grid";
+import type { Conflict } from "../model/plan";
+import type { Profile } from "../model/profile";
+import type { ReadResult } from "../model/table";
+import type { Problem, ScoreResult, ScoredUnit } from "../model/units";
+import type { PlannedWrite } from "../plan";
+import type { ProfileSource } from "../pipeline";
+
+/** 86.59 → "86,59"; -0.02 → "-0,02" (with sign: "+6,06"); null → "—". Vietnamese decimal comma. */
+export function formatScore(v: number | null, decimals = 2, signed = false): string {
+  if (v === null || !Number.isFinite(v)) return "—";
+  const text = Math.abs(v).toFixed(decimals).replace(".", ",");
+  const sign = v < 0 && Number(text.replace(",", ".")) !== 0 ? "-" : signed && v > 0 ? "+" : "";
+  return `${sign}${text}`;
+}
+
+function formatCellValue(v: CellValue): string {
+  if (v === null) return "(trống)";
+  if (typeof v === "number") return String(v).replace(".", ",");
+  return `"${v}"`;
+}
+
+/** Display width: NFC text, combining marks take no column. */
+function width(s: string): number {
+  return [...s.normalize("NFC")].filter((ch) => !/\p{M}/u.test(ch)).length;
+}
+
+function pad(s: string, w: number, right = false): string {
+  const gap = " ".repeat(Math.max(0, w - width(s)));
+  return right ? gap + s : s + gap;
+}
+
+export function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
+  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], rightAligned[i])).join("  ").trimEnd();
+  return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+export function problemLine(p: Problem): string {
+  const tag = p.severity === "error" ? "Lỗi" : "Lưu ý";
+  return `${tag}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`;
+}
+
+/** Every problem once: the table's, the engine's, then each unit's. */
+export function allProblems(read: ReadResult, scored: ScoreResult): Problem[] {
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  for (const p of [...read.problems, ...scored.problems, ...scored.units.flatMap((u) => u.problems)]) {
+    const key = `${p.cell ?? ""}|${p.code}|${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(p);
+  }
+  return out;
+}
+
+export function profileLine(profile: Profile, source: ProfileSource, read: ReadResult): string {
+  const head = `Hồ sơ chấm điểm: ${profile.id} — ${profile.name} (phiên bản ${profile.version})`;
+  if (source === "option") return `${head}\n  Theo tham số --profile.`;
+  if (source === "state") return `${head}\n  Theo lần chấm trước lưu trong tệp.`;
+  const [best, ...others] = read.candidates;
+  const why = best ? `chọn tự động theo tiêu đề cột: ${best.reason}` : "chọn tự động theo tiêu đề cột";
+  const alt = others.filter((c) => c.score > 0).slice(0, 2).map((c) => `${c.id} ${Math.round(c.score * 100)}%`);
+  return `${head}\n  ${why[0].toUpperCase()}${why.slice(1)}${best ? ` (độ khớp ${Math.round(best.score * 100)}%)` : ""}.${alt.length ? ` Hồ sơ khác: ${alt.join(", ")}.` : ""}`;
+}
+
+/** The summary table: one line per unit, aggregate rows included but never numbered or ranked. */
+export function unitsTable(scored: ScoreResult, profile: Profile): string {
+  const decimals = profile.rounding.decimals;
+  const hasConverted = !!profile.scale;
+  let stt = 0;
+  const rows = scored.units.map((u) => {
+    const cells = [String(u.row + 1), u.aggregate ? "" : String(++stt), u.name, formatScore(u.total, decimals)];
+    if (hasConverted) cells.push(formatScore(u.converted, profile.scale!.decimals));
+    cells.push(u.rating ?? "—", u.rank === null ? "—" : String(u.rank), formatScore(u.change, decimals, true));
+    return cells;
+  });
+  const headers = ["Dòng", "STT", "Đơn vị", profile.total?.label ?? "Tổng điểm"];
+  if (hasConverted) headers.push(profile.scale!.label);
+  headers.push("Xếp loại", "Hạng", "Tăng/giảm");
+  const right = headers.map((_, i) => i !== 2 && i !== headers.length - 3);
+  return table(headers, rows, right);
+}
+
+export function conflictLines(sheet: string, conflicts: Conflict[]): string {
+  const lines = conflicts.slice(0, 20).map((c) => `  ${sheet}!${c.address}: đang có ${formatCellValue(c.current)}, sẽ ghi ${formatCellValue(c.planned)}`);
+  if (conflicts.length > 20) lines.push(`  … và ${conflicts.length - 20} ô khác`);
+  return lines.join("\n");
+}
+
+export function planLines(plan: PlannedWrite): string {
+  const cols = [...plan.columns].sort((a, b) => a.col - b.col).map((c) => `${c.letter} "${c.header}" (${c.added ? "thêm mới" : "điền tại chỗ"})`);
+  const count = (ranges: string[]) =>
+    ranges.reduce((n, r) => {
+      const [a, b] = r.split(":");
+      if (!b) return n + 1;
+      const ra = /([A-Z]+)(\d+)/.exec(a)!;
+      const rb = /([A-Z]+)(\d+)/.exec(b)!;
+      const colN = (s: string) => [...s].reduce((x, ch) => x * 26 + ch.charCodeAt(0) - 64, 0);
+      return n + (Number(rb[2]) - Number(ra[2]) + 1) * (colN(rb[1]) - colN(ra[1]) + 1);
+    }, 0);
+  const lines = [
+    cols.length ? `Cột kết quả: ${cols.join(", ")}.` : "Hồ sơ này không ghi cột kết quả nào (chỉ kiểm tra số liệu).",
+    `Gạch chân ${count(plan.underline.set)} ô, bỏ gạch chân ${count(plan.underline.clear)} ô.`,
+  ];
+  if (plan.restored.length) lines.push(`Trả lại nội dung cũ cho ${plan.restored.length} ô của lần chấm trước không còn dùng.`);
+  return lines.join("\n");
+}
+
+function jsonProblem(p: Problem) {
+  return { cell: p.cell ?? null, message: p.message, severity: p.severity, code: p.code };
+}
+
+function jsonNumber(v: number | null | undefined): number | null {
+  return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+}
+
+function jsonUnit(u: ScoredUnit) {
+  return {
+    row: u.row + 1,
+    name: u.name,
+    code: u.code,
+    level: u.level,
+    aggregate: u.aggregate,
+    indicators: Object.fromEntries(Object.entries(u.indicators).map(([id, r]) => [id, { ratio: jsonNumber(r.ratio), points: jsonNumber(r.points) }])),
+    groups: Object.fromEntries(Object.entries(u.groups).map(([id, v]) => [id, jsonNumber(v)])),
+    total: jsonNumber(u.total),
+    converted: jsonNumber(u.converted),
+    rating: u.rating,
+    rank: jsonNumber(u.rank),
+    change: jsonNumber(u.change),
+    flags: u.flags.map((f) => ({ field: f.field, value: f.value, threshold: f.threshold })),
+    problems: u.problems.map(jsonProblem),
+  };
+}
+
+/** The --json document: numbers as JSON numbers, missing as null, rows 1-based as Excel shows them. */
+export function jsonDocument(read: ReadResult, scored: ScoreResult) {
+  return {
+    profile: scored.profileId,
+    units: scored.units.map(jsonUnit),
+    problems: [...read.problems, ...scored.problems].map(jsonProblem),
+  };
+}

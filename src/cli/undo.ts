@@ -1,0 +1,57 @@
+/** `chiso766 undo`: put back every cell the last scoring run changed. */
+import { parseArgs } from "node:util";
+import * as path from "node:path";
+import { applyPlan, gridFromWorksheet, loadWorkbook, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
+import { planUndo, stateAfterUndo } from "../plan";
+import { CliError, EXIT, type CliIO } from "./errors";
+import { besideInput } from "./paths";
+import { conflictLines } from "./summary";
+
+export const UNDO_USAGE = `Cách dùng: chiso766 undo <tệp.xlsx> [--out KẾT_QUẢ.xlsx] [--overwrite]
+
+  Trả lại giá trị, định dạng số và gạch chân của mọi ô mà lần chấm điểm gần nhất đã ghi.
+  --out TỆP.xlsx     nơi ghi (mặc định: <tên tệp>-hoan-tac.xlsx cạnh tệp vào)
+  --overwrite        hoàn tác cả những ô đã bị sửa tay sau lần chấm`;
+
+export const UNDO_OPTIONS = {
+  out: { type: "string" },
+  overwrite: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+export async function undoCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: UNDO_OPTIONS, allowPositionals: true, strict: true });
+  if (values.help) {
+    io.stdout(`${UNDO_USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new CliError(`Cần đúng một tệp đầu vào.\n${UNDO_USAGE}`, EXIT.usage);
+  const input = positionals[0];
+  const out = values.out ?? besideInput(input, "-hoan-tac");
+  if (path.extname(out).toLowerCase() !== ".xlsx") throw new CliError(`Tệp kết quả phải có đuôi .xlsx: "${out}".`, EXIT.usage);
+
+  let loaded;
+  try {
+    loaded = await loadWorkbook(input);
+  } catch (e) {
+    if (e instanceof WorkbookError) throw new CliError(`${e.message}\nKhông ghi tệp nào.`, EXIT.input);
+    throw e;
+  }
+  const { workbook } = loaded;
+  const state = readState(workbook);
+  if (!state?.lastRun) throw new CliError(`"${input}" không có lần chấm điểm nào của chiso766 để hoàn tác.`, EXIT.input);
+  const ws = workbook.getWorksheet(state.lastRun.sheet);
+  if (!ws) throw new CliError(`Không còn trang tính "${state.lastRun.sheet}" của lần chấm trước.`, EXIT.input);
+  const plan = planUndo(state, gridFromWorksheet(ws));
+  if (plan.conflicts.length > 0 && !values.overwrite) {
+    throw new CliError(
+      `${plan.conflicts.length} ô đã bị sửa sau lần chấm:\n${conflictLines(plan.sheet, plan.conflicts)}\nKhông ghi tệp nào. Chạy lại với --overwrite để vẫn hoàn tác.`,
+      EXIT.conflict,
+    );
+  }
+  applyPlan(workbook, plan);
+  writeState(workbook, stateAfterUndo(state));
+  await saveWorkbook(workbook, out);
+  io.stdout(`Đã hoàn tác ${plan.previous.length} ô của lần chấm lúc ${state.lastRun.at} trên trang "${plan.sheet}".\nĐã ghi vào: ${out}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,69 @@
+/**
+ * The pure pipeline shared by the CLI and the add-in: grid → table reader → engine → write
+ * plan. No I/O: the caller reads the sheet and the stored state, and applies the plan.
+ */
+import type { Grid } from "./model/grid";
+import type { WorkbookState } from "./model/plan";
+import { parseProfile, type Profile } from "./model/profile";
+import type { ColumnMapping, ReadResult } from "./model/table";
+import type { ScoreResult } from "./model/units";
+import { score } from "./engine";
+import { readTable } from "./reader";
+import { planWrite, type PlannedWrite } from "./plan";
+
+export interface RunOptions {
+  /** Profiles to choose from (built-ins, plus the user's own). */
+  profiles: Profile[];
+  /** Use this profile instead of detecting one from the headers. */
+  profileId?: string;
+  /** Explicit column mapping; wins over detection. */
+  mapping?: ColumnMapping;
+  /** The workbook's stored state: its profile and mapping are reused, its cells recognised. */
+  state?: WorkbookState | null;
+}
+
+/** Where the profile came from, for telling the user. */
+export type ProfileSource = "option" | "state" | "detected";
+
+export interface RunResult {
+  read: ReadResult;
+  profile: Profile;
+  profileSource: ProfileSource;
+  scored: ScoreResult;
+  plan: PlannedWrite;
+}
+
+/** A profile stored in the state, when it is valid. */
+function storedProfile(state: WorkbookState | null | undefined): Profile | null {
+  if (!state?.profile) return null;
+  try {
+    return parseProfile(state.profile);
+  } catch {
+    return null;
+  }
+}
+
+export function runScoring(grid: Grid, options: RunOptions): RunResult {
+  const state = options.state ?? null;
+  let profiles = options.profiles;
+  let profileId = options.profileId;
+  let profileSource: ProfileSource = profileId !== undefined ? "option" : "detected";
+  // Rerun with what was used last time, so a colleague gets the same result.
+  const fromState = storedProfile(state);
+  if (fromState && !profiles.some((p) => p.id === fromState.id)) profiles = [...profiles, fromState];
+  if (profileId === undefined && fromState) {
+    profileId = fromState.id;
+    profileSource = "state";
+  }
+  let mapping = options.mapping;
+  if (mapping === undefined && state && Object.keys(state.mapping).length > 0 && (!state.lastRun || state.lastRun.sheet === grid.sheet)) {
+    mapping = state.mapping;
+  }
+
+  const read = readTable(grid, { profiles, profileId, mapping });
+  const profile = profiles.find((p) => p.id === read.profileId);
+  if (!profile) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
+  const scored = score(read.units, profile, { sheet: grid.sheet });
+  const plan = planWrite({ grid, read, profile, scored, state });
+  return { read, profile, profileSource, scored, plan };
+}

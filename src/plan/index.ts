@@ -1,0 +1,6 @@
+/** The write plan: pure, shared by the Office.js and exceljs adapters. */
+export { planWrite, outputSpecs, scoreFormat, changeFormat, RANK_FORMAT, OUTPUT_HEADERS, type PlanInput, type PlannedWrite } from "./write";
+export { planUndo } from "./undo";
+export { stateAfterWrite, stateAfterUndo, stateToChunks, stateFromChunks, mappingOf, STATE_CHUNK_SIZE } from "./state";
+export { sameValue, isBlank } from "./cells";
+export { cellRanges, valueBlocks, blockCells } from "./ranges";

@@ -1,0 +1,44 @@
+/**
+ * planUndo: the plan that puts every cell of the last run back as it was (value, number
+ * format, underline), to be applied by the same adapters as a scoring plan.
+ */
+import { a1, cellAt, formatAt, parseA1, underlineAt, type Grid } from "../model/grid";
+import type { CellSnapshot, Conflict, WorkbookState, WritePlan } from "../model/plan";
+import { identicalValue } from "./cells";
+import { cellRanges, valueBlocks, type PlannedCell } from "./ranges";
+
+/**
+ * With `grid` (the sheet as it is now), cells changed by hand since the run are conflicts and
+ * the plan's `previous` holds the current state (so an undo can itself be undone).
+ */
+export function planUndo(state: WorkbookState, grid?: Grid): WritePlan {
+  const last = state.lastRun;
+  if (!last) return { sheet: grid?.sheet ?? "", columns: [], blocks: [], underline: { set: [], clear: [] }, previous: [], conflicts: [] };
+  const cells: PlannedCell[] = [];
+  const set: { row: number; col: number }[] = [];
+  const clear: { row: number; col: number }[] = [];
+  const current: CellSnapshot[] = [];
+  const conflicts: Conflict[] = [];
+  const written = new Map(last.written.map((w) => [w.address, w]));
+  const sameSheet = grid !== undefined && grid.sheet === last.sheet;
+  for (const snap of last.previous) {
+    const p = parseA1(snap.address);
+    if (!p) continue;
+    cells.push({ row: p.row, col: p.col, value: snap.value, numberFormat: snap.numberFormat });
+    (snap.underline ? set : clear).push(p);
+    if (sameSheet) {
+      const now = cellAt(grid, p.row, p.col);
+      const w = written.get(snap.address);
+      if (w && !identicalValue(w.value, now)) conflicts.push({ address: snap.address, current: now, planned: snap.value });
+      current.push({ address: a1(p.row, p.col), value: now, numberFormat: formatAt(grid, p.row, p.col), underline: underlineAt(grid, p.row, p.col) });
+    }
+  }
+  return {
+    sheet: last.sheet,
+    columns: [],
+    blocks: valueBlocks(cells),
+    underline: { set: cellRanges(set), clear: cellRanges(clear) },
+    previous: sameSheet ? current : last.previous,
+    conflicts,
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * planWrite: everything a scoring run will change in the sheet, computed from the table's
+ * layout and the scored units before anything is written. Pure and adapter-neutral: the
+ * Office.js and exceljs adapters apply the same plan.
+ */
+import { a1, cellAt, columnLetters, formatAt, gridWidth, parseA1, underlineAt, type CellValue, type Grid } from "../model/grid";
+import type { FieldId } from "../model/fields";
+import type { CellSnapshot, Conflict, OutputColumn, WorkbookState, WritePlan } from "../model/plan";
+import type { Profile } from "../model/profile";
+import type { ReadResult } from "../model/table";
+import type { ScoreResult, ScoredUnit } from "../model/units";
+import { cellKey, identicalValue, isBlank, sameValue } from "./cells";
+import { cellRanges, valueBlocks, type PlannedCell } from "./ranges";
+
+/**
+ * Number formats, chosen so the sheet shows what the report prints: scores with the profile's
+ * decimals ("0.00"), ranks as integers, changes always signed ("+6.06", "-0.02", "0.00") so a
+ * fall is visible without colour.
+ */
+export function scoreFormat(decimals: number): string {
+  return decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
+}
+export const RANK_FORMAT = "0";
+export function changeFormat(decimals: number): string {
+  const f = scoreFormat(decimals);
+  return `+${f};-${f};${f}`;
+}
+
+/** Headers of columns the tool adds (Vietnamese, as a report would print them). */
+export const OUTPUT_HEADERS = {
+  total: "Tổng điểm",
+  converted: "Tổng điểm quy đổi",
+  rating: "Xếp loại",
+  rank: "Xếp hạng",
+  change: "Tăng/giảm",
+} as const;
+
+export interface PlanInput {
+  grid: Grid;
+  read: ReadResult;
+  profile: Profile;
+  scored: ScoreResult;
+  /** The workbook's stored state: recognises the tool's own cells from the last run. */
+  state?: WorkbookState | null;
+}
+
+/** A plan plus what the next WorkbookState needs to know about it. */
+export interface PlannedWrite extends WritePlan {
+  /**
+   * Cells the last run wrote that this run no longer targets (a column dropped, a row gone):
+   * the plan puts back what they held before the tool; they are not "written" by this run.
+   */
+  restored: string[];
+}
+
+interface OutputSpec {
+  field: FieldId;
+  header: string;
+  format: string | null;
+  value: (u: ScoredUnit) => CellValue;
+}
+
+/** The output columns the profile asks for, in order, skipping what this profile cannot produce. */
+export function outputSpecs(profile: Profile): OutputSpec[] {
+  const decimals = profile.rounding.decimals;
+  const specs: OutputSpec[] = [];
+  for (const out of profile.outputs) {
+    switch (out) {
+      case "groups":
+        // Group scores are outputs only when computed from indicators; otherwise they are inputs.
+        if (profile.basis !== "indicators") break;
+        for (const g of profile.groups) {
+          if (g.combines.length > 0) continue;
+          specs.push({ field: g.id, header: g.label, format: scoreFormat(decimals), value: (u) => u.groups[g.id] ?? null });
+        }
+        break;
+      case "total":
+        // With basis "total" the total is the input (Phú Tân's portal total), never rewritten.
+        if (profile.basis === "total") break;
+        specs.push({ field: "total", header: profile.total?.label ?? OUTPUT_HEADERS.total, format: scoreFormat(decimals), value: (u) => u.total });
+        break;
+      case "converted":
+        if (!profile.scale) break;
+        specs.push({ field: "converted", header: profile.scale.label, format: scoreFormat(profile.scale.decimals), value: (u) => u.converted });
+        break;
+      case "rating":
+        if (!profile.rating) break;
+        // Rating cells keep their own format: they hold text.
+        specs.push({ field: "rating", header: OUTPUT_HEADERS.rating, format: null, value: (u) => u.rating });
+        break;
+      case "rank":
+        if (!profile.ranking) break;
+        specs.push({ field: "rank", header: OUTPUT_HEADERS.rank, format: RANK_FORMAT, value: (u) => u.rank });
+        break;
+      case "change":
+        if (!profile.change) break;
+        specs.push({ field: "change", header: OUTPUT_HEADERS.change, format: changeFormat(decimals), value: (u) => u.change });
+        break;
+    }
+  }
+  return specs;
+}
+
+function snapshot(grid: Grid, row: number, col: number): CellSnapshot {
+  // Outside the grid's known formats (a column right of the used range) a cell is "General";
+  // null only when the adapter gave no formats at all.
+  const numberFormat = grid.numberFormats ? (formatAt(grid, row, col) ?? "General") : null;
+  return { address: a1(row, col), value: cellAt(grid, row, col), numberFormat, underline: underlineAt(grid, row, col) };
+}
+
+/** Whether a column is empty over the given rows and outside every merged area there. */
+function columnIsFree(grid: Grid, col: number, top: number, bottom: number): boolean {
+  for (let row = top; row <= bottom; row++) if (!isBlank(cellAt(grid, row, col))) return false;
+  return !(grid.merges ?? []).some((m) => m.left <= col && col <= m.right && m.top <= bottom && top <= m.bottom);
+}
+
+export function planWrite(input: PlanInput): PlannedWrite {
+  const { grid, read, profile, scored } = input;
+  const layout = read.layout;
+  const last = input.state?.lastRun && input.state.lastRun.sheet === grid.sheet ? input.state.lastRun : null;
+  const lastWritten = new Map<string, { value: CellValue; underline: boolean }>();
+  for (const w of last?.written ?? []) {
+    const p = parseA1(w.address);
+    if (p) lastWritten.set(cellKey(p.row, p.col), w);
+  }
+  const lastPrevious = new Map<string, CellSnapshot>();
+  for (const s of last?.previous ?? []) {
+    const p = parseA1(s.address);
+    if (p) lastPrevious.set(cellKey(p.row, p.col), s);
+  }
+  /** The tool wrote this cell last time and it still holds what was written. */
+  const isOurs = (row: number, col: number): boolean => {
+    const w = lastWritten.get(cellKey(row, col));
+    return !!w && identicalValue(w.value, cellAt(grid, row, col));
+  };
+
+  const units = scored.units;
+  const unitRows = units.map((u) => u.row);
+  const dataBottom = Math.max(layout.dataBottom, ...unitRows);
+
+  // 1. Where each output goes: the table's own column, a column the tool added before, or a new one.
+  const specs = outputSpecs(profile);
+  const used = new Set<number>(Object.values(layout.columns));
+  const mappedCols = new Set(read.mapping.filter((m) => m.field !== null).map((m) => m.col));
+  const columns: (OutputColumn & { headerRow: number; spec: OutputSpec })[] = [];
+  let nextFree = layout.right + 1;
+  const width = Math.max(gridWidth(grid) + grid.origin.col, layout.right + 1);
+  for (const spec of specs) {
+    const own = layout.columns[spec.field];
+    if (own !== undefined) {
+      // The reader may recognise a column the tool added on an earlier run: it stays "added",
+      // so its header keeps being written (and is not restored away as stale).
+      let ownHeaderRow = -1;
+      for (let row = layout.headerTop; row <= layout.headerBottom && ownHeaderRow < 0; row++) {
+        if (lastWritten.has(cellKey(row, own)) && isOurs(row, own) && !isBlank(cellAt(grid, row, own))) ownHeaderRow = row;
+      }
+      if (ownHeaderRow >= 0) {
+        const header = String(cellAt(grid, ownHeaderRow, own));
+        columns.push({ field: spec.field, col: own, letter: columnLetters(own), header, added: true, headerRow: ownHeaderRow, spec });
+      } else {
+        const header = read.mapping.find((m) => m.col === own)?.header ?? spec.header;
+        columns.push({ field: spec.field, col: own, letter: columnLetters(own), header, added: false, headerRow: -1, spec });
+      }
+      continue;
+    }
+    const allValuesMissing = units.every((u) => spec.value(u) === null);
+    // A column with our header that the reader did not map (added by an earlier run).
+    let found = -1;
+    let headerRow = layout.headerTop;
+    for (let col = layout.left; col < width && found < 0; col++) {
+      if (used.has(col) || mappedCols.has(col)) continue;
+      for (let row = layout.headerTop; row <= layout.headerBottom; row++) {
+        if (sameValue(cellAt(grid, row, col), spec.header)) {
+          found = col;
+          headerRow = row;
+          break;
+        }
+      }
+    }
+    if (found < 0) {
+      // Nothing to show (no previous period, say): do not add an empty column.
+      if (allValuesMissing) continue;
+      while (used.has(nextFree) || !columnIsFree(grid, nextFree, layout.headerTop, dataBottom)) nextFree++;
+      found = nextFree;
+    }
+    used.add(found);
+    columns.push({ field: spec.field, col: found, letter: columnLetters(found), header: spec.header, added: true, headerRow, spec });
+  }
+
+  // 2. Values: headers of added columns, then one cell per unit and output column.
+  const planned = new Map<string, PlannedCell>();
+  for (const c of columns) {
+    if (c.added) planned.set(cellKey(c.headerRow, c.col), { row: c.headerRow, col: c.col, value: c.header, numberFormat: null });
+    for (const u of units) {
+      planned.set(cellKey(u.row, c.col), { row: u.row, col: c.col, value: c.spec.value(u), numberFormat: c.spec.format });
+    }
+  }
+
+  // 3. Underlines: the engine's flags name the fields; the cells are in output or input columns.
+  const columnOf = (field: FieldId): number | undefined => columns.find((c) => c.field === field)?.col ?? layout.columns[field];
+  const underlineSet = new Map<string, { row: number; col: number }>();
+  for (const u of units) {
+    for (const f of u.flags) {
+      for (const field of f.underline.length > 0 ? f.underline : [f.field]) {
+        const col = columnOf(field);
+        if (col !== undefined) underlineSet.set(cellKey(u.row, col), { row: u.row, col });
+      }
+    }
+  }
+  // Clear only where the tool is entitled to: cells it underlined last time, and the data cells
+  // of flag columns (their underline means "below threshold"); never headers, aggregate rows or
+  // other columns, where an underline is the user's own formatting.
+  const flagCols = new Set<number>();
+  for (const rule of profile.flags) {
+    for (const field of rule.underline.length > 0 ? rule.underline : [rule.field]) {
+      const col = columnOf(field);
+      if (col !== undefined) flagCols.add(col);
+    }
+  }
+  const underlineClear = new Map<string, { row: number; col: number }>();
+  // Cells the last run touched that need no change now: kept in the undo snapshot (and the next
+  // state) so that undo after a rerun still restores their pre-tool state.
+  const tracked = new Map<string, { row: number; col: number }>();
+  for (const u of units) {
+    if (u.aggregate) continue;
+    for (const col of flagCols) {
+      const k = cellKey(u.row, col);
+      if (underlineSet.has(k)) continue;
+      if (underlineAt(grid, u.row, col)) underlineClear.set(k, { row: u.row, col });
+      else if (lastWritten.has(k)) tracked.set(k, { row: u.row, col });
+    }
+  }
+  // 4. Cells of the last run that this run no longer targets: put back what they held.
+  const restored: string[] = [];
+  const restoredKeys = new Set<string>();
+  for (const [k, w] of lastWritten) {
+    if (planned.has(k) || underlineSet.has(k) || underlineClear.has(k) || tracked.has(k)) continue;
+    const [row, col] = k.split(":").map(Number);
+    const before = lastPrevious.get(k);
+    if (!before || !identicalValue(w.value, cellAt(grid, row, col))) continue;
+    planned.set(k, { row, col, value: before.value, numberFormat: before.numberFormat });
+    if (before.underline) underlineSet.set(k, { row, col });
+    else if (underlineAt(grid, row, col)) underlineClear.set(k, { row, col });
+    restored.push(a1(row, col));
+    restoredKeys.add(k);
+  }
+  // Underlines the tool set last time on cells it still writes but no longer flags.
+  for (const [k, w] of lastWritten) {
+    if (restoredKeys.has(k) || underlineSet.has(k) || !w.underline || lastPrevious.get(k)?.underline) continue;
+    const [row, col] = k.split(":").map(Number);
+    if (underlineAt(grid, row, col)) underlineClear.set(k, { row, col });
+  }
+
+  // 5. Conflicts and the undo snapshot of every touched cell.
+  const conflicts: Conflict[] = [];
+  for (const c of planned.values()) {
+    const current = cellAt(grid, c.row, c.col);
+    if (isBlank(current) || sameValue(current, c.value) || isOurs(c.row, c.col)) continue;
+    conflicts.push({ address: a1(c.row, c.col), current, planned: c.value });
+  }
+  const touched = new Map<string, { row: number; col: number }>([...planned, ...underlineSet, ...underlineClear, ...tracked]);
+  const previous: CellSnapshot[] = [...touched.entries()]
+    .sort(([, a], [, b]) => a.row - b.row || a.col - b.col)
+    .map(([k, { row, col }]) => {
+      // A cell still holding the tool's value keeps its pre-tool snapshot, so undo after a
+      // rerun restores the sheet as it was before the first run.
+      const before = lastPrevious.get(k);
+      const ours = lastWritten.has(k) && isOurs(row, col);
+      return before && ours ? before : snapshot(grid, row, col);
+    });
+
+  return {
+    sheet: grid.sheet,
+    columns: columns.map(({ spec: _spec, headerRow: _headerRow, ...c }) => c),
+    blocks: valueBlocks([...planned.values()]),
+    underline: { set: cellRanges([...underlineSet.values()]), clear: cellRanges([...underlineClear.values()]) },
+    previous,
+    conflicts: conflicts.sort((a, b) => {
+      const p = parseA1(a.address)!;
+      const q = parseA1(b.address)!;
+      return p.row - q.row || p.col - q.col;
+    }),
+    restored,
+  };
+}
