@@ -1,0 +1,54 @@
+/**
+ * Numbers written the Vietnamese way: comma decimal, dot thousands ("82,1", "921.747"),
+ * counts of units with two digits ("03 đơn vị") as official reports write them.
+ */
+import Decimal from "decimal.js";
+
+const viFormatters = new Map<string, Intl.NumberFormat>();
+
+function viFormatter(minDecimals: number, maxDecimals: number): Intl.NumberFormat {
+  const key = `${minDecimals}:${maxDecimals}`;
+  let f = viFormatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals });
+    viFormatters.set(key, f);
+  }
+  return f;
+}
+
+/** Half-up rounding in decimal (7.735 → 7.74), never binary Math.round on x*100. */
+export function roundHalfUp(value: number, decimals = 2): number {
+  return new Decimal(value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/** a − b rounded half-up to `decimals` in decimal arithmetic (86.59 − 80.53 = 6.06 exactly). */
+export function subtractRounded(a: number, b: number, decimals = 2): number {
+  return new Decimal(a).minus(new Decimal(b)).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/**
+ * 82.1 → "82,1"; 921747 → "921.747"; 7.3 with { minDecimals: 2 } → "7,30".
+ * Rounds half-up in decimal first so Intl never sees a float it would round the other way.
+ */
+export function formatViNumber(value: number, options: { minDecimals?: number; maxDecimals?: number } = {}): string {
+  const maxDecimals = options.maxDecimals ?? 2;
+  const minDecimals = Math.min(options.minDecimals ?? 0, maxDecimals);
+  return viFormatter(minDecimals, maxDecimals).format(roundHalfUp(value, maxDecimals));
+}
+
+/** A signed change: "+6,06", "-0,02", "0". */
+export function formatViChange(value: number, decimals = 2): string {
+  const text = formatViNumber(Math.abs(value), { maxDecimals: decimals });
+  if (roundHalfUp(value, decimals) === 0) return "0";
+  return value > 0 ? `+${text}` : `-${text}`;
+}
+
+/** Counts as reports write them: 3 → "03", 12 → "12", 0 → "0". */
+export function formatViCount(count: number): string {
+  return count > 0 && count < 10 ? `0${count}` : String(count);
+}
+
+/** Vietnamese list: "A, B, C" (reports separate names with commas, no "và"). */
+export function joinNames(names: string[]): string {
+  return names.join(", ");
+}

@@ -1,0 +1,249 @@
+/**
+ * The Vietnamese narrative, written the way the seeds' reports write it: units per rating
+ * ("03 đơn vị xếp loại tốt: …"), highest and lowest units, rises and falls against the last
+ * period, and per indicator the units that have not started ("chưa thực hiện") or are low
+ * ("tỷ lệ còn thấp"). Missing values are never counted as 0.
+ */
+import type { IndicatorSpec, Profile } from "../model/profile";
+import type { ScoredUnit, ScoreResult } from "../model/units";
+import { byChange } from "./compare";
+import { formatViChange, formatViCount, formatViNumber, joinNames } from "./format";
+import type { Comparison, ComparisonRow, Narrative, NarrativeParagraph } from "./types";
+
+export interface NarrativeOptions {
+  /** Below this percent of an indicator's maximum, points are "còn thấp" (when no flag rule covers it). */
+  lowPercent?: number;
+  comparison?: Comparison;
+  /** How many rises and falls to name; default 3. */
+  topChanges?: number;
+}
+
+/** Rating names as a sentence writes them ("xếp loại tốt", "xếp loại trung bình"). */
+const RATING_WORDS: Record<string, string> = {
+  "xuat-sac": "xuất sắc",
+  tot: "tốt",
+  kha: "khá",
+  "trung-binh": "trung bình",
+  yeu: "yếu",
+};
+
+export function ratingWord(key: string | null, label: string | null): string {
+  if (key && RATING_WORDS[key]) return RATING_WORDS[key];
+  return (label ?? "").toLocaleLowerCase("vi-VN");
+}
+
+const DEFAULT_LOW_PERCENT = 40;
+
+/** Units in the order of the appendix: total descending, then rank, then sheet row. */
+function rankOrder(units: ScoredUnit[]): ScoredUnit[] {
+  return [...units].sort((a, b) => {
+    if (a.total !== b.total) {
+      if (a.total === null) return 1;
+      if (b.total === null) return -1;
+      return b.total - a.total;
+    }
+    return (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row;
+  });
+}
+
+const names = (units: ScoredUnit[]) => joinNames(units.map((u) => u.name));
+
+function scoreText(u: ScoredUnit, profile: Profile): string {
+  const parts = [`${formatViNumber(u.total ?? 0)} điểm`];
+  if (profile.scale && u.converted !== null) parts.push(`quy đổi ${formatViNumber(u.converted)} điểm`);
+  return parts.join("; ");
+}
+
+/** The value the report judges an indicator by: points when scored, else its ratio. */
+function indicatorValue(u: ScoredUnit, ind: IndicatorSpec): number | null {
+  const r = u.indicators[ind.id];
+  if (!r) return null;
+  return ind.max > 0 ? r.points : r.ratio;
+}
+
+interface IndicatorFinding {
+  notStarted: ScoredUnit[];
+  low: ScoredUnit[];
+  missing: ScoredUnit[];
+  /** How "low" was decided, for the sentence ("dưới 70%"). */
+  lowRule: string | null;
+}
+
+function findings(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile, lowPercent: number): IndicatorFinding {
+  const fields = [`${ind.id}.points`, `${ind.id}.ratio`];
+  const rule = profile.flags.find((f) => fields.includes(f.field) && f.op === "below");
+  const present = units.filter((u) => u.indicators[ind.id] !== undefined);
+  const notStarted = present.filter((u) => indicatorValue(u, ind) === 0);
+  const missing = present.filter((u) => indicatorValue(u, ind) === null);
+  let low: ScoredUnit[] = [];
+  let lowRule: string | null = null;
+  if (rule) {
+    low = present.filter((u) => (indicatorValue(u, ind) ?? 0) > 0 && u.flags.some((f) => fields.includes(f.field)));
+    lowRule = `dưới ${formatViNumber(rule.threshold)}${rule.field.endsWith(".ratio") ? "%" : " điểm"}`;
+  } else if (ind.max > 0) {
+    const limit = (ind.max * lowPercent) / 100;
+    low = present.filter((u) => {
+      const v = indicatorValue(u, ind);
+      return v !== null && v > 0 && v < limit;
+    });
+    lowRule = `dưới ${formatViNumber(lowPercent)}% số điểm tối đa`;
+  }
+  return { notStarted, low, missing, lowRule };
+}
+
+/** "07 đơn vị chưa thực hiện: …; 05 đơn vị đã thực hiện nhưng tỷ lệ còn thấp (…): …". */
+function findingSentence(f: IndicatorFinding, total: number): string | null {
+  const parts: string[] = [];
+  if (f.notStarted.length > 0) {
+    parts.push(
+      f.notStarted.length === total && total > 1
+        ? `tất cả ${formatViCount(total)} đơn vị chưa thực hiện`
+        : `${formatViCount(f.notStarted.length)} đơn vị chưa thực hiện: ${names(f.notStarted)}`,
+    );
+  }
+  if (f.low.length > 0) {
+    parts.push(`${formatViCount(f.low.length)} đơn vị đã thực hiện nhưng tỷ lệ còn thấp (${f.lowRule}): ${names(f.low)}`);
+  }
+  if (f.missing.length > 0) parts.push(`${formatViCount(f.missing.length)} đơn vị chưa có số liệu: ${names(f.missing)}`);
+  if (parts.length === 0) return null;
+  const text = parts.join("; ");
+  return `${text.charAt(0).toLocaleUpperCase("vi-VN")}${text.slice(1)}.`;
+}
+
+/** "Nhóm cung cấp DVTT – Chỉ số 1" under "Nhóm cung cấp DVTT" → "Chỉ số 1". */
+function shortLabel(label: string, groupLabel: string): string {
+  if (!label.toLocaleLowerCase("vi-VN").startsWith(groupLabel.toLocaleLowerCase("vi-VN"))) return label;
+  return label.slice(groupLabel.length).replace(/^[\s–—\-›>:,]+/, "") || label;
+}
+
+function changeText(m: ComparisonRow | { totalChange: number; rankChange: null; previousRank: null }, current: ScoredUnit): string {
+  const parts = [`${formatViChange(m.totalChange as number)} điểm`];
+  const prevRank = "previous" in m ? m.previous.rank : null;
+  if (m.rankChange !== null && prevRank !== null && current.rank !== null && m.rankChange !== 0) {
+    parts.push(`từ hạng ${prevRank} ${m.rankChange > 0 ? "lên" : "xuống"} hạng ${current.rank}`);
+  }
+  return `${current.name} (${parts.join("; ")})`;
+}
+
+function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefined, top: number): NarrativeParagraph[] {
+  const out: NarrativeParagraph[] = [];
+  type Change = { unit: ScoredUnit; text: string; change: number };
+  let changes: Change[];
+  if (comparison) {
+    changes = byChange(comparison).map((m) => ({ unit: m.current, text: changeText(m, m.current), change: m.totalChange as number }));
+  } else {
+    // The table's own "previous" column (Phú Tân's "THÁNG 4"): changes, no ranks.
+    changes = units
+      .filter((u) => u.change !== null)
+      .map((u) => ({
+        unit: u,
+        text: changeText({ totalChange: u.change as number, rankChange: null, previousRank: null }, u),
+        change: u.change as number,
+      }))
+      .sort((a, b) => b.change - a.change);
+  }
+  if (changes.length === 0 && !comparison) return out;
+  const period = comparison?.previousPeriod ? ` (${comparison.previousPeriod})` : "";
+  out.push({ kind: "heading", text: `So sánh với kỳ trước${period}` });
+  const up = changes.filter((c) => c.change > 0);
+  const down = changes.filter((c) => c.change < 0).reverse();
+  const same = changes.length - up.length - down.length;
+  out.push({
+    kind: "text",
+    text: `So với kỳ trước có ${formatViCount(up.length)} đơn vị tăng điểm, ${formatViCount(down.length)} đơn vị giảm điểm, ${formatViCount(same)} đơn vị không đổi.`,
+  });
+  if (up.length > 0) out.push({ kind: "bullet", text: `Tăng nhiều nhất: ${up.slice(0, top).map((c) => c.text).join(", ")}.` });
+  if (down.length > 0) out.push({ kind: "bullet", text: `Giảm nhiều nhất: ${down.slice(0, top).map((c) => c.text).join(", ")}.` });
+  if (comparison) {
+    const newUnits = comparison.onlyCurrent.filter((u) => !u.aggregate);
+    const goneUnits = comparison.onlyPrevious.filter((u) => !u.aggregate);
+    if (newUnits.length > 0) out.push({ kind: "bullet", text: `Đơn vị không có trong kỳ trước: ${names(newUnits)}.` });
+    if (goneUnits.length > 0) out.push({ kind: "bullet", text: `Đơn vị có trong kỳ trước nhưng không có trong kỳ này: ${names(goneUnits)}.` });
+  }
+  return out;
+}
+
+function toText(paragraphs: NarrativeParagraph[]): string {
+  return paragraphs
+    .map((p) => (p.kind === "bullet" ? `- ${p.text}` : p.kind === "subbullet" ? `+ ${p.text}` : p.text))
+    .join("\n");
+}
+
+export function buildNarrative(scored: ScoreResult, profile: Profile, options: NarrativeOptions = {}): Narrative {
+  const lowPercent = options.lowPercent ?? DEFAULT_LOW_PERCENT;
+  const units = rankOrder(scored.units.filter((u) => !u.aggregate));
+  const aggregates = scored.units.filter((u) => u.aggregate);
+  const p: NarrativeParagraph[] = [];
+  let section = 0;
+  const heading = (text: string) => p.push({ kind: "heading", text: `${++section}. ${text}` });
+
+  heading("Kết quả đánh giá, xếp loại");
+  const scoredUnits = units.filter((u) => u.total !== null);
+  p.push({ kind: "text", text: `Thực hiện chấm điểm đánh giá ${scoredUnits.length}/${units.length} đơn vị, trong đó:` });
+  const bands = profile.rating ? [...profile.rating.bands].sort((a, b) => b.min - a.min) : [];
+  for (const band of bands) {
+    const inBand = units.filter((u) => u.ratingKey === band.key);
+    if (inBand.length === 0) continue;
+    p.push({ kind: "bullet", text: `${formatViCount(inBand.length)} đơn vị xếp loại ${ratingWord(band.key, band.label)}: ${names(inBand)}.` });
+  }
+  const unrated = units.filter((u) => u.total === null);
+  if (unrated.length > 0) p.push({ kind: "bullet", text: `${formatViCount(unrated.length)} đơn vị chưa đủ số liệu để chấm điểm: ${names(unrated)}.` });
+  for (const a of aggregates) {
+    if (a.total === null) continue;
+    const rating = a.rating ? `, xếp loại ${ratingWord(a.ratingKey, a.rating)}` : "";
+    p.push({ kind: "text", text: `${a.name}: ${scoreText(a, profile)}${rating}.` });
+  }
+  if (scoredUnits.length > 1) {
+    const best = scoredUnits.filter((u) => u.total === scoredUnits[0].total);
+    const last = scoredUnits[scoredUnits.length - 1];
+    const worst = scoredUnits.filter((u) => u.total === last.total);
+    p.push({
+      kind: "text",
+      text:
+        `Đơn vị có điểm cao nhất: ${best.map((u) => `${u.name} (${scoreText(u, profile)})`).join(", ")}; ` +
+        `đơn vị có điểm thấp nhất: ${worst.map((u) => `${u.name} (${scoreText(u, profile)})`).join(", ")}.`,
+    });
+  }
+  const scoredIndicators = profile.indicators.filter((i) => i.max > 0);
+  if (scoredIndicators.length > 1) {
+    const complete = units.filter((u) => scoredIndicators.every((i) => (indicatorValue(u, i) ?? 0) > 0));
+    if (complete.length > 0) {
+      p.push({ kind: "text", text: `Có ${formatViCount(complete.length)} đơn vị thực hiện đảm bảo đủ các chỉ số: ${names(complete)}.` });
+    }
+  }
+
+  const changes = changeParagraphs(units, options.comparison, options.topChanges ?? 3);
+  if (changes.length > 0) {
+    heading(changes[0].text);
+    p.push(...changes.slice(1));
+  }
+
+  // Per indicator, by group in the profile's order, then indicators outside any group.
+  heading("Tồn tại, hạn chế");
+  const before = p.length;
+  const groupIds = new Set(profile.groups.map((g) => g.id));
+  const blocks: { label: string | null; inds: IndicatorSpec[] }[] = profile.groups.map((g) => ({
+    label: g.label,
+    inds: profile.indicators.filter((i) => i.group === g.id),
+  }));
+  for (const ind of profile.indicators) if (!ind.group || !groupIds.has(ind.group)) blocks.push({ label: null, inds: [ind] });
+  for (const block of blocks) {
+    const lines: { label: string; sentence: string }[] = [];
+    for (const ind of block.inds) {
+      const sentence = findingSentence(findings(units, ind, profile, lowPercent), units.length);
+      // "Công khai, minh bạch (%)" reads "Công khai, minh bạch" in a sentence.
+      const label = (block.label ? shortLabel(ind.label, block.label) : ind.label).replace(/\s*\((%|\d+\s*(%|điểm))\)\s*$/u, "");
+      if (sentence) lines.push({ label, sentence });
+    }
+    if (lines.length === 0) continue;
+    if (block.label && block.inds.length > 1) {
+      p.push({ kind: "bullet", text: `${block.label}:` });
+      for (const l of lines) p.push({ kind: "subbullet", text: `${l.label}: ${l.sentence}` });
+    } else {
+      p.push({ kind: "bullet", text: `${block.label ?? lines[0].label}: ${lines[0].sentence}` });
+    }
+  }
+  if (p.length === before) p.push({ kind: "text", text: "Không có đơn vị nào chưa thực hiện hoặc có tỷ lệ thấp ở các chỉ số." });
+
+  return { paragraphs: p, text: toText(p) };
+}
