@@ -1,0 +1,166 @@
+/**
+ * The in-memory workbook behind the fake Excel API: sheets of cells addressed by 0-based
+ * (row, col), each cell with a value, a number format and an underline. The proxies in api.ts
+ * read and change it only while a sync() applies the queued commands.
+ */
+import type { CellRange, CellValue, Grid } from "../src/model/grid";
+
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface FakeCell {
+  /** Excel's view of a value: blanks are "" (never null), like Range.values. */
+  value: string | number | boolean;
+  numberFormat: string;
+  underline: boolean;
+}
+
+export const BLANK_CELL: Readonly<FakeCell> = Object.freeze({ value: "", numberFormat: "General", underline: false });
+
+function key(row: number, col: number): string {
+  return `${row},${col}`;
+}
+
+export class FakeSheet {
+  visibility: SheetVisibility = "Visible";
+  readonly cells = new Map<string, FakeCell>();
+  merges: CellRange[] = [];
+
+  constructor(public name: string) {}
+
+  cell(row: number, col: number): Readonly<FakeCell> {
+    return this.cells.get(key(row, col)) ?? BLANK_CELL;
+  }
+
+  /** Change part of a cell; a cell back to all defaults is dropped (keeps the used range honest). */
+  update(row: number, col: number, change: Partial<FakeCell>): void {
+    const next = { ...this.cell(row, col), ...change };
+    if (next.value === "" && next.numberFormat === "General" && !next.underline) this.cells.delete(key(row, col));
+    else this.cells.set(key(row, col), next);
+  }
+
+  clear(range: CellRange): void {
+    for (const k of [...this.cells.keys()]) {
+      const [r, c] = k.split(",").map(Number);
+      if (r >= range.top && r <= range.bottom && c >= range.left && c <= range.right) this.cells.delete(k);
+    }
+  }
+
+  /** Bounding box of the cells holding a value (valuesOnly) or anything at all; null when empty. */
+  usedRange(valuesOnly: boolean): CellRange | null {
+    let box: CellRange | null = null;
+    for (const [k, cell] of this.cells) {
+      if (valuesOnly && cell.value === "") continue;
+      const [r, c] = k.split(",").map(Number);
+      if (!box) box = { top: r, left: c, bottom: r, right: c };
+      else {
+        box.top = Math.min(box.top, r);
+        box.left = Math.min(box.left, c);
+        box.bottom = Math.max(box.bottom, r);
+        box.right = Math.max(box.right, c);
+      }
+    }
+    return box;
+  }
+}
+
+export interface FakeSheetInit {
+  name: string;
+  /** 0-based sheet position of values[0][0]; defaults to A1. */
+  origin?: { row: number; col: number };
+  values: CellValue[][];
+  numberFormats?: (string | null)[][];
+  underlines?: boolean[][];
+  merges?: CellRange[];
+  visibility?: SheetVisibility;
+}
+
+/** The whole workbook: sheets in tab order, the active sheet and the selection. */
+export class FakeWorkbookModel {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet = "";
+  selection: CellRange = { top: 0, left: 0, bottom: 0, right: 0 };
+  /** Counts each suspendApiCalculationUntilNextSync(), so tests can see the write asked for it. */
+  calculationSuspensions = 0;
+
+  static create(sheets: FakeSheetInit[]): FakeWorkbookModel {
+    const model = new FakeWorkbookModel();
+    for (const init of sheets) model.addSheetFrom(init);
+    return model;
+  }
+
+  /** A workbook of one sheet holding a reader Grid (values, formats, underlines, merges). */
+  static fromGrid(grid: Grid): FakeWorkbookModel {
+    return FakeWorkbookModel.create([
+      {
+        name: grid.sheet,
+        origin: grid.origin,
+        values: grid.values,
+        numberFormats: grid.numberFormats,
+        underlines: grid.underlines,
+        merges: grid.merges,
+      },
+    ]);
+  }
+
+  addSheetFrom(init: FakeSheetInit): FakeSheet {
+    const sheet = this.addSheet(init.name);
+    const origin = init.origin ?? { row: 0, col: 0 };
+    init.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        sheet.update(origin.row + r, origin.col + c, {
+          value: value ?? "",
+          numberFormat: init.numberFormats?.[r]?.[c] ?? "General",
+          underline: init.underlines?.[r]?.[c] ?? false,
+        });
+      }),
+    );
+    sheet.merges = init.merges ? init.merges.map((m) => ({ ...m })) : [];
+    if (init.visibility) sheet.visibility = init.visibility;
+    return sheet;
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (this.sheet(name)) throw new Error(`Sheet "${name}" already exists`);
+    const sheet = new FakeSheet(name);
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | null {
+    const lower = name.toLowerCase(); // Excel sheet names are case-insensitive
+    return this.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
+  }
+
+  /**
+   * A sheet's used area as a Grid (values, formats, underlines, merges): what the playground
+   * draws and what tests compare. Blank values are null, as in the reader's Grid.
+   */
+  sheetGrid(name: string): Grid | null {
+    const sheet = this.sheet(name);
+    if (!sheet) return null;
+    const used = sheet.usedRange(false) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+    const values: CellValue[][] = [];
+    const numberFormats: string[][] = [];
+    const underlines: boolean[][] = [];
+    for (let r = used.top; r <= used.bottom; r++) {
+      const cells = Array.from({ length: used.right - used.left + 1 }, (_, i) => sheet.cell(r, used.left + i));
+      values.push(cells.map((c) => (c.value === "" ? null : c.value)));
+      numberFormats.push(cells.map((c) => c.numberFormat));
+      underlines.push(cells.map((c) => c.underline));
+    }
+    return { sheet: sheet.name, origin: { row: used.top, col: used.left }, values, numberFormats, underlines, merges: sheet.merges.map((m) => ({ ...m })) };
+  }
+
+  /**
+   * Every cell of every sheet as plain data ("Sheet1!D7" → cell), for before/after comparisons
+   * in tests and for the playground's grid view.
+   */
+  snapshot(): Record<string, FakeCell> {
+    const out: Record<string, FakeCell> = {};
+    for (const sheet of this.sheets) {
+      for (const [k, cell] of sheet.cells) out[`${sheet.name}!${k}`] = { ...cell };
+    }
+    return out;
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * The Office.js adapter: the only code that talks to Excel. It reads a Grid (and the stored
+ * WorkbookState) and applies a WritePlan; it makes no scoring decision. Errors are never caught
+ * here: they reach the task pane, which shows them.
+ *
+ * Requests per operation (independent of the number of rows while a write fits 4 MB, see batch.ts):
+ *  - read:       1 sync (values, number formats, underlines, merged areas, state sheet)
+ *  - apply:      2 syncs (state sheet lookup; then state + values + formats + underlines)
+ *  - selectCell: 1 sync
+ */
+import { STATE_SHEET, type WorkbookState, type WritePlan, type WriteBlock } from "../../model/plan";
+import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
+import { stateFromChunks, stateToChunks } from "../../plan/state";
+import { chunkAddresses, estimateBytes, excelValue, packBatches, splitBlock, type QueuedWork } from "./batch";
+import type { XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
+
+/** What the add-in read from the workbook. */
+export interface WorkbookSnapshot {
+  grid: Grid;
+  /** The state the last run left in the workbook, or null. */
+  state: WorkbookState | null;
+  /** Sheet-qualified address of what was read ("Sheet1!A1:M22"). */
+  address: string;
+}
+
+export interface ApplyOptions {
+  /** The plan has conflicts and the user agreed to overwrite them. */
+  overwriteConflicts?: boolean;
+}
+
+export interface ApplyReport {
+  /** context.sync() calls made by this write. */
+  syncs: number;
+  /** Requests the write was split into (1 unless it exceeded the 4 MB budget). */
+  requests: number;
+  /** Cells whose value was written. */
+  cells: number;
+  /** Estimated request size, bytes. */
+  bytes: number;
+}
+
+/** The seam between the task pane and Excel: the UI gets one of these as a prop. */
+export interface WorkbookAdapter {
+  /** The table area of the active sheet (used range), or the current selection. */
+  read(options?: { selection?: boolean }): Promise<WorkbookSnapshot>;
+  /** Apply a plan and store the state that goes with it, in the same write. */
+  apply(plan: WritePlan, state: WorkbookState, options?: ApplyOptions): Promise<ApplyReport>;
+  /** Select a cell named like a problem names it ("Sheet1!D7", "'Phụ lục 1'!D7"). */
+  selectCell(address: string): Promise<void>;
+}
+
+/** Office.context.document.settings, or a stand-in: a small mirror of profile and mapping. */
+export interface SettingsStore {
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: Office.AsyncResult<void>) => void): void;
+}
+
+export interface OfficeAdapterOptions {
+  /** Excel.run (or the fake's run). */
+  run: XlRun;
+  /** Whether ExcelApi 1.13 (Range.getMergedAreasOrNullObject) is available; otherwise no merges are read. */
+  mergedAreas: boolean;
+  /** Where the profile id and mapping are mirrored for colleagues (optional). */
+  settings?: SettingsStore;
+}
+
+export const SETTINGS_KEY = "chiso766";
+
+/** Blank columns read right of the table: room for every output column a profile adds. */
+export const EXTRA_COLUMNS = 8;
+
+/** "'Phụ lục 1'!D7:F9" → { sheet: "Phụ lục 1", ref: "D7:F9" }. */
+export function splitAddress(address: string): { sheet: string | null; ref: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, ref: address };
+  const raw = address.slice(0, bang);
+  const sheet = raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+  return { sheet, ref: address.slice(bang + 1) };
+}
+
+function toCellValue(v: unknown): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  return String(v);
+}
+
+function isUnderline(style: unknown): boolean {
+  return typeof style === "string" && style !== "None";
+}
+
+/** Merged areas from a RangeAreas address ("Sheet1!A1:B1,Sheet1!C3:C4"). */
+export function parseMergedAddress(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  let current = "";
+  let quoted = false;
+  const flush = () => {
+    const r = parseRangeA1(splitAddress(current.trim()).ref.replace(/\$/g, ""));
+    if (r) out.push(r);
+    current = "";
+  };
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) flush();
+    else current += ch;
+  }
+  if (current.trim() !== "") flush();
+  return out;
+}
+
+export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdapter {
+  const { run, mergedAreas, settings } = options;
+
+  async function read(readOptions: { selection?: boolean } = {}): Promise<WorkbookSnapshot> {
+    return run(async (context) => {
+      const { workbook } = context;
+      // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, never a null chain.
+      const area = readOptions.selection ? workbook.getSelectedRange() : workbook.worksheets.getActiveWorksheet().getUsedRange(true);
+      // A few blank columns to the right too: output columns go there, and undo must know the
+      // number format and underline those cells had before the first run.
+      const range = area.getResizedRange(0, EXTRA_COLUMNS);
+      range.load(["values", "numberFormat", "address", "rowIndex", "columnIndex"]);
+      const cellProps = range.getCellProperties({ format: { font: { underline: true } } });
+      const merged = mergedAreas ? range.getMergedAreasOrNullObject().load("address") : null;
+      // The state sheet may not exist: a null object, and the used range chained on it is null too.
+      const stateRange = workbook.worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true).load("values");
+      await context.sync();
+
+      const { sheet, ref } = splitAddress(range.address);
+      const values = range.values.map((row) => row.map(toCellValue));
+      if (values.every((row) => row.every((v) => v === null))) {
+        throw new Error(readOptions.selection ? "Vùng đang chọn không có dữ liệu." : `Trang tính ${sheet ?? ""} chưa có dữ liệu: hãy mở trang có bảng cần chấm điểm.`);
+      }
+      const numberFormats = range.numberFormat.map((row) => row.map((f) => (typeof f === "string" ? f : null)));
+      // A ClientResult has no load(): its value is filled in by the sync above.
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const underlines = (cellProps.value ?? []).map((row) => row.map((p) => isUnderline(p.format?.font?.underline)));
+      const grid: Grid = {
+        sheet: sheet ?? "",
+        origin: { row: range.rowIndex, col: range.columnIndex },
+        values,
+        numberFormats,
+        underlines,
+      };
+      if (merged && !merged.isNullObject) grid.merges = parseMergedAddress(merged.address);
+      const state = stateRange.isNullObject ? null : stateFromChunks(stateRange.values.map((row) => (typeof row[0] === "string" ? row[0] : "")));
+      return { grid, state, address: `${quoteSheet(sheet ?? "")}!${ref}` };
+    });
+  }
+
+  async function apply(plan: WritePlan, state: WorkbookState, applyOptions: ApplyOptions = {}): Promise<ApplyReport> {
+    if (plan.conflicts.length > 0 && !applyOptions.overwriteConflicts) {
+      throw new Error(`Có ${plan.conflicts.length} ô đang chứa dữ liệu khác (ví dụ ${plan.sheet}!${plan.conflicts[0].address}); hãy xác nhận ghi đè trước khi ghi.`);
+    }
+    const report = await run(async (context) => {
+      let syncs = 0;
+      // Request 1: does the state sheet exist? (Adding one that exists would fail the write.)
+      const existing = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+      await context.sync();
+      syncs++;
+
+      const work = writeWork(plan, state, existing.isNullObject);
+      const batches = packBatches(work);
+      for (const batch of batches) {
+        // Formulas need not recalculate after each block; it lasts until the next sync only.
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        for (const item of batch) item.queue(context);
+        // One request per batch: a batch is a whole 4 MB request, not a per-row round trip, and
+        // there is only one unless the write exceeds the 5 MB cap (see batch.ts).
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        syncs++;
+      }
+      return {
+        syncs,
+        requests: batches.length,
+        cells: plan.blocks.reduce((n, b) => n + b.values.reduce((m, r) => m + r.length, 0), 0),
+        bytes: work.reduce((n, w) => n + w.bytes, 0),
+      };
+    });
+    if (settings) mirrorSettings(settings, state);
+    return report;
+  }
+
+  async function selectCell(address: string): Promise<void> {
+    const { sheet, ref } = splitAddress(address);
+    await run(async (context) => {
+      const worksheet: XlWorksheet = sheet === null ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(ref).select();
+      await context.sync();
+    });
+  }
+
+  return { read, apply, selectCell };
+}
+
+/** Save profile id and mapping in the document settings; failures are reported, not hidden. */
+function mirrorSettings(settings: SettingsStore, state: WorkbookState): void {
+  const profile = state.profile as { id?: unknown } | null;
+  settings.set(SETTINGS_KEY, { profileId: typeof profile?.id === "string" ? profile.id : null, mapping: state.mapping });
+  settings.saveAsync((result) => {
+    // Compared as text: Office.AsyncResultStatus is a global enum absent from tests and the playground.
+    if (String(result.status) !== "succeeded") console.error("Không lưu được thiết lập của tài liệu:", result.error?.message);
+  });
+}
+
+/**
+ * The write as a list of work items, in the order that keeps the workbook consistent if a
+ * request fails: the state (with undo data) first, then values, then underlines.
+ */
+function writeWork(plan: WritePlan, state: WorkbookState, stateSheetMissing: boolean): QueuedWork<XlRequestContext>[] {
+  const work: QueuedWork<XlRequestContext>[] = [];
+  const chunks = stateToChunks(state);
+  work.push({
+    bytes: estimateBytes(chunks) + 200,
+    queue: (context) => {
+      const sheets = context.workbook.worksheets;
+      const stateSheet = stateSheetMissing ? sheets.add(STATE_SHEET) : sheets.getItem(STATE_SHEET);
+      // Very hidden: not listed under Unhide, so nobody edits the JSON by accident.
+      stateSheet.visibility = "VeryHidden";
+      stateSheet.getRange().clear();
+      const target = stateSheet.getRange(`A1:A${chunks.length}`);
+      target.numberFormat = chunks.map(() => ["@"]);
+      target.values = chunks.map((c) => [c]);
+    },
+  });
+
+  // Where the plan keeps a cell's format (null), write back the format it had: never rely on
+  // how a host treats null inside a format array.
+  const formatBefore = new Map(plan.previous.map((s) => [s.address, s.numberFormat]));
+  const sheetName = plan.sheet;
+  for (const block of plan.blocks) {
+    for (const piece of splitBlock(block)) {
+      const height = piece.values.length;
+      const width = piece.values[0]?.length ?? 0;
+      if (height === 0 || width === 0) continue;
+      const address = rangeA1({ top: piece.row, left: piece.col, bottom: piece.row + height - 1, right: piece.col + width - 1 });
+      const values = piece.values.map((row) => row.map(excelValue));
+      const formats = blockFormats(piece, formatBefore);
+      work.push({
+        bytes: estimateBytes(values) + (formats ? estimateBytes(formats) : 0) + address.length + 100,
+        queue: (context) => {
+          const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
+          if (formats) range.numberFormat = formats;
+          range.values = values;
+        },
+      });
+    }
+  }
+
+  const underlineWork = (addresses: string[], style: "None" | "Single") => {
+    for (const chunk of chunkAddresses(addresses)) {
+      work.push({
+        bytes: chunk.length + 100,
+        queue: (context) => {
+          context.workbook.worksheets.getItem(sheetName).getRanges(chunk).format.font.underline = style;
+        },
+      });
+    }
+  };
+  underlineWork(plan.underline.clear, "None");
+  underlineWork(plan.underline.set, "Single");
+  return work;
+}
+
+/** The formats to write for a block, or null when it changes none. */
+function blockFormats(block: WriteBlock, formatBefore: Map<string, string | null>): string[][] | null {
+  let any = false;
+  const formats = block.numberFormats.map((row, i) =>
+    row.map((f, j) => {
+      if (f !== null) {
+        any = true;
+        return f;
+      }
+      return formatBefore.get(a1(block.row + i, block.col + j)) ?? "General";
+    }),
+  );
+  return any ? formats : null;
+}

@@ -1,0 +1,41 @@
+import * as React from "react";
+import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Problem } from "../../model/units";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+const SHOWN = 100;
+
+export interface ProblemListProps {
+  problems: Problem[];
+  onSelectCell(cell: string): void;
+}
+
+/** Problems, each naming its cell; clicking the cell selects it in the sheet. */
+export function ProblemList({ problems, onSelectCell }: ProblemListProps): React.JSX.Element {
+  const styles = useStyles();
+  if (problems.length === 0) return <Text>Không có vấn đề nào.</Text>;
+  return (
+    <ul className={styles.list} aria-label="Vấn đề">
+      {problems.slice(0, SHOWN).map((p, i) => (
+        <li key={`${p.cell ?? ""}-${p.code}-${i}`}>
+          <Badge appearance="tint" color={p.severity === "error" ? "danger" : "warning"}>
+            {p.severity === "error" ? "Lỗi" : "Lưu ý"}
+          </Badge>{" "}
+          {p.cell && (
+            <>
+              <Link as="button" onClick={() => onSelectCell(p.cell as string)}>
+                {p.cell}
+              </Link>
+              {": "}
+            </>
+          )}
+          <Text>{p.message}</Text>
+        </li>
+      ))}
+      {problems.length > SHOWN && <li>… và {problems.length - SHOWN} vấn đề khác.</li>}
+    </ul>
+  );
+}

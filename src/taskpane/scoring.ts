@@ -1,0 +1,31 @@
+/**
+ * The pure steps the task pane needs, behind one interface so tests and the playground can
+ * substitute them (the adapter is the other seam). The default wires the real modules.
+ */
+import type { Grid } from "../model/grid";
+import type { Profile } from "../model/profile";
+import type { WorkbookState, WritePlan } from "../model/plan";
+import type { ColumnMatch, ColumnMapping } from "../model/table";
+import { runScoring, type RunResult } from "../pipeline";
+import { BUILTIN_PROFILES } from "../profiles";
+import { mappingOf, planUndo, stateAfterUndo, stateAfterWrite } from "../plan";
+
+export type { RunResult };
+
+export interface ScoringService {
+  profiles: Profile[];
+  run(grid: Grid, options: { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null }): RunResult;
+  stateAfterWrite(plan: WritePlan, profile: Profile, mapping: ColumnMatch[]): WorkbookState;
+  planUndo(state: WorkbookState, grid: Grid): WritePlan;
+  stateAfterUndo(state: WorkbookState): WorkbookState;
+}
+
+export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES): ScoringService {
+  return {
+    profiles,
+    run: (grid, options) => runScoring(grid, { profiles, ...options }),
+    stateAfterWrite: (plan, profile, mapping) => stateAfterWrite(plan, { profile, mapping: mappingOf(mapping) }),
+    planUndo,
+    stateAfterUndo,
+  };
+}

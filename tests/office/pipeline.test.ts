@@ -1,0 +1,55 @@
+/**
+ * The add-in's whole round trip on the fake Excel, with the real pipeline: read the Phú Tân
+ * appendix, score it, write, rerun (nothing changes), undo (the sheet is back exactly).
+ */
+import { FakeExcel, FakeWorkbookModel } from "../../fake-excel";
+import { createOfficeAdapter } from "../../src/adapters/office";
+import { runScoring } from "../../src/pipeline";
+import { BUILTIN_PROFILES } from "../../src/profiles";
+import { mappingOf, planUndo, stateAfterUndo, stateAfterWrite } from "../../src/plan";
+import { PHU_TAN_SHEET, phuTanGrid } from "./phu-tan-grid";
+import { visibleCells } from "./helpers";
+
+async function scoreAndWrite(adapter: ReturnType<typeof createOfficeAdapter>) {
+  const { grid, state } = await adapter.read();
+  const run = runScoring(grid, { profiles: BUILTIN_PROFILES, state });
+  const next = stateAfterWrite(run.plan, { profile: run.profile, mapping: mappingOf(run.read.mapping) });
+  await adapter.apply(run.plan, next, { overwriteConflicts: false });
+  return run;
+}
+
+/** Strip the published underlines, so the test sees the ones the tool sets. */
+function bareAppendix() {
+  const grid = phuTanGrid();
+  return { ...grid, underlines: grid.underlines?.map((r) => r.map(() => false)) };
+}
+
+describe("Phú Tân round trip through the Office adapter", () => {
+  test("scores, writes, reruns without change, and undoes exactly", async () => {
+    const excel = new FakeExcel(FakeWorkbookModel.fromGrid(bareAppendix()));
+    const adapter = createOfficeAdapter({ run: excel.run, mergedAreas: true });
+    const original = visibleCells(excel);
+
+    const first = await scoreAndWrite(adapter);
+    expect(first.profile.id).toBe("an-giang-tuan");
+    expect(first.plan.blocks.length).toBeGreaterThan(0);
+    const sheet = excel.model.sheet(PHU_TAN_SHEET)!;
+    // PHÚ LONG (row 22): its total and rating are underlined as in the published appendix.
+    expect(sheet.cell(21, 2).underline).toBe(true);
+    expect(sheet.cell(21, 3).underline).toBe(true);
+    expect(sheet.cell(21, 4).underline).toBe(false);
+    // Every cell the appendix underlines is underlined after the run, and no other.
+    const published = phuTanGrid().underlines!;
+    for (let r = 3; r < published.length; r++) for (let c = 0; c < 13; c++) expect([r, c, sheet.cell(r, c).underline]).toEqual([r, c, published[r][c]]);
+
+    const written = visibleCells(excel);
+    const second = await scoreAndWrite(adapter);
+    expect(second.plan.conflicts).toEqual([]);
+    expect(visibleCells(excel)).toEqual(written);
+
+    const { grid, state } = await adapter.read();
+    const undo = planUndo(state!, grid);
+    await adapter.apply(undo, stateAfterUndo(state!));
+    expect(visibleCells(excel)).toEqual(original);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The task pane against the fake Excel and the real pipeline: detection shown, mapping edited,
+ * preview before writing, write, undo, problem click → cell selected, conflicts confirmed.
+ */
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FakeExcel, FakeWorkbookModel } from "../../fake-excel";
+import { createOfficeAdapter, type WorkbookAdapter } from "../../src/adapters/office";
+import { App } from "../../src/taskpane/components/App";
+import { defaultScoring } from "../../src/taskpane/scoring";
+import { PHU_TAN_SHEET, phuTanGrid } from "../office/phu-tan-grid";
+import type { Grid } from "../../src/model/grid";
+
+// jsdom has no ResizeObserver; Fluent's MessageBar observes its own size.
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(window as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
+
+function setup(grid: Grid = phuTanGrid()) {
+  const excel = new FakeExcel(FakeWorkbookModel.fromGrid(grid));
+  const real = createOfficeAdapter({ run: excel.run, mergedAreas: true });
+  const adapter: WorkbookAdapter = { read: jest.fn(real.read), apply: jest.fn(real.apply), selectCell: jest.fn(real.selectCell) };
+  const scoring = defaultScoring();
+  const run = jest.spyOn(scoring, "run");
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App adapter={adapter} scoring={scoring} />
+    </FluentProvider>,
+  );
+  return { excel, adapter, run };
+}
+
+const cell = (excel: FakeExcel, row: number, col: number) => excel.model.sheet(PHU_TAN_SHEET)!.cell(row, col);
+
+async function ready() {
+  await screen.findByRole("table", { name: "Xem trước kết quả" });
+}
+
+describe("task pane", () => {
+  test("shows the detected profile and each column's field with its confidence", async () => {
+    const { adapter } = setup();
+    await ready();
+    expect(adapter.read).toHaveBeenCalledTimes(1);
+    const profile = screen.getByRole("combobox", { name: /Phương pháp chấm điểm/ }) as HTMLSelectElement;
+    expect(profile.value).toBe("an-giang-tuan");
+    const totalField = screen.getByRole("combobox", { name: "Trường của cột C" }) as HTMLSelectElement;
+    expect(totalField.value).toBe("total");
+    const mapping = screen.getByRole("table", { name: "Ánh xạ cột" });
+    expect(within(mapping).getAllByText(/^\d+%$/).length).toBeGreaterThan(5);
+  });
+
+  test("changing a column's field scores again with that mapping", async () => {
+    const { run } = setup();
+    await ready();
+    const field = screen.getByRole("combobox", { name: "Trường của cột E" }) as HTMLSelectElement;
+    expect(field.value).toBe("previous");
+    await act(async () => {
+      fireEvent.change(field, { target: { value: "" } });
+    });
+    await waitFor(() => expect((screen.getByRole("combobox", { name: "Trường của cột E" }) as HTMLSelectElement).value).toBe(""));
+    const last = run.mock.calls[run.mock.calls.length - 1][1];
+    expect(last.mapping?.E).toBeNull();
+    expect(last.profileId).toBe("an-giang-tuan");
+  });
+
+  test("previews before writing, writes on Ghi kết quả, and Hoàn tác puts the sheet back", async () => {
+    const { excel, adapter } = setup();
+    await ready();
+    const preview = screen.getByRole("table", { name: "Xem trước kết quả" });
+    expect(within(preview).getByText("PHÚ LONG")).toBeTruthy();
+    expect(within(preview).getAllByText("TB").length).toBeGreaterThan(0);
+    expect(adapter.apply).not.toHaveBeenCalled();
+    const before = excel.model.snapshot();
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
+    });
+    await screen.findByText(/Đã ghi \d+ ô/);
+    expect(adapter.apply).toHaveBeenCalledTimes(1);
+    expect(excel.model.snapshot()).not.toEqual(before);
+    // PHÚ LONG's change column now holds the computed change and its total is underlined.
+    expect(cell(excel, 21, 2).underline).toBe(true);
+
+    const undo = screen.getByRole("button", { name: "Hoàn tác" });
+    await waitFor(() => expect((undo as HTMLButtonElement).disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(undo);
+    });
+    await screen.findByText(/Đã hoàn tác/);
+    const after = excel.model.snapshot();
+    const visible = (s: typeof after) => Object.fromEntries(Object.entries(s).filter(([k]) => k.startsWith(`${PHU_TAN_SHEET}!`)));
+    expect(visible(after)).toEqual(visible(before));
+  });
+
+  test("a problem names its cell, and clicking it selects the cell", async () => {
+    const grid = phuTanGrid();
+    grid.values[8][6] = "16/,6"; // G9: CÔNG KHAI of PHÚ HIỆP, unreadable
+    const { excel, adapter } = setup(grid);
+    await ready();
+    const problems = await screen.findByRole("list", { name: "Vấn đề" });
+    expect(within(problems).getByText(/"16\/,6" không phải là số/)).toBeTruthy();
+    const [link] = within(problems).getAllByRole("button", { name: `'${PHU_TAN_SHEET}'!G9` });
+    await act(async () => {
+      fireEvent.click(link);
+    });
+    expect(adapter.selectCell).toHaveBeenCalledWith(`'${PHU_TAN_SHEET}'!G9`);
+    expect(excel.model.selection).toEqual({ top: 8, left: 6, bottom: 8, right: 6 });
+  });
+
+  test("cells holding other data are only overwritten after the user agrees", async () => {
+    const grid = phuTanGrid();
+    grid.values[5][5] = 99; // F6: PHÚ BÌNH's printed change differs from total − previous
+    const { excel, adapter } = setup(grid);
+    await ready();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
+    });
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText(/ô đang chứa dữ liệu khác/)).toBeTruthy();
+    expect(adapter.apply).not.toHaveBeenCalled();
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "Ghi đè" }));
+    });
+    await screen.findByText(/Đã ghi \d+ ô/);
+    expect(adapter.apply).toHaveBeenCalledWith(expect.anything(), expect.anything(), { overwriteConflicts: true });
+    expect(cell(excel, 5, 5).value).toBe(0.15);
+  });
+
+  test("errors from Excel are shown, not swallowed", async () => {
+    const failing: WorkbookAdapter = {
+      read: jest.fn(async () => {
+        throw Object.assign(new Error("x"), { code: "ResponsePayloadSizeLimitExceeded" });
+      }),
+      apply: jest.fn(),
+      selectCell: jest.fn(),
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App adapter={failing} scoring={defaultScoring()} />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText(/giới hạn 5 MB/)).toBeTruthy();
+  });
+});
