@@ -12,3 +12,7 @@ export * from "./profiles";
 export * from "./engine";
 export { readTable, normalizeHeader, normalizeUnitName, parseNumber } from "./reader";
 export type { ReadOptions, ParsedNumber, NormalizedHeader } from "./reader";
+export { runScoring } from "./pipeline";
+export type { RunOptions, RunResult, ProfileSource } from "./pipeline";
+export { planWrite, planUndo, stateAfterWrite, stateAfterUndo, stateToChunks, stateFromChunks } from "./plan";
+export { planAppendix, buildNarrative, compareResults, renderReportCharts, formatViNumber } from "./report";

@@ -1,0 +1,160 @@
+/**
+ * Helpers shared by the scenarios: open the playground, reach the task pane's frame, read the
+ * grid as shown (text, underline, selection) and the workbook model behind it.
+ */
+/* global getComputedStyle, atob, File, DataTransfer, DragEvent -- used inside page.evaluate, in the browser */
+const assert = require("node:assert/strict");
+const fs = require("fs");
+const path = require("path");
+
+/** Opens the playground on an example (file name in examples/) and waits for grid and pane. */
+async function openPlayground(t, example) {
+  const { page } = t;
+  await page.goto(`${t.url}?example=${encodeURIComponent(example)}`);
+  await page.waitForFunction((name) => document.body.dataset.workbook === name, example);
+  await page.locator("table.sheet td[data-cell='A1']").waitFor();
+  await waitForPane(page);
+}
+
+/** The pane's frame, once its document (the real dist/taskpane.html) has rendered something. */
+async function waitForPane(page) {
+  const frame = page.frameLocator("#pane");
+  await frame.locator("body *:visible").first().waitFor({ timeout: 15000 });
+  return frame;
+}
+
+function pane(page) {
+  return page.frameLocator("#pane");
+}
+
+/** The Frame object of the pane (for evaluate in the add-in's own window). */
+function paneFrame(page) {
+  const frame = page.frames().find((f) => f.parentFrame() === page.mainFrame() && /\/pane\//.test(f.url()));
+  if (!frame) throw new Error("task pane frame not found");
+  return frame;
+}
+
+/** Every non-blank cell of a sheet in the model: "D7" → { value, numberFormat, underline }. */
+async function sheetCells(page, sheetName) {
+  return page.evaluate((name) => {
+    const model = window.chiso766Playground.model;
+    const sheet = model.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const letters = (c) => {
+      let n = c + 1;
+      let out = "";
+      while (n > 0) {
+        const r = (n - 1) % 26;
+        out = String.fromCharCode(65 + r) + out;
+        n = Math.floor((n - 1) / 26);
+      }
+      return out;
+    };
+    const out = {};
+    for (const [key, cell] of sheet.cells) {
+      const [r, c] = key.split(",").map(Number);
+      out[`${letters(c)}${r + 1}`] = { value: cell.value, numberFormat: cell.numberFormat, underline: cell.underline };
+    }
+    return out;
+  }, sheetName);
+}
+
+/** Everything the model holds, sheet by sheet, plus visibility (for exact before/after checks). */
+async function workbookState(page) {
+  return page.evaluate(() => {
+    const model = window.chiso766Playground.model;
+    return model.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    }));
+  });
+}
+
+async function activeSheet(page) {
+  return page.evaluate(() => window.chiso766Playground.model.activeSheet);
+}
+
+/**
+ * What the grid shows in a cell of the active sheet. Read in one page task: the grid is redrawn
+ * after every sync of the pane, and a cell found before a redraw is detached after it.
+ */
+async function cellText(page, address) {
+  await page.locator(`table.sheet td[data-cell='${address}']`).waitFor();
+  return page.evaluate((a) => document.querySelector(`table.sheet td[data-cell='${a}']`)?.textContent ?? "", address);
+}
+
+/** Whether the grid draws the cell underlined (the computed style, not just the class). */
+async function cellUnderlined(page, address) {
+  await page.locator(`table.sheet td[data-cell='${address}']`).waitFor();
+  return page.evaluate((a) => {
+    const td = document.querySelector(`table.sheet td[data-cell='${a}']`);
+    return td ? getComputedStyle(td).textDecorationLine.includes("underline") : false;
+  }, address);
+}
+
+async function nameBox(page) {
+  return ((await page.locator("#name-box").textContent()) ?? "").trim();
+}
+
+/** Drops a file on the grid the way a browser does (a DataTransfer carrying a File). */
+async function dropFile(page, filePath) {
+  const base64 = fs.readFileSync(filePath).toString("base64");
+  const name = path.basename(filePath);
+  await page.evaluate(
+    ({ base64, name }) => {
+      const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+      const file = new File([bytes], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+      const dt = new DataTransfer();
+      dt.items.add(file);
+      const target = document.getElementById("grid");
+      for (const type of ["dragenter", "dragover", "drop"]) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { base64, name },
+  );
+  await page.waitForFunction((n) => document.body.dataset.workbook === n, name);
+}
+
+/** Column letter of the first header cell (rows headerRows) whose text matches. */
+async function findColumn(page, sheetName, pattern, headerRows) {
+  const cells = await sheetCells(page, sheetName);
+  const hits = Object.entries(cells)
+    .filter(([addr, c]) => headerRows.includes(Number(/\d+$/.exec(addr)[0])) && typeof c.value === "string" && pattern.test(c.value))
+    .map(([addr]) => /^[A-Z]+/.exec(addr)[0]);
+  assert.ok(hits.length > 0, `no header matching ${pattern} in rows ${headerRows.join(",")}`);
+  return hits.sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
+}
+
+function colIndex(letters) {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function colLetters(index) {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+module.exports = {
+  openPlayground,
+  waitForPane,
+  pane,
+  paneFrame,
+  sheetCells,
+  workbookState,
+  activeSheet,
+  cellText,
+  cellUnderlined,
+  nameBox,
+  dropFile,
+  findColumn,
+  colIndex,
+  colLetters,
+};

@@ -1,0 +1,53 @@
+/**
+ * A table with a broken cell: the pane names the cell and says why; clicking the cell's name
+ * selects it in the sheet. The workbook is the Phú Tân example with one total typed wrong,
+ * opened through the page's "Mở tệp .xlsx…" button.
+ */
+const assert = require("node:assert/strict");
+const path = require("path");
+const ExcelJS = require("exceljs");
+const { root } = require("../../../playground/build");
+const { openPlayground, nameBox, activeSheet } = require("../lib");
+const { waitForMapping, problems, problemLink } = require("../pane-driver");
+
+const SHEET = "Phụ lục 1";
+const BROKEN = "C12";
+const BROKEN_TEXT = "16/,6";
+
+module.exports = [
+  {
+    name: "a broken cell: the error names it and clicking it selects it",
+    async run(t) {
+      const { page } = t;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(root, "examples", "phu-tan-2024-05-tuan-01.xlsx"));
+      wb.getWorksheet(SHEET).getCell(BROKEN).value = BROKEN_TEXT;
+      const file = path.join(t.outDir, "phu-tan-o-loi.xlsx");
+      await wb.xlsx.writeFile(file);
+
+      await openPlayground(t, "phu-tan-2024-05-tuan-01.xlsx");
+      await page.locator("#file-input").setInputFiles(file);
+      await page.waitForFunction(() => document.body.dataset.workbook === "phu-tan-o-loi.xlsx");
+      await waitForMapping(page);
+      // Somewhere else first, so the selection has to move.
+      await page.locator("td[data-cell='B8']").click();
+      assert.equal(await nameBox(page), "B8");
+
+      const cell = `'${SHEET}'!${BROKEN}`;
+      const listed = await problems(page);
+      const line = listed.find((p) => p.includes(cell));
+      assert.ok(line, `a problem names ${cell}; got:\n${listed.join("\n")}`);
+      assert.match(line, /^Lỗi/, "it is an error");
+      assert.ok(line.includes(`"${BROKEN_TEXT}"`) && /không phải là số/.test(line), `it says why: ${line}`);
+      await problemLink(page, cell, `"${BROKEN_TEXT}"`).scrollIntoViewIfNeeded();
+      await t.step("the error names the cell");
+
+      await problemLink(page, cell, `"${BROKEN_TEXT}"`).click();
+      await page.waitForFunction((a) => document.querySelector(`td[data-cell='${a}']`)?.classList.contains("sel-active"), BROKEN);
+      assert.equal(await nameBox(page), BROKEN);
+      assert.equal(await activeSheet(page), SHEET);
+      assert.equal(((await page.locator("#formula-bar").textContent()) ?? "").trim(), BROKEN_TEXT);
+      await t.step("clicking it selected the cell");
+    },
+  },
+];
