@@ -1,6 +1,5 @@
 /** `chiso766 score`: read a table, score it, write the scored workbook, print a summary. */
 import { promises as fs } from "node:fs";
-import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
@@ -8,7 +7,8 @@ import type { ColumnMapping } from "../model/table";
 import { mappingOf, stateAfterWrite } from "../plan";
 import { runScoring, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
-import { besideInput, samePath } from "./paths";
+import { outputFile, singleInput } from "./command";
+import { samePath } from "./paths";
 import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, planLines, problemLine, profileLine, unitsTable } from "./summary";
 
@@ -63,20 +63,16 @@ async function readMapping(file: string): Promise<ColumnMapping> {
 const MAX_PROBLEM_LINES = 40;
 
 export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: SCORE_OPTIONS, allowPositionals: true, strict: true });
-  if (values.help) {
-    io.stdout(`${SCORE_USAGE}\n`);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) throw new CliError(`Cần đúng một tệp đầu vào.\n${SCORE_USAGE}`, EXIT.usage);
-  const input = positionals[0];
+  const parsed = parseArgs({ args, options: SCORE_OPTIONS, allowPositionals: true, strict: true });
+  const input = singleInput(parsed, SCORE_USAGE, io);
+  if (input === null) return EXIT.ok;
+  const { values } = parsed;
   const json = values.json;
 
   if (values.profile !== undefined && !BUILTIN_PROFILES.some((p) => p.id === values.profile)) {
     throw new CliError(`Không có hồ sơ chấm điểm "${values.profile}". Các hồ sơ có sẵn: ${BUILTIN_PROFILES.map((p) => p.id).join(", ")}.`, EXIT.usage);
   }
-  const out = values.out ?? besideInput(input, "-cham-diem");
-  if (path.extname(out).toLowerCase() !== ".xlsx") throw new CliError(`Tệp kết quả phải có đuôi .xlsx: "${out}".`, EXIT.usage);
+  const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
   const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
 

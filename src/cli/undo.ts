@@ -1,10 +1,9 @@
 /** `chiso766 undo`: put back every cell the last scoring run changed. */
 import { parseArgs } from "node:util";
-import * as path from "node:path";
 import { applyPlan, gridFromWorksheet, loadWorkbook, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
 import { planUndo, stateAfterUndo } from "../plan";
 import { CliError, EXIT, type CliIO } from "./errors";
-import { besideInput } from "./paths";
+import { outputFile, singleInput } from "./command";
 import { conflictLines } from "./summary";
 
 export const UNDO_USAGE = `Cách dùng: chiso766 undo <tệp.xlsx> [--out KẾT_QUẢ.xlsx] [--overwrite]
@@ -20,15 +19,11 @@ export const UNDO_OPTIONS = {
 } as const;
 
 export async function undoCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: UNDO_OPTIONS, allowPositionals: true, strict: true });
-  if (values.help) {
-    io.stdout(`${UNDO_USAGE}\n`);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) throw new CliError(`Cần đúng một tệp đầu vào.\n${UNDO_USAGE}`, EXIT.usage);
-  const input = positionals[0];
-  const out = values.out ?? besideInput(input, "-hoan-tac");
-  if (path.extname(out).toLowerCase() !== ".xlsx") throw new CliError(`Tệp kết quả phải có đuôi .xlsx: "${out}".`, EXIT.usage);
+  const parsed = parseArgs({ args, options: UNDO_OPTIONS, allowPositionals: true, strict: true });
+  const input = singleInput(parsed, UNDO_USAGE, io);
+  if (input === null) return EXIT.ok;
+  const { values } = parsed;
+  const out = outputFile(values.out, input, "-hoan-tac");
 
   let loaded;
   try {

@@ -192,6 +192,11 @@ export function previousColumn(max: number, extraAliases: string[] = []): Column
   };
 }
 
+/** The result columns after the score: previous period, rating, rank and change. */
+export function resultColumns(previousMax: number, previousAliases: string[] = []): ColumnInput[] {
+  return [previousColumn(previousMax, previousAliases), RATING_COLUMN, RANK_COLUMN, CHANGE_COLUMN];
+}
+
 export const RATING_COLUMN: ColumnInput = {
   field: "rating",
   label: "Xếp loại",
@@ -229,3 +234,19 @@ export const AGGREGATE_PATTERNS = [
   "^c[oộ]ng\\b",
   "^t[oổ]ng\\s+h[oợ]p\\s+chung",
 ];
+
+/**
+ * Columns and scoring rules of a national table out of 100 (qd766 from indicators, qd766-nhom
+ * from group scores): printed total checked to 0.05, METHOD.md §4 bands, competition ranks
+ * within a level, change against the previous period.
+ */
+export function national100Scoring(): Pick<ProfileInput, "columns" | "total" | "rating" | "ranking" | "change" | "aggregatePatterns"> {
+  return {
+    columns: [...UNIT_COLUMNS, totalColumn(100), ...resultColumns(100)],
+    total: { max: 100, label: "Tổng điểm", tolerance: 0.05 },
+    rating: { on: "total", bands: BANDS_SENTENCE },
+    ranking: { tie: "competition", scope: "level" },
+    change: true,
+    aggregatePatterns: AGGREGATE_PATTERNS,
+  };
+}

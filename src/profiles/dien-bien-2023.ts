@@ -13,7 +13,7 @@
  * to 8 × 0.05 = 0.4: that is the tolerance before a total-mismatch warning.
  */
 import type { ProfileInput } from "../model/profile";
-import { AGGREGATE_PATTERNS, BANDS_SENTENCE, CHANGE_COLUMN, RANK_COLUMN, RATING_COLUMN, UNIT_COLUMNS, previousColumn } from "./common";
+import { AGGREGATE_PATTERNS, BANDS_SENTENCE, UNIT_COLUMNS, resultColumns } from "./common";
 
 export const DIEN_BIEN_2023: ProfileInput = {
   id: "dien-bien-2023",
@@ -119,10 +119,7 @@ export const DIEN_BIEN_2023: ProfileInput = {
       max: 10,
       aliases: ["Tổng điểm quy đổi", "Điểm quy đổi", "Quy đổi thang điểm 10", "Điểm quy đổi (thang 10)"],
     },
-    previousColumn(80, ["Điểm được tháng trước"]),
-    RATING_COLUMN,
-    RANK_COLUMN,
-    CHANGE_COLUMN,
+    ...resultColumns(80, ["Điểm được tháng trước"]),
   ],
   total: { max: 80, label: "Điểm được", tolerance: 0.4 },
   scale: { max: 10, label: "Tổng điểm quy đổi", decimals: 2 },

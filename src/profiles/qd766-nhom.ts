@@ -7,18 +7,7 @@
  * 82,1 for groups summing to 83,7).
  */
 import type { ProfileInput } from "../model/profile";
-import {
-  AGGREGATE_PATTERNS,
-  BANDS_SENTENCE,
-  CHANGE_COLUMN,
-  DVTT_GROUP,
-  NATIONAL_GROUPS_6,
-  RANK_COLUMN,
-  RATING_COLUMN,
-  UNIT_COLUMNS,
-  previousColumn,
-  totalColumn,
-} from "./common";
+import { DVTT_GROUP, NATIONAL_GROUPS_6, national100Scoring } from "./common";
 
 export const QD766_NHOM: ProfileInput = {
   id: "qd766-nhom",
@@ -29,18 +18,6 @@ export const QD766_NHOM: ProfileInput = {
     "Cộng điểm các nhóm chỉ số (6 nhóm, hoặc 5 nhóm với nhóm Dịch vụ trực tuyến 22 điểm) thành tổng điểm 100, so với tổng điểm in sẵn, xếp loại và xếp hạng.",
   basis: "groups",
   groups: [...NATIONAL_GROUPS_6, DVTT_GROUP],
-  columns: [
-    ...UNIT_COLUMNS,
-    totalColumn(100),
-    previousColumn(100),
-    RATING_COLUMN,
-    RANK_COLUMN,
-    CHANGE_COLUMN,
-  ],
-  total: { max: 100, label: "Tổng điểm", tolerance: 0.05 },
-  rating: { on: "total", bands: BANDS_SENTENCE },
-  ranking: { tie: "competition", scope: "level" },
-  change: true,
-  aggregatePatterns: AGGREGATE_PATTERNS,
+  ...national100Scoring(),
   outputs: ["total", "rating", "rank", "change"],
 };

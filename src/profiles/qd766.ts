@@ -7,17 +7,7 @@
  * PAKN indicators 5.1/5.2 give full marks when there is no PAKN (zero denominator).
  */
 import type { ProfileInput } from "../model/profile";
-import {
-  AGGREGATE_PATTERNS,
-  BANDS_SENTENCE,
-  CHANGE_COLUMN,
-  NATIONAL_GROUPS_6,
-  RANK_COLUMN,
-  RATING_COLUMN,
-  UNIT_COLUMNS,
-  previousColumn,
-  totalColumn,
-} from "./common";
+import { NATIONAL_GROUPS_6, national100Scoring } from "./common";
 
 type IndicatorInput = NonNullable<ProfileInput["indicators"]>[number];
 
@@ -141,18 +131,6 @@ export const QD766: ProfileInput = {
       more: ["Chứng thực bản sao điện tử từ bản chính", "Chứng thực điện tử", "Chứng thực ĐT"],
     }),
   ],
-  columns: [
-    ...UNIT_COLUMNS,
-    totalColumn(100),
-    previousColumn(100),
-    RATING_COLUMN,
-    RANK_COLUMN,
-    CHANGE_COLUMN,
-  ],
-  total: { max: 100, label: "Tổng điểm", tolerance: 0.05 },
-  rating: { on: "total", bands: BANDS_SENTENCE },
-  ranking: { tie: "competition", scope: "level" },
-  change: true,
-  aggregatePatterns: AGGREGATE_PATTERNS,
+  ...national100Scoring(),
   outputs: ["groups", "total", "rating", "rank", "change"],
 };

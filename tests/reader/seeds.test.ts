@@ -1,7 +1,7 @@
 /**
  * Golden tests: each published seed table, laid out as a sheet (with merges) and as a pasted
  * TSV (without), reads back to the published values, the right profile and the right layout.
- * Expected values come from the seed text itself (tests/fixtures/grids/seeds.ts), split by tab.
+ * Expected values come from the seed text itself (tests/fixtures/seeds/tables.ts), split by tab.
  */
 import { BUILTIN_PROFILES } from "../../src/profiles";
 import { readTable } from "../../src/reader";
@@ -17,21 +17,17 @@ import {
   phuTanGrid,
   phuTanPastedGrid,
 } from "../fixtures/grids/seeds";
+import { BEN_CAU_HEADER_ROWS, DIEN_BIEN_HEADER_ROWS, PHU_TAN_HEADER_ROWS, dataCells, publishedNumber } from "../fixtures/seeds";
 
 const profiles = BUILTIN_PROFILES;
 
-/** Data lines of a seed table (after `headerRows`), cells split by tab, underline marks removed. */
+/** Data lines of a seed table (after `headerRows`): the printed cell texts. */
 function seedRows(table: string, headerRows: number): string[][] {
-  return table
-    .split("\n")
-    .slice(headerRows)
-    .map((l) => l.split("\t").map((c) => c.replace(/<\/?u>/g, "").replace(/\\n/g, " ")));
+  return dataCells(table, headerRows).map((row) => row.map((c) => c.text));
 }
 
 /** The published number as a reader should give it: "9,8" → 9.8, "86.59" → 86.59. */
-function published(text: string): number {
-  return Number(text.replace(",", "."));
-}
+const published = publishedNumber;
 
 function errors(problems: { severity: string }[]) {
   return problems.filter((p) => p.severity === "error");
@@ -42,7 +38,7 @@ describe.each([
   ["pasted TSV", phuTanPastedGrid, "Sheet1", 2],
 ])("Phú Tân weekly appendix (%s)", (_name, grid, sheetRef, firstDataRow) => {
   const result = readTable(grid, { profiles });
-  const rows = seedRows(PHU_TAN_TABLE, 2);
+  const rows = seedRows(PHU_TAN_TABLE, PHU_TAN_HEADER_ROWS);
 
   test("detects the an-giang-tuan profile and explains why", () => {
     expect(result.profileId).toBe("an-giang-tuan");
@@ -101,7 +97,7 @@ describe.each([
   ["pasted at B3, no merges", dienBienPastedGrid, 5, "B"],
 ])("Điện Biên Phủ appendix (%s)", (_name, grid, firstDataRow, firstLetter) => {
   const result = readTable(grid, { profiles });
-  const rows = seedRows(DIEN_BIEN_TABLE, 3);
+  const rows = seedRows(DIEN_BIEN_TABLE, DIEN_BIEN_HEADER_ROWS);
 
   test("detects dien-bien-2023 from three header rows", () => {
     expect(result.profileId).toBe("dien-bien-2023");
@@ -151,7 +147,7 @@ describe.each([
   ["pasted, no merges", benCauPastedGrid],
 ])("Bến Cầu appendix (%s)", (_name, grid) => {
   const result = readTable(grid, { profiles });
-  const rows = seedRows(BEN_CAU_TABLE, 2);
+  const rows = seedRows(BEN_CAU_TABLE, BEN_CAU_HEADER_ROWS);
 
   test("detects chi-tieu and the group header over two columns", () => {
     expect(result.profileId).toBe("chi-tieu");
