@@ -20,7 +20,7 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
   --out TỆP.xlsx     nơi ghi kết quả (mặc định: <tên tệp>-cham-diem.xlsx cạnh tệp vào)
   --json             chỉ in một tài liệu JSON kết quả
   --overwrite        ghi đè cả những ô đang có nội dung không do chiso766 ghi
-  --report           in báo cáo; ghi trang "Phụ lục" (kèm báo cáo) vào tệp kết quả và biểu đồ
+  --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
                      <kết quả>.tong-diem.svg, <kết quả>.xep-loai.svg cạnh tệp kết quả
   --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)`;
 

@@ -21,7 +21,8 @@ import type {
   Narrative,
 } from "./types";
 
-export const DEFAULT_APPENDIX_SHEET = "Phụ lục";
+/** Not plain "Phụ lục": staff often keep the pasted table on a sheet of that name. */
+export const DEFAULT_APPENDIX_SHEET = "Phụ lục xếp loại";
 export const DEFAULT_APPENDIX_TITLE =
   "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP TRONG THỰC HIỆN THỦ TỤC HÀNH CHÍNH, DỊCH VỤ CÔNG";
 export const APPENDIX_FONT = { name: "Times New Roman", size: 13 } as const;

@@ -229,11 +229,11 @@ describe("appendix: Phú Tân, tháng 5 – tuần 01/2024", () => {
     wb.addWorksheet("Sheet1");
     applyAppendixPlan(wb, plan);
     applyAppendixPlan(wb, plan);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sheet1", "Phụ lục"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sheet1", "Phụ lục xếp loại"]);
     const own = new ExcelJS.Workbook();
-    own.addWorksheet("Phụ lục").getCell("A1").value = "của người dùng";
+    own.addWorksheet("Phụ lục xếp loại").getCell("A1").value = "của người dùng";
     const ws2 = applyAppendixPlan(own, plan);
-    expect(ws2.name).toBe("Phụ lục (2)");
-    expect(own.getWorksheet("Phụ lục")?.getCell("A1").value).toBe("của người dùng");
+    expect(ws2.name).toBe("Phụ lục xếp loại (2)");
+    expect(own.getWorksheet("Phụ lục xếp loại")?.getCell("A1").value).toBe("của người dùng");
   });
 });

@@ -48,10 +48,10 @@ describe("Office.js appendix and charts", () => {
   test("a new sheet in one write batch: 2-D values, fonts, page setup, repeated header rows", async () => {
     const r = recorder({ Sheet1: "" });
     const name = await writeAppendixSheet(r.context, plan);
-    expect(name).toBe("Phụ lục");
+    expect(name).toBe("Phụ lục xếp loại");
     expect(r.syncs()).toBe(2);
     const text = r.log.join("\n");
-    expect(text).toContain('workbook.worksheets.add("Phụ lục")');
+    expect(text).toContain('workbook.worksheets.add("Phụ lục xếp loại")');
     const valueWrites = r.log.filter((l) => /\.values = /.test(l));
     expect(valueWrites).toHaveLength(1);
     const values = JSON.parse(valueWrites[0].slice(valueWrites[0].indexOf("= ") + 2)) as unknown[][];
@@ -68,17 +68,17 @@ describe("Office.js appendix and charts", () => {
   });
 
   test("replaces the appendix the tool wrote, keeps a user's sheet of that name", async () => {
-    const ours = recorder({ "Phụ lục": "&8chiso766" });
-    expect(await writeAppendixSheet(ours.context, plan)).toBe("Phụ lục");
-    expect(ours.log.join("\n")).toContain('getItem("Phụ lục").delete()');
-    const theirs = recorder({ "Phụ lục": "", "Phụ lục (2)": "&8chiso766" });
-    expect(await writeAppendixSheet(theirs.context, plan)).toBe("Phụ lục (2)");
-    expect(theirs.log.join("\n")).not.toContain('getItem("Phụ lục").delete()');
+    const ours = recorder({ "Phụ lục xếp loại": "&8chiso766" });
+    expect(await writeAppendixSheet(ours.context, plan)).toBe("Phụ lục xếp loại");
+    expect(ours.log.join("\n")).toContain('getItem("Phụ lục xếp loại").delete()');
+    const theirs = recorder({ "Phụ lục xếp loại": "", "Phụ lục xếp loại (2)": "&8chiso766" });
+    expect(await writeAppendixSheet(theirs.context, plan)).toBe("Phụ lục xếp loại (2)");
+    expect(theirs.log.join("\n")).not.toContain('getItem("Phụ lục xếp loại").delete()');
   });
 
   test("charts: one sync, bars coloured by rating", async () => {
     const r = recorder();
-    await addAppendixCharts(r.context, plan, "Phụ lục");
+    await addAppendixCharts(r.context, plan, "Phụ lục xếp loại");
     expect(r.syncs()).toBe(1);
     const text = r.log.join("\n");
     expect(text).toMatch(/charts\.add\("BarClustered"/);

@@ -25,7 +25,7 @@ function ownedByTool(ws: ExcelJS.Worksheet): boolean {
 }
 
 /**
- * The sheet name to use when `wanted` is the user's own sheet: "Phụ lục (2)", "Phụ lục (3)"…,
+ * The sheet name to use when `wanted` is the user's own sheet: "Phụ lục xếp loại (2)", "Phụ lục xếp loại (3)"…,
  * reusing (and removing) one the tool wrote on an earlier run.
  */
 function freeName(wb: ExcelJS.Workbook, wanted: string): string {

@@ -48,7 +48,7 @@ function rectangle<T>(rows: (T | null | undefined)[][], height: number, width: n
 }
 
 /**
- * Writes the appendix sheet in one batch and returns its name: the plan's, or "Phụ lục (2)"…
+ * Writes the appendix sheet in one batch and returns its name: the plan's, or "Phụ lục xếp loại (2)"…
  * when the user has a sheet of that name the tool did not write.
  */
 export async function writeAppendixSheet(context: Excel.RequestContext, plan: AppendixPlan): Promise<string> {
