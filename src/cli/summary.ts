@@ -2,11 +2,11 @@
  * What the CLI prints: the Vietnamese summary table and the --json document. Both are built
  * from the same ScoreResult so they always agree.
  */
-import type { CellValue } from "../model/grid";
+import { parseRangeA1, type CellValue } from "../model/grid";
 import type { Conflict } from "../model/plan";
 import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
-import type { Problem, ScoreResult, ScoredUnit } from "../model/units";
+import type { Flag, Problem, ScoreResult, ScoredUnit } from "../model/units";
 import type { PlannedWrite } from "../plan";
 import type { ProfileSource } from "../pipeline";
 
@@ -68,22 +68,50 @@ export function profileLine(profile: Profile, source: ProfileSource, read: ReadR
   return `${head}\n  ${why[0].toUpperCase()}${why.slice(1)}${best ? ` (độ khớp ${Math.round(best.score * 100)}%)` : ""}.${alt.length ? ` Hồ sơ khác: ${alt.join(", ")}.` : ""}`;
 }
 
-/** The summary table: one line per unit, aggregate rows included but never numbered or ranked. */
+/** "Tiến độ (%) 41,67 < 70" — a flag as the summary shows it. */
+function flagText(flag: Flag, profile: Profile, decimals: number): string {
+  const label = fieldLabel(flag.field, profile);
+  // As the seeds print values: no trailing zeros ("60,7", "39").
+  const compact = (v: number) => formatScore(v, decimals).replace(/(,\d*?)0+$/, "$1").replace(/,$/, "");
+  return `${label} ${compact(flag.value)} ${flag.op === "below" ? "<" : ">"} ${compact(flag.threshold)}`;
+}
+
+function fieldLabel(field: string, profile: Profile): string {
+  if (field === "total") return profile.total?.label ?? "Tổng điểm";
+  const id = field.replace(/\.(numerator|denominator|ratio|points)$/, "");
+  return profile.indicators.find((i) => i.id === id)?.label ?? profile.groups.find((g) => g.id === field)?.label ?? field;
+}
+
+/**
+ * The summary table: one line per unit, aggregate rows included but never numbered or ranked.
+ * Columns the profile cannot fill (no total, rating or ranking) are left out; flags are listed
+ * when any unit has one.
+ */
 export function unitsTable(scored: ScoreResult, profile: Profile): string {
   const decimals = profile.rounding.decimals;
-  const hasConverted = !!profile.scale;
+  const columns: { header: string; right: boolean; cell: (u: ScoredUnit) => string }[] = [
+    { header: "Dòng", right: true, cell: (u) => String(u.row + 1) },
+    { header: "STT", right: true, cell: () => "" },
+    { header: "Đơn vị", right: false, cell: (u) => u.name },
+  ];
+  if (profile.total) columns.push({ header: profile.total.label, right: true, cell: (u) => formatScore(u.total, decimals) });
+  if (profile.scale) {
+    const scale = profile.scale;
+    columns.push({ header: scale.label, right: true, cell: (u) => formatScore(u.converted, scale.decimals) });
+  }
+  if (profile.rating) columns.push({ header: "Xếp loại", right: false, cell: (u) => u.rating ?? "—" });
+  if (profile.ranking) columns.push({ header: "Hạng", right: true, cell: (u) => (u.rank === null ? "—" : String(u.rank)) });
+  if (profile.change) columns.push({ header: "Tăng/giảm", right: true, cell: (u) => formatScore(u.change, decimals, true) });
+  if (scored.units.some((u) => u.flags.length > 0)) {
+    columns.push({ header: "Dưới/vượt ngưỡng", right: false, cell: (u) => u.flags.map((f) => flagText(f, profile, decimals)).join("; ") });
+  }
   let stt = 0;
-  const rows = scored.units.map((u) => {
-    const cells = [String(u.row + 1), u.aggregate ? "" : String(++stt), u.name, formatScore(u.total, decimals)];
-    if (hasConverted) cells.push(formatScore(u.converted, profile.scale!.decimals));
-    cells.push(u.rating ?? "—", u.rank === null ? "—" : String(u.rank), formatScore(u.change, decimals, true));
-    return cells;
-  });
-  const headers = ["Dòng", "STT", "Đơn vị", profile.total?.label ?? "Tổng điểm"];
-  if (hasConverted) headers.push(profile.scale!.label);
-  headers.push("Xếp loại", "Hạng", "Tăng/giảm");
-  const right = headers.map((_, i) => i !== 2 && i !== headers.length - 3);
-  return table(headers, rows, right);
+  const rows = scored.units.map((u) => columns.map((c, i) => (i === 1 ? (u.aggregate ? "" : String(++stt)) : c.cell(u))));
+  return table(
+    columns.map((c) => c.header),
+    rows,
+    columns.map((c) => c.right),
+  );
 }
 
 export function conflictLines(sheet: string, conflicts: Conflict[]): string {
@@ -95,13 +123,9 @@ export function conflictLines(sheet: string, conflicts: Conflict[]): string {
 export function planLines(plan: PlannedWrite): string {
   const cols = [...plan.columns].sort((a, b) => a.col - b.col).map((c) => `${c.letter} "${c.header}" (${c.added ? "thêm mới" : "điền tại chỗ"})`);
   const count = (ranges: string[]) =>
-    ranges.reduce((n, r) => {
-      const [a, b] = r.split(":");
-      if (!b) return n + 1;
-      const ra = /([A-Z]+)(\d+)/.exec(a)!;
-      const rb = /([A-Z]+)(\d+)/.exec(b)!;
-      const colN = (s: string) => [...s].reduce((x, ch) => x * 26 + ch.charCodeAt(0) - 64, 0);
-      return n + (Number(rb[2]) - Number(ra[2]) + 1) * (colN(rb[1]) - colN(ra[1]) + 1);
+    ranges.reduce((n, address) => {
+      const r = parseRangeA1(address);
+      return r ? n + (r.bottom - r.top + 1) * (r.right - r.left + 1) : n;
     }, 0);
   const lines = [
     cols.length ? `Cột kết quả: ${cols.join(", ")}.` : "Hồ sơ này không ghi cột kết quả nào (chỉ kiểm tra số liệu).",

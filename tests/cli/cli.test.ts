@@ -127,7 +127,12 @@ describe("score: Phú Tân weekly table", () => {
       const line = lines.find((l) => l.trimStart().startsWith(`${u.row} `));
       expect(line).toBeDefined();
       const cols = line!.trim().split(/\s{2,}/);
-      // Dòng, [STT], Đơn vị, Tổng điểm, Xếp loại, Hạng, Tăng/giảm
+      // Dòng, [STT], Đơn vị, Tổng điểm, Xếp loại, Hạng, Tăng/giảm, [Dưới/vượt ngưỡng]
+      const flagged = u.flags.length > 0 ? cols.pop()!.split("; ") : [];
+      expect(flagged).toHaveLength(u.flags.length);
+      u.flags.forEach((f: { value: number; threshold: number }, i: number) =>
+        expect(flagged[i]).toMatch(new RegExp(`${String(f.value).replace(".", ",")} [<>] ${f.threshold}$`)),
+      );
       const tail = cols.slice(-5);
       expect(tail).toEqual([u.name, fmt(u.total), u.rating ?? "—", u.rank === null ? "—" : String(u.rank), fmt(u.change, true)]);
       for (const f of u.flags) expect(Object.keys(f).sort()).toEqual(["field", "threshold", "value"]);
