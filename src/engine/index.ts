@@ -7,11 +7,11 @@
  * groups, or the printed total for basis "total") → converted total → rating → rank → change
  * → flags. Missing data is reported and never scored as 0.
  */
-import type { Band, GroupSpec, IndicatorSpec, Profile } from "../model/profile";
+import type { Band, GroupSpec, Profile } from "../model/profile";
 import type { Flag, IndicatorResult, Problem, ScoreResult, ScoredUnit, UnitRow } from "../model/units";
 import { quoteSheet } from "../model/grid";
 import { formatNumber } from "./format";
-import { EPSILON, describeIndicator, scoreIndicator, type IndicatorOutcome } from "./indicator";
+import { EPSILON, describeIndicator, fieldsOf, scoreIndicator, type IndicatorOutcome } from "./indicator";
 import { rankValues } from "./rank";
 import { divideRounded, round, subtractDecimal, sumDecimal } from "./round";
 
@@ -35,43 +35,123 @@ interface Part {
   value: number | null;
 }
 
+const ABSENT: Part = { status: "absent", value: null };
+const MISSING: Part = { status: "missing", value: null };
+
+/** What scoreIndicator returns: an outcome, or (the common case) the bare result, status "ok". */
+type Outcome = IndicatorOutcome | IndicatorResult;
+const NO_PROBLEMS: readonly Problem[] = [];
+
+function statusOf(o: Outcome): IndicatorOutcome["status"] {
+  return "status" in o ? o.status : "ok";
+}
+
+function problemsOf(o: Outcome): readonly Problem[] {
+  return "status" in o ? o.problems : NO_PROBLEMS;
+}
+
 interface UnitWork {
   row: UnitRow;
   aggregate: boolean;
   cellOf: (field: string) => string | undefined;
-  indicators: Map<string, IndicatorOutcome>;
-  problems: Problem[];
+  /** Outcomes in the order of profile.indicators. */
+  indicators: Outcome[];
+}
+
+/**
+ * What score() derives from the profile once per call rather than once per unit: a 100k-unit
+ * table would otherwise filter the indicator list a million times.
+ */
+interface ProfileShape {
+  plainGroups: GroupSpec[];
+  combinedGroups: GroupSpec[];
+  /** Per plain group: indices (in profile.indicators) of its scored members (basis "indicators"). */
+  members: Map<string, number[]>;
+  /** Scored indicators outside any group (they add to the total). */
+  ungrouped: number[];
+  /** Points of a group's indicators that do not apply at a level, by level then group id. */
+  naMaxByLevel: Map<string, Map<string, number>>;
+  bandsHighFirst: Band[];
+  /** The unit's indicator record, built by recordBuilder (see there). */
+  records: (present: number, outcomes: readonly Outcome[]) => Record<string, IndicatorResult>;
+  /** Whether a (normalised) name matches any aggregate pattern. */
+  aggregate: ((name: string) => boolean) | null;
+}
+
+function shapeOf(profile: Profile): ProfileShape {
+  const members = new Map<string, number[]>();
+  const naMaxByLevel = new Map<string, Map<string, number>>();
+  const ungrouped: number[] = [];
+  profile.indicators.forEach((spec, i) => {
+    if (!spec.group) {
+      if (spec.max > 0) ungrouped.push(i);
+      return;
+    }
+    if (profile.basis === "indicators" && spec.max > 0) {
+      const list = members.get(spec.group);
+      if (list) list.push(i);
+      else members.set(spec.group, [i]);
+    }
+    for (const level of spec.notApplicableFor) {
+      const byGroup = naMaxByLevel.get(level) ?? new Map<string, number>();
+      byGroup.set(spec.group, (byGroup.get(spec.group) ?? 0) + spec.max);
+      naMaxByLevel.set(level, byGroup);
+    }
+  });
+  return {
+    plainGroups: profile.groups.filter((g) => g.combines.length === 0),
+    combinedGroups: profile.groups.filter((g) => g.combines.length > 0),
+    members,
+    ungrouped,
+    naMaxByLevel,
+    bandsHighFirst: profile.rating ? [...profile.rating.bands].sort((a, b) => b.min - a.min) : [],
+    aggregate: aggregateMatcher(profile.aggregatePatterns),
+    records: recordBuilder(profile.indicators.map((spec) => spec.id)),
+  };
 }
 
 export function score(units: UnitRow[], profile: Profile, options: ScoreOptions = {}): ScoreResult {
-  const aggregatePatterns = profile.aggregatePatterns.map((p) => new RegExp(p, "i"));
+  const shape = shapeOf(profile);
   const tableProblems = new Map<string, Problem>();
+  const specs = profile.indicators;
+  const rowOnly = options.sheet !== undefined ? quoteSheet(options.sheet) : undefined;
 
-  // 1. Indicators of every unit, before inheritance.
-  const work: UnitWork[] = units.map((row) => {
-    const cellOf = (field: string): string | undefined =>
-      row.cells?.[field] ?? (options.sheet !== undefined ? `${quoteSheet(options.sheet)}!${row.row + 1}:${row.row + 1}` : undefined);
-    const indicators = new Map<string, IndicatorOutcome>();
-    for (const spec of profile.indicators) indicators.set(spec.id, scoreIndicator(row, spec, profile, cellOf));
-    return { row, aggregate: isAggregate(row, aggregatePatterns), cellOf, indicators, problems: [] };
-  });
+  const cellOfRow = (row: UnitRow) => (field: string): string | undefined =>
+    row.cells?.[field] ?? (rowOnly !== undefined ? `${rowOnly}!${row.row + 1}:${row.row + 1}` : undefined);
+  const fields = specs.map(fieldsOf);
+  const indicatorsOf = (row: UnitRow, cellOf: (field: string) => string | undefined): Outcome[] => {
+    const outcomes: Outcome[] = new Array(specs.length);
+    for (let i = 0; i < specs.length; i++) outcomes[i] = scoreIndicator(row, specs[i], profile, cellOf, fields[i]);
+    return outcomes;
+  };
 
-  // 2. Departments and communes take province-level indicators from the province row.
-  const provinceRow = work.find((w) => w.row.level === "province") ?? work.find((w) => w.aggregate);
-  for (const w of work) {
-    const level = w.row.level;
-    if (!level || w === provinceRow) continue;
-    for (const spec of profile.indicators) {
-      if (!spec.inheritedBy.includes(level)) continue;
-      const own = w.indicators.get(spec.id)!;
-      const source = provinceRow?.indicators.get(spec.id);
-      if ((own.status !== "absent" && own.status !== "missing") || !source || source.points === null) continue;
-      w.indicators.set(spec.id, { status: "ok", ratio: source.ratio, points: source.points, problems: [], inherited: true });
+  // 1. The province row (or the first aggregate row): departments and communes take
+  //    province-level indicators from it.
+  const aggregate = units.map((row) => isAggregate(row, shape.aggregate));
+  let provinceIndex = units.findIndex((row) => row.level === "province");
+  if (provinceIndex < 0) provinceIndex = aggregate.indexOf(true);
+  const province = provinceIndex >= 0 ? indicatorsOf(units[provinceIndex], cellOfRow(units[provinceIndex])) : null;
+  const inheritable = specs.map((_, i) => i).filter((i) => specs[i].inheritedBy.length > 0);
+
+  // 2. Indicators, then groups, total, converted, rating, change, unit by unit (so that the
+  //    per-indicator work of one unit is garbage before the next: 100k units would otherwise
+  //    keep millions of intermediate objects alive).
+  const scored: ScoredUnit[] = units.map((row, u) => {
+    const cellOf = cellOfRow(row);
+    const indicators = u === provinceIndex ? province! : indicatorsOf(row, cellOf);
+    const level = row.level;
+    if (level && u !== provinceIndex) {
+      for (const i of inheritable) {
+        if (!specs[i].inheritedBy.includes(level)) continue;
+        const own = indicators[i];
+        const source = province?.[i];
+        const status = statusOf(own);
+        if ((status !== "absent" && status !== "missing") || !source || source.points === null) continue;
+        indicators[i] = { status: "ok", ratio: source.ratio, points: source.points, problems: [], inherited: true };
+      }
     }
-  }
-
-  // 3. Groups, total, converted, rating, change, per unit.
-  const scored: ScoredUnit[] = work.map((w) => scoreUnit(w, profile, tableProblems));
+    return scoreUnit({ row, aggregate: aggregate[u], cellOf, indicators }, profile, shape, tableProblems);
+  });
 
   // 4. Ranks, among non-aggregate units, per level when the profile says so.
   if (profile.ranking) {
@@ -79,7 +159,9 @@ export function score(units: UnitRow[], profile: Profile, options: ScoreOptions 
     scored.forEach((u, i) => {
       if (u.aggregate || u.total === null) return;
       const scope = profile.ranking!.scope === "level" ? (u.level ?? "") : "";
-      byScope.set(scope, [...(byScope.get(scope) ?? []), i]);
+      const ids = byScope.get(scope);
+      if (ids) ids.push(i);
+      else byScope.set(scope, [i]);
     });
     for (const ids of byScope.values()) {
       const ranks = rankValues(
@@ -93,79 +175,150 @@ export function score(units: UnitRow[], profile: Profile, options: ScoreOptions 
   return { profileId: profile.id, units: scored, problems: [...tableProblems.values()] };
 }
 
-function isAggregate(row: UnitRow, patterns: RegExp[]): boolean {
+/**
+ * Builds each unit's `indicators` record: { "1.1": { ratio, points }, … } with the indicators the
+ * unit has. Adding 21 keys one by one to `{}` turns it into a slow dictionary object and was the
+ * engine's costliest line; an object made by a constructor that always adds the same keys in the
+ * same order stays a fast object, about three times cheaper. One constructor per set of present
+ * indicators (a bit mask; tables have one or two); the records behave as plain objects (own
+ * enumerable keys, JSON, Object.entries). Beyond 31 indicators the plain way is used.
+ */
+function recordBuilder(ids: readonly string[]): (present: number, outcomes: readonly Outcome[]) => Record<string, IndicatorResult> {
+  type Build = new (outcomes: readonly Outcome[]) => Record<string, IndicatorResult>;
+  const builders = new Map<number, Build>();
+  const plain = (present: number, outcomes: readonly Outcome[]) => {
+    const record: Record<string, IndicatorResult> = {};
+    outcomes.forEach((o, i) => {
+      const status = statusOf(o);
+      if (status !== "absent" && status !== "not-applicable") record[ids[i]] = "status" in o ? { ratio: o.ratio, points: o.points } : o;
+    });
+    return record;
+  };
+  if (ids.length > 31) return plain;
+  return (present, outcomes) => {
+    let Builder = builders.get(present);
+    if (!Builder) {
+      const at = ids.map((_, i) => i).filter((i) => (present & (1 << i)) !== 0);
+      const keys = at.map((i) => ids[i]);
+      Builder = class IndicatorRecord {
+        [id: string]: IndicatorResult;
+        constructor(outcomes: readonly Outcome[]) {
+          for (let k = 0; k < keys.length; k++) {
+            const o = outcomes[at[k]];
+            this[keys[k]] = "status" in o ? { ratio: o.ratio, points: o.points } : o;
+          }
+        }
+      };
+      builders.set(present, Builder);
+    }
+    return new Builder(outcomes);
+  };
+}
+
+/**
+ * One expression for all patterns (two tests per row instead of ten), unless a pattern uses a
+ * numbered backreference, which joining would renumber.
+ */
+function aggregateMatcher(patterns: readonly string[]): ((name: string) => boolean) | null {
+  if (patterns.length === 0) return null;
+  if (patterns.some((p) => /\\[1-9]/.test(p))) {
+    const list = patterns.map((p) => new RegExp(p, "i"));
+    return (name) => list.some((re) => re.test(name));
+  }
+  const joined = new RegExp(patterns.map((p) => `(?:${p})`).join("|"), "i");
+  return (name) => joined.test(name);
+}
+
+function isAggregate(row: UnitRow, matches: ((name: string) => boolean) | null): boolean {
   if (row.aggregate) return true;
+  if (!matches) return false;
   const name = row.name.normalize("NFC").trim().toLowerCase();
-  return patterns.some((re) => re.test(name) || (row.key !== "" && re.test(row.key)));
+  return matches(name) || (row.key !== "" && matches(row.key));
 }
 
 function has(row: UnitRow, field: string): boolean {
   return Object.prototype.hasOwnProperty.call(row.values, field);
 }
 
-function scoreUnit(w: UnitWork, profile: Profile, tableProblems: Map<string, Problem>): ScoredUnit {
+const groupWhat = (g: GroupSpec) => `nhóm “${g.label}”`;
+
+function scoreUnit(w: UnitWork, profile: Profile, shape: ProfileShape, tableProblems: Map<string, Problem>): ScoredUnit {
   const { row, cellOf } = w;
+  const specs = profile.indicators;
   const problems: Problem[] = [];
   const { decimals, mode } = profile.rounding;
   const push = (field: string | undefined, code: string, severity: Problem["severity"], message: string) =>
     problems.push({ cell: field ? cellOf(field) : undefined, field, code, severity, message });
-  const tableProblem = (code: string, severity: Problem["severity"], message: string) => {
-    if (!tableProblems.has(message)) tableProblems.set(message, { code, severity, message });
-  };
 
-  for (const outcome of w.indicators.values()) problems.push(...outcome.problems);
-
-  const indicators: Record<string, IndicatorResult> = {};
-  for (const [id, o] of w.indicators) {
-    if (o.status === "absent" || o.status === "not-applicable") continue;
-    indicators[id] = { ratio: o.ratio, points: o.points };
+  let present = 0;
+  for (let i = 0; i < specs.length; i++) {
+    const o = w.indicators[i];
+    const status = statusOf(o);
+    const own = problemsOf(o);
+    if (own.length > 0) problems.push(...own);
+    if (status !== "absent" && status !== "not-applicable") present |= 1 << i;
   }
+  const indicators = shape.records(present, w.indicators);
 
   // A given group score (or the printed total), checked against its maximum.
-  const readScore = (field: string, max: number, what: string): Part => {
-    if (!has(row, field)) return { status: "absent", value: null };
+  const readScore = (field: string, max: number, what: () => string): Part => {
     const v = row.values[field];
-    if (v === null || v === undefined) return { status: "missing", value: null };
+    // One lookup for the usual number; hasOwnProperty only to tell absent from a blank or odd value.
+    if ((v === undefined || (typeof v !== "number" && v !== null)) && !has(row, field)) return ABSENT;
+    if (v === null || v === undefined) return MISSING;
     if (v < 0) {
-      push(field, "out-of-range", "error", `Điểm âm (${formatNumber(v)}) ở ${what}`);
+      push(field, "out-of-range", "error", `Điểm âm (${formatNumber(v)}) ở ${what()}`);
       return { status: "invalid", value: null };
     }
     if (v > max + EPSILON) {
-      push(field, "above-max", "error", `${formatNumber(v)} vượt quá điểm tối đa ${formatNumber(max)} của ${what}`);
+      push(field, "above-max", "error", `${formatNumber(v)} vượt quá điểm tối đa ${formatNumber(max)} của ${what()}`);
       return { status: "invalid", value: null };
     }
     return { status: "ok", value: v };
   };
+  const naMax = row.level === null ? null : shape.naMaxByLevel.get(row.level);
 
   // Groups.
   const groups: Record<string, number | null> = {};
   const groupParts = new Map<string, Part>();
-  const groupWhat = (g: GroupSpec) => `nhóm “${g.label}”`;
+  const points: number[] = [];
 
-  const plainGroups = profile.groups.filter((g) => g.combines.length === 0);
-  const combinedGroups = profile.groups.filter((g) => g.combines.length > 0);
-
-  for (const g of plainGroups) {
-    const max = g.max - naMaxOf(profile, g.id, row);
-    const given = readScore(g.id, max, groupWhat(g));
-    const members = profile.basis === "indicators" ? scoredMembers(profile, g) : [];
-    const outcomes = members.map((spec) => ({ spec, o: w.indicators.get(spec.id)! })).filter((m) => m.o.status !== "not-applicable");
+  for (const g of shape.plainGroups) {
+    const given = readScore(g.id, g.max - (naMax?.get(g.id) ?? 0), () => groupWhat(g));
+    const members = shape.members.get(g.id);
+    let applicable = 0;
+    let absent = 0;
+    let allScored = true;
+    points.length = 0;
+    if (members) {
+      for (const i of members) {
+        const o = w.indicators[i];
+        const status = statusOf(o);
+        if (status === "not-applicable") continue;
+        applicable += 1;
+        if (status === "absent") absent += 1;
+        if (o.points === null) allScored = false;
+        else points.push(o.points);
+      }
+    }
     let part: Part;
-    if (outcomes.length === 0 || outcomes.every((m) => m.o.status === "absent")) {
+    if (applicable === absent) {
       part = given;
       if (given.status === "missing") push(g.id, "missing", "error", `Thiếu điểm ${groupWhat(g)} (ô trống): không tính là 0`);
     } else {
-      const absent = outcomes.filter((m) => m.o.status === "absent");
-      for (const m of absent) {
-        push(
-          `${m.spec.id}.points`,
-          "missing",
-          "error",
-          `Thiếu ${describeIndicator(m.spec)} trong bảng nên không tính được điểm ${groupWhat(g)}`,
-        );
+      if (absent > 0) {
+        for (const i of members!) {
+          if (statusOf(w.indicators[i]) !== "absent") continue;
+          push(
+            `${specs[i].id}.points`,
+            "missing",
+            "error",
+            `Thiếu ${describeIndicator(specs[i])} trong bảng nên không tính được điểm ${groupWhat(g)}`,
+          );
+        }
       }
-      if (outcomes.every((m) => m.o.points !== null)) {
-        const value = round(sumDecimal(outcomes.map((m) => m.o.points!)), decimals, mode);
+      if (allScored) {
+        const value = round(sumDecimal(points), decimals, mode);
         part = { status: "ok", value };
         if (given.status === "ok" && Math.abs(given.value! - value) > GROUP_TOLERANCE + EPSILON) {
           push(
@@ -176,16 +329,16 @@ function scoreUnit(w: UnitWork, profile: Profile, tableProblems: Map<string, Pro
           );
         }
       } else {
-        part = { status: "missing", value: null };
+        part = MISSING;
       }
     }
     groupParts.set(g.id, part);
   }
 
-  for (const g of combinedGroups) {
-    const max = g.max - g.combines.reduce((s, id) => s + naMaxOf(profile, id, row), 0);
-    const given = readScore(g.id, max, groupWhat(g));
-    const memberParts = g.combines.map((id) => groupParts.get(id) ?? { status: "absent" as const, value: null });
+  for (const g of shape.combinedGroups) {
+    const max = g.max - g.combines.reduce((s, id) => s + (naMax?.get(id) ?? 0), 0);
+    const given = readScore(g.id, max, () => groupWhat(g));
+    const memberParts = g.combines.map((id) => groupParts.get(id) ?? ABSENT);
     let part: Part;
     if (memberParts.every((p) => p.status === "absent")) {
       part = given;
@@ -202,7 +355,7 @@ function scoreUnit(w: UnitWork, profile: Profile, tableProblems: Map<string, Pro
         );
       }
     } else {
-      part = { status: "missing", value: null };
+      part = MISSING;
     }
     groupParts.set(g.id, part);
   }
@@ -214,18 +367,17 @@ function scoreUnit(w: UnitWork, profile: Profile, tableProblems: Map<string, Pro
 
   // Total: what the basis adds up, or the printed total.
   const totalMax = profile.total?.max ?? Infinity;
-  const printed = profile.total ? readScore("total", totalMax, `“${profile.total.label}”`) : { status: "absent" as const, value: null };
+  const printed = profile.total ? readScore("total", totalMax, () => `“${profile.total!.label}”`) : ABSENT;
   let computed: number | null = null;
   if (profile.basis === "indicators" || profile.basis === "groups") {
-    const components = totalComponents(profile, groupParts, w.indicators);
     // A component wholly absent from the table means no computed total (not a problem: any subset may be given).
-    if (components.length > 0 && components.every((c) => c.part.status === "ok")) {
-      computed = round(sumDecimal(components.map((c) => c.part.value!)), decimals, mode);
-    }
+    const components = totalComponents(profile, shape, groupParts, w.indicators);
+    if (components !== null) computed = round(sumDecimal(components), decimals, mode);
   }
   let total: number | null = null;
   if (profile.basis === "total") {
-    if (printed.status === "absent") tableProblem("missing", "error", `Bảng không có cột “${profile.total?.label ?? "Tổng điểm"}”`);
+    const message = `Bảng không có cột “${profile.total?.label ?? "Tổng điểm"}”`;
+    if (printed.status === "absent" && !tableProblems.has(message)) tableProblems.set(message, { code: "missing", severity: "error", message });
     if (printed.status === "missing") push("total", "missing", "error", `Thiếu “${profile.total?.label ?? "Tổng điểm"}” (ô trống): không xếp loại, xếp hạng`);
     total = printed.value;
   } else if (profile.basis !== "none") {
@@ -268,7 +420,7 @@ function scoreUnit(w: UnitWork, profile: Profile, tableProblems: Map<string, Pro
         : profile.total
           ? divideRounded(total, profile.total.max, 100, 6)
           : null;
-    if (percent !== null) band = bandFor(profile.rating.bands, percent);
+    if (percent !== null) band = bandInOrder(shape.bandsHighFirst, percent);
     const printedRating = row.texts?.rating;
     if (band && printedRating) {
       const printedBand = recogniseBand(profile.rating.bands, printedRating);
@@ -284,7 +436,8 @@ function scoreUnit(w: UnitWork, profile: Profile, tableProblems: Map<string, Pro
   }
 
   // Change against the previous period.
-  const previous = has(row, "previous") && typeof row.values.previous === "number" ? row.values.previous : null;
+  const previousValue = row.values.previous;
+  const previous = typeof previousValue === "number" && has(row, "previous") ? previousValue : null;
   let change: number | null = null;
   if (profile.change && total !== null && previous !== null) {
     change = round(subtractDecimal(total, previous), decimals, mode);
@@ -318,56 +471,58 @@ function scoreUnit(w: UnitWork, profile: Profile, tableProblems: Map<string, Pro
     flags: [],
     problems,
   };
-  if (!w.aggregate) unit.flags = flagsFor(unit, row, profile);
+  if (!w.aggregate && profile.flags.length > 0) unit.flags = flagsFor(unit, row, profile);
   return unit;
 }
 
-/** Indicators that carry points into a group. */
-function scoredMembers(profile: Profile, g: GroupSpec): IndicatorSpec[] {
-  return profile.indicators.filter((i) => i.group === g.id && i.max > 0);
-}
-
-function naMaxOf(profile: Profile, groupId: string, row: UnitRow): number {
-  return profile.indicators
-    .filter((i) => i.group === groupId && row.level !== null && i.notApplicableFor.includes(row.level))
-    .reduce((s, i) => s + i.max, 0);
-}
-
 /**
- * What the total adds up: every plain group, except that a combined group (DVTT) stands in for
- * its members when the table gives it and none of them; plus scored indicators outside groups.
+ * The values the total adds up, or null when one of them is not available: every plain group,
+ * except that a combined group (DVTT) stands in for its members when the table gives it and
+ * none of them; plus scored indicators outside groups. Null also when there is nothing to add.
  */
 function totalComponents(
   profile: Profile,
+  shape: ProfileShape,
   groupParts: Map<string, Part>,
-  outcomes: Map<string, IndicatorOutcome>,
-): { label: string; part: Part }[] {
-  const out: { label: string; part: Part }[] = [];
-  const replaced = new Set<string>();
-  for (const g of profile.groups.filter((x) => x.combines.length > 0)) {
+  outcomes: readonly Outcome[],
+): number[] | null {
+  const values: number[] = [];
+  let replaced: Set<string> | null = null;
+  for (const g of shape.combinedGroups) {
     const membersAbsent = g.combines.every((id) => (groupParts.get(id)?.status ?? "absent") === "absent");
-    if (membersAbsent && groupParts.get(g.id)!.status !== "absent") {
-      g.combines.forEach((id) => replaced.add(id));
-      out.push({ label: `nhóm “${g.label}”`, part: groupParts.get(g.id)! });
+    const part = groupParts.get(g.id)!;
+    if (membersAbsent && part.status !== "absent") {
+      replaced ??= new Set<string>();
+      for (const id of g.combines) replaced.add(id);
+      if (part.status !== "ok") return null;
+      values.push(part.value!);
     }
   }
   for (const g of profile.groups) {
-    if (g.combines.length > 0 || replaced.has(g.id)) continue;
-    out.push({ label: `nhóm “${g.label}”`, part: groupParts.get(g.id)! });
+    if (g.combines.length > 0 || replaced?.has(g.id)) continue;
+    const part = groupParts.get(g.id)!;
+    if (part.status !== "ok") return null;
+    values.push(part.value!);
   }
-  for (const spec of profile.indicators) {
-    if (spec.group || spec.max === 0) continue;
-    const o = outcomes.get(spec.id)!;
-    if (o.status === "not-applicable") continue;
-    out.push({ label: describeIndicator(spec), part: { status: o.status, value: o.points } });
+  for (const i of shape.ungrouped) {
+    const o = outcomes[i];
+    const status = statusOf(o);
+    if (status === "not-applicable") continue;
+    if (status !== "ok") return null;
+    values.push(o.points!);
   }
-  return out;
+  return values.length > 0 ? values : null;
 }
 
 /** The first band whose lower bound the percent reaches; the last band takes anything lower. */
 export function bandFor(bands: readonly Band[], percent: number): Band {
-  const sorted = [...bands].sort((a, b) => b.min - a.min);
-  return sorted.find((b) => percent >= b.min - EPSILON) ?? sorted[sorted.length - 1];
+  return bandInOrder([...bands].sort((a, b) => b.min - a.min), percent);
+}
+
+/** bandFor on bands already sorted by lower bound, highest first. */
+function bandInOrder(sorted: readonly Band[], percent: number): Band {
+  for (const b of sorted) if (percent >= b.min - EPSILON) return b;
+  return sorted[sorted.length - 1];
 }
 
 /** A printed rating ("Tốt", "TỐT", "TB", "Trung bình") → its band, or null when unknown. */

@@ -4,9 +4,9 @@
  */
 import Decimal from "decimal.js";
 import type { IndicatorSpec, Profile } from "../model/profile";
-import type { Problem, UnitRow } from "../model/units";
+import type { IndicatorResult, Problem, UnitRow } from "../model/units";
 import { formatNumber } from "./format";
-import { round } from "./round";
+import { round, roundQuotient } from "./round";
 
 export type IndicatorStatus =
   /** No field of the indicator is in the table. */
@@ -27,6 +27,9 @@ export interface IndicatorOutcome {
   /** Taken from the province row. */
   inherited?: boolean;
 }
+
+/** Shared by every outcome without problems (most of them); frozen, so a push fails loudly. */
+const NO_PROBLEMS = Object.freeze([]) as unknown as Problem[];
 
 /** Cell address of a field, or the row when the field has none (and a sheet is known). */
 export type CellOf = (field: string) => string | undefined;
@@ -55,20 +58,107 @@ export function pointsFor(spec: IndicatorSpec, fraction: Decimal.Value, profile:
   return round(Decimal.min(spec.max, raw).toNumber(), profile.rounding.decimals, profile.rounding.mode);
 }
 
-export function scoreIndicator(row: UnitRow, spec: IndicatorSpec, profile: Profile, cellOf: CellOf): IndicatorOutcome {
-  const fields = {
-    numerator: `${spec.id}.numerator`,
-    denominator: `${spec.id}.denominator`,
-    ratio: `${spec.id}.ratio`,
-    points: `${spec.id}.points`,
-  };
-  if (row.level && spec.notApplicableFor.includes(row.level)) {
-    return { status: "not-applicable", ratio: null, points: null, problems: [] };
-  }
-  const present = Object.values(fields).filter((f) => has(row, f));
-  if (present.length === 0) return { status: "absent", ratio: null, points: null, problems: [] };
+export interface IndicatorFields {
+  numerator: string;
+  denominator: string;
+  ratio: string;
+  points: string;
+  /** describeIndicator(spec), for messages. */
+  what: string;
+}
 
-  const what = describeIndicator(spec);
+/** Field names per indicator spec, built once: scoring 100k units would otherwise build 8M strings. */
+const fieldCache = new WeakMap<IndicatorSpec, IndicatorFields>();
+
+export function fieldsOf(spec: IndicatorSpec): IndicatorFields {
+  let fields = fieldCache.get(spec);
+  if (!fields) {
+    fields = {
+      numerator: `${spec.id}.numerator`,
+      denominator: `${spec.id}.denominator`,
+      ratio: `${spec.id}.ratio`,
+      points: `${spec.id}.points`,
+      what: describeIndicator(spec),
+    };
+    fieldCache.set(spec, fields);
+  }
+  return fields;
+}
+
+/**
+ * Points from counts (numerator ≤ denominator, denominator > 0). Whole counts and a maximum in
+ * hundredths take the exact integer path (roundQuotient); anything else goes through decimal.js.
+ * Both give the same result (tests/engine/round-fast.test.ts).
+ */
+function pointsFromCounts(spec: IndicatorSpec, numerator: number, denominator: number, profile: Profile): number {
+  const { decimals, mode } = profile.rounding;
+  const maxHundredths = Math.round(spec.max * 100);
+  if (maxHundredths / 100 === spec.max) {
+    let fast = NaN;
+    if (spec.rule.kind === "linear") {
+      // P × n/d = n × (100P) / (100 d); never above P because n ≤ d.
+      fast = roundQuotient(numerator * maxHundredths, denominator * 100, decimals, mode);
+    } else if (Number.isInteger(spec.rule.target)) {
+      const target = spec.rule.target;
+      // min(P, P × (n/d) / (target/100)): full marks once n/d reaches the target.
+      if (numerator * 100 >= denominator * target) return round(spec.max, decimals, mode);
+      fast = roundQuotient(numerator * maxHundredths, denominator * target, decimals, mode);
+    }
+    if (fast === fast) return fast;
+  }
+  return pointsFor(spec, new Decimal(numerator).dividedBy(denominator), profile);
+}
+
+/**
+ * The indicator's outcome; in the common case (counts only, nothing to report) just the
+ * result object itself, which becomes part of the engine's output as is: one allocation
+ * instead of two per indicator and unit. Its status is "ok" and it has no problems.
+ */
+export function scoreIndicator(
+  row: UnitRow,
+  spec: IndicatorSpec,
+  profile: Profile,
+  cellOf: CellOf,
+  fields: IndicatorFields = fieldsOf(spec),
+): IndicatorOutcome | IndicatorResult {
+  if (row.level && spec.notApplicableFor.includes(row.level)) {
+    return { status: "not-applicable", ratio: null, points: null, problems: NO_PROBLEMS };
+  }
+  const values = row.values;
+
+  // The common case, without the checks' closures: counts only, both usable, nothing to report.
+  // A blank (null) ratio or points cell next to usable counts changes nothing, as below.
+  const numeratorValue = values[fields.numerator];
+  const denominatorValue = values[fields.denominator];
+  if (
+    typeof numeratorValue === "number" &&
+    typeof denominatorValue === "number" &&
+    numeratorValue >= 0 &&
+    numeratorValue <= denominatorValue &&
+    typeof values[fields.ratio] !== "number" &&
+    typeof values[fields.points] !== "number"
+  ) {
+    const { decimals, mode } = profile.rounding;
+    const scored = spec.max > 0;
+    if (denominatorValue > 0) {
+      let ratio = roundQuotient(numeratorValue * 100, denominatorValue, decimals, mode);
+      if (ratio !== ratio) ratio = round(new Decimal(numeratorValue).dividedBy(denominatorValue).times(100).toNumber(), decimals, mode);
+      const points = scored ? pointsFromCounts(spec, numeratorValue, denominatorValue, profile) : null;
+      return { ratio, points };
+    }
+    if (spec.zeroDenominator !== "missing") {
+      const full = spec.zeroDenominator === "full";
+      return { ratio: full ? 100 : 0, points: scored ? (full ? spec.max : 0) : null };
+    }
+  }
+
+  const hasNumerator = has(row, fields.numerator);
+  const hasDenominator = has(row, fields.denominator);
+  const hasRatio = has(row, fields.ratio);
+  const hasPoints = has(row, fields.points);
+  if (!hasNumerator && !hasDenominator && !hasRatio && !hasPoints) return { status: "absent", ratio: null, points: null, problems: NO_PROBLEMS };
+
+  const what = fields.what;
   const problems: Problem[] = [];
   const error = (field: string, code: string, message: string) =>
     problems.push({ cell: cellOf(field), field, code, severity: "error", message });
@@ -76,35 +166,33 @@ export function scoreIndicator(row: UnitRow, spec: IndicatorSpec, profile: Profi
     problems.push({ cell: cellOf(field), field, code, severity: "warning", message });
 
   // Read and check each given value; an unusable value becomes undefined (and has an error).
-  const read = (field: string, check: (v: number) => boolean): number | null | undefined => {
-    if (!has(row, field)) return undefined;
-    const v = row.values[field];
-    if (v === null || v === undefined) return null;
-    return check(v) ? v : undefined;
+  const read = (present: boolean, field: string): number | null | undefined => {
+    if (!present) return undefined;
+    const v = values[field];
+    return v === null || v === undefined ? null : v;
   };
-  const nonNegativeCount = (field: string) => (v: number) => {
-    if (v >= 0) return true;
+  const nonNegativeCount = (field: string, v: number | null | undefined): number | null | undefined => {
+    if (typeof v !== "number" || v >= 0) return v;
     error(field, "out-of-range", `Số lượng âm (${formatNumber(v)}) ở ${what}`);
-    return false;
+    return undefined;
   };
-  const numerator = read(fields.numerator, nonNegativeCount(fields.numerator));
-  const denominator = read(fields.denominator, nonNegativeCount(fields.denominator));
-  const givenRatio = read(fields.ratio, (v) => {
-    if (v >= 0 && v <= 100 + EPSILON) return true;
-    error(fields.ratio, "out-of-range", `Tỷ lệ ${formatNumber(v)}% của ${what} nằm ngoài khoảng 0–100`);
-    return false;
-  });
-  const givenPoints = read(fields.points, (v) => {
-    if (v < 0) {
-      error(fields.points, "out-of-range", `Điểm âm (${formatNumber(v)}) ở ${what}`);
-      return false;
+  const numerator = nonNegativeCount(fields.numerator, read(hasNumerator, fields.numerator));
+  const denominator = nonNegativeCount(fields.denominator, read(hasDenominator, fields.denominator));
+  let givenRatio = read(hasRatio, fields.ratio);
+  if (typeof givenRatio === "number" && !(givenRatio >= 0 && givenRatio <= 100 + EPSILON)) {
+    error(fields.ratio, "out-of-range", `Tỷ lệ ${formatNumber(givenRatio)}% của ${what} nằm ngoài khoảng 0–100`);
+    givenRatio = undefined;
+  }
+  let givenPoints = read(hasPoints, fields.points);
+  if (typeof givenPoints === "number") {
+    if (givenPoints < 0) {
+      error(fields.points, "out-of-range", `Điểm âm (${formatNumber(givenPoints)}) ở ${what}`);
+      givenPoints = undefined;
+    } else if (spec.max > 0 && givenPoints > spec.max + EPSILON) {
+      error(fields.points, "above-max", `${formatNumber(givenPoints)} vượt quá điểm tối đa ${formatNumber(spec.max)} của ${what}`);
+      givenPoints = undefined;
     }
-    if (spec.max > 0 && v > spec.max + EPSILON) {
-      error(fields.points, "above-max", `${formatNumber(v)} vượt quá điểm tối đa ${formatNumber(spec.max)} của ${what}`);
-      return false;
-    }
-    return true;
-  });
+  }
 
   const { decimals, mode } = profile.rounding;
   const scored = spec.max > 0;
@@ -130,10 +218,10 @@ export function scoreIndicator(row: UnitRow, spec: IndicatorSpec, profile: Profi
       );
       return { status: "invalid", ratio: null, points: null, problems };
     } else {
-      const fraction = new Decimal(numerator).dividedBy(denominator);
-      ratio = round(fraction.times(100).toNumber(), decimals, mode);
+      ratio = roundQuotient(numerator * 100, denominator, decimals, mode);
+      if (ratio !== ratio) ratio = round(new Decimal(numerator).dividedBy(denominator).times(100).toNumber(), decimals, mode);
       // Points from the exact fraction, not the rounded percentage (the portal keeps raw ratios).
-      points = scored ? pointsFor(spec, fraction, profile) : null;
+      points = scored ? pointsFromCounts(spec, numerator, denominator, profile) : null;
       fromData = true;
       if (typeof givenRatio === "number" && Math.abs(givenRatio - ratio) > RATIO_TOLERANCE + EPSILON) {
         warn(
@@ -168,7 +256,7 @@ export function scoreIndicator(row: UnitRow, spec: IndicatorSpec, profile: Profi
   );
   // An unscored indicator may be a bare count (Bến Cầu's overdue dossiers): read, nothing to compute.
   if (!scored && blank === undefined) return { status: "ok", ratio: null, points: null, problems };
-  const field = blank ?? present[0];
+  const field = blank ?? [fields.numerator, fields.denominator, fields.ratio, fields.points].find((f) => has(row, f))!;
   problems.push({
     cell: cellOf(field),
     field,

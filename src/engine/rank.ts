@@ -17,9 +17,21 @@ export interface Rankable {
 
 /** Ranks by value, highest first. */
 export function rankValues(items: readonly Rankable[], tie: TieRule): Map<number, number> {
-  const sorted = [...items].sort(
-    (a, b) => b.value - a.value || compareText(a.name, b.name) || a.row - b.row || a.id - b.id,
-  );
+  // Bucket by value first: names are compared only among equal values (few per bucket), not
+  // along the whole sort; 100k units with 2-decimal totals share values a lot.
+  const buckets = new Map<number, Rankable[]>();
+  for (const item of items) {
+    const bucket = buckets.get(item.value);
+    if (bucket) bucket.push(item);
+    else buckets.set(item.value, [item]);
+  }
+  const values = [...buckets.keys()].sort((a, b) => b - a);
+  const sorted: Rankable[] = [];
+  for (const value of values) {
+    const bucket = buckets.get(value)!;
+    if (bucket.length > 1) bucket.sort((a, b) => compareText(a.name, b.name) || a.row - b.row || a.id - b.id);
+    for (const item of bucket) sorted.push(item);
+  }
   const ranks = new Map<number, number>();
   let dense = 0;
   let previous: number | null = null;

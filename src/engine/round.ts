@@ -1,10 +1,21 @@
 /**
  * Decimal rounding. Scores are rounded in decimal, never with Math.round(x * 100) / 100, which
  * turns 1.005 into 1 because 1.005 is stored as 1.00499999… in binary floating point.
+ *
+ * Speed: decimal.js costs about a microsecond per operation, and a 100k-unit table needs millions
+ * of them. So each function first tries an exact shortcut and falls back to decimal.js only when
+ * the shortcut cannot decide: a value whose scaled float is not within a few ulps of a tie rounds
+ * the same way as its decimal text, and values that are exact hundredths add up exactly as
+ * integers. tests/engine/round-fast.test.ts checks every shortcut against decimal.js.
  */
 import Decimal from "decimal.js";
 
 export type RoundingMode = "half-up" | "half-even";
+
+/** Largest scaled value the integer shortcuts handle (far below 2⁵³, so products stay exact). */
+const SAFE_SCALED = 2 ** 50;
+/** Powers of ten are exact doubles up to 10²²; profiles round to at most 6 decimals. */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /**
  * Round half away from zero to `decimals` places, on the number's shortest decimal text
@@ -14,24 +25,95 @@ export function roundHalfUp(x: number, decimals = 2): number {
   return round(x, decimals, "half-up");
 }
 
+/**
+ * `scaled` approximates the exact value × 10^decimals with a relative error of at most
+ * `relativeError`. Returns the rounded value when that is enough to decide (the exact value is
+ * not that close to a tie), otherwise NaN.
+ */
+function roundScaled(scaled: number, decimals: number, relativeError: number): number {
+  const magnitude = Math.abs(scaled);
+  if (!(magnitude < SAFE_SCALED) || decimals >= POW10.length) return NaN;
+  const whole = Math.floor(magnitude);
+  const distanceFromTie = Math.abs(magnitude - whole - 0.5);
+  // Absolute error of the scaled value, with headroom; at or below it the decimal text decides.
+  if (distanceFromTie <= magnitude * relativeError + 1e-12) return NaN;
+  const rounded = (magnitude - whole > 0.5 ? whole + 1 : whole) / POW10[decimals];
+  // Negative values (and −0) keep their sign, as decimal.js does.
+  return scaled < 0 || Object.is(scaled, -0) ? -rounded : rounded;
+}
+
 export function round(x: number, decimals = 2, mode: RoundingMode = "half-up"): number {
   if (!Number.isFinite(x)) return x;
+  // x × 10^d carries at most one rounding of the product plus x's distance to its decimal text.
+  const fast = roundScaled(x * (POW10[decimals] ?? NaN), decimals, 1e-15);
+  if (fast === fast) return fast;
   const rm = mode === "half-even" ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP;
   return new Decimal(x).toDecimalPlaces(decimals, rm).toNumber();
 }
 
 /** a ÷ b × factor, rounded, computed in decimal (61.88 ÷ 8 → 7.735 → 7.74). */
 export function divideRounded(a: number, b: number, factor = 1, decimals = 2, mode: RoundingMode = "half-up"): number {
+  if (Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(factor) && b !== 0) {
+    // Three inputs each within half an ulp of their decimal text, one product, one quotient.
+    const fast = roundScaled(((a * factor) / b) * (POW10[decimals] ?? NaN), decimals, 1e-14);
+    if (fast === fast) return fast;
+  }
   const rm = mode === "half-even" ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP;
   return new Decimal(a).times(factor).dividedBy(b).toDecimalPlaces(decimals, rm).toNumber();
 }
 
+/** x as a whole number of hundredths when x is exactly the double of such a decimal, else NaN. */
+function hundredths(x: number): number {
+  const k = Math.round(x * 100);
+  return k / 100 === x && Math.abs(k) < SAFE_SCALED ? k : NaN;
+}
+
 /** Sum in decimal, so 0.1 + 0.2 is 0.3 and rounded points add up exactly. */
 export function sumDecimal(xs: readonly number[]): number {
+  // Scores are 2-decimal numbers: as integer hundredths the sum is exact, and one correctly
+  // rounded division gives the same double as the decimal sum.
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sum += hundredths(xs[i]);
+  }
+  if (Math.abs(sum) < SAFE_SCALED) return sum / 100;
   return xs.reduce((acc, x) => acc.plus(x), new Decimal(0)).toNumber();
 }
 
 /** a − b in decimal (89.21 − 77.38 = 11.83 exactly). */
 export function subtractDecimal(a: number, b: number): number {
+  const difference = hundredths(a) - hundredths(b);
+  if (difference === difference) return difference / 100;
   return new Decimal(a).minus(b).toNumber();
+}
+
+/** Bound on num × 10^decimals for roundQuotient (see there). */
+const SAFE_QUOTIENT = 2 ** 45;
+
+/**
+ * Half-up (or half-even) of num ÷ den to `decimals` places, exactly, for whole numbers num ≥ 0,
+ * den > 0; NaN when out of range. The engine's counts (numerator ÷ denominator) take this path
+ * instead of decimal.js. The bound num × 10^decimals < 2⁴⁵ keeps the integer arithmetic exact
+ * and keeps every non-tie at least 1/(2 × 2⁴⁵) (relative) away from a tie, far more than the
+ * error of the decimal.js path (20 digits, then a double), so both paths always agree.
+ */
+export function roundQuotient(num: number, den: number, decimals: number, mode: RoundingMode = "half-up"): number {
+  const scale = POW10[decimals];
+  const scaledNum = num * scale;
+  if (!(scaledNum < SAFE_QUOTIENT) || !(den > 0) || den >= SAFE_QUOTIENT || num < 0 || !Number.isInteger(num) || !Number.isInteger(den)) {
+    return NaN;
+  }
+  let q = Math.floor(scaledNum / den);
+  let r = scaledNum - q * den;
+  // The float quotient may be one off; the remainder, exact in integers, corrects it.
+  if (r < 0) {
+    q -= 1;
+    r += den;
+  } else if (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  const twice = 2 * r;
+  if (twice > den || (twice === den && (mode === "half-up" || q % 2 === 1))) q += 1;
+  return q / scale;
 }

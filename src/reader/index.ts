@@ -476,6 +476,11 @@ function readRows(
   const codeCol = columns.code !== undefined ? local(columns.code) : null;
   const levelCol = columns.level !== undefined ? local(columns.level) : null;
   const valueFields = Object.entries(columns).filter(([f]) => !UNIT_FIELDS.has(f));
+  // Per column once, not per cell: its kind of value and its maximum.
+  const valueInfo = valueFields.map(([field, sc]) => {
+    const kind = kindOfField(field);
+    return { field, sc, c: local(sc), kind, max: kind === "score" ? fieldMax(profile, field) : null };
+  });
   const units: UnitRow[] = [];
   const seen = new Map<string, number>();
   const seenCodes = new Map<string, number>();
@@ -529,11 +534,9 @@ function readRows(
     const nameRef = cellRef(sheetName, sheet.sheetRow(r), sheet.sheetCol(nameCol));
     cells.name = nameRef;
 
-    for (const [field, sc] of valueFields) {
-      const c = local(sc);
+    for (const { field, sc, c, kind, max } of valueInfo) {
       const ref = cellRef(sheetName, sheet.sheetRow(r), sc);
       cells[field] = ref;
-      const kind = kindOfField(field);
       const raw = sheet.value(r, c);
       if (kind === "text") {
         const t = raw === null ? "" : cleanText(String(raw));
@@ -548,7 +551,6 @@ function readRows(
       }
       const v = parsed.value;
       values[field] = v !== null && Number.isFinite(v) ? v : null;
-      const max = kind === "score" ? fieldMax(profile, field) : null;
       if (v !== null && max !== null && v > max + 1e-9) {
         problems.push({
           cell: ref,

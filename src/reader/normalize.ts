@@ -32,6 +32,21 @@ export function foldText(text: string): string {
  * not necessarily the orthographic rule: the key is for comparing, not for display.
  */
 function canonicalWord(word: string): string {
+  // Names and headers repeat the same few words ("ubnd", "xã", "đơn", "vị") across thousands of
+  // rows: remember the answer (a 10,000-row table otherwise spends half its reading time here).
+  let known = canonicalWords.get(word);
+  if (known === undefined) {
+    known = canonicalWordUncached(word);
+    if (canonicalWords.size >= CANONICAL_WORDS_MAX) canonicalWords.clear();
+    canonicalWords.set(word, known);
+  }
+  return known;
+}
+
+const CANONICAL_WORDS_MAX = 50_000;
+const canonicalWords = new Map<string, string>();
+
+function canonicalWordUncached(word: string): string {
   const decomposed = word.normalize("NFD");
   let tone = "";
   const letters: string[] = []; // each base letter with its quality marks
@@ -224,6 +239,12 @@ const UNIT_PREFIXES = [
   "xã",
 ];
 
+let canonicalUnitPrefixes: string[] | null = null;
+function canonicalPrefixes(): string[] {
+  canonicalUnitPrefixes ??= UNIT_PREFIXES.map((x) => canonicalText(x));
+  return canonicalUnitPrefixes;
+}
+
 /**
  * A unit's name reduced for matching across periods and for duplicate checks: NFC, case,
  * tone placement, doubled spaces, "UBND"/"xã"/"phường"/"thị trấn"/"đặc khu" prefixes, and a
@@ -237,7 +258,7 @@ export function normalizeUnitName(name: string): string {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const p of UNIT_PREFIXES.map((x) => canonicalText(x))) {
+    for (const p of canonicalPrefixes()) {
       if (s === p) continue;
       if (s.startsWith(p + " ")) {
         s = s.slice(p.length + 1).trim();

@@ -27,6 +27,8 @@ const EXCEL_ERRORS = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!
 /** Whether a number format shows the value as a percentage ("0.00%", not "0.00\"%\""). */
 export function isPercentFormat(format: string | null | undefined): boolean {
   if (!format) return false;
+  // Asked once per cell, for a handful of distinct formats: "General" needs no regex at all.
+  if (!format.includes("%")) return false;
   const unquoted = format.replace(/"[^"]*"/g, "").replace(/\\./g, "");
   return unquoted.includes("%");
 }

@@ -10,8 +10,11 @@
  */
 import { STATE_SHEET, type WorkbookState, type WritePlan, type WriteBlock } from "../../model/plan";
 import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
-import { stateFromChunks, stateToChunks } from "../../plan/state";
-import { chunkAddresses, estimateBytes, excelValue, packBatches, splitBlock, type QueuedWork } from "./batch";
+import { STATE_CHUNK_SIZE, stateFromChunks, stateToChunks } from "../../plan/state";
+import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
+
+/** Upper bound of one state chunk's bytes (UTF-8, JSON-quoted): a Vietnamese character is at most 3 bytes. */
+const STATE_CHUNK_BYTES = STATE_CHUNK_SIZE * 3 + 8;
 import type { XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
 
 /** What the add-in read from the workbook. */
@@ -211,38 +214,64 @@ function mirrorSettings(settings: SettingsStore, state: WorkbookState): void {
 function writeWork(plan: WritePlan, state: WorkbookState, stateSheetMissing: boolean): QueuedWork<XlRequestContext>[] {
   const work: QueuedWork<XlRequestContext>[] = [];
   const chunks = stateToChunks(state);
-  work.push({
-    bytes: estimateBytes(chunks) + 200,
-    queue: (context) => {
-      const sheets = context.workbook.worksheets;
-      const stateSheet = stateSheetMissing ? sheets.add(STATE_SHEET) : sheets.getItem(STATE_SHEET);
-      // Very hidden: not listed under Unhide, so nobody edits the JSON by accident.
-      stateSheet.visibility = "VeryHidden";
-      stateSheet.getRange().clear();
-      const target = stateSheet.getRange(`A1:A${chunks.length}`);
-      target.numberFormat = chunks.map(() => ["@"]);
-      target.values = chunks.map((c) => [c]);
-    },
-  });
+  // The state in slices of cells, each its own work item: a large table's undo data (about
+  // 12 MB for 100,000 rows × 9 columns) then spreads over requests under the 5 MB cap instead
+  // of making one oversized request. The first slice also creates and clears the sheet.
+  const slice = Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / 2 / STATE_CHUNK_BYTES));
+  for (let start = 0; start < chunks.length; start += slice) {
+    const part = chunks.slice(start, start + slice);
+    const first = start === 0;
+    work.push({
+      bytes: estimateBytes(part) + (first ? 8 * chunks.length : 0) + 200,
+      queue: (context) => {
+        const sheets = context.workbook.worksheets;
+        const stateSheet = first && stateSheetMissing ? sheets.add(STATE_SHEET) : sheets.getItem(STATE_SHEET);
+        if (first) {
+          // Very hidden: not listed under Unhide, so nobody edits the JSON by accident.
+          stateSheet.visibility = "VeryHidden";
+          stateSheet.getRange().clear();
+          // Text format for every chunk at once (one formatting command whatever the size).
+          stateSheet.getRange(`A1:A${chunks.length}`).numberFormat = chunks.map(() => ["@"]);
+        }
+        stateSheet.getRange(`A${start + 1}:A${start + part.length}`).values = part.map((c) => [c]);
+      },
+    });
+  }
 
   // Where the plan keeps a cell's format (null), write back the format it had: never rely on
   // how a host treats null inside a format array.
   const formatBefore = new Map(plan.previous.map((s) => [s.address, s.numberFormat]));
   const sheetName = plan.sheet;
   for (const block of plan.blocks) {
-    for (const piece of splitBlock(block)) {
-      const height = piece.values.length;
-      const width = piece.values[0]?.length ?? 0;
-      if (height === 0 || width === 0) continue;
-      const address = rangeA1({ top: piece.row, left: piece.col, bottom: piece.row + height - 1, right: piece.col + width - 1 });
+    const height = block.values.length;
+    const width = block.values[0]?.length ?? 0;
+    if (height === 0 || width === 0) continue;
+    // Number formats one column at a time, before the values: as many formatting commands as
+    // output columns at any number of rows (a block split for size would otherwise repeat them
+    // per piece), and each column's formats are small (100,000 rows: under 1 MB).
+    const formats = blockFormats(block, formatBefore);
+    if (formats) {
+      for (let j = 0; j < width; j++) {
+        const column = formats.map((row) => [row[j]]);
+        const address = rangeA1({ top: block.row, left: block.col + j, bottom: block.row + height - 1, right: block.col + j });
+        work.push({
+          bytes: estimateBytes(column) + address.length + 100,
+          queue: (context) => {
+            context.workbook.worksheets.getItem(sheetName).getRange(address).numberFormat = column;
+          },
+        });
+      }
+    }
+    // Values by rows, split when a block would not fit one request.
+    for (const piece of splitBlock({ ...block, numberFormats: [] })) {
+      const rows = piece.values.length;
+      if (rows === 0) continue;
+      const address = rangeA1({ top: piece.row, left: piece.col, bottom: piece.row + rows - 1, right: piece.col + width - 1 });
       const values = piece.values.map((row) => row.map(excelValue));
-      const formats = blockFormats(piece, formatBefore);
       work.push({
-        bytes: estimateBytes(values) + (formats ? estimateBytes(formats) : 0) + address.length + 100,
+        bytes: estimateBytes(values) + address.length + 100,
         queue: (context) => {
-          const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
-          if (formats) range.numberFormat = formats;
-          range.values = values;
+          context.workbook.worksheets.getItem(sheetName).getRange(address).values = values;
         },
       });
     }
