@@ -5,6 +5,7 @@
  */
 import { rangeA1, type CellRange, type CellValue } from "../model/grid";
 import type { WriteBlock } from "../model/plan";
+import { cellKey } from "./cells";
 
 export interface PlannedCell {
   row: number;
@@ -58,8 +59,8 @@ export function cellRanges(cells: { row: number; col: number }[]): string[] {
 
 /** Value blocks covering exactly the given cells (no cell is written that was not planned). */
 export function valueBlocks(cells: PlannedCell[]): WriteBlock[] {
-  const byKey = new Map<string, PlannedCell>();
-  for (const c of cells) byKey.set(`${c.row}:${c.col}`, c);
+  const byKey = new Map<number, PlannedCell>();
+  for (const c of cells) byKey.set(cellKey(c.row, c.col), c);
   return rectangles(cells).map((r) => {
     const values: CellValue[][] = [];
     const numberFormats: (string | null)[][] = [];
@@ -67,7 +68,7 @@ export function valueBlocks(cells: PlannedCell[]): WriteBlock[] {
       const vr: CellValue[] = [];
       const fr: (string | null)[] = [];
       for (let col = r.left; col <= r.right; col++) {
-        const c = byKey.get(`${row}:${col}`);
+        const c = byKey.get(cellKey(row, col));
         vr.push(c ? c.value : null);
         fr.push(c ? c.numberFormat : null);
       }

@@ -2,11 +2,12 @@
  * The WorkbookState kept in the very hidden sheet: building it from a plan, after an undo,
  * and (de)serialising it as JSON chunks that fit in cells.
  */
-import { a1, parseA1, parseRangeA1, type CellValue } from "../model/grid";
+import { parseRangeA1, type CellValue } from "../model/grid";
 import type { CellSnapshot, WorkbookState, WritePlan } from "../model/plan";
 import type { ColumnMatch } from "../model/table";
 import type { FieldId } from "../model/fields";
-import { blockCells, rangeCells } from "./ranges";
+import { addressOf as a1, parseAddress as parseA1 } from "./cells";
+import { rangeCells } from "./ranges";
 
 /** Excel allows 32,767 characters per cell; stay well under it. */
 export const STATE_CHUNK_SIZE = 30000;
@@ -33,16 +34,23 @@ export function stateAfterWrite(
   const written = new Map<string, { address: string; value: CellValue; underline: boolean }>();
   const finalUnderline = (address: string): boolean =>
     set.has(address) ? true : clear.has(address) ? false : (before.get(address)?.underline ?? false);
-  for (const c of blockCells(plan.blocks)) {
-    const address = a1(c.row, c.col);
-    if (restored.has(address)) continue;
-    written.set(address, { address, value: c.value, underline: finalUnderline(address) });
+  for (const b of plan.blocks) {
+    for (let i = 0; i < b.values.length; i++) {
+      const vr = b.values[i];
+      for (let j = 0; j < vr.length; j++) {
+        const address = a1(b.row + i, b.col + j);
+        if (restored.has(address)) continue;
+        written.set(address, { address, value: vr[j], underline: finalUnderline(address) });
+      }
+    }
   }
   // Cells whose underline alone changed (or that the plan only keeps track of): their value is
   // what they already held.
-  for (const address of [...set, ...clear, ...before.keys()]) {
-    if (written.has(address) || restored.has(address)) continue;
-    written.set(address, { address, value: before.get(address)?.value ?? null, underline: finalUnderline(address) });
+  for (const addresses of [set, clear, before.keys()]) {
+    for (const address of addresses) {
+      if (written.has(address) || restored.has(address)) continue;
+      written.set(address, { address, value: before.get(address)?.value ?? null, underline: finalUnderline(address) });
+    }
   }
   return {
     version: 1,

@@ -9,7 +9,7 @@ import type { CellSnapshot, Conflict, OutputColumn, WorkbookState, WritePlan } f
 import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { ScoreResult, ScoredUnit } from "../model/units";
-import { cellKey, identicalValue, isBlank, sameValue } from "./cells";
+import { addressOf, cellKey, cellOfKey, identicalValue, isBlank, sameValue } from "./cells";
 import { cellRanges, valueBlocks, type PlannedCell } from "./ranges";
 
 /**
@@ -105,8 +105,9 @@ function snapshot(grid: Grid, row: number, col: number): CellSnapshot {
   // Outside the grid's known formats (a column right of the used range) a cell is "General";
   // null only when the adapter gave no formats at all.
   const numberFormat = grid.numberFormats ? (formatAt(grid, row, col) ?? "General") : null;
-  return { address: a1(row, col), value: cellAt(grid, row, col), numberFormat, underline: underlineAt(grid, row, col) };
+  return { address: addressOf(row, col), value: cellAt(grid, row, col), numberFormat, underline: underlineAt(grid, row, col) };
 }
+
 
 /** Whether a column is empty over the given rows and outside every merged area there. */
 function columnIsFree(grid: Grid, col: number, top: number, bottom: number): boolean {
@@ -118,12 +119,12 @@ export function planWrite(input: PlanInput): PlannedWrite {
   const { grid, read, profile, scored } = input;
   const layout = read.layout;
   const last = input.state?.lastRun && input.state.lastRun.sheet === grid.sheet ? input.state.lastRun : null;
-  const lastWritten = new Map<string, { value: CellValue; underline: boolean }>();
+  const lastWritten = new Map<number, { value: CellValue; underline: boolean }>();
   for (const w of last?.written ?? []) {
     const p = parseA1(w.address);
     if (p) lastWritten.set(cellKey(p.row, p.col), w);
   }
-  const lastPrevious = new Map<string, CellSnapshot>();
+  const lastPrevious = new Map<number, CellSnapshot>();
   for (const s of last?.previous ?? []) {
     const p = parseA1(s.address);
     if (p) lastPrevious.set(cellKey(p.row, p.col), s);
@@ -188,7 +189,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
   }
 
   // 2. Values: headers of added columns, then one cell per unit and output column.
-  const planned = new Map<string, PlannedCell>();
+  const planned = new Map<number, PlannedCell>();
   for (const c of columns) {
     if (c.added) planned.set(cellKey(c.headerRow, c.col), { row: c.headerRow, col: c.col, value: c.header, numberFormat: null });
     for (const u of units) {
@@ -198,7 +199,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
 
   // 3. Underlines: the engine's flags name the fields; the cells are in output or input columns.
   const columnOf = (field: FieldId): number | undefined => columns.find((c) => c.field === field)?.col ?? layout.columns[field];
-  const underlineSet = new Map<string, { row: number; col: number }>();
+  const underlineSet = new Map<number, { row: number; col: number }>();
   for (const u of units) {
     for (const f of u.flags) {
       for (const field of f.underline.length > 0 ? f.underline : [f.field]) {
@@ -217,10 +218,10 @@ export function planWrite(input: PlanInput): PlannedWrite {
       if (col !== undefined) flagCols.add(col);
     }
   }
-  const underlineClear = new Map<string, { row: number; col: number }>();
+  const underlineClear = new Map<number, { row: number; col: number }>();
   // Cells the last run touched that need no change now: kept in the undo snapshot (and the next
   // state) so that undo after a rerun still restores their pre-tool state.
-  const tracked = new Map<string, { row: number; col: number }>();
+  const tracked = new Map<number, { row: number; col: number }>();
   for (const u of units) {
     if (u.aggregate) continue;
     for (const col of flagCols) {
@@ -232,10 +233,10 @@ export function planWrite(input: PlanInput): PlannedWrite {
   }
   // 4. Cells of the last run that this run no longer targets: put back what they held.
   const restored: string[] = [];
-  const restoredKeys = new Set<string>();
+  const restoredKeys = new Set<number>();
   for (const [k, w] of lastWritten) {
     if (planned.has(k) || underlineSet.has(k) || underlineClear.has(k) || tracked.has(k)) continue;
-    const [row, col] = k.split(":").map(Number);
+    const { row, col } = cellOfKey(k);
     const before = lastPrevious.get(k);
     if (!before || !identicalValue(w.value, cellAt(grid, row, col))) continue;
     planned.set(k, { row, col, value: before.value, numberFormat: before.numberFormat });
@@ -247,7 +248,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
   // Underlines the tool set last time on cells it still writes but no longer flags.
   for (const [k, w] of lastWritten) {
     if (restoredKeys.has(k) || underlineSet.has(k) || !w.underline || lastPrevious.get(k)?.underline) continue;
-    const [row, col] = k.split(":").map(Number);
+    const { row, col } = cellOfKey(k);
     if (underlineAt(grid, row, col)) underlineClear.set(k, { row, col });
   }
 
@@ -258,16 +259,20 @@ export function planWrite(input: PlanInput): PlannedWrite {
     if (isBlank(current) || sameValue(current, c.value) || isOurs(c.row, c.col)) continue;
     conflicts.push({ address: a1(c.row, c.col), current, planned: c.value });
   }
-  const touched = new Map<string, { row: number; col: number }>([...planned, ...underlineSet, ...underlineClear, ...tracked]);
-  const previous: CellSnapshot[] = [...touched.entries()]
-    .sort(([, a], [, b]) => a.row - b.row || a.col - b.col)
-    .map(([k, { row, col }]) => {
-      // A cell still holding the tool's value keeps its pre-tool snapshot, so undo after a
-      // rerun restores the sheet as it was before the first run.
-      const before = lastPrevious.get(k);
-      const ours = lastWritten.has(k) && isOurs(row, col);
-      return before && ours ? before : snapshot(grid, row, col);
-    });
+  // Every touched cell once, in (row, column) order: the order of the keys.
+  const touchedKeys = new Set<number>(planned.keys());
+  for (const m of [underlineSet, underlineClear, tracked]) for (const k of m.keys()) touchedKeys.add(k);
+  const ordered = Float64Array.from(touchedKeys).sort();
+  const previous: CellSnapshot[] = new Array<CellSnapshot>(ordered.length);
+  for (let i = 0; i < ordered.length; i++) {
+    const k = ordered[i];
+    const { row, col } = cellOfKey(k);
+    // A cell still holding the tool's value keeps its pre-tool snapshot, so undo after a
+    // rerun restores the sheet as it was before the first run.
+    const before = lastPrevious.get(k);
+    const ours = before !== undefined && lastWritten.has(k) && isOurs(row, col);
+    previous[i] = before && ours ? before : snapshot(grid, row, col);
+  }
 
   return {
     sheet: grid.sheet,

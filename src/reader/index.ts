@@ -10,7 +10,8 @@ import type { Problem, UnitRow } from "../model/units";
 import { headerBlockAt, isDataLike, isNumberingRow, Sheet, type HeaderBlock } from "./layout";
 import { AMBIGUITY_GAP, candidatesFor, fieldMax, STRONG, targetsOf, WEAK, type Candidate } from "./match";
 import { cleanText, normalizeHeader, normalizeUnitName } from "./normalize";
-import { parseNumber } from "./numbers";
+import { parseNumber, typedNumber } from "./numbers";
+import { lazyCellAddresses } from "./cells";
 import { isAggregateName, isFootnote, isValidCode, levelFromName, levelFromText, sectionText } from "./units";
 
 export { normalizeHeader, normalizeUnitName, foldText, canonicalText } from "./normalize";
@@ -487,16 +488,37 @@ function readRows(
   let sectionLevel: ReturnType<typeof levelFromText> = null;
   let dataBottom = dataTop - 1;
   const right = Math.max(block.right, ...Object.values(columns).map(local));
+  // Addresses are built only when read (problems name their cells): same fields, same order.
+  const cellFields: [FieldId, number][] = [["name", columns.name], ...valueInfo.map(({ field, sc }) => [field, sc] as [FieldId, number])];
+  if (sttCol !== null) cellFields.push(["stt", columns.stt]);
+  if (codeCol !== null) cellFields.push(["code", columns.code]);
+  if (levelCol !== null) cellFields.push(["level", columns.level]);
+  const addCells = lazyCellAddresses(sheetName, cellFields);
+  // A level column repeats a handful of texts ("Cấp xã", "1"): read each once.
+  const levels = new Map<string, ReturnType<typeof levelFromText>>();
+  const levelOf = (t: string) => {
+    let level = levels.get(t);
+    if (level === undefined) levels.set(t, (level = levelFromText(t)));
+    return level;
+  };
 
   for (let r = dataTop; r < sheet.rows; r++) {
     if (sheet.rowBlank(r, 0, right)) continue;
     // The name as written (for output); matching uses its normalised key.
     const name = sheet.text(r, nameCol);
-    const stt = sttCol !== null ? cleanText(sheet.text(r, sttCol)) : "";
-    const valuesBlank = valueFields.every(([, c]) => sheet.blank(r, local(c)));
+    const sttValue = sttCol !== null ? sheet.value(r, sttCol) : null;
+    // A typed STT prints without spaces or odd Unicode: nothing for cleanText to do.
+    const stt = sttCol === null ? "" : typeof sttValue === "number" ? String(sttValue) : cleanText(sheet.text(r, sttCol));
+    let valuesBlank = true;
+    for (const { c } of valueInfo) {
+      if (!sheet.blank(r, c)) {
+        valuesBlank = false;
+        break;
+      }
+    }
 
     // Footnotes: text under the table that is no unit; everything below is ignored.
-    const firstText = firstNonBlank(sheet, r, right);
+    const firstText = name === "" ? firstNonBlank(sheet, r, right) : "";
     if ((name === "" && valuesBlank && firstText !== "") || (name !== "" && valuesBlank && isFootnote(name))) break;
     if (name === "" && firstText !== "" && isFootnote(firstText) && valuesBlank) break;
 
@@ -530,20 +552,26 @@ function readRows(
     const aggregate = isAggregateName(name, profile);
     const values: Record<FieldId, number | null> = {};
     const texts: Record<FieldId, string> = {};
-    const cells: Record<FieldId, string> = {};
-    const nameRef = cellRef(sheetName, sheet.sheetRow(r), sheet.sheetCol(nameCol));
-    cells.name = nameRef;
+    const sheetRow = sheet.sheetRow(r);
+    const nameRef = () => cellRef(sheetName, sheetRow, sheet.sheetCol(nameCol));
 
     for (const { field, sc, c, kind, max } of valueInfo) {
-      const ref = cellRef(sheetName, sheet.sheetRow(r), sc);
-      cells[field] = ref;
       const raw = sheet.value(r, c);
       if (kind === "text") {
         const t = raw === null ? "" : cleanText(String(raw));
         if (t !== "") texts[field] = t;
         continue;
       }
-      const parsed = parseNumber(raw, kind, sheet.format(r, c));
+      const format = sheet.format(r, c);
+      if (typeof raw === "number") {
+        const v = typedNumber(raw, kind, format);
+        if (v !== undefined && (max === null || v <= max + 1e-9)) {
+          values[field] = v;
+          continue;
+        }
+      }
+      const ref = cellRef(sheetName, sheetRow, sc);
+      const parsed = parseNumber(raw, kind, format);
       if (parsed.error) {
         problems.push({ cell: ref, message: parsed.error, severity: "error", code: errorCode(parsed.error), field });
         values[field] = null;
@@ -571,20 +599,20 @@ function readRows(
       }
     }
     if (sttCol !== null) {
-      const p = parseNumber(sheet.value(r, sttCol), "rank");
-      if (p.value !== null) values.stt = p.value;
-      cells.stt = cellRef(sheetName, sheet.sheetRow(r), sheet.sheetCol(sttCol));
+      const typed = typeof sttValue === "number" ? typedNumber(sttValue, "rank") : undefined;
+      const value = typed ?? parseNumber(sttValue, "rank").value;
+      if (value !== null) values.stt = value;
     }
 
     let code: string | null = null;
+    const codeRef = () => cellRef(sheetName, sheetRow, sheet.sheetCol(codeCol ?? 0));
     if (codeCol !== null) {
       const t = cleanText(sheet.text(r, codeCol)).replace(/\s+/g, "");
-      cells.code = cellRef(sheetName, sheet.sheetRow(r), sheet.sheetCol(codeCol));
       if (t !== "") {
         code = t;
         if (!isValidCode(t)) {
           problems.push({
-            cell: cells.code,
+            cell: codeRef(),
             message: `mã định danh "${t}" không đúng dạng (ví dụ 000.20.31.H53)`,
             severity: "warning",
             code: "malformed-code",
@@ -596,10 +624,9 @@ function readRows(
     let level = null as ReturnType<typeof levelFromText>;
     if (levelCol !== null) {
       const t = cleanText(sheet.text(r, levelCol));
-      cells.level = cellRef(sheetName, sheet.sheetRow(r), sheet.sheetCol(levelCol));
       if (t !== "") {
         texts.level = t;
-        level = levelFromText(t);
+        level = levelOf(t);
       }
     }
     if (!aggregate) level = level ?? levelFromName(name) ?? sectionLevel;
@@ -609,7 +636,7 @@ function readRows(
       const prev = seen.get(key);
       if (prev !== undefined) {
         problems.push({
-          cell: nameRef,
+          cell: nameRef(),
           message: `đơn vị "${name}" trùng với dòng ${prev + 1}`,
           severity: "warning",
           code: "duplicate-unit",
@@ -622,7 +649,7 @@ function readRows(
         const prevCode = seenCodes.get(code);
         if (prevCode !== undefined) {
           problems.push({
-            cell: cells.code,
+            cell: codeRef(),
             message: `mã định danh "${code}" trùng với dòng ${prevCode + 1}`,
             severity: "warning",
             code: "duplicate-code",
@@ -642,8 +669,8 @@ function readRows(
       level: aggregate ? null : level,
       aggregate,
       values,
-      cells,
     };
+    addCells(unit);
     if (Object.keys(texts).length > 0) unit.texts = texts;
     units.push(unit);
   }

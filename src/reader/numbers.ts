@@ -94,6 +94,32 @@ function stripLabels(text: string): string {
 }
 
 /**
+ * What parseNumber gives for a number the workbook already typed when that is simply the
+ * number (finite, in range for the kind, not shown as a percent); undefined otherwise, and then
+ * parseNumber says why. The table reader asks this first: a typed count needs only range
+ * checks, not a string and a result object per cell.
+ */
+export function typedNumber(value: number, kind: ValueKind, numberFormat?: string | null): number | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  if (numberFormat && numberFormat !== "General" && isPercentFormat(numberFormat)) return undefined;
+  const n = value === 0 ? 0 : value; // -0 reads as 0, as in checkRange
+  switch (kind) {
+    case "ratio":
+      return n >= 0 && n <= 100.005 ? n : undefined;
+    case "score":
+      return n >= 0 ? n : undefined;
+    case "count":
+      return n >= 0 && Number.isInteger(n) ? n : undefined;
+    case "rank":
+      return n >= 1 && Number.isInteger(n) ? n : undefined;
+    case "change":
+      return n;
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Parse one cell as a number of the given kind.
  * - score / change: "86.59", "82,1", "17,5/18" (max 18 returned), "▲ 1.20", "−0,5"
  * - ratio: percent units 0–100; "85,5%"; 0.855 with a percent number format → 85.5

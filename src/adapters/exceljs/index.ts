@@ -144,7 +144,12 @@ function hasFormula(cell: ExcelJS.Cell): boolean {
 }
 
 function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
-  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  // ws.model builds a model of every row and cell (tens of ms at 10,000 rows) just to list the
+  // merges; exceljs keeps them in _merges (master address → range), which model.merges copies.
+  const own = (ws as unknown as { _merges?: Record<string, { range?: unknown }> })._merges;
+  const ranges = own && typeof own === "object" ? Object.values(own).map((m) => m?.range) : null;
+  const merges =
+    ranges && ranges.every((r): r is string => typeof r === "string") ? ranges : ((ws.model as { merges?: string[] }).merges ?? []);
   return merges.map((m) => parseRangeA1(m)).filter((r): r is CellRange => r !== null);
 }
 
@@ -248,15 +253,59 @@ export function writeState(wb: ExcelJS.Workbook, state: WorkbookState): void {
   });
 }
 
+function hasNoKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return false;
+  return true;
+}
+
+/**
+ * For the save: unstyled cells share one empty style object per kind of value, and get their
+ * own objects back afterwards (exceljs changes a cell's style object in place when a property
+ * is set). exceljs gives every cell it loads or creates a fresh `{}`; on save it renders each
+ * style object it has not seen to XML to find its style id, about a third of a 10,000-row
+ * save (and much of its garbage). A shared object is rendered once. The kind matters: an
+ * unstyled number cell gets the "General" format and a text cell none, so numbers and blanks
+ * share one object and text and booleans another; dates, formulas and the rest keep theirs.
+ * Returns the function that undoes the sharing.
+ */
+function shareEmptyStyles(wb: ExcelJS.Workbook): () => void {
+  const numeric = {} as Partial<ExcelJS.Style>;
+  const plain = {} as Partial<ExcelJS.Style>;
+  const shared: ExcelJS.Cell[] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        const t = cell.type;
+        const target =
+          t === ExcelJS.ValueType.Number || t === ExcelJS.ValueType.Null
+            ? numeric
+            : t === ExcelJS.ValueType.String || t === ExcelJS.ValueType.Boolean
+              ? plain
+              : null;
+        const style = cell.style;
+        if (target === null || style === target || !style || !hasNoKeys(style)) return;
+        cell.style = target;
+        shared.push(cell);
+      });
+    });
+  }
+  return () => {
+    for (const cell of shared) if (cell.style === numeric || cell.style === plain) cell.style = {};
+  };
+}
+
 /** Write the workbook to a temporary file beside `file`, then move it into place. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
+  const unshare = shareEmptyStyles(wb);
   try {
     await wb.xlsx.writeFile(tmp);
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw new WorkbookError(`Không ghi được tệp "${file}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  } finally {
+    unshare();
   }
 }

@@ -1,0 +1,70 @@
+/**
+ * Where the CLI's time goes, phase by phase, at one size (not part of `npm run bench`):
+ *   ts-node --transpile-only bench/cli-phases.ts [rows] [runs] [dir]
+ * Times each step of `chiso766 score` in process next to exceljs's plain load + save (the
+ * floor), with a GC before each run; prints medians in ms. For a CPU profile run it under
+ * `node --cpu-prof -r ts-node/register/transpile-only`.
+ */
+import { existsSync, mkdirSync, promises as fs } from "node:fs";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, writeState } from "../src/adapters/exceljs";
+import { score } from "../src/engine";
+import { mappingOf, planWrite, stateAfterWrite } from "../src/plan";
+import { BUILTIN_PROFILES } from "../src/profiles";
+import { readTable } from "../src/reader";
+import { collectGarbage, median } from "./timing";
+import { writeSyntheticWorkbook } from "./workbooks";
+
+async function main(): Promise<void> {
+  const rows = Number(process.argv[2] ?? 10_000);
+  const runs = Number(process.argv[3] ?? 3);
+  const dir = process.argv[4] ?? "/tmp/chiso766-phases";
+  mkdirSync(dir, { recursive: true });
+  const input = path.join(dir, `qd766-${rows}.xlsx`);
+  if (!existsSync(input)) await writeSyntheticWorkbook(input, rows);
+  const out = path.join(dir, `out-${rows}.xlsx`);
+  const phases: Record<string, number[]> = {};
+  const time = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const r = await fn();
+    (phases[name] ??= []).push(performance.now() - t);
+    return r;
+  };
+  for (let i = 0; i <= runs; i++) {
+    collectGarbage();
+    if (process.env.CLI_ONLY) {
+      (phases["floor total"] ??= []).push(1);
+    } else {
+    const f0 = performance.now();
+    const wb0 = new ExcelJS.Workbook();
+    await time("floor load", async () => wb0.xlsx.load((await fs.readFile(input)) as unknown as ExcelJS.Buffer));
+    await time("floor save", () => wb0.xlsx.writeFile(path.join(dir, `floor-${rows}.xlsx`)));
+    (phases["floor total"] ??= []).push(performance.now() - f0);
+    }
+    collectGarbage();
+    const c0 = performance.now();
+    const { workbook } = await time("load", () => loadWorkbook(input));
+    const ws = pickSheet(workbook);
+    const grid = await time("grid", () => gridFromWorksheet(ws));
+    const state = readState(workbook);
+    const read = await time("reader", () => readTable(grid, { profiles: BUILTIN_PROFILES, state } as never));
+    const profile = BUILTIN_PROFILES.find((p) => p.id === read.profileId)!;
+    const scored = await time("engine", () => score(read.units, profile, { sheet: grid.sheet }));
+    const plan = await time("plan", () => planWrite({ grid, read, profile, scored, state }));
+    await time("apply", () => applyPlan(workbook, plan));
+    const st = await time("state build", () => stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
+    await time("state write", () => writeState(workbook, st));
+    await time("save", () => saveWorkbook(workbook, out));
+    (phases["cli total"] ??= []).push(performance.now() - c0);
+    if (i === 0) for (const k of Object.keys(phases)) phases[k] = []; // warm-up
+  }
+  for (const [k, v] of Object.entries(phases)) console.log(`${k.padEnd(12)} ${median(v).toFixed(0).padStart(6)} ms   [${v.map((x) => x.toFixed(0)).join(", ")}]`);
+  console.log(`ratio        ${(median(phases["cli total"]) / median(phases["floor total"])).toFixed(2)}×`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
