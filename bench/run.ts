@@ -104,10 +104,12 @@ ${OPTIMISED}
   the same workbook with nothing in between (the I/O floor). Each case runs in its own process
   (bench/cli-case.ts): a warm-up run, then timed runs; peak memory is that process's maxRSS.
 - **Office adapter**: the task pane's path on the fake Excel host (fake-excel/): \`adapter.read()\`,
-  \`runScoring()\`, \`adapter.apply()\`. Every \`context.sync()\` is recorded with the operations
-  queued before it (formatting = number formats, underlines, fonts) and the request and
-  response bytes the fake estimates; the fake's 5 MB limits are lifted so that an oversized
-  request is measured rather than aborting the run.
+  \`runScoring()\`, \`adapter.apply()\` on a fresh synthetic table (no underlines yet; a rerun adds
+  per-cell underline reads for the flagged columns). Every \`context.sync()\` is recorded with the
+  operations queued before it (formatting = number formats, underlines, fonts) and the request
+  and response bytes the fake estimates, reported for the read and the write separately, with
+  the fewest syncs any split could need (the phase's bytes over 5 MB); the fake's 5 MB limits
+  are lifted so that an oversized request is measured rather than aborting the run.
 - **Task pane**: \`webpack --mode production\` into a temporary directory; gzip -9 size of the
   scripts taskpane.html loads; time from navigation start until React has rendered into
   #container in headless Chromium (cold cache, local HTTP server, Office.js replaced by a stub).

@@ -338,8 +338,62 @@ export class FakeRange extends FakeProxy<ResolvedRange> implements XlRange {
       if (!target) return null;
       const range = { ...target.range, bottom: target.range.bottom + deltaRows, right: target.range.right + deltaColumns };
       if (range.bottom < range.top || range.right < range.left) throw new FakeExcelError("InvalidArgument", "getResizedRange outside the range");
-      return { sheet: target.sheet, range };
+      return { sheet: target.sheet, range: insideSheet(range, "getResizedRange") };
     });
+  }
+
+  /** Like Excel: the cell may lie outside this range, as long as it is on the sheet. */
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const target = this.resolve();
+      if (!target) return null;
+      const r = target.range.top + row;
+      const c = target.range.left + column;
+      return { sheet: target.sheet, range: insideSheet({ top: r, left: c, bottom: r, right: c }, "getCell") };
+    });
+  }
+
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const target = this.resolve();
+      if (!target) return null;
+      return { sheet: target.sheet, range: { top: 0, left: target.range.left, bottom: SHEET_LAST_ROW, right: target.range.right } };
+    });
+  }
+
+  /** Excel throws when the ranges do not overlap (the OrNullObject form gives a null object instead). */
+  getIntersection(anotherRange: FakeRange | string): FakeRange {
+    return this.intersection(anotherRange, true);
+  }
+
+  getIntersectionOrNullObject(anotherRange: FakeRange | string): FakeRange {
+    return this.intersection(anotherRange, false);
+  }
+
+  private intersection(anotherRange: FakeRange | string, mustOverlap: boolean): FakeRange {
+    const other = typeof anotherRange === "string" ? parseArea(anotherRange) : null;
+    return new FakeRange(this.context, () => {
+      const target = this.resolve();
+      if (!target) return null;
+      const second = other ? this.areaOn(target.sheet, other) : (anotherRange as FakeRange).resolve();
+      if (!second || second.sheet !== target.sheet || !overlaps(second.range, target.range)) {
+        if (mustOverlap) throw new FakeExcelError("InvalidArgument", "The ranges do not intersect.");
+        return null;
+      }
+      const a = target.range;
+      const b = second.range;
+      return {
+        sheet: target.sheet,
+        range: { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) },
+      };
+    });
+  }
+
+  private areaOn(sheet: FakeSheet, area: SheetArea): ResolvedRange {
+    if (area.sheet !== null && area.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
+      throw new FakeExcelError("InvalidArgument", `Địa chỉ "${area.sheet}" không thuộc trang tính ${sheet.name}`);
+    }
+    return { sheet, range: area.range };
   }
 
   clear(): void {
@@ -369,6 +423,17 @@ export class FakeRange extends FakeProxy<ResolvedRange> implements XlRange {
       },
     });
   }
+}
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns (0-based last indexes). */
+const SHEET_LAST_ROW = 1048575;
+const SHEET_LAST_COLUMN = 16383;
+
+function insideSheet(range: CellRange, what: string): CellRange {
+  if (range.top < 0 || range.left < 0 || range.bottom > SHEET_LAST_ROW || range.right > SHEET_LAST_COLUMN) {
+    throw new FakeExcelError("InvalidArgument", `${what}: the range would extend beyond the worksheet`);
+  }
+  return range;
 }
 
 function overlaps(a: CellRange, b: CellRange): boolean {
@@ -499,7 +564,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> implements XlWorksheet {
     return new FakeRange(this.context, () => {
       const sheet = this.resolve();
       if (!sheet) return null;
-      if (area === null) return { sheet, range: { top: 0, left: 0, bottom: 1048575, right: 16383 } };
+      if (area === null) return { sheet, range: { top: 0, left: 0, bottom: SHEET_LAST_ROW, right: SHEET_LAST_COLUMN } };
       return this.areaIn(sheet, area);
     });
   }
@@ -636,17 +701,23 @@ export class FakeRequestContext implements XlRequestContext {
     this.queue = [];
     this.fresh = [];
     stats.syncs++;
+    // A failed sync leaves its handles unresolved; a later sync (after a caught error) resolves them.
+    const fail = (code: string, message: string): never => {
+      this.fresh = proxies.concat(this.fresh);
+      throw new FakeExcelError(code, message);
+    };
     const requestBytes = ops.reduce((sum, op) => sum + op.bytes, 0);
     stats.requestBytes.push(requestBytes);
-    if (requestBytes > options.requestLimitBytes) {
-      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
-    }
+    if (requestBytes > options.requestLimitBytes) fail("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
     let responseBytes = 0;
-    for (const op of ops) responseBytes += op.run(); // like Excel: commands before a failure stay applied
-    stats.responseBytes.push(responseBytes);
-    if (responseBytes > options.responseLimitBytes) {
-      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+    try {
+      for (const op of ops) responseBytes += op.run(); // like Excel: commands before a failure stay applied
+    } catch (e) {
+      this.fresh = proxies.concat(this.fresh);
+      throw e;
     }
+    stats.responseBytes.push(responseBytes);
+    if (responseBytes > options.responseLimitBytes) fail("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes).`);
     for (const proxy of proxies) proxy.settle();
     await Promise.resolve();
   }

@@ -33,20 +33,34 @@ export class FakeSheet {
 
   /** Change part of a cell; a cell back to all defaults is dropped (keeps the used range honest). */
   update(row: number, col: number, change: Partial<FakeCell>): void {
+    this.usedCache = [undefined, undefined];
     const next = { ...this.cell(row, col), ...change };
     if (next.value === "" && next.numberFormat === "General" && !next.underline) this.cells.delete(key(row, col));
     else this.cells.set(key(row, col), next);
   }
 
   clear(range: CellRange): void {
+    this.usedCache = [undefined, undefined];
     for (const k of [...this.cells.keys()]) {
       const [r, c] = k.split(",").map(Number);
       if (r >= range.top && r <= range.bottom && c >= range.left && c <= range.right) this.cells.delete(k);
     }
   }
 
+  /** usedRange(false), usedRange(true) until a cell changes: every proxy chained on a used range resolves it. */
+  private usedCache: [CellRange | null | undefined, CellRange | null | undefined] = [undefined, undefined];
+
   /** Bounding box of the cells holding a value (valuesOnly) or anything at all; null when empty. */
   usedRange(valuesOnly: boolean): CellRange | null {
+    const slot = valuesOnly ? 1 : 0;
+    const cached = this.usedCache[slot];
+    if (cached !== undefined) return cached === null ? null : { ...cached };
+    const box = this.computeUsedRange(valuesOnly);
+    this.usedCache[slot] = box === null ? null : { ...box };
+    return box;
+  }
+
+  private computeUsedRange(valuesOnly: boolean): CellRange | null {
     let box: CellRange | null = null;
     for (const [k, cell] of this.cells) {
       if (valuesOnly && cell.value === "") continue;

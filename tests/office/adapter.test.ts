@@ -21,11 +21,14 @@ function trimmed(grid: Grid): Grid {
 }
 
 describe("Office adapter: read", () => {
-  test("reads values, number formats, underlines and merged areas of the Phú Tân appendix in one sync", async () => {
+  test("reads values, number formats, underlines and merged areas of the Phú Tân appendix", async () => {
     const source = phuTanGrid();
     const { excel, adapter } = fakeFor(source);
     const snapshot = await adapter.read();
-    expect(excel.stats.syncs).toBe(1);
+    // Two syncs: the published appendix underlines some cells of its score columns, so those
+    // columns answer the underline probe with null (mixed) and fetch per-cell underlines.
+    expect(excel.stats.syncs).toBe(2);
+    expect(snapshot.syncs).toBe(2);
     expect(snapshot.state).toBeNull();
     expect(snapshot.address).toBe(`'${PHU_TAN_SHEET}'!A1:U22`);
     const grid = trimmed(snapshot.grid);
@@ -41,10 +44,24 @@ describe("Office adapter: read", () => {
     expect(grid.underlines?.[21].slice(2, 4)).toEqual([true, true]);
   });
 
-  test("without ExcelApi 1.13 it reads no merged areas and still makes one sync", async () => {
-    const { excel, adapter } = fakeFor(phuTanGrid(), { excelApiVersion: "1.9" });
+  test("a table without mixed underlines is read in one sync, with the state sheet and merged areas", async () => {
+    const source = { ...phuTanGrid(), underlines: phuTanGrid().underlines!.map((r) => r.map(() => false)) };
+    const { excel, adapter } = fakeFor(source);
+    const plan = { ...outputPlan(source), underline: { set: [], clear: [] } };
+    await adapter.apply(plan, stateFor(plan));
+    // The write underlined nothing, so every column is still uniform.
+    excel.resetStats();
     const snapshot = await adapter.read();
     expect(excel.stats.syncs).toBe(1);
+    expect(snapshot.state).not.toBeNull();
+    expect(snapshot.grid.merges).toEqual(PHU_TAN_MERGES);
+    expect(trimmed(snapshot.grid).values).toEqual(excel.model.sheetGrid(PHU_TAN_SHEET)!.values);
+  });
+
+  test("without ExcelApi 1.13 it reads no merged areas and makes no extra sync", async () => {
+    const { excel, adapter } = fakeFor(phuTanGrid(), { excelApiVersion: "1.9" });
+    const snapshot = await adapter.read();
+    expect(excel.stats.syncs).toBe(2); // as with merged areas: one, plus one for the mixed underline columns
     expect(snapshot.grid.merges).toBeUndefined();
     expect(trimmed(snapshot.grid).values).toEqual(phuTanGrid().values);
   });

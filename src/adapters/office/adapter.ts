@@ -4,26 +4,44 @@
  * here: they reach the task pane, which shows them.
  *
  * Requests per operation (independent of the number of rows while a write fits 4 MB, see batch.ts):
- *  - read:       1 sync (values, number formats, underlines, merged areas, state sheet)
+ *  - read:       1 sync up to 2,000 rows with per-column uniform underlines (values, number
+ *                formats, underlines, merged areas, state sheet); +1 when a column's underlines
+ *                are mixed; larger tables one more per ~3.5 MB of response (see read.ts)
  *  - apply:      2 syncs (state sheet lookup; then state + values + formats + underlines)
  *  - selectCell: 1 sync
  */
 import { STATE_SHEET, type WorkbookState, type WritePlan, type WriteBlock } from "../../model/plan";
-import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
+import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type Grid } from "../../model/grid";
 import { STATE_CHUNK_SIZE, stateFromChunks, stateToChunks } from "../../plan/state";
 import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
+import type { XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
+import { readTable, type ReadProgress } from "./read";
 
 /** Upper bound of one state chunk's bytes (UTF-8, JSON-quoted): a Vietnamese character is at most 3 bytes. */
 const STATE_CHUNK_BYTES = STATE_CHUNK_SIZE * 3 + 8;
-import type { XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
+
 
 /** What the add-in read from the workbook. */
+export type { ReadProgress } from "./read";
+
 export interface WorkbookSnapshot {
   grid: Grid;
   /** The state the last run left in the workbook, or null. */
   state: WorkbookState | null;
   /** Sheet-qualified address of what was read ("Sheet1!A1:M22"). */
   address: string;
+  /** context.sync() calls the read made (1 for a table up to 2,000 rows; more for larger ones). */
+  syncs?: number;
+}
+
+export interface ReadOptions {
+  /** Read the current selection instead of the active sheet's used range. */
+  selection?: boolean;
+  /**
+   * Called after each sync of a read that takes several (tables above about 2,000 rows), so
+   * the pane can show how far it got; never more often than once per request.
+   */
+  onProgress?: (progress: ReadProgress) => void;
 }
 
 export interface ApplyOptions {
@@ -45,7 +63,7 @@ export interface ApplyReport {
 /** The seam between the task pane and Excel: the UI gets one of these as a prop. */
 export interface WorkbookAdapter {
   /** The table area of the active sheet (used range), or the current selection. */
-  read(options?: { selection?: boolean }): Promise<WorkbookSnapshot>;
+  read(options?: ReadOptions): Promise<WorkbookSnapshot>;
   /** Apply a plan and store the state that goes with it, in the same write. */
   apply(plan: WritePlan, state: WorkbookState, options?: ApplyOptions): Promise<ApplyReport>;
   /** Select a cell named like a problem names it ("Sheet1!D7", "'Phụ lục 1'!D7"). */
@@ -81,16 +99,6 @@ export function splitAddress(address: string): { sheet: string | null; ref: stri
   return { sheet, ref: address.slice(bang + 1) };
 }
 
-function toCellValue(v: unknown): CellValue {
-  if (v === "" || v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
-  return String(v);
-}
-
-function isUnderline(style: unknown): boolean {
-  return typeof style === "string" && style !== "None";
-}
-
 /** Merged areas from a RangeAreas address ("Sheet1!A1:B1,Sheet1!C3:C4"). */
 export function parseMergedAddress(address: string): CellRange[] {
   const out: CellRange[] = [];
@@ -113,7 +121,7 @@ export function parseMergedAddress(address: string): CellRange[] {
 export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdapter {
   const { run, mergedAreas, settings } = options;
 
-  async function read(readOptions: { selection?: boolean } = {}): Promise<WorkbookSnapshot> {
+  async function read(readOptions: ReadOptions = {}): Promise<WorkbookSnapshot> {
     return run(async (context) => {
       const { workbook } = context;
       // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, never a null chain.
@@ -121,32 +129,24 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
       // A few blank columns to the right too: output columns go there, and undo must know the
       // number format and underline those cells had before the first run.
       const range = area.getResizedRange(0, EXTRA_COLUMNS);
-      range.load(["values", "numberFormat", "address", "rowIndex", "columnIndex"]);
-      const cellProps = range.getCellProperties({ format: { font: { underline: true } } });
-      const merged = mergedAreas ? range.getMergedAreasOrNullObject().load("address") : null;
       // The state sheet may not exist: a null object, and the used range chained on it is null too.
-      const stateRange = workbook.worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true).load("values");
-      await context.sync();
+      const stateRange = workbook.worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
+      const raw = await readTable(context, range, stateRange, { mergedAreas, onProgress: readOptions.onProgress });
 
-      const { sheet, ref } = splitAddress(range.address);
-      const values = range.values.map((row) => row.map(toCellValue));
-      if (values.every((row) => row.every((v) => v === null))) {
+      const { sheet, ref } = splitAddress(raw.address);
+      if (raw.values.every((row) => row.every((v) => v === null))) {
         throw new Error(readOptions.selection ? "Vùng đang chọn không có dữ liệu." : `Trang tính ${sheet ?? ""} chưa có dữ liệu: hãy mở trang có bảng cần chấm điểm.`);
       }
-      const numberFormats = range.numberFormat.map((row) => row.map((f) => (typeof f === "string" ? f : null)));
-      // A ClientResult has no load(): its value is filled in by the sync above.
-      // eslint-disable-next-line office-addins/load-object-before-read
-      const underlines = (cellProps.value ?? []).map((row) => row.map((p) => isUnderline(p.format?.font?.underline)));
       const grid: Grid = {
         sheet: sheet ?? "",
-        origin: { row: range.rowIndex, col: range.columnIndex },
-        values,
-        numberFormats,
-        underlines,
+        origin: { row: raw.rowIndex, col: raw.columnIndex },
+        values: raw.values,
+        numberFormats: raw.numberFormats,
+        underlines: raw.underlines,
       };
-      if (merged && !merged.isNullObject) grid.merges = parseMergedAddress(merged.address);
-      const state = stateRange.isNullObject ? null : stateFromChunks(stateRange.values.map((row) => (typeof row[0] === "string" ? row[0] : "")));
-      return { grid, state, address: `${quoteSheet(sheet ?? "")}!${ref}` };
+      if (raw.mergedAddress !== null) grid.merges = parseMergedAddress(raw.mergedAddress);
+      const state = raw.stateChunks === null ? null : stateFromChunks(raw.stateChunks);
+      return { grid, state, address: `${quoteSheet(sheet ?? "")}!${ref}`, syncs: raw.syncs };
     });
   }
 

@@ -12,6 +12,7 @@ export interface XlClientResult<T> {
 }
 
 export interface XlFont {
+  /** Read after load("format/font/underline"): Excel gives null when the cells' underlines differ. */
   underline: Underline;
 }
 
@@ -32,6 +33,8 @@ export interface XlRange {
   readonly address: string;
   readonly rowIndex: number;
   readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
   values: unknown[][];
   numberFormat: unknown[][];
   readonly format: XlFormat;
@@ -41,6 +44,12 @@ export interface XlRange {
   /** ExcelApi 1.13: call only when isSetSupported says so. */
   getMergedAreasOrNullObject(): XlRangeAreas;
   getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
+  /** The cell may lie outside the range (it must stay on the sheet). */
+  getCell(row: number, column: number): XlRange;
+  getEntireColumn(): XlRange;
+  getIntersection(anotherRange: XlRange | string): XlRange;
+  /** ExcelApi 1.4. */
+  getIntersectionOrNullObject(anotherRange: XlRange | string): XlRange;
   clear(): void;
   select(): void;
 }

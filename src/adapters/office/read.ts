@@ -1,0 +1,317 @@
+/**
+ * Reading the table area from Excel in requests that stay under Excel on the web's 5 MB cap.
+ *
+ * What travels, per cell, for a 45-column table of counts: value + number format ≈ 14 bytes,
+ * and per-cell underline properties (getCellProperties) ≈ 41 bytes. So:
+ *  - underlines are probed per column first: load("format/font/underline") on a column gives
+ *    one value when the column is uniform and null when it is mixed. Only mixed columns (the
+ *    tool's own flagged columns after a run, or columns a user underlined by hand) fetch
+ *    per-cell properties, in row slices. A fresh table sends no per-cell underline data.
+ *  - values and number formats go in tiles of rows (and of 64 columns for very wide tables),
+ *    packed into syncs whose estimated response stays under READ_BUDGET_BYTES.
+ *
+ * Sync 1 is speculative: before the size of the table is known it already asks for the first
+ * FIRST_ROWS × FIRST_COLUMNS tile (clipped to the table), the column probes, the merged areas
+ * and the first rows of the state sheet. A table up to FIRST_ROWS rows whose underlines are
+ * uniform per column therefore reads in ONE sync; a mixed column costs one more sync. Larger
+ * tables cost about one sync per 3.5 MB of values and formats (100,000 rows × 53 columns ≈
+ * 72 MB: ≈ 21 syncs). If Excel still refuses a response as too large (text-heavy cells beyond
+ * the estimate), the estimate is doubled and the same work is retried in smaller pieces.
+ *
+ * Number formats stay per cell: the reader needs them (a fraction shown as "0%" is a percent,
+ * and undo restores the format of every cell the write touches), and Excel has no per-column
+ * "uniform number format" property to probe (Range.numberFormat is always a 2-D array).
+ */
+import type { CellValue } from "../../model/grid";
+import { STATE_CHUNK_SIZE } from "../../plan/state";
+import { estimateBytes, REQUEST_BUDGET_BYTES } from "./batch";
+import type { XlRange, XlRequestContext } from "./excel-subset";
+
+/** Estimated response bytes per sync: under the 5 MB cap with room for the estimate's error. */
+export const READ_BUDGET_BYTES = REQUEST_BUDGET_BYTES;
+/** Rows of the speculative first tile: small tables are read whole in the first sync. */
+export const FIRST_ROWS = 2000;
+/** Columns of a tile, and of the per-column underline probes sent in the first sync. */
+export const FIRST_COLUMNS = 64;
+/** State-sheet rows (chunks of STATE_CHUNK_SIZE characters) asked for in the first sync. */
+export const STATE_FIRST_ROWS = 16;
+
+/** Bytes of one getCellProperties entry ({"format":{"font":{"underline":"SingleAccountant"}}},). */
+const UNDERLINE_CELL_BYTES = 56;
+/** Never estimate a value + format pair below this, whatever the first tile measured. */
+const MIN_CELL_BYTES = 8;
+/** Margin on what the first tile measured: later rows may hold longer text. */
+const ESTIMATE_MARGIN = 1.15;
+
+export interface ReadProgress {
+  /** Share of the read done, 0–1, by estimated bytes (the total is known after the first sync). */
+  fraction: number;
+  /** context.sync() calls so far. */
+  syncs: number;
+}
+
+export interface RawTable {
+  /** Sheet-qualified address of the range read. */
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
+  values: CellValue[][];
+  numberFormats: (string | null)[][];
+  underlines: boolean[][];
+  /** Address of the merged areas (RangeAreas form), or null. */
+  mergedAddress: string | null;
+  /** The state sheet's column A, or null when there is no state sheet. */
+  stateChunks: string[] | null;
+  syncs: number;
+}
+
+/** One piece of a read: queue() adds its loads and returns what to do with the answer after the sync. */
+interface ReadItem {
+  /** Estimated response bytes. */
+  bytes: number;
+  queue(): () => ReadItem[] | void;
+  /** Smaller pieces covering the same cells, for a retry after an oversized response. */
+  split?(): ReadItem[];
+}
+
+export function toCellValue(v: unknown): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  return String(v);
+}
+
+export function isUnderline(style: unknown): boolean {
+  return typeof style === "string" && style !== "None";
+}
+
+function isResponseTooLarge(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded";
+}
+
+const UNDERLINE_PROBE = "format/font/underline";
+
+/**
+ * Read `range` (values, number formats, underlines, merged areas) and the state sheet.
+ * `stateRange` is the state sheet's used range (a null object when there is none).
+ */
+export async function readTable(
+  context: XlRequestContext,
+  range: XlRange,
+  stateRange: XlRange,
+  options: { mergedAreas: boolean; onProgress?: (progress: ReadProgress) => void },
+): Promise<RawTable> {
+  let syncs = 0;
+
+  // Sync 1, speculative. Retried with a smaller first tile only if the response was too large.
+  let scale = 1;
+  let first: ReturnType<typeof queueFirst>;
+  for (;;) {
+    first = queueFirst(range, stateRange, options.mergedAreas, Math.max(1, Math.floor(FIRST_ROWS / scale)), Math.max(1, Math.floor(STATE_FIRST_ROWS / scale)));
+    try {
+      // One retry at most per factor of 8; not a per-row round trip.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      syncs++;
+      break;
+    } catch (e) {
+      syncs++;
+      if (!isResponseTooLarge(e) || scale >= 512) throw e;
+      scale *= 8;
+    }
+  }
+
+  const rows = range.rowCount;
+  const cols = range.columnCount;
+  const values: CellValue[][] = new Array<CellValue[]>(rows);
+  const numberFormats: (string | null)[][] = new Array<(string | null)[]>(rows);
+  const underlines: boolean[][] = Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false));
+
+  const place = (top: number, left: number, part: XlRange) => {
+    const width = part.values[0]?.length ?? 0;
+    part.values.forEach((row, i) => {
+      const formats = part.numberFormat[i];
+      if (left === 0 && width === cols) {
+        values[top + i] = row.map(toCellValue);
+        numberFormats[top + i] = formats.map((f) => (typeof f === "string" ? f : null));
+        return;
+      }
+      const vr = (values[top + i] ??= new Array<CellValue>(cols).fill(null));
+      const fr = (numberFormats[top + i] ??= new Array<string | null>(cols).fill(null));
+      for (let j = 0; j < width; j++) {
+        vr[left + j] = toCellValue(row[j]);
+        fr[left + j] = typeof formats[j] === "string" ? (formats[j] as string) : null;
+      }
+    });
+  };
+
+  // What the first tile measured sizes the rest.
+  const firstRows = first.tile.values.length;
+  const firstCols = first.tile.values[0]?.length ?? 0;
+  const measured = (estimateBytes(first.tile.values) + estimateBytes(first.tile.numberFormat)) / Math.max(1, firstRows * firstCols);
+  const cellBytes = Math.max(MIN_CELL_BYTES, measured) * ESTIMATE_MARGIN;
+  place(0, 0, first.tile);
+
+  const tile = (top: number, left: number, height: number, width: number): ReadItem => ({
+    bytes: height * width * cellBytes,
+    queue: () => {
+      const part = range.getCell(top, left).getResizedRange(height - 1, width - 1).load(["values", "numberFormat"]);
+      return () => place(top, left, part);
+    },
+    split: height > 1 ? () => splitRows(top, height, (t, h) => tile(t, left, h, width)) : undefined,
+  });
+
+  const underlineCells = (col: number, top: number, height: number): ReadItem => ({
+    bytes: height * UNDERLINE_CELL_BYTES,
+    queue: () => {
+      const props = range.getCell(top, col).getResizedRange(height - 1, 0).getCellProperties({ format: { font: { underline: true } } });
+      return () => {
+        // A ClientResult has no load(): its value is filled in by the sync.
+        props.value.forEach((row, i) => (underlines[top + i][col] = isUnderline(row[0]?.format?.font?.underline)));
+      };
+    },
+    split: height > 1 ? () => splitRows(top, height, (t, h) => underlineCells(col, t, h)) : undefined,
+  });
+
+  /** Follow-up work for one column once its probe answered: nothing, a uniform fill, or per-cell slices. */
+  const afterProbe = (col: number, style: unknown): ReadItem[] => {
+    if (style === null || style === undefined) return sliceRows(rows, READ_BUDGET_BYTES / UNDERLINE_CELL_BYTES, (t, h) => underlineCells(col, t, h));
+    if (isUnderline(style)) for (let r = 0; r < rows; r++) underlines[r][col] = true;
+    return [];
+  };
+
+  const work: ReadItem[] = [];
+  // Values and number formats: the rest of the first column band, then the other bands.
+  for (let left = 0; left < cols; left += FIRST_COLUMNS) {
+    const width = Math.min(FIRST_COLUMNS, cols - left);
+    const start = left === 0 ? firstRows : 0;
+    work.push(...sliceRows(rows - start, READ_BUDGET_BYTES / (width * cellBytes), (t, h) => tile(start + t, left, h, width)));
+  }
+  // Underlines: the whole range uniform settles every column; otherwise per column.
+  const whole: unknown = range.format.font.underline;
+  if (whole !== null && whole !== undefined) fillAll(underlines, isUnderline(whole));
+  else {
+    first.probes.slice(0, cols).forEach((probe, col) => work.push(...afterProbe(col, probe.format.font.underline)));
+    for (let col = FIRST_COLUMNS; col < cols; col++) {
+      const c = col;
+      work.push({
+        bytes: 40,
+        queue: () => {
+          const probe = range.getCell(0, c).getResizedRange(rows - 1, 0).load(UNDERLINE_PROBE);
+          return () => afterProbe(c, probe.format.font.underline);
+        },
+      });
+    }
+  }
+  // The rest of the state sheet.
+  let stateChunks: string[] | null = null;
+  if (!stateRange.isNullObject) {
+    const stateRows = stateRange.rowCount;
+    const head = first.stateHead.isNullObject ? [] : first.stateHead.values;
+    stateChunks = new Array<string>(stateRows).fill("");
+    head.forEach((row, i) => (stateChunks![i] = typeof row[0] === "string" ? row[0] : ""));
+    const chunkBytes = Math.max(STATE_CHUNK_SIZE + 8, ...stateChunks.slice(0, head.length).map((c) => estimateBytes(c))) * ESTIMATE_MARGIN;
+    const stateSlice = (top: number, height: number): ReadItem => ({
+      bytes: height * chunkBytes,
+      queue: () => {
+        const part = stateRange.getCell(top, 0).getResizedRange(height - 1, 0).load("values");
+        return () => part.values.forEach((row, i) => (stateChunks![top + i] = typeof row[0] === "string" ? row[0] : ""));
+      },
+      split: height > 1 ? () => splitRows(top, height, stateSlice) : undefined,
+    });
+    const rest = stateRows - head.length;
+    if (rest > 0) work.push(...sliceRows(rest, READ_BUDGET_BYTES / chunkBytes, (t, h) => stateSlice(head.length + t, h)));
+  }
+
+  syncs += await runItems(context, work, (done, total, more) => options.onProgress?.({ fraction: total === 0 ? 1 : done / total, syncs: syncs + more }));
+  options.onProgress?.({ fraction: 1, syncs });
+
+  return {
+    address: range.address,
+    rowIndex: range.rowIndex,
+    columnIndex: range.columnIndex,
+    values,
+    numberFormats,
+    underlines,
+    mergedAddress: first.merged && !first.merged.isNullObject ? first.merged.address : null,
+    stateChunks,
+    syncs,
+  };
+}
+
+function fillAll(grid: boolean[][], on: boolean): void {
+  if (on) for (const row of grid) row.fill(true);
+}
+
+/** Queue the first sync: size and address, the first tile, column probes, merges, state head. */
+function queueFirst(range: XlRange, stateRange: XlRange, mergedAreas: boolean, firstRows: number, stateRows: number) {
+  range.load(["address", "rowIndex", "columnIndex", "rowCount", "columnCount", UNDERLINE_PROBE]);
+  // Clipped to the table: a 10-row table reads 10 rows, not FIRST_ROWS.
+  const tile = range.getIntersection(range.getCell(0, 0).getResizedRange(firstRows - 1, FIRST_COLUMNS - 1)).load(["values", "numberFormat"]);
+  // One probe per column (a null object past the table's last column): one value each,
+  // whatever the number of rows.
+  const probes: XlRange[] = [];
+  for (let col = 0; col < FIRST_COLUMNS; col++) probes.push(range.getIntersectionOrNullObject(range.getCell(0, col).getEntireColumn()).load(UNDERLINE_PROBE));
+  const merged = mergedAreas ? range.getMergedAreasOrNullObject().load("address") : null;
+  stateRange.load("rowCount");
+  const stateHead = stateRange.getIntersectionOrNullObject(`A1:A${stateRows}`).load("values");
+  return { tile, probes, merged, stateHead };
+}
+
+/** Items covering `count` rows from 0, each at most `perItem` rows (at least 1). */
+function sliceRows(count: number, perItem: number, make: (top: number, height: number) => ReadItem): ReadItem[] {
+  const step = Math.max(1, Math.floor(perItem));
+  const items: ReadItem[] = [];
+  for (let top = 0; top < count; top += step) items.push(make(top, Math.min(step, count - top)));
+  return items;
+}
+
+function splitRows(top: number, height: number, make: (top: number, height: number) => ReadItem): ReadItem[] {
+  const half = Math.ceil(height / 2);
+  return [make(top, half), make(top + half, height - half)];
+}
+
+/**
+ * Run read items in as few syncs as the budget allows. When Excel still refuses a response as
+ * too large, the estimates were too low: double them and retry the same items, split smaller.
+ * Returns the number of syncs made.
+ */
+async function runItems(context: XlRequestContext, items: ReadItem[], progress: (done: number, total: number, syncs: number) => void): Promise<number> {
+  const pending = [...items];
+  let total = items.reduce((n, i) => n + i.bytes, 0);
+  let done = 0;
+  let syncs = 0;
+  let inflation = 1;
+  while (pending.length > 0) {
+    while (pending[0].bytes * inflation > READ_BUDGET_BYTES && pending[0].split) pending.splice(0, 1, ...pending[0].split());
+    const batch: ReadItem[] = [];
+    let size = 0;
+    while (pending.length > 0 && (batch.length === 0 || size + pending[0].bytes * inflation <= READ_BUDGET_BYTES)) {
+      const item = pending.shift()!;
+      batch.push(item);
+      size += item.bytes * inflation;
+    }
+    const collect = batch.map((item) => item.queue());
+    try {
+      // One sync per ~4 MB of response, never per row (see the module comment).
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      syncs++;
+    } catch (e) {
+      syncs++;
+      if (!isResponseTooLarge(e) || inflation >= 1024) throw e;
+      inflation *= 2;
+      pending.unshift(...batch);
+      continue;
+    }
+    for (let i = 0; i < batch.length; i++) {
+      done += batch[i].bytes;
+      const more = collect[i]();
+      if (more && more.length > 0) {
+        pending.push(...more);
+        total += more.reduce((n, m) => n + m.bytes, 0);
+      }
+    }
+    progress(done, total, syncs);
+  }
+  return syncs;
+}

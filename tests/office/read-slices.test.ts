@@ -1,0 +1,149 @@
+/**
+ * Reading large and wide tables under Excel on the web's 5 MB request/response cap: the fake
+ * enforces the cap, so every read below fails if one sync's response exceeds it.
+ */
+import { EXCEL_WEB_PAYLOAD_LIMIT, FakeExcel, FakeRange, FakeWorkbookModel } from "../../fake-excel";
+import { createOfficeAdapter, FIRST_ROWS } from "../../src/adapters/office";
+import { stateToChunks } from "../../src/plan/state";
+import { stateAfterWrite } from "../../src/plan";
+import type { CellValue, Grid } from "../../src/model/grid";
+import { EXTRA_COLUMNS_FOR_TESTS } from "./adapter-exports";
+import { fakeFor, outputPlan } from "./helpers";
+import { phuTanGrid } from "./phu-tan-grid";
+
+function withoutExtraColumns(grid: Grid, width: number): Pick<Grid, "values" | "numberFormats" | "underlines"> {
+  return {
+    values: grid.values.map((r) => r.slice(0, width)),
+    numberFormats: grid.numberFormats?.map((r) => r.slice(0, width)),
+    underlines: grid.underlines?.map((r) => r.slice(0, width)),
+  };
+}
+
+/** A grid of `rows` × `cols` with a value, a format and an underline pattern that depend on the cell. */
+function patternGrid(rows: number, cols: number, underline: (r: number, c: number) => boolean, text = false): Grid {
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const underlines: boolean[][] = [];
+  for (let r = 0; r < rows; r++) {
+    values.push(Array.from({ length: cols }, (_, c) => (text ? `Đơn vị hành chính cấp xã số ${r}-${c} (phường, thị trấn)` : r * 1000 + c)));
+    numberFormats.push(Array.from({ length: cols }, (_, c) => ((r + c) % 5 === 0 ? "0.00%" : "General")));
+    underlines.push(Array.from({ length: cols }, (_, c) => underline(r, c)));
+  }
+  return { sheet: "Bảng", origin: { row: 0, col: 0 }, values, numberFormats, underlines };
+}
+
+describe("Office adapter: reads under the 5 MB cap", () => {
+  test("10,000 rows with mixed underline columns: exact grid, every sync under 5 MB, progress after each sync", async () => {
+    const source = phuTanGrid(10000);
+    const { excel, adapter } = fakeFor(source);
+    const seen: { fraction: number; syncs: number }[] = [];
+    const snapshot = await adapter.read({ onProgress: (p) => seen.push(p) });
+    expect(withoutExtraColumns(snapshot.grid, source.values[0].length)).toEqual({
+      values: source.values,
+      numberFormats: source.numberFormats,
+      underlines: source.underlines,
+    });
+    expect(Math.max(...excel.stats.responseBytes)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
+    expect(Math.max(...excel.stats.requestBytes)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
+    expect(snapshot.syncs).toBe(excel.stats.syncs);
+    expect(excel.stats.syncs).toBeGreaterThan(1);
+    expect(excel.stats.syncs).toBeLessThanOrEqual(3);
+    // Progress: once per sync after the first, never backwards, ending at 1.
+    expect(seen.length).toBeGreaterThanOrEqual(excel.stats.syncs - 1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i].fraction).toBeGreaterThanOrEqual(seen[i - 1].fraction);
+    expect(seen[seen.length - 1]).toEqual({ fraction: 1, syncs: excel.stats.syncs });
+  });
+
+  test("a table without any underline sends no per-cell underline data", async () => {
+    const source = patternGrid(FIRST_ROWS + 500, 30, () => false);
+    const { excel, adapter } = fakeFor(source);
+    const perCell = jest.spyOn(FakeRange.prototype, "getCellProperties");
+    const snapshot = await adapter.read();
+    expect(withoutExtraColumns(snapshot.grid, 30).values).toEqual(source.values);
+    expect(snapshot.grid.underlines!.every((r) => r.every((u) => !u))).toBe(true);
+    // Values and formats only: 2 syncs (the speculative first tile, then the remaining rows).
+    expect(excel.stats.syncs).toBe(2);
+    expect(perCell).not.toHaveBeenCalled();
+    perCell.mockRestore();
+  });
+
+  test("a column underlined throughout is filled from its probe, not fetched per cell", async () => {
+    const source = patternGrid(40, 6, (_, c) => c === 4);
+    const { excel, adapter } = fakeFor(source);
+    const snapshot = await adapter.read();
+    expect(excel.stats.syncs).toBe(1);
+    expect(withoutExtraColumns(snapshot.grid, 6).underlines).toEqual(source.underlines);
+  });
+
+  test("a table wider than 64 columns is read in column bands, with probes for the columns beyond", async () => {
+    const source = patternGrid(30, 150, (r, c) => c === 100 || (c === 120 && r % 3 === 0) || (c === 10 && r === 7));
+    const { excel, adapter } = fakeFor(source);
+    const snapshot = await adapter.read();
+    expect(withoutExtraColumns(snapshot.grid, 150)).toEqual({ values: source.values, numberFormats: source.numberFormats, underlines: source.underlines });
+    expect(snapshot.grid.values[0].length).toBe(150 + EXTRA_COLUMNS_FOR_TESTS);
+    // 1: first band + probes of the first 64 columns; 2: other bands + probes beyond; 3: column 120 per cell.
+    expect(excel.stats.syncs).toBe(3);
+  });
+
+  test("when Excel refuses a response as too large, the read retries in smaller pieces and still gets every cell", async () => {
+    const limit = 300 * 1024;
+    const source = patternGrid(3000, 5, (r, c) => c === 2 && r % 2 === 0, true);
+    const { excel, adapter } = fakeFor(source, { responseLimitBytes: limit });
+    const snapshot = await adapter.read();
+    expect(withoutExtraColumns(snapshot.grid, 5)).toEqual({ values: source.values, numberFormats: source.numberFormats, underlines: source.underlines });
+    const refused = excel.stats.responseBytes.filter((b) => b > limit).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(snapshot.syncs).toBe(excel.stats.syncs);
+  });
+
+  test("a state longer than the first sync's rows is read back whole", async () => {
+    const source = phuTanGrid(10000);
+    const { excel, adapter } = fakeFor(source);
+    const plan = outputPlan(source);
+    const state = stateAfterWrite(plan, { profile: { id: "an-giang-tuan" }, mapping: { C: "total" }, at: new Date("2024-05-06T04:00:00Z") });
+    expect(stateToChunks(state).length).toBeGreaterThan(16);
+    await adapter.apply(plan, state);
+    excel.resetStats();
+    const snapshot = await adapter.read();
+    expect(snapshot.state).toEqual(state);
+    expect(Math.max(...excel.stats.responseBytes)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
+  });
+
+  test("12,000 rows × 53 columns (about 9 MB of values and formats): every sync under 5 MB", async () => {
+    const rows = 12_000;
+    const source = patternGrid(rows, 45, (r, c) => c === 44 && r % 7 === 3);
+    const excel = new FakeExcel(FakeWorkbookModel.fromGrid(source));
+    const adapter = createOfficeAdapter({ run: excel.run, mergedAreas: true });
+    const snapshot = await adapter.read();
+    expect(Math.max(...excel.stats.responseBytes)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
+    expect(excel.stats.syncs).toBeGreaterThanOrEqual(Math.ceil(excel.stats.responseBytes.reduce((a, b) => a + b, 0) / EXCEL_WEB_PAYLOAD_LIMIT));
+    expect(withoutExtraColumns(snapshot.grid, 45)).toEqual({ values: source.values, numberFormats: source.numberFormats, underlines: source.underlines });
+  }, 60_000);
+});
+
+describe("fake Excel: underline probe and range helpers behave like Excel", () => {
+  test("format/font/underline is the common style, or null when the cells differ", async () => {
+    const excel = new FakeExcel(FakeWorkbookModel.fromGrid(patternGrid(4, 3, (r, c) => c === 1 || (c === 2 && r === 0))));
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Bảng");
+      const cols = ["A1:A4", "B1:B4", "C1:C4"].map((a) => sheet.getRange(a).load("format/font/underline"));
+      await context.sync();
+      expect(cols.map((c) => c.format.font.underline)).toEqual(["None", "Single", null]);
+    });
+  });
+
+  test("getIntersectionOrNullObject past the range is a null object; getResizedRange past the sheet fails", async () => {
+    const excel = new FakeExcel(FakeWorkbookModel.fromGrid(patternGrid(4, 3, () => false)));
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Bảng").getRange("A1:C4");
+      const inside = range.getIntersectionOrNullObject(range.getCell(0, 2).getEntireColumn()).load("address");
+      const outside = range.getIntersectionOrNullObject(range.getCell(0, 5).getEntireColumn()).load("address");
+      await context.sync();
+      expect(inside.isNullObject).toBe(false);
+      expect(inside.address).toBe("'Bảng'!C1:C4");
+      expect(outside.isNullObject).toBe(true);
+      range.getResizedRange(1_048_576, 0).load("address");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+  });
+});
