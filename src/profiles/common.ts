@@ -4,7 +4,7 @@
  * Aliases are matched by the table reader after normalisation (case, NFC, diacritic folding),
  * so one spelling per distinct wording is enough; the reader may add more.
  */
-import type { ProfileInput } from "../model/profile";
+import { DEFAULT_BANDS, type ProfileInput } from "../model/profile";
 
 type GroupInput = NonNullable<ProfileInput["groups"]>[number];
 type ColumnInput = NonNullable<ProfileInput["columns"]>[number];
@@ -126,14 +126,8 @@ export const DVTT_GROUP: GroupInput = {
   ],
 };
 
-/** METHOD.md §4 bands, labels in sentence case ("Tốt"). */
-export const BANDS_SENTENCE: BandInput[] = [
-  { min: 90, key: "xuat-sac", label: "Xuất sắc" },
-  { min: 80, key: "tot", label: "Tốt" },
-  { min: 70, key: "kha", label: "Khá" },
-  { min: 50, key: "trung-binh", label: "Trung bình" },
-  { min: 0, key: "yeu", label: "Yếu" },
-];
+/** METHOD.md §4 bands, labels in sentence case ("Tốt"): the model's defaults. */
+export const BANDS_SENTENCE: BandInput[] = DEFAULT_BANDS.map((b) => ({ ...b }));
 
 /** Unit columns every profile reads. */
 export const UNIT_COLUMNS: ColumnInput[] = [
