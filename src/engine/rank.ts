@@ -29,7 +29,8 @@ export function rankValues(items: readonly Rankable[], tie: TieRule): Map<number
   const sorted: Rankable[] = [];
   for (const value of values) {
     const bucket = buckets.get(value)!;
-    if (bucket.length > 1) bucket.sort((a, b) => compareText(a.name, b.name) || a.row - b.row || a.id - b.id);
+    // Names only order equal values for the sequential rule; the others rank a bucket alike.
+    if (bucket.length > 1 && tie === "sequential") bucket.sort((a, b) => compareText(a.name, b.name) || a.row - b.row || a.id - b.id);
     for (const item of bucket) sorted.push(item);
   }
   const ranks = new Map<number, number>();
@@ -50,4 +51,37 @@ export function rankValues(items: readonly Rankable[], tie: TieRule): Map<number
 /** Code-point comparison: deterministic on every machine, unlike locale collation. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * rankValues for the rules that depend on values alone (competition, dense), on a plain list of
+ * values: rank i of values[i]. No object per item, one numeric sort and a binary search per
+ * value. Null when a value is NaN (rankValues decides those).
+ */
+export function ranksByValue(values: Float64Array, tie: Exclude<TieRule, "sequential">): Float64Array | null {
+  const n = values.length;
+  const ascending = Float64Array.from(values).sort();
+  if (n > 0 && ascending[n - 1] !== ascending[n - 1]) return null;
+  // Distinct values, ascending (−0 and 0 are one value, as in rankValues' buckets).
+  const distinct = new Float64Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) if (count === 0 || ascending[i] !== distinct[count - 1]) distinct[count++] = ascending[i];
+  const ranks = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // Competition: 1 + how many values are higher; dense: 1 + how many distinct values are.
+    ranks[i] = tie === "dense" ? count - countAtMost(distinct, count, values[i]) + 1 : n - countAtMost(ascending, n, values[i]) + 1;
+  }
+  return ranks;
+}
+
+/** How many of the first `length` (ascending) values are ≤ x. */
+function countAtMost(sorted: Float64Array, length: number, x: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
