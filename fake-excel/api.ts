@@ -12,6 +12,7 @@
  */
 import { FakeExcelError, parseArea, parseAreas, qualifiedAddress, type SheetArea } from "./address";
 import { FakeWorkbookModel, type FakeSheet } from "./model";
+import { FakeBorders, FakeCharts, FakeFreezePanes, FakePageLayout, queueFormat, queueMerge } from "./sheets-extra";
 import type { CellRange } from "../src/model/grid";
 import type {
   XlClientResult,
@@ -170,12 +171,49 @@ class FakeFont implements XlFont {
       },
     });
   }
+
+  // Font properties the appendix sets; recorded per sheet (sheets-extra.ts), not drawn.
+  set name(value: string) {
+    queueFormat(this.owner.context, this.owner.areas, "font.name", value);
+  }
+  set size(value: number) {
+    queueFormat(this.owner.context, this.owner.areas, "font.size", value);
+  }
+  set bold(value: boolean) {
+    queueFormat(this.owner.context, this.owner.areas, "font.bold", value);
+  }
+  set italic(value: boolean) {
+    queueFormat(this.owner.context, this.owner.areas, "font.italic", value);
+  }
+  set color(value: string) {
+    queueFormat(this.owner.context, this.owner.areas, "font.color", value);
+  }
 }
 
 class FakeRangeFormat implements XlFormat {
   readonly font: FakeFont;
-  constructor(owner: ConstructorParameters<typeof FakeFont>[0]) {
+  constructor(private readonly owner: ConstructorParameters<typeof FakeFont>[0]) {
     this.font = new FakeFont(owner);
+  }
+
+  // Alignment, wrap, sizes and borders the appendix sets; recorded per sheet (sheets-extra.ts).
+  set horizontalAlignment(value: string) {
+    queueFormat(this.owner.context, this.owner.areas, "horizontalAlignment", value);
+  }
+  set verticalAlignment(value: string) {
+    queueFormat(this.owner.context, this.owner.areas, "verticalAlignment", value);
+  }
+  set wrapText(value: boolean) {
+    queueFormat(this.owner.context, this.owner.areas, "wrapText", value);
+  }
+  set columnWidth(value: number) {
+    queueFormat(this.owner.context, this.owner.areas, "columnWidth", value);
+  }
+  set rowHeight(value: number) {
+    queueFormat(this.owner.context, this.owner.areas, "rowHeight", value);
+  }
+  get borders(): FakeBorders {
+    return new FakeBorders(this.owner.context, this.owner.areas);
   }
 }
 
@@ -396,6 +434,18 @@ export class FakeRange extends FakeProxy<ResolvedRange> implements XlRange {
     return { sheet, range: area.range };
   }
 
+  /** Range.merge(across): recorded in the sheet's merged areas. */
+  merge(across = false): void {
+    queueMerge(
+      this.context,
+      () => {
+        const target = this.resolve();
+        return target ? [target] : null;
+      },
+      across,
+    );
+  }
+
   clear(): void {
     this.context.enqueue({
       what: "clear",
@@ -600,10 +650,73 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> implements XlWorksheet {
       return used ? { sheet, range: used } : null;
     });
   }
+
+  /** 0-based, like Excel's Worksheet.getRangeByIndexes. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    if (rowCount < 1 || columnCount < 1) throw new FakeExcelError("InvalidArgument", "getRangeByIndexes: rowCount and columnCount must be at least 1");
+    return new FakeRange(this.context, () => {
+      const sheet = this.resolve();
+      if (!sheet) return null;
+      const range = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
+      return { sheet, range: insideSheet(range, "getRangeByIndexes") };
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue({
+      what: "delete sheet",
+      bytes: 40,
+      run: () => {
+        const model = this.context.model;
+        const sheet = this.mustResolve();
+        if (model.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) {
+          throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        }
+        model.sheets.splice(model.sheets.indexOf(sheet), 1);
+        if (model.activeSheet.toLowerCase() === sheet.name.toLowerCase()) model.activeSheet = model.sheets.find((s) => s.visibility === "Visible")?.name ?? "";
+        return 0;
+      },
+    });
+  }
+
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(this.context, () => this.resolve());
+  }
+
+  get charts(): FakeCharts {
+    return new FakeCharts(this.context, () => this.resolve());
+  }
+
+  get freezePanes(): FakeFreezePanes {
+    return new FakeFreezePanes(this.context, () => this.resolve());
+  }
 }
 
 class FakeWorksheets implements XlWorksheetCollection {
+  private loadedItems: { name: string; visibility: FakeSheet["visibility"]; position: number }[] | null = null;
+
   constructor(private readonly context: FakeRequestContext) {}
+
+  /** load("items/name,items/visibility"): the sheets in tab order, readable after the sync. */
+  load(propertyNames: string | string[]): FakeWorksheets {
+    const props = propertyList(propertyNames);
+    const allowed = ["items/name", "items/visibility", "items/position"];
+    for (const p of props) if (!allowed.includes(p)) throw new FakeExcelError("PropertyNotFound", `Unknown property '${p}'`);
+    this.context.enqueue({
+      what: `load worksheets ${props.join(",")}`,
+      bytes: 40 + jsonBytes(props),
+      run: () => {
+        this.loadedItems = this.context.model.sheets.map((s, position) => ({ name: s.name, visibility: s.visibility, position }));
+        return jsonBytes(this.loadedItems);
+      },
+    });
+    return this;
+  }
+
+  get items(): { name: string; visibility: FakeSheet["visibility"]; position: number }[] {
+    if (this.loadedItems === null) notLoaded("items");
+    return this.loadedItems;
+  }
 
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.model.sheet(this.context.model.activeSheet));

@@ -6,20 +6,25 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createOfficeAdapter } from "../adapters/office/adapter";
+import { createReportAdapter } from "../adapters/office/report";
+import type { XlRun } from "../adapters/office/excel-subset";
 import { App } from "./components/App";
 import { defaultScoring } from "./scoring";
 
 function start(): void {
   const container = document.getElementById("container");
   if (!container) return;
+  const run: XlRun = (batch) => Excel.run((context) => batch(context));
   const adapter = createOfficeAdapter({
-    run: (batch) => Excel.run((context) => batch(context)),
+    run,
     mergedAreas: Office.context.requirements.isSetSupported("ExcelApi", "1.13"),
     settings: Office.context.document?.settings,
   });
+  // Series.setXAxisValues (the totals chart's unit names) needs ExcelApi 1.12.
+  const report = createReportAdapter({ run, workbook: adapter, charts: Office.context.requirements.isSetSupported("ExcelApi", "1.12") });
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App adapter={adapter} scoring={defaultScoring()} />
+      <App adapter={adapter} scoring={defaultScoring()} report={report} />
     </FluentProvider>,
   );
 }

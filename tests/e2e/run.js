@@ -24,6 +24,8 @@ const allScenarios = [
   ...require("./scenarios/phu-tan"),
   ...require("./scenarios/dien-bien"),
   ...require("./scenarios/broken-cell"),
+  ...require("./scenarios/narrow-pane"),
+  ...require("./scenarios/report"),
 ];
 
 async function main() {

@@ -37,6 +37,8 @@ export interface WorkbookSnapshot {
 export interface ReadOptions {
   /** Read the current selection instead of the active sheet's used range. */
   selection?: boolean;
+  /** Read this sheet's used range instead of the active sheet's (the report's last period). */
+  sheet?: string;
   /**
    * Called after each sync of a read that takes several (tables above about 2,000 rows), so
    * the pane can show how far it got; never more often than once per request.
@@ -125,7 +127,8 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
     return run(async (context) => {
       const { workbook } = context;
       // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, never a null chain.
-      const area = readOptions.selection ? workbook.getSelectedRange() : workbook.worksheets.getActiveWorksheet().getUsedRange(true);
+      const worksheet = readOptions.sheet === undefined ? workbook.worksheets.getActiveWorksheet() : workbook.worksheets.getItem(readOptions.sheet);
+      const area = readOptions.selection ? workbook.getSelectedRange() : worksheet.getUsedRange(true);
       // A few blank columns to the right too: output columns go there, and undo must know the
       // number format and underline those cells had before the first run.
       const range = area.getResizedRange(0, EXTRA_COLUMNS);

@@ -4,3 +4,5 @@ export type { WorkbookAdapter, WorkbookSnapshot, ApplyOptions, ApplyReport, Offi
 export { READ_BUDGET_BYTES, FIRST_ROWS } from "./read";
 export { REQUEST_BUDGET_BYTES, ADDRESS_LIMIT_CHARS, chunkAddresses, packBatches, splitBlock } from "./batch";
 export type { XlRequestContext, XlRun } from "./excel-subset";
+export { createReportAdapter } from "./report";
+export type { ReportAdapter, ReportAdapterOptions, SheetInfo, AppendixReport } from "./report";

@@ -1,24 +1,17 @@
 import * as React from "react";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Select,
+  Label,
   Subtitle2,
   Switch,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookAdapter, WorkbookSnapshot } from "../../adapters/office/adapter";
+import type { ReportAdapter } from "../../adapters/office/report";
 import type { ColumnMapping } from "../../model/table";
 import type { WorkbookState, WritePlan } from "../../model/plan";
 import type { Problem } from "../../model/units";
@@ -26,18 +19,50 @@ import type { RunResult, ScoringService } from "../scoring";
 import { errorMessage, yieldToEventLoop } from "../errors";
 import { MappingTable } from "./MappingTable";
 import { Preview } from "./Preview";
+import { WrappingSelect } from "./WrappingSelect";
 import { ProblemList } from "./ProblemList";
 
+/**
+ * Laid out for Excel's pane (320–350 px wide): one column, nothing wider than the pane, the
+ * write/undo bar stuck to the bottom so it stays in reach while the preview scrolls.
+ */
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`, minWidth: 0, boxSizing: "border-box" },
+  toolbar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  why: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
+  details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere", "& summary": { cursor: "pointer", color: tokens.colorBrandForegroundLink } },
+  candidates: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  tableInfo: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  bar: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    margin: `0 calc(-1 * ${tokens.spacingHorizontalM})`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow4,
+  },
+  barButtons: { display: "flex", gap: tokens.spacingHorizontalS },
+  progressLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 export interface AppProps {
   adapter: WorkbookAdapter;
   scoring: ScoringService;
+  /** Appendix, charts and the previous period's sheet; without it the pane shows the narrative only. */
+  report?: ReportAdapter;
 }
+
+/** The report panel (narrative, appendix, comparison) in its own chunk: first render stays small. */
+/** Asked only when a write would overwrite other data: loaded then, not with the pane. */
+const ConflictDialog = React.lazy(() => import(/* webpackChunkName: "conflict" */ "./ConflictDialog"));
+
+const ReportPanel = React.lazy(() => import(/* webpackChunkName: "report" */ "./ReportPanel"));
 
 type Busy = { label: string; value: number } | null;
 
@@ -48,10 +73,13 @@ interface PendingWrite {
   state: WorkbookState;
 }
 
-const SOURCE_LABELS = { option: "do bạn chọn", state: "đã dùng lần trước trong sổ này", detected: "nhận diện theo tiêu đề cột" } as const;
+const SOURCE_LABELS = { option: "Do bạn chọn", state: "Đã dùng lần trước trong sổ này", detected: "Nhận diện theo tiêu đề cột" } as const;
 
-export function App({ adapter, scoring }: AppProps): React.JSX.Element {
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const profileSelectId = React.useId();
   const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot | null>(null);
   const [result, setResult] = React.useState<RunResult | null>(null);
   const [useSelection, setUseSelection] = React.useState(false);
@@ -158,20 +186,19 @@ export function App({ adapter, scoring }: AppProps): React.JSX.Element {
   const canUndo = Boolean(snapshot?.state?.lastRun);
   const disabled = busy !== null;
 
+  const chosen = result?.read.candidates.find((c) => c.id === result.profile.id) ?? result?.read.candidates[0];
+  const others = result ? result.read.candidates.filter((c) => c !== chosen).slice(0, 3) : [];
+  const profileName = (id: string) => scoring.profiles.find((p) => p.id === id)?.name ?? id;
+
   return (
     <div className={styles.root}>
-      <div className={styles.actions}>
-        <Button onClick={() => void act(() => load(useSelection))} disabled={disabled}>
+      <div className={styles.toolbar}>
+        <Button size="small" onClick={() => void act(() => load(useSelection))} disabled={disabled}>
           Đọc lại bảng
         </Button>
         <Switch label="Chỉ dùng vùng đang chọn" checked={useSelection} disabled={disabled} onChange={(_, d) => setUseSelection(d.checked)} />
       </div>
 
-      {busy && (
-        <Field validationMessage={busy.label} validationState="none">
-          <ProgressBar value={busy.value} />
-        </Field>
-      )}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -186,20 +213,40 @@ export function App({ adapter, scoring }: AppProps): React.JSX.Element {
       {result && (
         <>
           <div className={styles.section}>
-            <Field label="Phương pháp chấm điểm" hint={`${SOURCE_LABELS[result.profileSource]}${result.read.candidates[0] ? ` — ${result.read.candidates[0].reason}` : ""}`}>
-              <Select value={result.profile.id} disabled={disabled} onChange={(_, d) => void changeProfile(d.value)}>
-                {scoring.profiles.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-                {!scoring.profiles.some((p) => p.id === result.profile.id) && <option value={result.profile.id}>{result.profile.name}</option>}
-              </Select>
-            </Field>
-            <Text size={200}>
-              Bảng: {snapshot?.address} · dòng tiêu đề {result.read.layout.headerTop + 1}–{result.read.layout.headerBottom + 1}, dữ liệu {result.read.layout.dataTop + 1}–
+            <Label htmlFor={profileSelectId}>Phương pháp chấm điểm</Label>
+            <WrappingSelect
+              id={profileSelectId}
+              value={result.profile.id}
+              disabled={disabled}
+              options={[
+                ...scoring.profiles.map((p) => ({ value: p.id, label: p.name })),
+                ...(scoring.profiles.some((p) => p.id === result.profile.id) ? [] : [{ value: result.profile.id, label: result.profile.name }]),
+              ]}
+              onChange={(id) => void changeProfile(id)}
+            />
+            <div className={styles.why}>
+              {SOURCE_LABELS[result.profileSource]}
+              {chosen && ` · khớp ${percent(chosen.score)}`}
+            </div>
+            {chosen && (
+              <details className={styles.details}>
+                <summary>Vì sao chọn phương pháp này?</summary>
+                <div>{chosen.reason}</div>
+                {others.length > 0 && (
+                  <ul className={styles.candidates} aria-label="Phương pháp khác">
+                    {others.map((c) => (
+                      <li key={c.id}>
+                        {profileName(c.id)}: khớp {percent(c.score)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </details>
+            )}
+            <div className={styles.tableInfo}>
+              Bảng {snapshot?.address} · tiêu đề dòng {result.read.layout.headerTop + 1}–{result.read.layout.headerBottom + 1} · dữ liệu dòng {result.read.layout.dataTop + 1}–
               {result.read.layout.dataBottom + 1}
-            </Text>
+            </div>
           </div>
 
           <div className={styles.section}>
@@ -216,48 +263,44 @@ export function App({ adapter, scoring }: AppProps): React.JSX.Element {
             <Subtitle2>Vấn đề ({problems.length})</Subtitle2>
             <ProblemList problems={problems} onSelectCell={(c) => void selectCell(c)} />
           </div>
+
+          <div className={styles.section}>
+            <Subtitle2>Báo cáo</Subtitle2>
+            <React.Suspense fallback={<div className={styles.progressLabel}>Đang tải phần báo cáo…</div>}>
+              <ReportPanel run={result} grid={snapshot?.grid ?? null} scoring={scoring} report={report} busy={disabled} />
+            </React.Suspense>
+          </div>
         </>
       )}
 
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void write()} disabled={disabled || !result}>
-          Ghi kết quả
-        </Button>
-        <Button onClick={() => void undo()} disabled={disabled || !canUndo}>
-          Hoàn tác
-        </Button>
+      <div className={styles.bar} role="region" aria-label="Ghi kết quả và hoàn tác">
+        {busy && (
+          <div role="status">
+            <ProgressBar value={busy.value} aria-label={busy.label} />
+            <span className={styles.progressLabel}>{busy.label}</span>
+          </div>
+        )}
+        <div className={styles.barButtons}>
+          <Button appearance="primary" onClick={() => void write()} disabled={disabled || !result}>
+            Ghi kết quả
+          </Button>
+          <Button onClick={() => void undo()} disabled={disabled || !canUndo}>
+            Hoàn tác
+          </Button>
+        </div>
       </div>
 
-      <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Ghi đè dữ liệu?</DialogTitle>
-            <DialogContent>
-              {pending && (
-                <>
-                  <Text>
-                    {pending.plan.conflicts.length} ô đang chứa dữ liệu khác với kết quả sẽ ghi
-                    {pending.kind === "undo" ? " (đã sửa tay sau lần ghi trước)" : ""}:
-                  </Text>
-                  <ul>
-                    {pending.plan.conflicts.slice(0, 10).map((c) => (
-                      <li key={c.address}>
-                        {pending.plan.sheet}!{c.address}: “{String(c.current ?? "")}” → “{String(c.planned ?? "")}”
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void confirmPending()}>
-                Ghi đè
-              </Button>
-              <Button onClick={() => setPending(null)}>Hủy</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {pending && (
+        <React.Suspense fallback={null}>
+          <ConflictDialog
+            kind={pending.kind}
+            sheet={pending.plan.sheet}
+            conflicts={pending.plan.conflicts}
+            onConfirm={() => void confirmPending()}
+            onCancel={() => setPending(null)}
+          />
+        </React.Suspense>
+      )}
     </div>
   );
 }

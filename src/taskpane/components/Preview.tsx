@@ -1,19 +1,54 @@
 import * as React from "react";
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { FieldId } from "../../model/fields";
 import type { Profile } from "../../model/profile";
 import type { ScoredUnit } from "../../model/units";
 import type { WritePlan } from "../../model/plan";
 
+/**
+ * A plain, fixed-layout table: at 320 px every column has a set width, names are cut with an
+ * ellipsis (full name on hover) and numbers line up right-aligned in tabular figures.
+ */
 const useStyles = makeStyles({
-  summary: { display: "block", marginBottom: tokens.spacingVerticalS },
-  aggregate: { fontStyle: "italic" },
+  summary: { display: "block", marginBottom: tokens.spacingVerticalS, overflowWrap: "anywhere" },
+  table: { width: "100%", tableLayout: "fixed", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  th: {
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: "left",
+    padding: "2px 3px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    // A header may take two lines ("Quy / đổi") rather than be cut in a narrow column.
+    verticalAlign: "bottom",
+  },
+  td: { padding: "2px 3px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  nameCol: { width: "auto" },
+  // Widths for "100.00", "+26.72", "Xuất sắc" and "Hạng" at 12 px; the name takes the rest
+  // (at 320 px with a converted column the name keeps ~90 px, not one letter).
+  numCol: { width: "4.1em" },
+  changeCol: { width: "4.4em" },
+  rankCol: { width: "3.6em" },
+  ratingCol: { width: "5.8em" },
+  aggregate: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
   flagged: { textDecorationLine: "underline" },
+  up: { color: tokens.colorPaletteGreenForeground1 },
+  down: { color: tokens.colorPaletteRedForeground1 },
 });
 
 const SHOWN = 200;
 
+/** "UBND phường Him Lam" → "phường Him Lam": the shared prefix would eat the narrow name column. */
+function shortName(name: string): string {
+  return name.replace(/^UBND\s+/i, "");
+}
+
 function fmt(n: number | null, decimals: number): string {
   return n === null ? "—" : n.toFixed(decimals);
+}
+
+/** The fields a unit's flags underline, as the write will underline them in the sheet. */
+function underlined(u: ScoredUnit): Set<FieldId> {
+  return new Set(u.flags.flatMap((f) => f.underline));
 }
 
 export interface PreviewProps {
@@ -31,44 +66,85 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
   const unitCount = units.filter((u) => !u.aggregate).length;
   const cells = plan.blocks.reduce((n, b) => n + b.values.reduce((m, r) => m + r.length, 0), 0);
   const showConverted = profile.scale !== null;
-  const showChange = profile.change;
+  // A ± column of dashes only takes room from the names (no previous period in the sheet).
+  const showChange = profile.change && units.some((u) => u.change !== null);
+  const num = `${styles.td} ${styles.num}`;
+  const mark = (base: string, on: boolean) => (on ? `${base} ${styles.flagged}` : base);
   return (
     <div>
-      <Text className={styles.summary}>
+      <Text size={200} className={styles.summary}>
         {unitCount} đơn vị
         {ratingCounts.size > 0 && ` · ${[...ratingCounts].map(([r, n]) => `${r}: ${n}`).join(", ")}`}
         {` · sẽ ghi ${cells} ô`}
-        {plan.columns.length > 0 && ` (cột ${plan.columns.map((c) => `${c.letter} ${c.header}`).join(", ")})`}
+        {plan.columns.length > 0 && (
+          <>
+            {" ("}
+            <span title={plan.columns.map((c) => `${c.letter}: ${c.header}`).join("\n")}>cột {plan.columns.map((c) => c.letter).join(", ")}</span>
+            {")"}
+          </>
+        )}
         {plan.underline.set.length + plan.underline.clear.length > 0 && ` · gạch chân ${plan.underline.set.length} vùng, bỏ gạch ${plan.underline.clear.length} vùng`}
       </Text>
-      <Table size="extra-small" aria-label="Xem trước kết quả">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Đơn vị</TableHeaderCell>
-            <TableHeaderCell>Tổng điểm</TableHeaderCell>
-            {showConverted && <TableHeaderCell>{profile.scale?.label}</TableHeaderCell>}
-            <TableHeaderCell>Xếp loại</TableHeaderCell>
-            <TableHeaderCell>Hạng</TableHeaderCell>
-            {showChange && <TableHeaderCell>Tăng/giảm</TableHeaderCell>}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
+      <table className={styles.table} aria-label="Xem trước kết quả">
+        <colgroup>
+          <col className={styles.nameCol} />
+          <col className={styles.numCol} />
+          {showConverted && <col className={styles.numCol} />}
+          <col className={styles.ratingCol} />
+          <col className={styles.rankCol} />
+          {showChange && <col className={styles.changeCol} />}
+        </colgroup>
+        <thead>
+          <tr>
+            <th className={styles.th} scope="col">
+              Đơn vị
+            </th>
+            <th className={`${styles.th} ${styles.num}`} scope="col" title="Tổng điểm">
+              Tổng
+            </th>
+            {showConverted && (
+              <th className={`${styles.th} ${styles.num}`} scope="col" title={profile.scale?.label}>
+                Quy đổi
+              </th>
+            )}
+            <th className={styles.th} scope="col">
+              Xếp loại
+            </th>
+            <th className={`${styles.th} ${styles.num}`} scope="col" title="Xếp hạng">
+              Hạng
+            </th>
+            {showChange && (
+              <th className={`${styles.th} ${styles.num}`} scope="col" title="Tăng/giảm so với kỳ trước">
+                ±
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
           {units.slice(0, SHOWN).map((u) => {
-            const flagged = u.flags.length > 0;
+            const flagged = underlined(u);
             return (
-              <TableRow key={u.row} className={u.aggregate ? styles.aggregate : undefined}>
-                <TableCell>{u.name}</TableCell>
-                <TableCell className={flagged && u.flags.some((f) => f.underline.includes("total")) ? styles.flagged : undefined}>{fmt(u.total, decimals)}</TableCell>
-                {showConverted && <TableCell>{fmt(u.converted, profile.scale?.decimals ?? decimals)}</TableCell>}
-                <TableCell>{u.rating ?? "—"}</TableCell>
-                <TableCell>{u.rank ?? "—"}</TableCell>
-                {showChange && <TableCell>{u.change === null ? "—" : `${u.change > 0 ? "+" : ""}${u.change.toFixed(decimals)}`}</TableCell>}
-              </TableRow>
+              <tr key={u.row} className={u.aggregate ? styles.aggregate : undefined} data-aggregate={u.aggregate || undefined}>
+                <td className={styles.td} title={u.name}>
+                  {shortName(u.name)}
+                </td>
+                <td className={mark(num, flagged.has("total"))}>{fmt(u.total, decimals)}</td>
+                {showConverted && <td className={mark(num, flagged.has("converted"))}>{fmt(u.converted, profile.scale?.decimals ?? decimals)}</td>}
+                <td className={mark(styles.td, flagged.has("rating"))} title={u.rating ?? undefined}>
+                  {u.rating ?? "—"}
+                </td>
+                <td className={mark(num, flagged.has("rank"))}>{u.rank ?? "—"}</td>
+                {showChange && (
+                  <td className={`${mark(num, flagged.has("change"))} ${u.change === null || u.change === 0 ? "" : u.change > 0 ? styles.up : styles.down}`}>
+                    {u.change === null ? "—" : `${u.change > 0 ? "+" : ""}${u.change.toFixed(decimals)}`}
+                  </td>
+                )}
+              </tr>
             );
           })}
-        </TableBody>
-      </Table>
-      {units.length > SHOWN && <Text>… và {units.length - SHOWN} đơn vị khác.</Text>}
+        </tbody>
+      </table>
+      {units.length > SHOWN && <Text size={200}>… và {units.length - SHOWN} đơn vị khác.</Text>}
     </div>
   );
 }

@@ -1,0 +1,85 @@
+/**
+ * The report in the add-in, on the Điện Biên example: score, write, read the narrative in the
+ * pane (the seed report's groups: "03 đơn vị xếp loại tốt: …"), then "Lập phụ lục" writes the
+ * appendix sheet through the adapter: its tab appears and opens in the grid with the title and
+ * the units in rank order (published ratings, totals non-increasing).
+ */
+const assert = require("node:assert/strict");
+const path = require("path");
+const { DIEN_BIEN_PHU_2023_09 } = require("../fixtures");
+const { openPlayground, pane, sheetCells, cellText, activeSheet } = require("../lib");
+const { waitForMapping, preview, write, waitIdle } = require("../pane-driver");
+
+const EXAMPLE = "dien-bien-2023-09.xlsx";
+const APPENDIX = "Phụ lục xếp loại";
+const GOOD = "03 đơn vị xếp loại tốt: UBND phường Him Lam, UBND phường Nam Thanh, UBND phường Mường Thanh.";
+
+function rowOf(address) {
+  return Number(/\d+$/.exec(address)[0]);
+}
+
+module.exports = [
+  {
+    name: "report: Điện Biên narrative in the pane, Lập phụ lục writes the appendix sheet with its charts",
+    timeoutMs: 60000,
+    async run(t) {
+      const { page } = t;
+      await openPlayground(t, EXAMPLE);
+      await waitForMapping(page);
+      await preview(page).waitFor();
+      await write(page);
+
+      // The narrative: the seed report's groups of units per rating.
+      const narrative = pane(page).getByRole("document", { name: "Nhận xét" });
+      await narrative.waitFor();
+      await narrative.scrollIntoViewIfNeeded();
+      assert.ok((await narrative.innerText()).includes(GOOD), "the narrative names the three units rated Tốt");
+      await t.step("narrative in the pane");
+
+      // The title block is prefilled from the sheet's title row.
+      const title = pane(page).getByRole("textbox", { name: "Tiêu đề" });
+      assert.match(await title.inputValue(), /THÁNG 9 NĂM 2023/);
+      await pane(page).getByRole("textbox", { name: "Ngày chốt số liệu" }).fill("Ngày 30/9/2023");
+
+      const makeAppendix = pane(page).getByRole("button", { name: "Lập phụ lục" });
+      await makeAppendix.scrollIntoViewIfNeeded();
+      await makeAppendix.click();
+      await pane(page).getByText(`Đã lập trang "${APPENDIX}" với 2 biểu đồ.`).waitFor();
+      await waitIdle(page);
+
+      // The new sheet: a tab, opened in the grid.
+      const tabs = await page.locator("#tabs [role=tab]").allTextContents();
+      assert.ok(tabs.includes(APPENDIX), `tab "${APPENDIX}" among ${tabs.join(", ")}`);
+      assert.equal(await activeSheet(page), APPENDIX);
+      await page.locator("#tabs [role=tab][aria-selected=true]", { hasText: APPENDIX }).waitFor();
+
+      const cells = await sheetCells(page, APPENDIX);
+      const text = (a) => String(cells[a]?.value ?? "");
+      const titleCell = Object.keys(cells).find((a) => /THÁNG 9 NĂM 2023/.test(text(a)));
+      assert.ok(titleCell && rowOf(titleCell) <= 3, "the title at the top of the appendix");
+      assert.match(await cellText(page, titleCell), /KẾT QUẢ ĐÁNH GIÁ/, "and the grid shows it");
+      assert.ok(Object.values(cells).some((c) => /Ngày 30\/9\/2023/.test(String(c.value))), "the cut-off date typed in the pane");
+
+      // Units in rank order: every published unit once, totals non-increasing down the table.
+      const names = new Set(DIEN_BIEN_PHU_2023_09.map((u) => u.name));
+      const unitCells = Object.keys(cells)
+        .filter((a) => names.has(text(a)) && rowOf(a) > rowOf(titleCell))
+        .sort((a, b) => rowOf(a) - rowOf(b));
+      assert.equal(unitCells.length, names.size, "each unit once");
+      const nameColumn = /^[A-Z]+/.exec(unitCells[0])[0];
+      assert.ok(unitCells.every((a) => a.startsWith(nameColumn)), "one name column");
+      assert.equal(text(unitCells[0]), "UBND phường Him Lam", "highest first");
+      assert.equal(text(unitCells[unitCells.length - 1]), "UBND phường Thanh Bình", "lowest last");
+      const published = new Map(DIEN_BIEN_PHU_2023_09.map((u) => [u.name, u.quyDoi]));
+      const order = unitCells.map((a) => published.get(text(a)));
+      for (let i = 1; i < order.length; i++) assert.ok(order[i] <= order[i - 1] + 0.02, `rank order at ${unitCells[i]} (${order[i - 1]} ≥ ${order[i]})`);
+      // STT 1, 2, 3… left of the names.
+      const stt = unitCells.map((a) => cells[`A${rowOf(a)}`]?.value);
+      assert.deepEqual(stt, unitCells.map((_, i) => i + 1), "STT in rank order");
+      await page.locator(`table.sheet td[data-cell='${unitCells[0]}']`).scrollIntoViewIfNeeded();
+      await t.step("appendix sheet in the grid");
+
+      await page.locator("aside.pane").screenshot({ path: path.join(t.outDir, "report-pane.png") });
+    },
+  },
+];

@@ -1,0 +1,73 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The compact mapping rows: the whole field label shown, the header's full text on hover,
+ * the confidence badge by strength, and a reason only where it tells the user something.
+ */
+import * as React from "react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ColumnMatch } from "../../src/model/table";
+import { getProfile } from "../../src/profiles";
+import { MappingTable, matchStrength } from "../../src/taskpane/components/MappingTable";
+import { fieldLabel } from "../../src/taskpane/fields";
+
+const profile = getProfile("qd766")!;
+
+const match = (partial: Partial<ColumnMatch> & { letter: string }): ColumnMatch => ({
+  col: partial.letter.charCodeAt(0) - 65,
+  header: "Tiêu đề",
+  field: null,
+  confidence: 0,
+  reason: "",
+  source: "none",
+  ...partial,
+});
+
+const MAPPING: ColumnMatch[] = [
+  match({ letter: "B", header: "Tên đơn vị", field: "name", confidence: 1, reason: "khớp tên cột (độ tin cậy 100%)", source: "header" }),
+  match({ letter: "C", header: "Số hóa › Tỷ lệ hồ sơ được số hóa có kết nối, chia sẻ dữ liệu", field: "6.4.ratio", confidence: 0.7, reason: "gần giống 'Tái sử dụng' (độ tin cậy 70%)", source: "header" }),
+  match({ letter: "D", header: "Tổng", field: "total", confidence: 1, reason: "theo ánh xạ của người dùng", source: "mapping" }),
+  match({ letter: "E", header: "Ghi chú", reason: "không khớp trường nào của hồ sơ" }),
+  match({ letter: "F", header: "Điểm", reason: "khớp nhiều trường, cần chọn trong ánh xạ cột" }),
+];
+
+function row(letter: string): HTMLElement {
+  return screen.getByRole("combobox", { name: `Trường của cột ${letter}` }).closest("tr") as HTMLElement;
+}
+
+describe("mapping rows", () => {
+  test("strength of a match", () => {
+    expect(MAPPING.map(matchStrength)).toEqual(["strong", "weak", "user", "unused", "unused"]);
+  });
+
+  test("badges, whole labels, and reasons only for weak, user-mapped and ambiguous columns", () => {
+    const onChange = jest.fn();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <MappingTable profile={profile} mapping={MAPPING} onChange={onChange} />
+      </FluentProvider>,
+    );
+    // Strong: badge, no repeated reason.
+    expect(within(row("B")).getByText("100%")).toBeTruthy();
+    expect(within(row("B")).queryByText(/khớp tên cột/)).toBeNull();
+    // Weak: the reason, and the whole long label of the chosen field.
+    expect(within(row("C")).getByText("70%")).toBeTruthy();
+    expect(within(row("C")).getByText(/gần giống/)).toBeTruthy();
+    const label = fieldLabel(profile, "6.4.ratio");
+    expect(label.length).toBeGreaterThan(60);
+    expect(row("C").querySelector("[data-chosen-label]")?.textContent).toBe(label);
+    // The header is cut in the layout but whole on hover.
+    expect(within(row("C")).getByTitle(MAPPING[1].header)).toBeTruthy();
+    // User-mapped and ambiguous say why; a plain unmatched column does not.
+    expect(within(row("D")).getByText("theo ánh xạ của người dùng")).toBeTruthy();
+    expect(within(row("F")).getByText(/khớp nhiều trường/)).toBeTruthy();
+    expect(within(row("E")).queryByText(/không khớp/)).toBeNull();
+    expect(within(row("E")).getByText("không dùng")).toBeTruthy();
+
+    fireEvent.change(screen.getByRole("combobox", { name: "Trường của cột E" }), { target: { value: "total" } });
+    expect(onChange).toHaveBeenCalledWith("E", "total");
+    fireEvent.change(screen.getByRole("combobox", { name: "Trường của cột B" }), { target: { value: "" } });
+    expect(onChange).toHaveBeenLastCalledWith("B", null);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The preview table at Excel's pane width: no column of dashes when there is no previous
+ * period, unit names without the shared "UBND" prefix (full name kept as the tooltip).
+ */
+import * as React from "react";
+import { render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Preview } from "../../src/taskpane/components/Preview";
+import { getProfile } from "../../src/profiles";
+import type { Profile } from "../../src/model/profile";
+import type { ScoredUnit } from "../../src/model/units";
+import type { WritePlan } from "../../src/model/plan";
+
+const PLAN: WritePlan = { sheet: "Phụ lục", columns: [], blocks: [], underline: { set: [], clear: [] }, previous: [], conflicts: [] };
+
+function unit(row: number, name: string, total: number, change: number | null): ScoredUnit {
+  return {
+    row,
+    name,
+    key: name,
+    code: null,
+    level: null,
+    aggregate: false,
+    indicators: {},
+    groups: {},
+    total,
+    converted: null,
+    rating: "Khá",
+    ratingKey: "kha",
+    rank: row,
+    previous: change === null ? null : total - change,
+    change,
+    flags: [],
+    problems: [],
+  };
+}
+
+function profileWithChange(id: string): Profile {
+  const p = getProfile(id);
+  if (!p) throw new Error(`no profile ${id}`);
+  return { ...p, change: true };
+}
+
+function show(units: ScoredUnit[], profile: Profile) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Preview profile={profile} units={units} plan={PLAN} />
+    </FluentProvider>,
+  );
+  return screen.getByRole("table", { name: "Xem trước kết quả" });
+}
+
+describe("preview", () => {
+  test("drops the ± column when no unit has a previous period", () => {
+    const table = show([unit(1, "UBND phường Him Lam", 71.6, null), unit(2, "UBND xã Thanh Minh", 68.2, null)], profileWithChange("dien-bien-2023"));
+    const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
+    expect(headers).not.toContain("±");
+  });
+
+  test("keeps the ± column when some unit has a change", () => {
+    const table = show([unit(1, "PHÚ HÙNG", 89.21, 11.83), unit(2, "PHÚ BÌNH", 89.12, null)], profileWithChange("an-giang-tuan"));
+    const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
+    expect(headers).toContain("±");
+    expect(within(table).getByText("+11.83")).toBeTruthy();
+  });
+
+  test("shows names without the shared UBND prefix, the full name as the tooltip", () => {
+    const table = show([unit(1, "UBND phường Him Lam", 71.6, null)], profileWithChange("dien-bien-2023"));
+    const cell = within(table).getByText("phường Him Lam");
+    expect(cell.getAttribute("title")).toBe("UBND phường Him Lam");
+  });
+});
