@@ -8,31 +8,7 @@
  */
 const path = require("path");
 const fs = require("fs");
-const Module = require("module");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-
-/**
- * Install-tree workaround: npm hoisted ajv-keywords@5 (needs ajv 8) next to eslint's ajv 6, so
- * copy-webpack-plugin's schema-utils fails with "Cannot find module 'ajv/dist/compile/codegen'".
- * Point ajv-keywords at the ajv 8 that schema-utils carries. No effect once the tree is fixed.
- */
-(function useSchemaUtilsAjv() {
-  let rootAjvMajor = 0;
-  try {
-    rootAjvMajor = Number(require("ajv/package.json").version.split(".")[0]);
-  } catch {
-    return;
-  }
-  if (rootAjvMajor >= 8) return;
-  const schemaUtilsDir = path.dirname(require.resolve("schema-utils/package.json"));
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    if ((request === "ajv" || request.startsWith("ajv/")) && parent && /[\\/]node_modules[\\/]ajv-keywords[\\/]/.test(parent.filename)) {
-      return require.resolve(request, { paths: [schemaUtilsDir] });
-    }
-    return resolve.call(this, request, parent, ...rest);
-  };
-})();
 
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
