@@ -28,8 +28,8 @@ export interface IndicatorOutcome {
   inherited?: boolean;
 }
 
-/** Shared by every outcome without problems (most of them); frozen, so a push fails loudly. */
-const NO_PROBLEMS = Object.freeze([]) as unknown as Problem[];
+/** Shared by every outcome and unit without problems (most of them); frozen, so a push fails loudly. */
+export const NO_PROBLEMS = Object.freeze([]) as unknown as Problem[];
 
 /** Cell address of a field, or the row when the field has none (and a sheet is known). */
 export type CellOf = (field: string) => string | undefined;
@@ -44,7 +44,8 @@ export function describeIndicator(spec: IndicatorSpec): string {
   return /^\d+(\.\d+)*$/.test(spec.id) ? `chỉ số ${spec.id} “${spec.label}”` : `chỉ số “${spec.label}”`;
 }
 
-function has(row: UnitRow, field: string): boolean {
+/** Whether the table gives the field (a null value is given: blank). */
+export function hasField(row: UnitRow, field: string): boolean {
   return Object.prototype.hasOwnProperty.call(row.values, field);
 }
 
@@ -152,10 +153,10 @@ export function scoreIndicator(
     }
   }
 
-  const hasNumerator = has(row, fields.numerator);
-  const hasDenominator = has(row, fields.denominator);
-  const hasRatio = has(row, fields.ratio);
-  const hasPoints = has(row, fields.points);
+  const hasNumerator = hasField(row, fields.numerator);
+  const hasDenominator = hasField(row, fields.denominator);
+  const hasRatio = hasField(row, fields.ratio);
+  const hasPoints = hasField(row, fields.points);
   if (!hasNumerator && !hasDenominator && !hasRatio && !hasPoints) return { status: "absent", ratio: null, points: null, problems: NO_PROBLEMS };
 
   const what = fields.what;
@@ -252,11 +253,11 @@ export function scoreIndicator(
 
   // Nothing usable: name the first blank cell (a given numerator with a blank denominator names the denominator).
   const blank = [fields.denominator, fields.numerator, fields.ratio, fields.points].find(
-    (f) => has(row, f) && row.values[f] === null,
+    (f) => hasField(row, f) && row.values[f] === null,
   );
   // An unscored indicator may be a bare count (Bến Cầu's overdue dossiers): read, nothing to compute.
   if (!scored && blank === undefined) return { status: "ok", ratio: null, points: null, problems };
-  const field = blank ?? [fields.numerator, fields.denominator, fields.ratio, fields.points].find((f) => has(row, f))!;
+  const field = blank ?? [fields.numerator, fields.denominator, fields.ratio, fields.points].find((f) => hasField(row, f))!;
   problems.push({
     cell: cellOf(field),
     field,

@@ -3,6 +3,8 @@
  * competition "1, 2, 2, 4" (default), dense "1, 2, 2, 3" and sequential "1, 2, 3, 4".
  * The result never depends on the order of the input rows.
  */
+import type { Profile } from "../model/profile";
+import type { ScoredUnit } from "../model/units";
 
 export type TieRule = "competition" | "dense" | "sequential";
 
@@ -84,4 +86,31 @@ function countAtMost(sorted: Float64Array, length: number, x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Sets the ranks of the non-aggregate units with a total, per level when the ranking's scope says so. */
+export function rankUnits(scored: ScoredUnit[], ranking: NonNullable<Profile["ranking"]>): void {
+  const byScope = new Map<string, number[]>();
+  scored.forEach((u, i) => {
+    if (u.aggregate || u.total === null) return;
+    const scope = ranking.scope === "level" ? (u.level ?? "") : "";
+    const ids = byScope.get(scope);
+    if (ids) ids.push(i);
+    else byScope.set(scope, [i]);
+  });
+  const tie = ranking.tie;
+  for (const ids of byScope.values()) {
+    if (tie !== "sequential") {
+      const ranks = ranksByValue(Float64Array.from(ids, (i) => scored[i].total!), tie);
+      if (ranks !== null) {
+        for (let k = 0; k < ids.length; k++) scored[ids[k]].rank = ranks[k];
+        continue;
+      }
+    }
+    const ranks = rankValues(
+      ids.map((i) => ({ id: i, value: scored[i].total!, name: scored[i].key || scored[i].name, row: scored[i].row })),
+      tie,
+    );
+    for (const [i, rank] of ranks) scored[i].rank = rank;
+  }
 }

@@ -36,27 +36,17 @@ function paneFrame(page) {
 
 /** Every non-blank cell of a sheet in the model: "D7" → { value, numberFormat, underline }. */
 async function sheetCells(page, sheetName) {
-  return page.evaluate((name) => {
-    const model = window.chiso766Playground.model;
-    const sheet = model.sheets.find((s) => s.name === name);
+  const entries = await page.evaluate((name) => {
+    const sheet = window.chiso766Playground.model.sheets.find((s) => s.name === name);
     if (!sheet) throw new Error(`no sheet ${name}`);
-    const letters = (c) => {
-      let n = c + 1;
-      let out = "";
-      while (n > 0) {
-        const r = (n - 1) % 26;
-        out = String.fromCharCode(65 + r) + out;
-        n = Math.floor((n - 1) / 26);
-      }
-      return out;
-    };
-    const out = {};
-    for (const [key, cell] of sheet.cells) {
-      const [r, c] = key.split(",").map(Number);
-      out[`${letters(c)}${r + 1}`] = { value: cell.value, numberFormat: cell.numberFormat, underline: cell.underline };
-    }
-    return out;
+    return [...sheet.cells].map(([key, cell]) => [key, { value: cell.value, numberFormat: cell.numberFormat, underline: cell.underline }]);
   }, sheetName);
+  const out = {};
+  for (const [key, cell] of entries) {
+    const [r, c] = key.split(",").map(Number);
+    out[`${colLetters(c)}${r + 1}`] = cell;
+  }
+  return out;
 }
 
 /** Everything the model holds, sheet by sheet, plus visibility (for exact before/after checks). */

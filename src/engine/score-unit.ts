@@ -1,0 +1,61 @@
+/** One unit scored from its indicators: groups, total, converted, rating, change, flags. */
+import type { Profile } from "../model/profile";
+import type { IndicatorResult, Problem, ScoredUnit } from "../model/units";
+import type { ProfileShape } from "./compile";
+import { NO_FLAGS, flagsFor } from "./flags";
+import { scoreGroups } from "./groups";
+import { NO_PROBLEMS } from "./indicator";
+import { LazyScoredUnit } from "./lazy-indicators";
+import { reportIndicatorProblems, type UnitContext } from "./problems";
+import { ratingOf } from "./rating";
+import { changeOf, convertedOf, previousOf, totalOf } from "./totals";
+import type { UnitIndicators } from "./unit-indicators";
+
+export function scoreUnit(
+  ctx: UnitContext,
+  aggregate: boolean,
+  indicators: UnitIndicators,
+  /** The unit's indicators record when built eagerly, else null (see lazy). */
+  record: Record<string, IndicatorResult> | null,
+  /** Lazy record: the descriptor of the unit's hidden link to its call (lazyCall); null when eager. */
+  lazy: PropertyDescriptor | null,
+  profile: Profile,
+  shape: ProfileShape,
+  tableProblems: Map<string, Problem>,
+): ScoredUnit {
+  const row = ctx.row;
+  reportIndicatorProblems(ctx, indicators);
+  const groups = scoreGroups(ctx, indicators, profile, shape);
+  const total = totalOf(ctx, indicators, profile, shape, tableProblems);
+  const converted = convertedOf(ctx, total, profile, shape);
+  const band = ratingOf(ctx, total, converted, profile, shape);
+  const previous = previousOf(row, shape);
+  const change = changeOf(ctx, total, previous, profile, shape);
+
+  const problems = ctx.problems ?? NO_PROBLEMS;
+  const unit: ScoredUnit =
+    lazy === null
+      ? {
+          row: row.row,
+          name: row.name,
+          key: row.key,
+          code: row.code,
+          level: row.level,
+          aggregate,
+          indicators: record!,
+          groups,
+          total,
+          converted,
+          rating: band?.label ?? null,
+          ratingKey: band?.key ?? null,
+          rank: null,
+          previous,
+          change,
+          flags: NO_FLAGS,
+          problems,
+        }
+      : new LazyScoredUnit(row, aggregate, lazy, groups, total, converted, band, previous, change, problems);
+  if (!aggregate && profile.flags.length > 0) unit.flags = flagsFor(unit, row, profile, shape, indicators);
+  ctx.problems = null;
+  return unit;
+}
