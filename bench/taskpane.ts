@@ -115,7 +115,18 @@ export async function benchTaskpane(options: { runs: number }): Promise<PartResu
       value: `${bytes(gzip)} (${bytes(raw)})`,
       note: `taskpane.html loads ${scripts.join(", ")}; all chunks in the build: ${allJs.join(", ")}`,
     });
-    budgets.push({ name: names[0], limit: `≤ ${bytes(BUNDLE_BUDGET)}`, measured: bytes(gzip), pass: gzip <= BUNDLE_BUDGET });
+    // Chunks loaded later (report panel, overwrite dialog) are outside the first-load budget but
+    // reach the user all the same: show their total so the budget line is not flattering.
+    const lazy = allJs.filter((f) => !scripts.some((s) => s.replace(/^\//, "") === f) && !/^commands/.test(f));
+    const lazyGzip = lazy.reduce((n, f) => n + gzipSync(readFileSync(path.join(out, f)), { level: 9 }).length, 0);
+    rows.push({
+      part: "Task pane",
+      case: "production build",
+      metric: "JavaScript loaded later, gzip",
+      value: bytes(lazyGzip),
+      note: `${lazy.join(", ")} (report panel, overwrite dialog); first load + all of these: ${bytes(gzip + lazyGzip)}`,
+    });
+    budgets.push({ name: names[0], limit: `≤ ${bytes(BUNDLE_BUDGET)}`, measured: `${bytes(gzip)} at first load (${bytes(gzip + lazyGzip)} with every later chunk)`, pass: gzip <= BUNDLE_BUDGET });
 
     if (!existsSync(CHROMIUM)) {
       rows.push({ part: "Task pane", case: "headless Chromium", metric: "time to first render", value: "chưa có (not available)", note: `no Chromium at ${CHROMIUM}` });
