@@ -213,7 +213,8 @@ function summaryColumns(
   if (profile.rating) cols.push({ field: "rating", label: "Xếp loại", numFmt: null, width: 11, value: (u) => u.rating });
   if (showRank) cols.push({ field: "rank", label: "Xếp hạng", numFmt: INTEGER_FORMAT, width: 9, value: (u) => u.rank });
   const comparing = options.previous !== undefined;
-  if (comparing || profile.change || units.some((u) => u.previous !== null)) {
+  // Only with data: a profile able to compute changes says nothing about this period having a previous one.
+  if (comparing || units.some((u) => u.previous !== null)) {
     cols.push({
       field: "previous",
       label:

@@ -80,6 +80,11 @@ describe("appendix: Điện Biên Phủ, tháng 9/2023", () => {
     ws = await roundTrip(plan);
   });
 
+  test("no previous-period columns when the period has no previous totals (as the seed's table)", () => {
+    expect(plan.columns.map((c) => c.field)).not.toEqual(expect.arrayContaining(["previous"]));
+    expect(plan.columns.map((c) => c.field)).not.toEqual(expect.arrayContaining(["change"]));
+  });
+
   test("title block: title lines, period and cut-off date, bold and merged across the table", () => {
     expect(ws.getCell(1, 1).value).toMatch(/^KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI/);
     expect(ws.getCell(1, 1).font?.bold).toBe(true);
