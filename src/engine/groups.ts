@@ -45,7 +45,7 @@ export function readScore(ctx: UnitContext, field: string, max: number, what: st
 
 /** The given score of a group none of whose components the table gives: a blank is reported, never 0. */
 function givenOnly(ctx: UnitContext, g: GroupEntry, given: Part): Part {
-  if (given.status === "missing") report(ctx, g.spec.id, "missing", "error", `Thiếu điểm ${g.what} (ô trống): không tính là 0`);
+  if (given.status === "missing") report(ctx, g.spec.id, "missing", "error", `Thiếu điểm ${g.what} (ô trống hoặc không đọc được): không tính là 0`);
   return given;
 }
 

@@ -71,7 +71,7 @@ export function totalOf(ctx: UnitContext, indicators: UnitIndicators, profile: P
   if (profile.basis === "total") {
     const message = `Bảng không có cột “${profile.total?.label ?? "Tổng điểm"}”`;
     if (printed.status === "absent" && !tableProblems.has(message)) tableProblems.set(message, { code: "missing", severity: "error", message });
-    if (printed.status === "missing") report(ctx, "total", "missing", "error", `Thiếu “${profile.total?.label ?? "Tổng điểm"}” (ô trống): không xếp loại, xếp hạng`);
+    if (printed.status === "missing") report(ctx, "total", "missing", "error", `Thiếu “${profile.total?.label ?? "Tổng điểm"}” (ô trống hoặc không đọc được): không xếp loại, xếp hạng`);
     total = printed.value;
   } else if (profile.basis !== "none") {
     // The printed total stands in only when the table does not give what the total is made of.
