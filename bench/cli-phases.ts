@@ -1,14 +1,13 @@
 /**
  * Where the CLI's time goes, phase by phase, at one size (not part of `npm run bench`):
  *   ts-node --transpile-only bench/cli-phases.ts [rows] [runs] [dir]
- * Times each step of `chiso766 score` in process next to exceljs's plain load + save (the
- * floor), with a GC before each run; prints medians in ms. For a CPU profile run it under
+ * Times each step of `chiso766 score` in process next to the CLI's own loadWorkbook + saveWorkbook (the
+ * floor, as bench/cli-case.ts), with a GC before each run; prints medians in ms. For a CPU profile run it under
  * `node --cpu-prof -r ts-node/register/transpile-only`.
  */
-import { existsSync, mkdirSync, promises as fs } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import ExcelJS from "exceljs";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, writeState } from "../src/adapters/exceljs";
 import { score } from "../src/engine";
 import { mappingOf, planWrite, stateAfterWrite } from "../src/plan";
@@ -38,9 +37,9 @@ async function main(): Promise<void> {
       (phases["floor total"] ??= []).push(1);
     } else {
     const f0 = performance.now();
-    const wb0 = new ExcelJS.Workbook();
-    await time("floor load", async () => wb0.xlsx.load((await fs.readFile(input)) as unknown as ExcelJS.Buffer));
-    await time("floor save", () => wb0.xlsx.writeFile(path.join(dir, `floor-${rows}.xlsx`)));
+    // The floor the official bench uses: the CLI's own load and save with nothing in between.
+    const { workbook: wb0 } = await time("floor load", () => loadWorkbook(input));
+    await time("floor save", () => saveWorkbook(wb0, path.join(dir, `floor-${rows}.xlsx`)));
     (phases["floor total"] ??= []).push(performance.now() - f0);
     }
     collectGarbage();

@@ -26,18 +26,29 @@ function formatCellValue(v: CellValue): string {
 
 /** Display width: NFC text, combining marks take no column. */
 function width(s: string): number {
+  // ASCII (numbers, ranks, most cells of a 10,000-row table): one column per character.
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) ascii = s.charCodeAt(i) < 0x80;
+  if (ascii) return s.length;
   return [...s.normalize("NFC")].filter((ch) => !/\p{M}/u.test(ch)).length;
 }
 
-function pad(s: string, w: number, right = false): string {
-  const gap = " ".repeat(Math.max(0, w - width(s)));
+function pad(s: string, w: number, right = false, own = width(s)): string {
+  const gap = " ".repeat(Math.max(0, w - own));
   return right ? gap + s : s + gap;
 }
 
 export function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], rightAligned[i])).join("  ").trimEnd();
-  return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+  // Each cell's width once: measuring is most of the cost of printing a large table.
+  const rowWidths = rows.map((r) => r.map((c) => width(c)));
+  const widths = headers.map((h, i) => {
+    let w = width(h);
+    for (const rw of rowWidths) w = Math.max(w, rw[i] ?? 0);
+    return w;
+  });
+  const line = (cells: string[], own?: number[]) =>
+    cells.map((c, i) => pad(c, widths[i], rightAligned[i], own ? own[i] : width(c))).join("  ").trimEnd();
+  return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map((r, k) => line(r, rowWidths[k]))].join("\n");
 }
 
 export function problemLine(p: Problem): string {

@@ -111,14 +111,37 @@ function isBlankSnapshot(p: CellSnapshot): boolean {
   return p.value === null && p.numberFormat === "General" && !p.underline;
 }
 
+/**
+ * Each written cell's snapshot (or undefined), and whether `previous` lists exactly those
+ * snapshots in written order. stateAfterWrite keeps that order, so a walk along both lists
+ * usually pairs them without a map of 90,000 addresses; anything else falls back to the map.
+ */
+function snapshotsInOrder(run: NonNullable<WorkbookState["lastRun"]>): { snapshots: (CellSnapshot | undefined)[]; inOrder: boolean } {
+  const { written, previous } = run;
+  const snapshots: (CellSnapshot | undefined)[] = new Array<CellSnapshot | undefined>(written.length);
+  let pi = 0;
+  for (let i = 0; i < written.length; i++) {
+    const p = previous[pi];
+    if (p !== undefined && p.address === written[i].address) {
+      snapshots[i] = p;
+      pi++;
+    } else snapshots[i] = undefined;
+  }
+  // Every snapshot paired, in order, with a written cell; with no address written twice (as
+  // stateAfterWrite builds them) that is exactly what looking each address up would give.
+  if (pi === previous.length && new Set(written.map((w) => w.address)).size === written.length) return { snapshots, inOrder: true };
+  const byAddress = new Map(previous.map((p) => [p.address, p]));
+  for (let i = 0; i < written.length; i++) snapshots[i] = byAddress.get(written[i].address);
+  return { snapshots, inOrder: false };
+}
+
 function packLastRun(run: NonNullable<WorkbookState["lastRun"]>): PackedRuns {
-  const previous = new Map(run.previous.map((p) => [p.address, p]));
-  const index = new Map(run.written.map((w, i) => [w.address, i]));
+  const { snapshots, inOrder } = snapshotsInOrder(run);
   const runs: PackedRuns["runs"] = [];
   let last: { col: number; row: number } | null = null;
   const natural: number[] = [];
   run.written.forEach((w, i) => {
-    const p = previous.get(w.address);
+    const p = snapshots[i];
     const u: 0 | 1 = w.underline ? 1 : 0;
     const cell: RunCell = !p ? [w.value, u] : isBlankSnapshot(p) ? [w.value, u, 1] : [w.value, u, p.value, p.numberFormat, p.underline ? 1 : 0];
     if (p) natural.push(i);
@@ -133,8 +156,11 @@ function packLastRun(run: NonNullable<WorkbookState["lastRun"]>): PackedRuns {
     } else runs.push([w.address, [cell]]);
     last = at;
   });
-  const order = run.previous.map((p) => index.get(p.address) ?? -1);
   const packed: PackedRuns = { sheet: run.sheet, at: run.at, runs };
+  // In order, `previous` is exactly the natural order (see snapshotsInOrder).
+  if (inOrder) return packed;
+  const index = new Map(run.written.map((w, i) => [w.address, i]));
+  const order = run.previous.map((p) => index.get(p.address) ?? -1);
   if (order.length !== natural.length || order.some((v, i) => v !== natural[i])) packed.order = order;
   return packed;
 }

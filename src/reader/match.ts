@@ -140,11 +140,19 @@ function wordsClose(a: HeaderWord, b: HeaderWord): "same" | "tone" | "typo" | nu
   return editDistance(a.folded, b.folded, limit) <= limit ? "typo" : null;
 }
 
+const DIGITS_CACHE = new WeakMap<HeaderWord[], string>();
+
+/** The numbers among a phrase's words, kept per word list (aliases and headers are compared many times). */
 function digitsOf(words: HeaderWord[]): string {
-  return words
-    .filter((w) => isDigits(w.folded))
-    .map((w) => w.folded)
-    .join(" ");
+  let digits = DIGITS_CACHE.get(words);
+  if (digits === undefined) {
+    digits = words
+      .filter((w) => isDigits(w.folded))
+      .map((w) => w.folded)
+      .join(" ");
+    DIGITS_CACHE.set(words, digits);
+  }
+  return digits;
 }
 
 /** Is `small` a subsequence of `big` (exact folded words)? */
@@ -204,16 +212,19 @@ function joinPath(path: HeaderPath): NormalizedHeader {
   };
 }
 
-/** Best alias score of a target against a column's header path. */
-function aliasScore(alias: Alias, path: HeaderPath): PhraseMatch {
+/**
+ * Best alias score of a target against a column's header path; `joined` is the path as one
+ * phrase (joinPath), built once per column rather than once per alias.
+ */
+function aliasScore(alias: Alias, path: HeaderPath, joined: NormalizedHeader | null): PhraseMatch {
   const segs = alias.segments;
   if (segs.length === 0 || path.length === 0) return { score: 0, how: "none" };
   const leaf = path[path.length - 1];
   if (segs.length === 1) {
     const direct = phraseScore(segs[0], leaf);
-    if (path.length > 1) {
-      const joined = phraseScore(segs[0], joinPath(path));
-      if (joined.score * 0.95 > direct.score) return { score: joined.score * 0.95, how: joined.how };
+    if (joined !== null) {
+      const whole = phraseScore(segs[0], joined);
+      if (whole.score * 0.95 > direct.score) return { score: whole.score * 0.95, how: whole.how };
     }
     return direct;
   }
@@ -276,6 +287,19 @@ function formatMax(n: number): string {
   return String(n).replace(".", ",");
 }
 
+const GROUP_ALIAS_CACHE = new WeakMap<GroupSpec, NormalizedHeader[]>();
+
+/**
+ * A group's label and aliases, normalised once per group object: every indicator of every
+ * column checks its group against the column's parent headers, and normalising them each time
+ * was most of the header matching's cost.
+ */
+function groupAliasesOf(group: GroupSpec): NormalizedHeader[] {
+  let list = GROUP_ALIAS_CACHE.get(group);
+  if (!list) GROUP_ALIAS_CACHE.set(group, (list = [group.label, ...group.aliases].map((g) => normalizeHeader(g))));
+  return list;
+}
+
 /**
  * Candidates for one column, best first. Ties between fields are left for the caller to
  * report; nothing below WEAK is returned.
@@ -289,6 +313,7 @@ export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
   const out: Candidate[] = [];
   const leaf = path[path.length - 1];
   const hMax = headerMax(path);
+  const joined = path.length > 1 ? joinPath(path) : null;
   for (const t of targets) {
     // Cheap filter: some word in common, or a word within one typo of one.
     let shares = false;
@@ -317,7 +342,7 @@ export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
     let best: PhraseMatch = { score: 0, how: "none" };
     let bestAlias = "";
     for (const a of t.aliases) {
-      const m = aliasScore(a, path);
+      const m = aliasScore(a, path, joined);
       if (m.score > best.score) {
         best = m;
         bestAlias = a.text;
@@ -344,13 +369,13 @@ export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
     }
     if (t.group && path.length > 1) {
       const ancestors = path.slice(0, -1);
-      const groupAliases = [t.group.label, ...t.group.aliases].map((g) => normalizeHeader(g));
+      const groupAliases = groupAliasesOf(t.group);
       const inGroup = ancestors.some((a) => groupAliases.some((g) => phraseScore(g, a).score >= STRONG));
       if (inGroup) {
         score = Math.min(1, score + 0.05);
       } else {
         const otherGroup = profile.groups.find(
-          (g) => g.id !== t.group?.id && ancestors.some((a) => [g.label, ...g.aliases].some((x) => phraseScore(normalizeHeader(x), a).score >= STRONG)),
+          (g) => g.id !== t.group?.id && ancestors.some((a) => groupAliasesOf(g).some((x) => phraseScore(x, a).score >= STRONG)),
         );
         if (otherGroup) {
           score *= 0.5;

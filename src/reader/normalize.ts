@@ -93,8 +93,21 @@ function canonicalWordUncached(word: string): string {
   return letters.join("").normalize("NFC");
 }
 
+// The reader asks for the same name twice in a row (aggregate check, then the unit's key):
+// remember the last answer.
+let lastCanonicalInput: string | null = null;
+let lastCanonicalOutput = "";
+
 /** Lower case, NFC, canonical tone placement, Tỉ → Tỷ, kì → kỳ; punctuation kept. */
 export function canonicalText(text: string): string {
+  if (text === lastCanonicalInput) return lastCanonicalOutput;
+  const out = canonicalTextUncached(text);
+  lastCanonicalInput = text;
+  lastCanonicalOutput = out;
+  return out;
+}
+
+function canonicalTextUncached(text: string): string {
   const lower = cleanText(text).toLowerCase();
   return lower
     .split(/(\s+)/)

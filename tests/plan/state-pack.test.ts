@@ -48,6 +48,20 @@ describe("state packing", () => {
     expect(stateFromChunks([packed2])).toEqual(s2);
   });
 
+  test("a cell listed twice in written, with previous in written order, still round-trips", () => {
+    const s = state({
+      sheet: "S",
+      at: "t",
+      written: [
+        { address: "L5", value: 1, underline: false },
+        { address: "L6", value: 2, underline: false },
+        { address: "L5", value: 3, underline: true },
+      ],
+      previous: [{ address: "L5", value: "x", numberFormat: "@", underline: false }],
+    });
+    expect(stateFromChunks(stateToChunks(s))).toEqual(s);
+  });
+
   test("a state written in the earlier cell-tuple packing still loads", () => {
     const old = JSON.stringify({
       version: 1,

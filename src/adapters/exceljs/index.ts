@@ -216,15 +216,18 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     return style;
   };
   for (const block of plan.blocks) {
-    block.values.forEach((vr, i) =>
+    block.values.forEach((vr, i) => {
+      // One row lookup per block row; row.getCell(col) is ws.getCell(row, col) without the
+      // address object exceljs builds per call.
+      const row = ws.getRow(block.row + i + 1);
       vr.forEach((value, j) => {
-        const cell = ws.getCell(block.row + i + 1, block.col + j + 1);
+        const cell = row.getCell(block.col + j + 1);
         if (cell.type === ExcelJS.ValueType.Merge) return;
         if (!(hasFormula(cell) && sameValue(cellValueOf(cell), value))) cell.value = value;
         const format = block.numberFormats[i]?.[j] ?? null;
         if (format !== null && cell.numFmt !== format) cell.style = styleWithFormat(cell, format);
-      }),
-    );
+      });
+    });
   }
   for (const c of rangeCells(plan.underline.set, parseRangeA1)) setUnderline(ws.getCell(c.row + 1, c.col + 1), true);
   for (const c of rangeCells(plan.underline.clear, parseRangeA1)) setUnderline(ws.getCell(c.row + 1, c.col + 1), false);
