@@ -2,7 +2,7 @@
  * Numbers written the Vietnamese way: comma decimal, dot thousands ("82,1", "921.747"),
  * counts of units with two digits ("03 đơn vị") as official reports write them.
  */
-import Decimal from "decimal.js";
+import { roundHalfUp, subtractDecimal } from "../engine/round";
 
 const viFormatters = new Map<string, Intl.NumberFormat>();
 
@@ -16,14 +16,9 @@ function viFormatter(minDecimals: number, maxDecimals: number): Intl.NumberForma
   return f;
 }
 
-/** Half-up rounding in decimal (7.735 → 7.74), never binary Math.round on x*100. */
-export function roundHalfUp(value: number, decimals = 2): number {
-  return new Decimal(value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toNumber();
-}
-
 /** a − b rounded half-up to `decimals` in decimal arithmetic (86.59 − 80.53 = 6.06 exactly). */
 export function subtractRounded(a: number, b: number, decimals = 2): number {
-  return new Decimal(a).minus(new Decimal(b)).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toNumber();
+  return roundHalfUp(subtractDecimal(a, b), decimals);
 }
 
 /**

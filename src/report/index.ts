@@ -7,4 +7,4 @@ export { planAppendix, ratingFootnote, tieFootnote, DEFAULT_APPENDIX_SHEET, APPE
 export { buildNarrative, ratingWord, type NarrativeOptions } from "./narrative";
 export { compareResults, byChange, type CompareOptions } from "./compare";
 export { totalsChart, ratingsChart, renderBarChartSvg, renderReportCharts, escapeXml, RATING_COLORS, ratingColor } from "./charts";
-export { formatViNumber, formatViCount, formatViChange, roundHalfUp, subtractRounded } from "./format";
+export { formatViNumber, formatViCount, formatViChange, subtractRounded } from "./format";

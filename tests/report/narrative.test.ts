@@ -1,5 +1,6 @@
 import { compareResults } from "../../src/report/compare";
-import { formatViChange, formatViCount, formatViNumber, roundHalfUp } from "../../src/report/format";
+import { roundHalfUp } from "../../src/engine/round";
+import { formatViChange, formatViCount, formatViNumber } from "../../src/report/format";
 import { buildNarrative } from "../../src/report/narrative";
 import type { ScoreResult } from "../../src/model/units";
 import { dienBienProfile, dienBienResult } from "./fixtures/dien-bien";
