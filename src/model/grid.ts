@@ -29,8 +29,13 @@ export interface Grid {
   merges?: CellRange[];
 }
 
-/** 0 → "A", 25 → "Z", 26 → "AA". */
+/** 0 → "A", 25 → "Z", 26 → "AA". Cached: plans and states name every output cell. */
 export function columnLetters(col: number): string {
+  return (letterCache[col] ??= lettersOf(col));
+}
+const letterCache: string[] = [];
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let out = "";
   while (n > 0) {
@@ -57,8 +62,32 @@ export function a1(row: number, col: number): string {
 
 /** "D7" → { row: 6, col: 3 }; null when not a cell reference. */
 export function parseA1(ref: string): { row: number; col: number } | null {
+  return parsePlainA1(ref) ?? parseGeneralA1(ref);
+}
+
+/** The common case ("AT123": capitals then digits) without a regular expression, else null. */
+function parsePlainA1(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 3; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  if (i === 0 || i === ref.length) return null;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return null;
+    row = row * 10 + (ch - 48);
+  }
+  return row > 0 ? { row: row - 1, col: col - 1 } : null;
+}
+
+/** "$d$7", " D7 " and the like. */
+function parseGeneralA1(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
+  if (!m || Number(m[2]) < 1) return null;
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 

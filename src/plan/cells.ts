@@ -2,7 +2,7 @@
  * Cell-level helpers of the write plan: comparing what a cell holds with what the tool would
  * write, and keys for sets of cells.
  */
-import { columnLetters, parseA1, type CellValue } from "../model/grid";
+import type { CellValue } from "../model/grid";
 
 /** Blank for the plan's purposes: null, "" or only spaces (incl. non-breaking). */
 export function isBlank(v: CellValue | undefined): boolean {
@@ -61,32 +61,4 @@ export function cellKey(row: number, col: number): number {
 export function cellOfKey(key: number): { row: number; col: number } {
   const row = Math.floor(key / KEY_COLUMNS);
   return { row, col: key - row * KEY_COLUMNS };
-}
-
-/** a1(), with each column's letters worked out once: plans and states name every output cell. */
-const columnLetterCache: string[] = [];
-export function addressOf(row: number, col: number): string {
-  return (columnLetterCache[col] ??= columnLetters(col)) + String(row + 1);
-}
-
-/**
- * parseA1() for the addresses plans and states hold ("AT123"), without a regular expression;
- * anything else ("$A$1", lower case, spaces) goes to parseA1.
- */
-export function parseAddress(address: string): { row: number; col: number } | null {
-  let col = 0;
-  let i = 0;
-  for (; i < address.length && i < 3; i++) {
-    const ch = address.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + (ch - 64);
-  }
-  if (i === 0 || i === address.length) return parseA1(address);
-  let row = 0;
-  for (let j = i; j < address.length; j++) {
-    const ch = address.charCodeAt(j);
-    if (ch < 48 || ch > 57) return parseA1(address);
-    row = row * 10 + (ch - 48);
-  }
-  return { row: row - 1, col: col - 1 };
 }

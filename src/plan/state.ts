@@ -2,11 +2,10 @@
  * The WorkbookState kept in the very hidden sheet: building it from a plan, after an undo,
  * and (de)serialising it as JSON chunks that fit in cells.
  */
-import { parseRangeA1, type CellValue } from "../model/grid";
+import { a1, parseA1, parseRangeA1, type CellValue } from "../model/grid";
 import type { CellSnapshot, WorkbookState, WritePlan } from "../model/plan";
 import type { ColumnMatch } from "../model/table";
 import type { FieldId } from "../model/fields";
-import { addressOf as a1, parseAddress as parseA1 } from "./cells";
 import { rangeCells } from "./ranges";
 
 /** Excel allows 32,767 characters per cell; stay well under it. */

@@ -9,7 +9,7 @@ import type { CellSnapshot, Conflict, OutputColumn, WorkbookState, WritePlan } f
 import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { ScoreResult, ScoredUnit } from "../model/units";
-import { addressOf, cellKey, cellOfKey, identicalValue, isBlank, sameValue } from "./cells";
+import { cellKey, cellOfKey, identicalValue, isBlank, sameValue } from "./cells";
 import { cellRanges, valueBlocks, type PlannedCell } from "./ranges";
 
 /**
@@ -105,7 +105,7 @@ function snapshot(grid: Grid, row: number, col: number): CellSnapshot {
   // Outside the grid's known formats (a column right of the used range) a cell is "General";
   // null only when the adapter gave no formats at all.
   const numberFormat = grid.numberFormats ? (formatAt(grid, row, col) ?? "General") : null;
-  return { address: addressOf(row, col), value: cellAt(grid, row, col), numberFormat, underline: underlineAt(grid, row, col) };
+  return { address: a1(row, col), value: cellAt(grid, row, col), numberFormat, underline: underlineAt(grid, row, col) };
 }
 
 
