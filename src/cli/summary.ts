@@ -2,7 +2,9 @@
  * What the CLI prints: the Vietnamese summary table and the --json document. Both are built
  * from the same ScoreResult so they always agree.
  */
+import { roundHalfUp } from "../engine/round";
 import { parseRangeA1, type CellValue } from "../model/grid";
+import { formatViNumber } from "../report/format";
 import type { Conflict } from "../model/plan";
 import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
@@ -10,11 +12,11 @@ import type { Flag, Problem, ScoreResult, ScoredUnit } from "../model/units";
 import type { PlannedWrite } from "../plan";
 import type { ProfileSource } from "../pipeline";
 
-/** 86.59 → "86,59"; -0.02 → "-0,02" (with sign: "+6,06"); null → "—". Vietnamese decimal comma. */
+/** 86.59 → "86,59"; -0.02 → "-0,02" (with sign: "+6,06"); null → "—". Rounded half-up in decimal. */
 export function formatScore(v: number | null, decimals = 2, signed = false): string {
   if (v === null || !Number.isFinite(v)) return "—";
-  const text = Math.abs(v).toFixed(decimals).replace(".", ",");
-  const sign = v < 0 && Number(text.replace(",", ".")) !== 0 ? "-" : signed && v > 0 ? "+" : "";
+  const text = formatViNumber(Math.abs(v), { minDecimals: decimals, maxDecimals: decimals });
+  const sign = v < 0 && roundHalfUp(v, decimals) !== 0 ? "-" : signed && v > 0 ? "+" : "";
   return `${sign}${text}`;
 }
 
@@ -83,7 +85,7 @@ export function profileLine(profile: Profile, source: ProfileSource, read: ReadR
 function flagText(flag: Flag, profile: Profile, decimals: number): string {
   const label = fieldLabel(flag.field, profile);
   // As the seeds print values: no trailing zeros ("60,7", "39").
-  const compact = (v: number) => formatScore(v, decimals).replace(/(,\d*?)0+$/, "$1").replace(/,$/, "");
+  const compact = (v: number) => formatViNumber(v, { maxDecimals: decimals });
   return `${label} ${compact(flag.value)} ${flag.op === "below" ? "<" : ">"} ${compact(flag.threshold)}`;
 }
 
