@@ -15,6 +15,7 @@ import type { ReportAdapter } from "../../adapters/office/report";
 import type { ColumnMapping } from "../../model/table";
 import type { WorkbookState, WritePlan } from "../../model/plan";
 import type { Problem } from "../../model/units";
+import { mappingOf } from "../../plan";
 import type { RunResult, ScoringService } from "../scoring";
 import { errorMessage, yieldToEventLoop } from "../errors";
 import { MappingTable } from "./MappingTable";
@@ -58,10 +59,10 @@ export interface AppProps {
   report?: ReportAdapter;
 }
 
-/** The report panel (narrative, appendix, comparison) in its own chunk: first render stays small. */
 /** Asked only when a write would overwrite other data: loaded then, not with the pane. */
 const ConflictDialog = React.lazy(() => import(/* webpackChunkName: "conflict" */ "./ConflictDialog"));
 
+/** The report panel (narrative, appendix, comparison) in its own chunk: first render stays small. */
 const ReportPanel = React.lazy(() => import(/* webpackChunkName: "report" */ "./ReportPanel"));
 
 type Busy = { label: string; value: number } | null;
@@ -127,8 +128,6 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
     void act(() => load(false));
   }, [act, load]);
 
-  const currentMapping = (r: RunResult): ColumnMapping => Object.fromEntries(r.read.mapping.map((m) => [m.letter, m.field]));
-
   const changeProfile = (profileId: string) =>
     act(async () => {
       if (!snapshot) return;
@@ -138,14 +137,14 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const changeField = (letter: string, field: string | null) =>
     act(async () => {
       if (!snapshot || !result) return;
-      await score(snapshot, { profileId: result.profile.id, mapping: { ...currentMapping(result), [letter]: field } });
+      await score(snapshot, { profileId: result.profile.id, mapping: { ...mappingOf(result.read.mapping), [letter]: field } });
     });
 
   const apply = async (write: PendingWrite, overwrite: boolean) => {
     setBusy({ label: write.kind === "write" ? "Đang ghi kết quả…" : "Đang hoàn tác…", value: 0.8 });
     await yieldToEventLoop();
     const report = await adapter.apply(write.plan, write.state, { overwriteConflicts: overwrite });
-    const keep = result ? { profileId: result.profile.id, mapping: currentMapping(result) } : {};
+    const keep = result ? { profileId: result.profile.id, mapping: mappingOf(result.read.mapping) } : {};
     await load(useSelection, keep);
     setNotice(write.kind === "write" ? `Đã ghi ${report.cells} ô vào trang ${write.plan.sheet}.` : `Đã hoàn tác: trang ${write.plan.sheet} đã trở lại như trước lần ghi.`);
   };
