@@ -63,7 +63,7 @@ describe("preview", () => {
     const table = show([unit(1, "PHÚ HÙNG", 89.21, 11.83), unit(2, "PHÚ BÌNH", 89.12, null)], profileWithChange("an-giang-tuan"));
     const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
     expect(headers).toContain("±");
-    expect(within(table).getByText("+11.83")).toBeTruthy();
+    expect(within(table).getByText("+11,83")).toBeTruthy();
   });
 
   test("shows names without the shared UBND prefix, the full name as the tooltip", () => {

@@ -4,6 +4,7 @@ import type { FieldId } from "../../model/fields";
 import type { Profile } from "../../model/profile";
 import type { ScoredUnit } from "../../model/units";
 import type { WritePlan } from "../../model/plan";
+import { formatViNumber } from "../../report/format";
 
 /**
  * A plain, fixed-layout table: at 320 px every column has a set width, names are cut with an
@@ -42,8 +43,9 @@ function shortName(name: string): string {
   return name.replace(/^UBND\s+/i, "");
 }
 
+/** Numbers as the sheet shows them in Vietnamese ("82,10"), like the report panel beside it. */
 function fmt(n: number | null, decimals: number): string {
-  return n === null ? "—" : n.toFixed(decimals);
+  return n === null ? "—" : formatViNumber(n, { minDecimals: decimals, maxDecimals: decimals });
 }
 
 /** The fields a unit's flags underline, as the write will underline them in the sheet. */
@@ -136,7 +138,7 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
                 <td className={mark(num, flagged.has("rank"))}>{u.rank ?? "—"}</td>
                 {showChange && (
                   <td className={`${mark(num, flagged.has("change"))} ${u.change === null || u.change === 0 ? "" : u.change > 0 ? styles.up : styles.down}`}>
-                    {u.change === null ? "—" : `${u.change > 0 ? "+" : ""}${u.change.toFixed(decimals)}`}
+                    {u.change === null ? "—" : `${u.change > 0 ? "+" : ""}${fmt(u.change, decimals)}`}
                   </td>
                 )}
               </tr>
