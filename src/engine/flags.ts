@@ -1,4 +1,5 @@
 /** Flags (METHOD.md §5): the profile's threshold rules that fire on a unit (never on an aggregate row). */
+import { parseIndicatorField } from "../model/fields";
 import type { Profile } from "../model/profile";
 import type { Flag, ScoredUnit, UnitRow } from "../model/units";
 import type { ProfileShape } from "./compile";
@@ -41,17 +42,15 @@ function valueOf(field: string, unit: ScoredUnit, row: UnitRow, shape: ProfileSh
       return unit.change;
   }
   if (field in unit.groups) return unit.groups[field];
-  const dot = field.lastIndexOf(".");
-  if (dot > 0) {
-    const id = field.slice(0, dot);
-    const part = field.slice(dot + 1);
+  const indicator = parseIndicatorField(field);
+  if (indicator) {
     // The unit's indicators (as its record has them: the last entry of an id wins), read from
     // the arrays so that a lazy record is not built for a flag.
-    const at = shape.indicatorAt.get(id);
+    const at = shape.indicatorAt.get(indicator.id);
     let i = -1;
     if (at !== undefined) for (let k = at.length - 1; k >= 0 && i < 0; k--) if (inRecord(indicators.status[at[k]])) i = at[k];
-    if (i >= 0 && part === "ratio") return orNull(indicators.ratio[i]);
-    if (i >= 0 && part === "points") return orNull(indicators.points[i]);
+    if (i >= 0 && indicator.part === "ratio") return orNull(indicators.ratio[i]);
+    if (i >= 0 && indicator.part === "points") return orNull(indicators.points[i]);
   }
   const v = row.values[field];
   return typeof v === "number" ? v : null;

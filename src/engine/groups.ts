@@ -4,7 +4,7 @@
  * gives none of what the group is made of.
  */
 import type { Profile } from "../model/profile";
-import { formatNumber } from "./format";
+import { formatNumber } from "../model/text";
 import type { GroupEntry, ProfileShape } from "./compile";
 import { EPSILON, describeIndicator, hasField } from "./indicator";
 import { differs, report, type UnitContext } from "./problems";

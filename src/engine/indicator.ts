@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import type { IndicatorSpec, Profile } from "../model/profile";
 import type { IndicatorResult, Problem, UnitRow } from "../model/units";
-import { formatNumber } from "./format";
+import { formatNumber } from "../model/text";
 import { round, roundQuotient } from "./round";
 
 export type IndicatorStatus =

@@ -4,6 +4,7 @@
  */
 import type { Band, Profile } from "../model/profile";
 import type { ProfileShape } from "./compile";
+import { foldText } from "../model/text";
 import { EPSILON } from "./indicator";
 import { report, type UnitContext } from "./problems";
 import { divideRounded } from "./round";
@@ -42,22 +43,17 @@ export function ratingOf(ctx: UnitContext, total: number | null, converted: numb
 
 /** A printed rating ("Tốt", "TỐT", "TB", "Trung bình") → its band, or null when unknown. */
 function recogniseBand(bands: readonly Band[], text: string): Band | null {
-  const t = foldText(text);
+  const t = bandText(text);
   if (!t) return null;
   const synonyms: Record<string, string> = { tb: "trung-binh", "trung binh": "trung-binh", "xuat sac": "xuat-sac" };
   return (
-    bands.find((b) => foldText(b.label) === t || foldText(b.key) === t) ??
+    bands.find((b) => bandText(b.label) === t || bandText(b.key) === t) ??
     bands.find((b) => b.key === synonyms[t]) ??
     null
   );
 }
 
-function foldText(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .replace(/[\s-]+/g, " ")
-    .trim();
+/** Folded, with hyphens as spaces, so a band key ("trung-binh") compares with its label. */
+function bandText(s: string): string {
+  return foldText(s).replace(/[\s-]+/g, " ").trim();
 }

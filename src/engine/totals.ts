@@ -6,7 +6,7 @@
 import type { Problem, UnitRow } from "../model/units";
 import type { Profile } from "../model/profile";
 import type { ProfileShape } from "./compile";
-import { formatNumber } from "./format";
+import { formatNumber } from "../model/text";
 import { ABSENT, readScore } from "./groups";
 import { EPSILON, hasField } from "./indicator";
 import { differs, report, type UnitContext } from "./problems";

@@ -2,8 +2,8 @@
  * The table reader: grid of cells + profiles → where the table is, which column is which,
  * unit rows and problems (each naming its cell). Pure: nothing from Office, React or fs.
  */
-import { kindOfField, type FieldId } from "../model/fields";
-import { cellRef, columnLetters, type Grid } from "../model/grid";
+import { kindOfField, parseIndicatorField, type FieldId } from "../model/fields";
+import { cellRef, columnIndex, columnLetters, type Grid } from "../model/grid";
 import type { Profile } from "../model/profile";
 import type { ColumnMapping, ColumnMatch, ProfileCandidate, ReadResult, TableLayout } from "../model/table";
 import type { Problem, UnitRow } from "../model/units";
@@ -13,6 +13,7 @@ import { cleanText, normalizeHeader, normalizeUnitName } from "./normalize";
 import { parseNumber, typedNumber } from "./numbers";
 import { lazyCellAddresses } from "./cells";
 import { isAggregateName, isFootnote, isValidCode, levelFromName, levelFromText, sectionText } from "./units";
+import { formatNumber } from "../model/text";
 
 export { normalizeHeader, normalizeUnitName, foldText, canonicalText } from "./normalize";
 export type { NormalizedHeader, HeaderEvidence } from "./normalize";
@@ -84,9 +85,7 @@ interface Assignment {
 function resolveMappingKey(key: string, sheet: Sheet, block: HeaderBlock): number[] {
   const trimmed = key.trim();
   if (/^[A-Z]{1,3}$/.test(trimmed)) {
-    let n = 0;
-    for (const ch of trimmed) n = n * 26 + (ch.charCodeAt(0) - 64);
-    const local = n - 1 - sheet.grid.origin.col;
+    const local = columnIndex(trimmed) - sheet.grid.origin.col;
     if (local >= 0 && local < Math.max(sheet.width, block.right + 1)) return [local];
   }
   const wanted = normalizeHeader(trimmed.split(/\s*(?:›|>)\s*/).join(" ")).key;
@@ -699,14 +698,11 @@ function errorCode(message: string): string {
   return "not-a-number";
 }
 
-function formatNumber(n: number): string {
-  return String(Math.round(n * 100) / 100).replace(".", ",");
-}
-
 function labelOf(profile: Profile, field: FieldId): string {
+  const indicatorId = parseIndicatorField(field)?.id;
   for (const t of targetsOf(profile)) {
     if (t.field === field) return t.label;
-    if (t.indicator && field.startsWith(`${t.indicator.id}.`)) return t.label;
+    if (t.indicator && t.indicator.id === indicatorId) return t.label;
   }
   return field;
 }

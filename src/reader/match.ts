@@ -3,9 +3,10 @@
  * word (exact, diacritic-only difference, small typos, containment), with the header's maxima,
  * units and parent headers as evidence. Every candidate carries a score and a Vietnamese reason.
  */
-import { kindOfField, type FieldId, type ValueKind } from "../model/fields";
+import { indicatorField, kindOfField, type FieldId, type IndicatorPart, type ValueKind } from "../model/fields";
 import type { GroupSpec, IndicatorSpec, Profile } from "../model/profile";
 import { editDistance, normalizeHeader, type HeaderWord, type NormalizedHeader } from "./normalize";
+import { formatNumber } from "../model/text";
 
 /** At or above: used without comment. Between WEAK and STRONG: used, with a warning. */
 export const STRONG = 0.85;
@@ -254,7 +255,7 @@ function aliasScore(alias: Alias, path: HeaderPath, joined: NormalizedHeader | n
   return { score: Math.min(last.score, mean), how: last.how };
 }
 
-const PART_WORDS: { re: RegExp; part: "numerator" | "denominator" | "ratio" | "points" }[] = [
+const PART_WORDS: { re: RegExp; part: IndicatorPart }[] = [
   { re: /^(tu so|so dat|dat)$/, part: "numerator" },
   { re: /^(mau so|tong so|phai)$/, part: "denominator" },
   { re: /^(ty le|ti le|ty le dat)$/, part: "ratio" },
@@ -262,7 +263,7 @@ const PART_WORDS: { re: RegExp; part: "numerator" | "denominator" | "ratio" | "p
 ];
 
 /** Which part of an indicator a column holds, from its header words and evidence. */
-export function indicatorPart(path: HeaderPath, indicator: IndicatorSpec, profile: Profile): "numerator" | "denominator" | "ratio" | "points" {
+export function indicatorPart(path: HeaderPath, indicator: IndicatorSpec, profile: Profile): IndicatorPart {
   const leaf = path[path.length - 1];
   for (const p of PART_WORDS) if (p.re.test(leaf.key)) return p.part;
   if (leaf.key === "" && leaf.evidence.percent) return "ratio";
@@ -281,10 +282,6 @@ function percentText(x: number): string {
 function headerMax(path: HeaderPath): number | null {
   for (let i = path.length - 1; i >= 0; i--) if (path[i].evidence.maxPoints !== null) return path[i].evidence.maxPoints;
   return null;
-}
-
-function formatMax(n: number): string {
-  return String(n).replace(".", ",");
 }
 
 const GROUP_ALIAS_CACHE = new WeakMap<GroupSpec, NormalizedHeader[]>();
@@ -351,16 +348,16 @@ export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
     if (best.score < WEAK * 0.8) continue;
     let score = best.score;
     const notes: string[] = [];
-    const field = t.indicator ? `${t.indicator.id}.${indicatorPart(path, t.indicator, profile)}` : (t.field as string);
+    const field = t.indicator ? indicatorField(t.indicator.id, indicatorPart(path, t.indicator, profile)) : (t.field as string);
     const kind: ValueKind = kindOfField(field);
     const targetMax = kind === "score" ? t.max : null;
     if (hMax !== null && targetMax !== null && targetMax > 0) {
       if (Math.abs(hMax - targetMax) < 1e-9) {
         score = Math.min(1, score + 0.05);
-        notes.push(`điểm tối đa ${formatMax(hMax)} khớp`);
+        notes.push(`điểm tối đa ${formatNumber(hMax)} khớp`);
       } else {
         score *= 0.6;
-        notes.push(`tiêu đề ghi tối đa ${formatMax(hMax)}, trường này tối đa ${formatMax(targetMax)}`);
+        notes.push(`tiêu đề ghi tối đa ${formatNumber(hMax)}, trường này tối đa ${formatNumber(targetMax)}`);
       }
     }
     if (leaf.evidence.percent && kind === "score" && !t.unit) {
@@ -411,7 +408,7 @@ export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
 export function fieldMax(profile: Profile, field: FieldId): number | null {
   for (const t of targetsOf(profile)) {
     if (t.field === field) return t.max !== null && t.max > 0 ? t.max : null;
-    if (t.indicator && field === `${t.indicator.id}.points`) return t.indicator.max > 0 ? t.indicator.max : null;
+    if (t.indicator && field === indicatorField(t.indicator.id, "points")) return t.indicator.max > 0 ? t.indicator.max : null;
   }
   return null;
 }

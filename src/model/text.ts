@@ -1,0 +1,30 @@
+/**
+ * Text helpers every layer shares: cleaning pasted text, folding Vietnamese diacritics for
+ * comparison, and numbers in Vietnamese messages.
+ */
+
+/** Spaces Excel users paste: NBSP, thin, narrow NBSP, figure, ideographic, zero-width. */
+const ODD_SPACES = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF\t\r\n]/g;
+
+/** NFC, odd spaces to plain spaces, trimmed and collapsed. */
+export function cleanText(text: string): string {
+  return text.normalize("NFC").replace(ODD_SPACES, " ").replace(/ {2,}/g, " ").trim();
+}
+
+/** Lower case with every diacritic removed and đ → d ("Tiến Độ" → "tien do"). */
+export function foldText(text: string): string {
+  return cleanText(text)
+    .toLowerCase()
+    .replace(/đ/g, "d")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFC");
+}
+
+/**
+ * A number in a Vietnamese message: decimal comma, no thousands separator ("82,1", "-0,02").
+ * toPrecision(15) drops binary noise (85.49999999999999 → 85,5) without rounding real digits.
+ */
+export function formatNumber(x: number): string {
+  return String(Number(x.toPrecision(15))).replace(".", ",");
+}
