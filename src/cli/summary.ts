@@ -97,8 +97,8 @@ function fieldLabel(field: string, profile: Profile): string {
 
 /**
  * The summary table: one line per unit, aggregate rows included but never numbered or ranked.
- * Columns the profile cannot fill (no total, rating or ranking) are left out; flags are listed
- * when any unit has one.
+ * Columns the profile cannot fill (no total, rating or ranking), and changes when no unit has a
+ * previous total, are left out; flags are listed when any unit has one.
  */
 export function unitsTable(scored: ScoreResult, profile: Profile): string {
   const decimals = profile.rounding.decimals;
@@ -114,7 +114,7 @@ export function unitsTable(scored: ScoreResult, profile: Profile): string {
   }
   if (profile.rating) columns.push({ header: "Xếp loại", right: false, cell: (u) => u.rating ?? "—" });
   if (profile.ranking) columns.push({ header: "Hạng", right: true, cell: (u) => (u.rank === null ? "—" : String(u.rank)) });
-  if (profile.change) columns.push({ header: "Tăng/giảm", right: true, cell: (u) => formatScore(u.change, decimals, true) });
+  if (profile.change && scored.units.some((u) => u.change !== null)) columns.push({ header: "Tăng/giảm", right: true, cell: (u) => formatScore(u.change, decimals, true) });
   if (scored.units.some((u) => u.flags.length > 0)) {
     columns.push({ header: "Dưới/vượt ngưỡng", right: false, cell: (u) => u.flags.map((f) => flagText(f, profile, decimals)).join("; ") });
   }
