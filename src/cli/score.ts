@@ -1,5 +1,6 @@
 /** `chiso766 score`: read a table, score it, write the scored workbook, print a summary. */
 import { promises as fs } from "node:fs";
+import type ExcelJS from "exceljs";
 import { parseArgs } from "node:util";
 import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
@@ -76,15 +77,49 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
   const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
 
+  const scoredBook = await scoreWorkbook(input, out, { sheet: values.sheet, profileId: values.profile, mapping, overwrite: values.overwrite, json, report: values.report, previous: values.previous });
+  try {
+    await saveWorkbook(scoredBook.workbook, out);
+    if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
+  } catch (e) {
+    throw new CliError((e as Error).message, EXIT.input);
+  }
+  const { report } = scoredBook;
+  if (json || !report) {
+    io.stdout(scoredBook.text);
+    return EXIT.ok;
+  }
+  io.stdout(`${scoredBook.text.slice(0, -1)}\nĐã ghi trang "${report.sheetName}" và biểu đồ: ${report.files?.join(", ") ?? ""}\n\n${report.narrative.text}\n`);
+  return EXIT.ok;
+}
+
+interface ScoreOptions {
+  sheet?: string;
+  profileId?: string;
+  mapping?: ColumnMapping;
+  overwrite: boolean;
+  json: boolean;
+  report: boolean;
+  previous?: string;
+}
+
+/**
+ * Everything before the save: the scored workbook, its report and the text to print (all but
+ * the report's lines, which name the chart files written after the save). Only these outlive
+ * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
+ * saves (at 10,000 rows the save is most of the run and allocates heavily).
+ */
+async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; text: string }> {
+  const { json } = options;
   let run: RunResult;
-  let workbook;
+  let workbook: ExcelJS.Workbook;
   try {
     const loaded = await loadWorkbook(input);
     workbook = loaded.workbook;
-    const ws = pickSheet(workbook, values.sheet);
+    const ws = pickSheet(workbook, options.sheet);
     const grid = gridFromWorksheet(ws);
     const state = readState(workbook);
-    run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: values.profile, mapping, state });
+    run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: options.profileId, mapping: options.mapping, state });
   } catch (e) {
     if (e instanceof CliError) throw e;
     const message = e instanceof WorkbookError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
@@ -95,7 +130,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     const why = allProblems(read, scored).map(problemLine).join("\n");
     throw new CliError(`Không tìm thấy dòng đơn vị nào trong bảng của trang "${plan.sheet}".${why ? `\n${why}` : ""}\nKhông ghi tệp nào.`, EXIT.input);
   }
-  if (plan.conflicts.length > 0 && !values.overwrite) {
+  if (plan.conflicts.length > 0 && !options.overwrite) {
     throw new CliError(
       `${plan.conflicts.length} ô đang có nội dung không do chiso766 ghi và khác kết quả mới:\n${conflictLines(plan.sheet, plan.conflicts)}\n` +
         `Không ghi tệp nào. Kiểm tra lại các ô trên, hoặc chạy lại với --overwrite để ghi đè.`,
@@ -106,25 +141,16 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   applyPlan(workbook, plan);
   writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
   let report: CliReport | null = null;
-  if (values.report || values.previous !== undefined) {
+  if (options.report || options.previous !== undefined) {
     try {
-      const previous = values.previous !== undefined ? await scorePreviousFile(values.previous, profile, BUILTIN_PROFILES) : undefined;
+      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, BUILTIN_PROFILES) : undefined;
       report = addReport(workbook, run, { previous });
     } catch (e) {
       throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
     }
   }
-  try {
-    await saveWorkbook(workbook, out);
-    if (report) report.files = await writeChartFiles(out, report.svg);
-  } catch (e) {
-    throw new CliError((e as Error).message, EXIT.input);
-  }
 
-  if (json) {
-    io.stdout(`${JSON.stringify(jsonDocument(read, scored), null, 2)}\n`);
-    return EXIT.ok;
-  }
+  if (json) return { workbook, report, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
   const problems = allProblems(read, scored);
   const l = read.layout;
   const parts = [
@@ -141,7 +167,5 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   }
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${plan.conflicts.length} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
-  if (report) parts.push(`Đã ghi trang "${report.sheetName}" và biểu đồ: ${report.files?.join(", ") ?? ""}`, "", report.narrative.text);
-  io.stdout(`${parts.join("\n")}\n`);
-  return EXIT.ok;
+  return { workbook, report, text: `${parts.join("\n")}\n` };
 }

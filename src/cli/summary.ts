@@ -15,9 +15,21 @@ import type { ProfileSource } from "../pipeline";
 /** 86.59 → "86,59"; -0.02 → "-0,02" (with sign: "+6,06"); null → "—". Rounded half-up in decimal. */
 export function formatScore(v: number | null, decimals = 2, signed = false): string {
   if (v === null || !Number.isFinite(v)) return "—";
-  const text = formatViNumber(Math.abs(v), { minDecimals: decimals, maxDecimals: decimals });
+  const text = fixedVi(Math.abs(v), decimals);
   const sign = v < 0 && roundHalfUp(v, decimals) !== 0 ? "-" : signed && v > 0 ? "+" : "";
   return `${sign}${text}`;
+}
+
+/**
+ * formatViNumber(x, { minDecimals: d, maxDecimals: d }) for x ≥ 0. Below 1,000 (no thousands
+ * dot) the half-up rounded value's toFixed is the same text: that double is the nearest to a
+ * d-decimal number, so toFixed(d) prints exactly that number; Intl took most of the time of a
+ * 10,000-row summary.
+ */
+function fixedVi(x: number, decimals: number): string {
+  const rounded = roundHalfUp(x, decimals);
+  if (rounded < 1000 && decimals <= 20) return rounded.toFixed(decimals).replace(".", ",");
+  return formatViNumber(x, { minDecimals: decimals, maxDecimals: decimals });
 }
 
 function formatCellValue(v: CellValue): string {
@@ -32,7 +44,16 @@ function width(s: string): number {
   let ascii = true;
   for (let i = 0; i < s.length && ascii; i++) ascii = s.charCodeAt(i) < 0x80;
   if (ascii) return s.length;
-  return [...s.normalize("NFC")].filter((ch) => !/\p{M}/u.test(ch)).length;
+  // Code points of the NFC text that are not combining marks.
+  const t = s.normalize("NFC").replace(/\p{M}/gu, "");
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // The low half of a surrogate pair is the same code point as the high half before it.
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && t.charCodeAt(i - 1) >= 0xd800 && t.charCodeAt(i - 1) <= 0xdbff) continue;
+    n++;
+  }
+  return n;
 }
 
 function pad(s: string, w: number, right = false, own = width(s)): string {

@@ -23,6 +23,13 @@ export interface Grid {
   values: CellValue[][];
   /** Number format of each cell ("General", "0.00%", "@"), same shape as values where known. */
   numberFormats?: (string | null)[][];
+  /**
+   * Set when numberFormats was read only in part (the Office adapter reads the formats of the
+   * first rows and of percent columns, to keep large reads in one request): from sheet row
+   * `fromRow` down, formats are known only in the sheet `columns` listed. A write plan leaves
+   * the other snapshots' formats null and the adapter reads them just before it writes.
+   */
+  partialFormats?: { fromRow: number; columns: number[] };
   /** Whether each cell is underlined, same shape as values where known (needed for undo). */
   underlines?: boolean[][];
   /** Merged areas, in sheet coordinates. */
@@ -138,6 +145,13 @@ export function cellAt(grid: Grid, row: number, col: number): CellValue {
 /** The number format at a sheet coordinate, or null when unknown. */
 export function formatAt(grid: Grid, row: number, col: number): string | null {
   return grid.numberFormats?.[row - grid.origin.row]?.[col - grid.origin.col] ?? null;
+}
+
+/** Whether the grid knows the number format of a cell (see Grid.partialFormats). */
+export function formatKnown(grid: Grid, row: number, col: number): boolean {
+  if (!grid.numberFormats) return false;
+  const partial = grid.partialFormats;
+  return !partial || row < partial.fromRow || partial.columns.includes(col);
 }
 
 /** Whether the cell at a sheet coordinate is underlined (false when unknown). */

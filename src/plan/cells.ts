@@ -50,7 +50,7 @@ export function identicalValue(a: CellValue, b: CellValue): boolean {
 }
 
 /** Excel's column count: a cell's key is row × this + col, unique and in (row, col) order. */
-const KEY_COLUMNS = 16384;
+export const KEY_COLUMNS = 16384;
 
 /** A number per cell for maps and sets of cells; sorting keys sorts cells by row, then column. */
 export function cellKey(row: number, col: number): number {

@@ -5,7 +5,8 @@
  */
 import { rangeA1, type CellRange, type CellValue } from "../model/grid";
 import type { WriteBlock } from "../model/plan";
-import { cellKey } from "./cells";
+import { cellKey, KEY_COLUMNS } from "./cells";
+import type { TouchedCells } from "./touched";
 
 export interface PlannedCell {
   row: number;
@@ -78,6 +79,63 @@ export function valueBlocks(cells: PlannedCell[]): WriteBlock[] {
     return { address: rangeA1(r), row: r.top, col: r.left, values, numberFormats };
   });
 }
+
+/**
+ * valueBlocks for the planned cells among a plan's touched cells (`formats`: each cell's planned
+ * format), straight from their sorted keys: the same rectangles in the same order, without an
+ * object or a map entry per cell.
+ */
+export function touchedBlocks(cells: TouchedCells, formats: (string | null)[]): WriteBlock[] {
+  const { keys, planned, values } = cells;
+  // Each column's planned cells, rows ascending (the keys are in row order).
+  const byCol = new Map<number, number[]>();
+  for (let i = 0; i < keys.length; i++) {
+    if (!planned[i]) continue;
+    const row = Math.floor(keys[i] / KEY_COLUMNS);
+    const col = keys[i] - row * KEY_COLUMNS;
+    let list = byCol.get(col);
+    if (!list) byCol.set(col, (list = []));
+    list.push(i);
+  }
+  // Vertical runs per column, keyed by their row span; a run is its column and its cells.
+  const spans = new Map<number, { top: number; bottom: number; runs: { col: number; cells: number[] }[] }>();
+  for (const [col, list] of byCol) {
+    let start = 0;
+    for (let i = 1; i <= list.length; i++) {
+      const prevRow = Math.floor(keys[list[i - 1]] / KEY_COLUMNS);
+      if (i < list.length && Math.floor(keys[list[i]] / KEY_COLUMNS) === prevRow + 1) continue;
+      const top = Math.floor(keys[list[start]] / KEY_COLUMNS);
+      const spanKey = top * KEY_ROWS + prevRow;
+      let span = spans.get(spanKey);
+      if (!span) spans.set(spanKey, (span = { top, bottom: prevRow, runs: [] }));
+      span.runs.push({ col, cells: list.slice(start, i) });
+      start = i;
+    }
+  }
+  const out: WriteBlock[] = [];
+  for (const span of spans.values()) {
+    const runs = span.runs.sort((a, b) => a.col - b.col);
+    let start = 0;
+    for (let i = 1; i <= runs.length; i++) {
+      if (i < runs.length && runs[i].col === runs[i - 1].col + 1) continue;
+      const group = runs.slice(start, i);
+      const height = span.bottom - span.top + 1;
+      const blockValues: CellValue[][] = [];
+      const numberFormats: (string | null)[][] = [];
+      for (let r = 0; r < height; r++) {
+        blockValues.push(group.map((run) => values[run.cells[r]]));
+        numberFormats.push(group.map((run) => formats[run.cells[r]]));
+      }
+      const range = { top: span.top, bottom: span.bottom, left: group[0].col, right: group[group.length - 1].col };
+      out.push({ address: rangeA1(range), row: range.top, col: range.left, values: blockValues, numberFormats });
+      start = i;
+    }
+  }
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** More than Excel's row count (1,048,576): a row span's key is top × this + bottom. */
+const KEY_ROWS = 2 ** 21;
 
 /** Every cell of a block list, in block order. */
 export function blockCells(blocks: WriteBlock[]): PlannedCell[] {

@@ -6,7 +6,10 @@ import { a1, parseA1, parseRangeA1, type CellValue } from "../model/grid";
 import type { CellSnapshot, WorkbookState, WritePlan } from "../model/plan";
 import type { ColumnMatch } from "../model/table";
 import type { FieldId } from "../model/fields";
+import { KEY_COLUMNS } from "./cells";
+import { defineLazy, isUnread } from "./lazy";
 import { rangeCells } from "./ranges";
+import { touchedCellsOf, type TouchedCells } from "./touched";
 
 /** Excel allows 32,767 characters per cell; stay well under it. */
 export const STATE_CHUNK_SIZE = 30000;
@@ -20,12 +23,22 @@ export function mappingOf(matches: ColumnMatch[]): Record<string, FieldId | null
 
 /**
  * The state after applying `plan`: what was written (so the next run recognises its own cells)
- * and what the cells held before (for undo).
+ * and what the cells held before (for undo). For a plan straight from planWrite the last run is
+ * packed from the plan's touched cells and its `written` and `previous` lists are built only
+ * when read (the CLI and the add-in just store it).
  */
 export function stateAfterWrite(
   plan: WritePlan & { restored?: string[] },
   options: { profile: unknown; mapping: Record<string, FieldId | null>; at?: Date },
 ): WorkbookState {
+  const at = (options.at ?? new Date()).toISOString();
+  const cells = touchedCellsOf(plan);
+  const lastRun = cells ? lazyLastRun(packTouched(plan.sheet, at, cells)) : lastRunOf(plan, at);
+  return { version: 1, profile: options.profile, mapping: options.mapping, lastRun };
+}
+
+/** stateAfterWrite for any plan, cell by cell. */
+function lastRunOf(plan: WritePlan & { restored?: string[] }, at: string): NonNullable<WorkbookState["lastRun"]> {
   const restored = new Set(plan.restored ?? []);
   const before = new Map<string, CellSnapshot>(plan.previous.map((s) => [s.address, s]));
   const set = new Set(rangeCells(plan.underline.set, parseRangeA1).map((c) => a1(c.row, c.col)));
@@ -51,17 +64,7 @@ export function stateAfterWrite(
       written.set(address, { address, value: before.get(address)?.value ?? null, underline: finalUnderline(address) });
     }
   }
-  return {
-    version: 1,
-    profile: options.profile,
-    mapping: options.mapping,
-    lastRun: {
-      sheet: plan.sheet,
-      at: (options.at ?? new Date()).toISOString(),
-      written: [...written.values()],
-      previous: plan.previous.filter((s) => written.has(s.address)),
-    },
-  };
+  return { sheet: plan.sheet, at, written: [...written.values()], previous: plan.previous.filter((s) => written.has(s.address)) };
 }
 
 /** The state after an undo: the profile and mapping stay, the last run is gone. */
@@ -94,8 +97,8 @@ type RunCell = [CellValue, 0 | 1] | [CellValue, 0 | 1, 1] | [CellValue, 0 | 1, C
 /**
  * The last run in runs of adjacent cells (down a column or along a row), which share one
  * address (the first), and a blank snapshot is one digit. 10,000 rows × 9 output columns come
- * to about 1.3 MB instead of 3.2 MB (cell tuples) or 11.6 MB (plain JSON): smaller Office.js
- * requests and a faster save in the CLI.
+ * to about 1.3 MB instead of 3.2 MB (cell tuples) or 11.6 MB (plain JSON). The second packing;
+ * still read, no longer written.
  */
 interface PackedRuns {
   sheet: string;
@@ -134,36 +137,6 @@ function snapshotsInOrder(run: NonNullable<WorkbookState["lastRun"]>): { snapsho
   return { snapshots, inOrder: false };
 }
 
-function packLastRun(run: NonNullable<WorkbookState["lastRun"]>): PackedRuns {
-  const { snapshots, inOrder } = snapshotsInOrder(run);
-  const runs: PackedRuns["runs"] = [];
-  let last: { col: number; row: number } | null = null;
-  const natural: number[] = [];
-  run.written.forEach((w, i) => {
-    const p = snapshots[i];
-    const u: 0 | 1 = w.underline ? 1 : 0;
-    const cell: RunCell = !p ? [w.value, u] : isBlankSnapshot(p) ? [w.value, u, 1] : [w.value, u, p.value, p.numberFormat, p.underline ? 1 : 0];
-    if (p) natural.push(i);
-    const at = parseA1(w.address);
-    const current = runs[runs.length - 1];
-    const down = at && last && at.col === last.col && at.row === last.row + 1;
-    const right = at && last && at.row === last.row && at.col === last.col + 1;
-    // A run goes down a column or right along a row, whichever its second cell starts.
-    if (current && (current[1].length === 1 ? down || right : current[2] === "r" ? right : down)) {
-      if (current[1].length === 1 && right) current[2] = "r";
-      current[1].push(cell);
-    } else runs.push([w.address, [cell]]);
-    last = at;
-  });
-  const packed: PackedRuns = { sheet: run.sheet, at: run.at, runs };
-  // In order, `previous` is exactly the natural order (see snapshotsInOrder).
-  if (inOrder) return packed;
-  const index = new Map(run.written.map((w, i) => [w.address, i]));
-  const order = run.previous.map((p) => index.get(p.address) ?? -1);
-  if (order.length !== natural.length || order.some((v, i) => v !== natural[i])) packed.order = order;
-  return packed;
-}
-
 function unpackRuns(packed: PackedRuns): WorkbookState["lastRun"] {
   const written: { address: string; value: CellValue; underline: boolean }[] = [];
   const snapshots: (CellSnapshot | null)[] = [];
@@ -194,9 +167,201 @@ function unpackLastRun(packed: PackedRun): WorkbookState["lastRun"] {
   return { sheet: packed.sheet, at: packed.at, written, previous };
 }
 
+/** A segment's undo snapshot of one cell: 0 none, 1 the blank cell (null, "General", not underlined), else [value, format, underline]. */
+type SegmentSnapshot = 0 | 1 | [CellValue, string | null, 0 | 1];
+
+/**
+ * Adjacent cells of the last run, down a column (or along a row with r: 1), column-wise: the
+ * written values in one list (texts as indexes into `d` when every value is text or empty),
+ * the offsets of the cells written underlined, and the snapshots as one digit when all are
+ * blank. 10,000 rows × 9 output columns come to about 0.45 MB (runs of cell tuples: 1.2 MB),
+ * with few quotes, which the state sheet's XML would turn into 6-character entities.
+ */
+interface Segment {
+  /** Address of the first cell. */
+  a: string;
+  r?: 1;
+  v: CellValue[];
+  d?: string[];
+  u?: number[];
+  /** Absent: no cell has a snapshot; 1: every cell has the blank one; else one per cell. */
+  s?: 1 | SegmentSnapshot[];
+}
+
+interface PackedSegments {
+  sheet: string;
+  at: string;
+  segments: Segment[];
+  /** Indexes into the cells (in segment order) giving the order of `previous` when it differs. */
+  order?: number[];
+}
+
+/** Builds segments from cells in the order of `written`. */
+class SegmentWriter {
+  readonly segments: Segment[] = [];
+  private current: { address: string; row: number; col: number; right: boolean | null; values: CellValue[]; underlined: number[]; snapshots: SegmentSnapshot[] } | null = null;
+
+  /** `row` < 0: an address that is not a plain cell reference, kept in a segment of its own. */
+  push(address: string, row: number, col: number, value: CellValue, underline: boolean, snapshot: SegmentSnapshot): void {
+    let c = this.current;
+    if (c && row >= 0 && c.row >= 0) {
+      const k = c.values.length;
+      const down = col === c.col && row === c.row + k && c.right !== true;
+      const right = row === c.row && col === c.col + k && c.right !== false;
+      if (down || right) {
+        c.right = right && !down;
+        if (underline) c.underlined.push(k);
+        c.values.push(value);
+        c.snapshots.push(snapshot);
+        return;
+      }
+    }
+    this.close();
+    c = this.current = { address, row, col, right: null, values: [value], underlined: underline ? [0] : [], snapshots: [snapshot] };
+  }
+
+  close(): void {
+    const c = this.current;
+    if (!c) return;
+    this.current = null;
+    const seg: Segment = { a: c.address, v: c.values };
+    if (c.right) seg.r = 1;
+    let texts = 0;
+    let allText = true;
+    for (const v of c.values) {
+      if (typeof v === "string") texts++;
+      else if (v !== null) allText = false;
+    }
+    if (allText && texts > 1) {
+      const index = new Map<string, number>();
+      const d: string[] = [];
+      seg.v = c.values.map((v) => {
+        if (typeof v !== "string") return null;
+        let i = index.get(v);
+        if (i === undefined) index.set(v, (i = d.push(v) - 1));
+        return i;
+      });
+      seg.d = d;
+    }
+    if (c.underlined.length > 0) seg.u = c.underlined;
+    let blanks = 0;
+    let nones = 0;
+    for (const s of c.snapshots) {
+      if (s === 1) blanks++;
+      else if (s === 0) nones++;
+    }
+    if (blanks === c.snapshots.length) seg.s = 1;
+    else if (nones !== c.snapshots.length) seg.s = c.snapshots;
+    this.segments.push(seg);
+  }
+}
+
+function segmentSnapshot(p: CellSnapshot | undefined): SegmentSnapshot {
+  return !p ? 0 : isBlankSnapshot(p) ? 1 : [p.value, p.numberFormat, p.underline ? 1 : 0];
+}
+
+/** Any last run, in segments; `previous` in another order than its cells' gets an `order`. */
+function packLastRun(run: NonNullable<WorkbookState["lastRun"]>): PackedSegments {
+  const { snapshots, inOrder } = snapshotsInOrder(run);
+  const writer = new SegmentWriter();
+  const natural: number[] = [];
+  run.written.forEach((w, i) => {
+    const p = snapshots[i];
+    if (p) natural.push(i);
+    const at = parseA1(w.address);
+    writer.push(w.address, at ? at.row : -1, at ? at.col : -1, w.value, w.underline, segmentSnapshot(p));
+  });
+  writer.close();
+  const packed: PackedSegments = { sheet: run.sheet, at: run.at, segments: writer.segments };
+  // In order, `previous` is exactly the natural order (see snapshotsInOrder).
+  if (inOrder) return packed;
+  const index = new Map(run.written.map((w, i) => [w.address, i]));
+  const order = run.previous.map((p) => index.get(p.address) ?? -1);
+  if (order.length !== natural.length || order.some((v, i) => v !== natural[i])) packed.order = order;
+  return packed;
+}
+
+/**
+ * The last run of a planWrite plan straight from its touched cells, column by column (so each
+ * output column is one segment); `previous` follows the same order. No per-cell objects.
+ */
+function packTouched(sheet: string, at: string, t: TouchedCells): PackedSegments {
+  const n = t.keys.length;
+  // Touched cells by column, each column's rows ascending (the keys are in row order).
+  const byCol = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (t.restored[i]) continue;
+    const col = t.keys[i] % KEY_COLUMNS;
+    let list = byCol.get(col);
+    if (!list) byCol.set(col, (list = []));
+    list.push(i);
+  }
+  const writer = new SegmentWriter();
+  for (const col of [...byCol.keys()].sort((x, y) => x - y)) {
+    let nextRow = -2;
+    for (const i of byCol.get(col)!) {
+      const row = (t.keys[i] - col) / KEY_COLUMNS;
+      // Only a segment's first cell needs its address.
+      const address = row === nextRow ? "" : a1(row, col);
+      nextRow = row + 1;
+      const value = t.planned[i] ? t.values[i] : t.before[i];
+      const blank = t.before[i] === null && t.formats[i] === "General" && !t.underlines[i];
+      writer.push(address, row, col, value, t.finalUnderlines[i] === 1, blank ? 1 : [t.before[i], t.formats[i], t.underlines[i] ? 1 : 0]);
+    }
+    writer.close();
+  }
+  return { sheet, at, segments: writer.segments };
+}
+
+function unpackSegments(packed: PackedSegments): NonNullable<WorkbookState["lastRun"]> {
+  const written: { address: string; value: CellValue; underline: boolean }[] = [];
+  const snapshots: (CellSnapshot | null)[] = [];
+  for (const seg of packed.segments) {
+    const start = parseA1(seg.a);
+    const underlined = new Set(seg.u ?? []);
+    seg.v.forEach((v, k) => {
+      const address = k === 0 || !start ? seg.a : seg.r === 1 ? a1(start.row, start.col + k) : a1(start.row + k, start.col);
+      const value = seg.d ? (typeof v === "number" ? (seg.d[v] ?? null) : null) : v;
+      written.push({ address, value, underline: underlined.has(k) });
+      const s = seg.s === 1 ? 1 : (seg.s?.[k] ?? 0);
+      snapshots.push(
+        s === 0
+          ? null
+          : s === 1
+            ? { address, value: null, numberFormat: "General", underline: false }
+            : { address, value: s[0], numberFormat: s[1], underline: s[2] === 1 },
+      );
+    });
+  }
+  const indexes = packed.order ?? snapshots.flatMap((s, i) => (s ? [i] : []));
+  const previous = indexes.map((i) => snapshots[i] ?? null).filter((p): p is CellSnapshot => p !== null);
+  return { sheet: packed.sheet, at: packed.at, written, previous };
+}
+
+/** The packed form a lazily unpacked last run came from (see lazyLastRun). */
+const PACKED = Symbol("packed");
+
+/** A last run whose `written` and `previous` are unpacked from `packed` when first read. */
+function lazyLastRun(packed: PackedSegments): NonNullable<WorkbookState["lastRun"]> {
+  const run = { sheet: packed.sheet, at: packed.at, written: [], previous: [] } as NonNullable<WorkbookState["lastRun"]>;
+  let unpacked: NonNullable<WorkbookState["lastRun"]> | null = null;
+  const unpack = () => (unpacked ??= unpackSegments(packed));
+  defineLazy(run, "written", () => unpack().written);
+  defineLazy(run, "previous", () => unpack().previous);
+  Object.defineProperty(run, PACKED, { value: packed, enumerable: false });
+  return run;
+}
+
+/** The packed form of a last run: the one it was built from while its lists are unread. */
+function packedOf(run: NonNullable<WorkbookState["lastRun"]>): PackedSegments {
+  const own = (run as { [PACKED]?: PackedSegments })[PACKED];
+  if (own && isUnread(run, "written") && isUnread(run, "previous") && own.sheet === run.sheet && own.at === run.at) return own;
+  return packLastRun(run);
+}
+
 /** JSON of the state (last run packed), cut into pieces that each fit in one cell. */
 export function stateToChunks(state: WorkbookState, size = STATE_CHUNK_SIZE): string[] {
-  const json = JSON.stringify({ ...state, lastRun: state.lastRun ? packLastRun(state.lastRun) : null });
+  const json = JSON.stringify({ ...state, lastRun: state.lastRun ? packedOf(state.lastRun) : null });
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += size) chunks.push(json.slice(i, i + size));
   return chunks.length > 0 ? chunks : ["{}"];
@@ -215,12 +380,14 @@ export function stateFromChunks(chunks: string[]): WorkbookState | null {
   if (!parsed || typeof parsed !== "object") return null;
   const s = parsed as Partial<WorkbookState>;
   if (s.version !== 1 || typeof s.mapping !== "object" || s.mapping === null) return null;
-  const run = s.lastRun as (WorkbookState["lastRun"] & { cells?: PackedCell[]; runs?: unknown[] }) | null | undefined;
+  const run = s.lastRun as (WorkbookState["lastRun"] & { cells?: PackedCell[]; runs?: unknown[]; segments?: unknown[] }) | null | undefined;
   const lastRun =
-    run && Array.isArray(run.runs)
-      ? unpackRuns(run as unknown as PackedRuns)
-      : run && Array.isArray(run.cells)
-        ? unpackLastRun(run as unknown as PackedRun)
-        : (run ?? null);
+    run && Array.isArray(run.segments)
+      ? unpackSegments(run as unknown as PackedSegments)
+      : run && Array.isArray(run.runs)
+        ? unpackRuns(run as unknown as PackedRuns)
+        : run && Array.isArray(run.cells)
+          ? unpackLastRun(run as unknown as PackedRun)
+          : (run ?? null);
   return { version: 1, profile: s.profile ?? null, mapping: s.mapping, lastRun };
 }

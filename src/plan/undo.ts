@@ -2,7 +2,7 @@
  * planUndo: the plan that puts every cell of the last run back as it was (value, number
  * format, underline), to be applied by the same adapters as a scoring plan.
  */
-import { a1, cellAt, formatAt, parseA1, underlineAt, type Grid } from "../model/grid";
+import { a1, cellAt, formatAt, formatKnown, parseA1, underlineAt, type Grid } from "../model/grid";
 import type { CellSnapshot, Conflict, WorkbookState, WritePlan } from "../model/plan";
 import { identicalValue } from "./cells";
 import { cellRanges, valueBlocks, type PlannedCell } from "./ranges";
@@ -30,7 +30,7 @@ export function planUndo(state: WorkbookState, grid?: Grid): WritePlan {
       const now = cellAt(grid, p.row, p.col);
       const w = written.get(snap.address);
       if (w && !identicalValue(w.value, now)) conflicts.push({ address: snap.address, current: now, planned: snap.value });
-      current.push({ address: a1(p.row, p.col), value: now, numberFormat: formatAt(grid, p.row, p.col), underline: underlineAt(grid, p.row, p.col) });
+      current.push({ address: a1(p.row, p.col), value: now, numberFormat: formatKnown(grid, p.row, p.col) ? formatAt(grid, p.row, p.col) : null, underline: underlineAt(grid, p.row, p.col) });
     }
   }
   return {

@@ -493,6 +493,10 @@ function readRows(
   if (codeCol !== null) cellFields.push(["code", columns.code]);
   if (levelCol !== null) cellFields.push(["level", columns.level]);
   const addCells = lazyCellAddresses(sheetName, cellFields);
+  // Every number field gets a value (or null) in every row, in valueInfo order: each row's record
+  // starts as a copy of this one, so it is filled in place instead of growing one property at a time.
+  const valuesTemplate: Record<FieldId, number | null> = {};
+  for (const { field, kind } of valueInfo) if (kind !== "text") valuesTemplate[field] = null;
   // A level column repeats a handful of texts ("Cấp xã", "1"): read each once.
   const levels = new Map<string, ReturnType<typeof levelFromText>>();
   const levelOf = (t: string) => {
@@ -549,7 +553,7 @@ function readRows(
 
     dataBottom = r;
     const aggregate = isAggregateName(name, profile);
-    const values: Record<FieldId, number | null> = {};
+    const values: Record<FieldId, number | null> = { ...valuesTemplate };
     const texts: Record<FieldId, string> = {};
     const sheetRow = sheet.sheetRow(r);
     const nameRef = () => cellRef(sheetName, sheetRow, sheet.sheetCol(nameCol));

@@ -18,17 +18,47 @@ const BUILTIN_AGGREGATES = [
   /^chung (toan|cua) (huyen|tinh|thanh pho|thi xa)\b/,
 ];
 
+// The reader asks about each unit's name twice in a row (aggregate, then level): remembering
+// the last answer spares a second fold per row.
+let lastPlainInput: string | null = null;
+let lastPlainOutput = "";
+
+/** Folded text with everything but letters, digits and single spaces dropped ("UBND xã A-B" → "ubnd xa a b"). */
+function plainFolded(text: string): string {
+  if (text !== lastPlainInput) {
+    lastPlainOutput = foldText(text).replace(/[^\p{L}\p{N} ]/gu, " ").replace(/\s+/g, " ").trim();
+    lastPlainInput = text;
+  }
+  return lastPlainOutput;
+}
+
+/** The built-in patterns as one expression: one test per name instead of one per pattern. */
+const BUILTIN_AGGREGATE = new RegExp(BUILTIN_AGGREGATES.map((re) => `(?:${re.source})`).join("|"));
+
 const PATTERN_CACHE = new WeakMap<Profile, RegExp[]>();
 
+/**
+ * A profile's aggregate patterns ("iu"), the broken ones left out (the profile editor reports
+ * them). Joined into one alternation when that means the same: each pattern compiles on its
+ * own, and none refers to a group by number or name (joined, the numbers would shift).
+ */
 function profilePatterns(profile: Profile): RegExp[] {
   const cached = PATTERN_CACHE.get(profile);
   if (cached) return cached;
-  const out: RegExp[] = [];
+  const valid: RegExp[] = [];
   for (const p of profile.aggregatePatterns) {
     try {
-      out.push(new RegExp(p, "iu"));
+      valid.push(new RegExp(p, "iu"));
     } catch {
-      // A broken pattern in a user's profile must not stop the reader; the profile editor reports it.
+      // A broken pattern in a user's profile must not stop the reader.
+    }
+  }
+  let out = valid;
+  if (valid.length > 1 && valid.every((re) => !/\\[1-9k]|\(\?</.test(re.source.replace(/\(\?<[=!]/g, "")))) {
+    try {
+      out = [new RegExp(valid.map((re) => `(?:${re.source})`).join("|"), "iu")];
+    } catch {
+      out = valid;
     }
   }
   PATTERN_CACHE.set(profile, out);
@@ -37,17 +67,19 @@ function profilePatterns(profile: Profile): RegExp[] {
 
 /** Whether a name is an aggregate row ("TOÀN HUYỆN", "Tỷ lệ chung của huyện", "Tổng cộng"). */
 export function isAggregateName(name: string, profile: Profile | null): boolean {
-  const folded = foldText(name).replace(/[^\p{L}\p{N} ]/gu, " ").replace(/\s+/g, " ").trim();
-  if (BUILTIN_AGGREGATES.some((re) => re.test(folded))) return true;
+  const folded = plainFolded(name);
+  if (BUILTIN_AGGREGATE.test(folded)) return true;
   if (!profile) return false;
+  const patterns = profilePatterns(profile);
+  if (patterns.length === 0) return false;
   const canonical = canonicalText(name);
-  return profilePatterns(profile).some((re) => re.test(canonical) || re.test(folded) || re.test(name.normalize("NFC").trim()));
+  const nfc = name.normalize("NFC").trim();
+  return patterns.some((re) => re.test(canonical) || re.test(folded) || re.test(nfc));
 }
 
 /** Level from a unit's name: "Sở ..." → department, "UBND xã ..." → commune. */
 export function levelFromName(name: string): Level | null {
-  let s = foldText(name).replace(/[^\p{L}\p{N} ]/gu, " ").replace(/\s+/g, " ").trim();
-  s = s.replace(/^(uy ban nhan dan|ubnd)\s+/, "");
+  const s = plainFolded(name).replace(/^(uy ban nhan dan|ubnd)\s+/, "");
   if (/^(xa|phuong|thi tran|dac khu)\b/.test(s)) return "commune";
   if (/^(so|ban|thanh tra|van phong|cong an|phong|cac co quan chuyen mon|co quan chuyen mon|bao hiem xa hoi|chi cuc|trung tam)\b/.test(s)) {
     return "department";
@@ -59,7 +91,7 @@ export function levelFromName(name: string): Level | null {
 
 /** Level from a level column or a section heading ("I. Sở, ban, ngành", "Cấp xã", 1/2). */
 export function levelFromText(text: string): Level | null {
-  const s = foldText(text).replace(/[^\p{L}\p{N} ]/gu, " ").replace(/\s+/g, " ").trim();
+  const s = plainFolded(text);
   if (s === "") return null;
   if (/\b(so ban nganh|so nganh|co quan chuyen mon|department|provincial department|cap so)\b/.test(s)) return "department";
   if (/\b(cap xa|xa phuong|xa thi tran|cac xa|commune|commune unit|ubnd cap xa)\b/.test(s)) return "commune";

@@ -27,6 +27,44 @@ describe("exceljs adapter", () => {
     expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
   });
 
+  test("grid: a missing cell reads as exceljs would create it (row, then column style) but is not created", () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getColumn(2).numFmt = "0.0";
+    ws.getColumn(3).font = { underline: true };
+    ws.getCell("A1").value = "a";
+    ws.getCell("D1").value = 1;
+    ws.getCell("A2").value = "b";
+    ws.getRow(2).numFmt = "@";
+    ws.getCell("D3").value = 3;
+    const g = gridFromWorksheet(ws);
+    expect(g.values).toEqual([
+      ["a", null, null, 1],
+      ["b", null, null, null],
+      [null, null, null, 3],
+    ]);
+    // What row.getCell would have given, on a copy of the same sheet.
+    const copy = new ExcelJS.Workbook();
+    const other = copy.addWorksheet("S");
+    other.model = ws.model;
+    const formats = [1, 2, 3].map((r) => [1, 2, 3, 4].map((c) => other.getRow(r).getCell(c).numFmt ?? "General"));
+    const underlined = [1, 2, 3].map((r) => [1, 2, 3, 4].map((c) => other.getRow(r).getCell(c).font?.underline === true));
+    expect(g.numberFormats).toEqual(formats);
+    expect(g.underlines).toEqual(underlined);
+    expect(g.numberFormats![0][1]).toBe("0.0");
+    // Nothing was created by reading.
+    expect(ws.getRow(1).cellCount).toBe(4);
+    expect(ws.findRow(3)!.findCell(1)).toBeUndefined();
+  });
+
+  test("grid: no underlines at all leaves them out (underlineAt reads false)", () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getCell("A1").value = "a";
+    ws.getCell("B2").value = 2;
+    expect(gridFromWorksheet(ws).underlines).toBeUndefined();
+  });
+
   test("apply: keeps a formula whose result already equals the value, never writes through a merge, styles not shared", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("S");

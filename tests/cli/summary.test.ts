@@ -1,4 +1,7 @@
-import { formatScore, unitsTable } from "../../src/cli/summary";
+import fc from "fast-check";
+import { formatScore, table, unitsTable } from "../../src/cli/summary";
+import { roundHalfUp } from "../../src/engine/round";
+import { formatViNumber } from "../../src/report/format";
 import { getProfile } from "../../src/profiles";
 import type { ScoredUnit } from "../../src/model/units";
 
@@ -14,6 +17,37 @@ describe("summary numbers", () => {
     expect(formatScore(-0.02, 2, true)).toBe("-0,02");
     expect(formatScore(-0.001, 2, true)).toBe("0,00");
     expect(formatScore(null)).toBe("—");
+  });
+});
+
+describe("summary numbers, fast path", () => {
+  test("the same text as the report's formatter for any number and any number of decimals", () => {
+    const viaIntl = (v: number, d: number, signed: boolean) => {
+      const text = formatViNumber(Math.abs(v), { minDecimals: d, maxDecimals: d });
+      const sign = v < 0 && roundHalfUp(v, d) !== 0 ? "-" : signed && v > 0 ? "+" : "";
+      return `${sign}${text}`;
+    };
+    const value = fc.oneof(
+      fc.double({ min: -2000, max: 2000, noNaN: true }),
+      fc.integer({ min: -200000, max: 200000 }).map((n) => n / 100),
+      fc.integer({ min: -200000, max: 200000 }).map((n) => n / 1000 + 0.0005),
+    );
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 4 }), fc.boolean(), (v, d, signed) => {
+        expect(formatScore(v, d, signed)).toBe(viaIntl(v, d, signed));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(formatScore(999.996)).toBe("1.000,00");
+  });
+});
+
+describe("summary table widths", () => {
+  test("combining marks take no column; decomposed and precomposed text align alike", () => {
+    const decomposed = "Tie\u0302\u0301n đo\u0323\u0302"; // "Tiến độ" in NFD
+    const out = table(["Tên", "Số"], [[decomposed, "1"], ["Tiến độ", "2"], ["𝔸 x", "3"]], [false, true]).split("\n");
+    const numberColumn = out.slice(2).map((l) => [...l.normalize("NFC")].length);
+    expect(new Set(numberColumn).size).toBe(1);
   });
 });
 

@@ -134,7 +134,11 @@ export function cellValueOf(cell: ExcelJS.Cell): CellValue {
 }
 
 function isUnderlined(cell: ExcelJS.Cell): boolean {
-  const u = cell.font?.underline;
+  return fontUnderlined(cell.font);
+}
+
+function fontUnderlined(font: Partial<ExcelJS.Font> | undefined): boolean {
+  const u = font?.underline;
   return u !== undefined && u !== false && u !== "none";
 }
 
@@ -153,29 +157,55 @@ function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
   return merges.map((m) => parseRangeA1(m)).filter((r): r is CellRange => r !== null);
 }
 
-/** The whole used area of a worksheet (from A1) as a Grid. */
+/**
+ * The whole used area of a worksheet (from A1) as a Grid. Cells the file does not have are read
+ * as exceljs would create them (row.getCell: no value, the row's or else the column's number
+ * format and font) without creating them; `underlines` is left out when nothing is underlined
+ * (underlineAt reads that as false everywhere).
+ */
 export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
   const rows = ws.rowCount;
   const cols = ws.columnCount;
+  const columnStyles: Partial<ExcelJS.Style>[] = [];
+  for (let c = 1; c <= cols; c++) columnStyles.push(ws.getColumn(c).style ?? {});
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
-  const underlines: boolean[][] = [];
+  const underlinedRows: (boolean[] | null)[] = [];
+  let anyUnderline = false;
   for (let r = 1; r <= rows; r++) {
     const vr: CellValue[] = [];
     const fr: (string | null)[] = [];
-    const ur: boolean[] = [];
-    const row = ws.getRow(r);
+    let ur: boolean[] | null = null;
+    const row = ws.findRow(r);
+    const rowStyle = (row as { style?: Partial<ExcelJS.Style> } | undefined)?.style;
     for (let c = 1; c <= cols; c++) {
-      const cell = row.getCell(c);
-      vr.push(cellValueOf(cell));
-      fr.push(cell.numFmt ?? "General");
-      ur.push(isUnderlined(cell));
+      const cell = row?.findCell(c);
+      let underlined: boolean;
+      if (cell) {
+        vr.push(cellValueOf(cell));
+        // cell.numFmt and cell.font read these, one getter each.
+        const style = cell.style as Partial<ExcelJS.Style> | undefined;
+        fr.push(style?.numFmt ?? "General");
+        underlined = fontUnderlined(style?.font);
+      } else {
+        const columnStyle = columnStyles[c - 1];
+        vr.push(null);
+        fr.push(rowStyle?.numFmt || columnStyle.numFmt || "General");
+        underlined = fontUnderlined(rowStyle?.font || columnStyle.font);
+      }
+      if (underlined) {
+        ur ??= new Array<boolean>(cols).fill(false);
+        ur[c - 1] = true;
+        anyUnderline = true;
+      }
     }
     values.push(vr);
     numberFormats.push(fr);
-    underlines.push(ur);
+    underlinedRows.push(ur);
   }
-  return { sheet: ws.name, origin: { row: 0, col: 0 }, values, numberFormats, underlines, merges: mergesOf(ws) };
+  const grid: Grid = { sheet: ws.name, origin: { row: 0, col: 0 }, values, numberFormats, merges: mergesOf(ws) };
+  if (anyUnderline) grid.underlines = underlinedRows.map((ur) => ur ?? new Array<boolean>(cols).fill(false));
+  return grid;
 }
 
 function setUnderline(cell: ExcelJS.Cell, on: boolean): void {
