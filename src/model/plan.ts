@@ -78,3 +78,12 @@ export interface WorkbookState {
 
 /** Name of the very hidden sheet that holds the WorkbookState as JSON. */
 export const STATE_SHEET = "chiso766_state";
+
+/** Not plain "Phụ lục": staff often keep the pasted table on a sheet of that name. */
+export const DEFAULT_APPENDIX_SHEET = "Phụ lục xếp loại";
+
+/** Whether a sheet name is one the tool gives its appendix ("Phụ lục xếp loại", "Phụ lục xếp loại (2)", …). */
+export function isAppendixSheet(name: string): boolean {
+  if (name === DEFAULT_APPENDIX_SHEET) return true;
+  return name.startsWith(`${DEFAULT_APPENDIX_SHEET} (`) && /^\(\d+\)$/.test(name.slice(DEFAULT_APPENDIX_SHEET.length + 1));
+}

@@ -21,8 +21,9 @@ import type {
   Narrative,
 } from "./types";
 
-/** Not plain "Phụ lục": staff often keep the pasted table on a sheet of that name. */
-export const DEFAULT_APPENDIX_SHEET = "Phụ lục xếp loại";
+import { DEFAULT_APPENDIX_SHEET } from "../model/plan";
+
+export { DEFAULT_APPENDIX_SHEET };
 export const DEFAULT_APPENDIX_TITLE =
   "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP TRONG THỰC HIỆN THỦ TỤC HÀNH CHÍNH, DỊCH VỤ CÔNG";
 export const APPENDIX_FONT = { name: "Times New Roman", size: 13 } as const;

@@ -78,6 +78,20 @@ describe("Office adapter: read", () => {
     ]);
   });
 
+  test("a selection of whole columns is clipped to the used range (not a million blank rows)", async () => {
+    const source = phuTanGrid();
+    const { excel, adapter } = fakeFor(source);
+    excel.model.selection = { top: 0, left: 1, bottom: 1_048_575, right: 2 };
+    const snapshot = await adapter.read({ selection: true });
+    expect(snapshot.grid.origin).toEqual({ row: 0, col: 1 });
+    expect(snapshot.grid.values.length).toBe(source.values.length);
+    expect(snapshot.grid.values.map((r) => r[0])).toEqual(source.values.map((r) => r[1]));
+    expect(snapshot.syncs).toBe(excel.stats.syncs);
+    // A selection outside the data is a clear error.
+    excel.model.selection = { top: 500, left: 30, bottom: 600, right: 31 };
+    await expect(adapter.read({ selection: true })).rejects.toThrow("Vùng đang chọn không có dữ liệu.");
+  });
+
   test("an empty sheet is a clear Vietnamese error", async () => {
     const excel = new FakeExcel(FakeWorkbookModel.create([{ name: "Trống", values: [] }]));
     const adapter = createOfficeAdapter({ run: excel.run, mergedAreas: true });

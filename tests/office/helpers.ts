@@ -46,7 +46,8 @@ export function outputPlan(grid: Grid, tableWidth = grid.values[0].length, dataT
   const previous: CellSnapshot[] = [...touched.entries()].map(([address, c]) => ({
     address,
     value: cellAt(grid, c.row, c.col),
-    numberFormat: formatAt(grid, c.row, c.col),
+    // As planWrite snapshots a cell: "General" outside the grid's formats (null means "not read").
+    numberFormat: formatAt(grid, c.row, c.col) ?? "General",
     underline: underlineAt(grid, c.row, c.col),
   }));
   return {

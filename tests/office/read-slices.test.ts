@@ -3,10 +3,10 @@
  * enforces the cap, so every read below fails if one sync's response exceeds it.
  */
 import { EXCEL_WEB_PAYLOAD_LIMIT, FakeExcel, FakeRange, FakeWorkbookModel } from "../../fake-excel";
-import { createOfficeAdapter, FIRST_ROWS } from "../../src/adapters/office";
+import { createOfficeAdapter, FORMAT_ROWS, VALUE_ROWS } from "../../src/adapters/office";
 import { stateToChunks } from "../../src/plan/state";
 import { stateAfterWrite } from "../../src/plan";
-import type { CellValue, Grid } from "../../src/model/grid";
+import { formatKnown, type CellValue, type Grid } from "../../src/model/grid";
 import { EXTRA_COLUMNS_FOR_TESTS } from "./adapter-exports";
 import { fakeFor, outputPlan } from "./helpers";
 import { phuTanGrid } from "./phu-tan-grid";
@@ -17,6 +17,11 @@ function withoutExtraColumns(grid: Grid, width: number): Pick<Grid, "values" | "
     numberFormats: grid.numberFormats?.map((r) => r.slice(0, width)),
     underlines: grid.underlines?.map((r) => r.slice(0, width)),
   };
+}
+
+/** The source's formats where the grid read says it knows them, null elsewhere. */
+function knownFormats(source: Grid, read: Grid): (string | null)[][] {
+  return source.numberFormats!.map((row, r) => row.map((f, c) => (formatKnown(read, r, c) ? f : null)));
 }
 
 /** A grid of `rows` × `cols` with a value, a format and an underline pattern that depend on the cell. */
@@ -40,9 +45,11 @@ describe("Office adapter: reads under the 5 MB cap", () => {
     const snapshot = await adapter.read({ onProgress: (p) => seen.push(p) });
     expect(withoutExtraColumns(snapshot.grid, source.values[0].length)).toEqual({
       values: source.values,
-      numberFormats: source.numberFormats,
+      numberFormats: knownFormats(source, snapshot.grid),
       underlines: source.underlines,
     });
+    // No percent column: formats of the first rows only.
+    expect(snapshot.grid.partialFormats).toEqual({ fromRow: FORMAT_ROWS, columns: [] });
     expect(Math.max(...excel.stats.responseBytes)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
     expect(Math.max(...excel.stats.requestBytes)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
     expect(snapshot.syncs).toBe(excel.stats.syncs);
@@ -54,17 +61,34 @@ describe("Office adapter: reads under the 5 MB cap", () => {
     expect(seen[seen.length - 1]).toEqual({ fraction: 1, syncs: excel.stats.syncs });
   });
 
-  test("a table without any underline sends no per-cell underline data", async () => {
-    const source = patternGrid(FIRST_ROWS + 500, 30, () => false);
+  test("10,000 rows without underlines or percent formats: one sync, no per-cell underline data", async () => {
+    const source = patternGrid(VALUE_ROWS, 45, () => false);
+    source.numberFormats = source.numberFormats!.map((row) => row.map((f) => (f === "0.00%" ? "0.00" : f)));
     const { excel, adapter } = fakeFor(source);
     const perCell = jest.spyOn(FakeRange.prototype, "getCellProperties");
     const snapshot = await adapter.read();
-    expect(withoutExtraColumns(snapshot.grid, 30).values).toEqual(source.values);
+    expect(withoutExtraColumns(snapshot.grid, 45).values).toEqual(source.values);
+    expect(withoutExtraColumns(snapshot.grid, 45).numberFormats).toEqual(knownFormats(source, snapshot.grid));
     expect(snapshot.grid.underlines!.every((r) => r.every((u) => !u))).toBe(true);
-    // Values and formats only: 2 syncs (the speculative first tile, then the remaining rows).
-    expect(excel.stats.syncs).toBe(2);
+    expect(excel.stats.syncs).toBe(1);
+    expect(Math.max(...excel.stats.responseBytes)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
     expect(perCell).not.toHaveBeenCalled();
     perCell.mockRestore();
+  }, 60_000);
+
+  test("a column formatted as percent in the sample keeps its formats down the whole table", async () => {
+    const rows = FORMAT_ROWS + 1500;
+    const source = patternGrid(rows, 8, () => false);
+    // Column 3 shows fractions as percents; the other columns are plain numbers.
+    source.numberFormats = source.numberFormats!.map((row, r) => row.map((_, c) => (c === 3 ? (r % 2 === 0 ? "0%" : "0.0%") : r % 3 === 0 ? "0.00" : "General")));
+    const { excel, adapter } = fakeFor(source);
+    const snapshot = await adapter.read();
+    expect(snapshot.grid.partialFormats).toEqual({ fromRow: FORMAT_ROWS, columns: [3] });
+    expect(snapshot.grid.numberFormats!.map((row) => row[3])).toEqual(source.numberFormats!.map((row) => row[3]));
+    expect(snapshot.grid.numberFormats![rows - 1][2]).toBeNull();
+    expect(withoutExtraColumns(snapshot.grid, 8).numberFormats!.slice(0, FORMAT_ROWS)).toEqual(source.numberFormats!.slice(0, FORMAT_ROWS));
+    // The first sync brings values and the sample; the second the percent column below it.
+    expect(excel.stats.syncs).toBe(2);
   });
 
   test("a column underlined throughout is filled from its probe, not fetched per cell", async () => {

@@ -98,6 +98,25 @@ describe("task pane", () => {
     expect(visible(after)).toEqual(visible(before));
   });
 
+  test("Đọc lại bảng on the appendix sheet the tool made reads the scored table instead", async () => {
+    const { excel, adapter } = setup();
+    await ready();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
+    });
+    await screen.findByText(/Đã ghi \d+ ô/);
+    // As "Lập phụ lục" leaves it: the appendix sheet is the active one.
+    excel.model.addSheetFrom({ name: "Phụ lục xếp loại", values: [["STT", "Tên đơn vị", "Tổng điểm", "Xếp loại"], [1, "PHÚ HÙNG", 89.21, "Tốt"]] });
+    excel.model.activeSheet = "Phụ lục xếp loại";
+    (adapter.read as jest.Mock).mockClear();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Đọc lại bảng" }));
+    });
+    await screen.findByText(`Trang đang mở là phụ lục do công cụ lập; đã đọc bảng ở trang ${PHU_TAN_SHEET}.`);
+    expect((adapter.read as jest.Mock).mock.calls.map((c) => c[0])).toEqual([{ selection: false }, { sheet: PHU_TAN_SHEET }]);
+    expect((screen.getByRole("combobox", { name: /Phương pháp chấm điểm/ }) as HTMLSelectElement).value).toBe("an-giang-tuan");
+  });
+
   test("a problem names its cell, and clicking it selects the cell", async () => {
     const grid = phuTanGrid();
     grid.values[8][6] = "16/,6"; // G9: CÔNG KHAI of PHÚ HIỆP, unreadable

@@ -7,15 +7,18 @@
  *  - read:       1 sync up to 2,000 rows with per-column uniform underlines (values, number
  *                formats, underlines, merged areas, state sheet); +1 when a column's underlines
  *                are mixed; larger tables one more per ~3.5 MB of response (see read.ts)
- *  - apply:      2 syncs (state sheet lookup; then state + values + formats + underlines)
+ *  - apply:      2 syncs (state sheet lookup and the formats the read did not bring of the cells
+ *                about to change; then state + values + formats + underlines)
  *  - selectCell: 1 sync
+ *  - reading the selection: 1 more sync first, to clip it to the used range
  */
 import { STATE_SHEET, type WorkbookState, type WritePlan, type WriteBlock } from "../../model/plan";
 import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type Grid } from "../../model/grid";
 import { STATE_CHUNK_SIZE, stateFromChunks, stateToChunks } from "../../plan/state";
+import { formatsToRead, withFormats } from "../../plan/refresh";
 import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
-import type { XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
-import { readTable, type ReadProgress } from "./read";
+import type { XlRange, XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
+import { readColumns, readTable, type ReadProgress } from "./read";
 
 /** Upper bound of one state chunk's bytes (UTF-8, JSON-quoted): a Vietnamese character is at most 3 bytes. */
 const STATE_CHUNK_BYTES = STATE_CHUNK_SIZE * 3 + 8;
@@ -128,13 +131,15 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
       const { workbook } = context;
       // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, never a null chain.
       const worksheet = readOptions.sheet === undefined ? workbook.worksheets.getActiveWorksheet() : workbook.worksheets.getItem(readOptions.sheet);
-      const area = readOptions.selection ? workbook.getSelectedRange() : worksheet.getUsedRange(true);
+      const area = readOptions.selection ? await selectionWithinUsedRange(context, worksheet) : worksheet.getUsedRange(true);
       // A few blank columns to the right too: output columns go there, and undo must know the
       // number format and underline those cells had before the first run.
       const range = area.getResizedRange(0, EXTRA_COLUMNS);
       // The state sheet may not exist: a null object, and the used range chained on it is null too.
       const stateRange = workbook.worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
-      const raw = await readTable(context, range, stateRange, { mergedAreas, onProgress: readOptions.onProgress });
+      // Right of the used range there are no values; right of a selection there may be.
+      const blankRight = readOptions.selection ? 0 : EXTRA_COLUMNS;
+      const raw = await readTable(context, range, stateRange, { mergedAreas, blankRight, onProgress: readOptions.onProgress });
 
       const { sheet, ref } = splitAddress(raw.address);
       if (raw.values.every((row) => row.every((v) => v === null))) {
@@ -147,9 +152,12 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
         numberFormats: raw.numberFormats,
         underlines: raw.underlines,
       };
+      if (raw.formatRows < raw.values.length) {
+        grid.partialFormats = { fromRow: raw.rowIndex + raw.formatRows, columns: raw.formatColumns.map((c) => raw.columnIndex + c) };
+      }
       if (raw.mergedAddress !== null) grid.merges = parseMergedAddress(raw.mergedAddress);
       const state = raw.stateChunks === null ? null : stateFromChunks(raw.stateChunks);
-      return { grid, state, address: `${quoteSheet(sheet ?? "")}!${ref}`, syncs: raw.syncs };
+      return { grid, state, address: `${quoteSheet(sheet ?? "")}!${ref}`, syncs: raw.syncs + (readOptions.selection ? 1 : 0) };
     });
   }
 
@@ -158,13 +166,20 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
       throw new Error(`Có ${plan.conflicts.length} ô đang chứa dữ liệu khác (ví dụ ${plan.sheet}!${plan.conflicts[0].address}); hãy xác nhận ghi đè trước khi ghi.`);
     }
     const report = await run(async (context) => {
-      let syncs = 0;
-      // Request 1: does the state sheet exist? (Adding one that exists would fail the write.)
+      // Request 1: does the state sheet exist (adding one that exists would fail the write)?
+      // With it, the cells about to change whose number format the read did not bring (see
+      // read.ts), so that undo restores them.
       const existing = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
-      await context.sync();
-      syncs++;
+      const areas = formatsToRead(plan);
+      const read = await readColumns(context, () => context.workbook.worksheets.getItem(plan.sheet), areas);
+      if (read.syncs === 0) await context.sync();
+      let syncs = Math.max(1, read.syncs);
+      const complete = withFormats(plan, state, areas, read.cells);
+      if (complete.changed.length > 0) {
+        throw new Error(`Trang ${plan.sheet} đã thay đổi sau lần đọc bảng (ô ${plan.sheet}!${complete.changed[0]}${complete.changed.length > 1 ? ` và ${complete.changed.length - 1} ô khác` : ""}): chưa ghi gì. Hãy bấm “Đọc lại bảng” rồi ghi lại.`);
+      }
 
-      const work = writeWork(plan, state, existing.isNullObject);
+      const work = writeWork(complete.plan, complete.state, existing.isNullObject);
       const batches = packBatches(work);
       for (const batch of batches) {
         // Formulas need not recalculate after each block; it lasts until the next sync only.
@@ -198,6 +213,23 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
   }
 
   return { read, apply, selectCell };
+}
+
+/**
+ * The selection clipped to the sheet's used range: selecting whole columns (A:M) must not read a
+ * million blank rows. One extra sync, only when reading the selection.
+ */
+async function selectionWithinUsedRange(context: XlRequestContext, worksheet: XlWorksheet): Promise<XlRange> {
+  const box = ["rowIndex", "columnIndex", "rowCount", "columnCount"];
+  const selected = context.workbook.getSelectedRange().load(box);
+  const used = worksheet.getUsedRange(true).load(box);
+  await context.sync();
+  const top = Math.max(selected.rowIndex, used.rowIndex);
+  const left = Math.max(selected.columnIndex, used.columnIndex);
+  const bottom = Math.min(selected.rowIndex + selected.rowCount, used.rowIndex + used.rowCount) - 1;
+  const right = Math.min(selected.columnIndex + selected.columnCount, used.columnIndex + used.columnCount) - 1;
+  if (bottom < top || right < left) throw new Error("Vùng đang chọn không có dữ liệu.");
+  return worksheet.getRangeByIndexes(top, left, bottom - top + 1, right - left + 1);
 }
 
 /** Save profile id and mapping in the document settings; failures are reported, not hidden. */

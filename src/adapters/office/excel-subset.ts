@@ -62,6 +62,8 @@ export interface XlWorksheet {
   activate(): void;
   getRange(address?: string): XlRange;
   getRanges(address?: string): XlRangeAreas;
+  /** ExcelApi 1.7; 0-based. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
   getUsedRange(valuesOnly?: boolean): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
 }

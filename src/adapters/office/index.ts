@@ -1,7 +1,7 @@
 /** The Office.js adapter: reads a Grid and applies a WritePlan; nothing else calls Excel. */
 export { createOfficeAdapter, splitAddress, parseMergedAddress, SETTINGS_KEY } from "./adapter";
 export type { WorkbookAdapter, WorkbookSnapshot, ApplyOptions, ApplyReport, OfficeAdapterOptions, SettingsStore, ReadOptions, ReadProgress } from "./adapter";
-export { READ_BUDGET_BYTES, FIRST_ROWS } from "./read";
+export { READ_BUDGET_BYTES, VALUE_ROWS, FORMAT_ROWS } from "./read";
 export { REQUEST_BUDGET_BYTES, ADDRESS_LIMIT_CHARS, chunkAddresses, packBatches, splitBlock } from "./batch";
 export type { XlRequestContext, XlRun } from "./excel-subset";
 export { createReportAdapter } from "./report";

@@ -1,36 +1,40 @@
 /**
  * Reading the table area from Excel in requests that stay under Excel on the web's 5 MB cap.
  *
- * What travels, per cell, for a 45-column table of counts: value + number format ≈ 14 bytes,
- * and per-cell underline properties (getCellProperties) ≈ 41 bytes. So:
+ * What travels, per cell, for a 45-column table of counts: a value ≈ 4–5 bytes, a number
+ * format ≈ 10 ("General"), and per-cell underline properties (getCellProperties) ≈ 41 bytes. So:
+ *  - values are read for every cell; number formats only where they decide something: the
+ *    first FORMAT_ROWS rows (headers and a sample of data rows), and down the whole table only
+ *    in the columns whose sample holds a percent format (the reader reads 0.85 shown as "85%"
+ *    as 85). The write reads the formats of the cells it touches just before it writes them
+ *    (readColumns), so undo still restores every format exactly; Grid.partialFormats says
+ *    which formats the grid lacks.
  *  - underlines are probed per column first: load("format/font/underline") on a column gives
  *    one value when the column is uniform and null when it is mixed. Only mixed columns (the
  *    tool's own flagged columns after a run, or columns a user underlined by hand) fetch
  *    per-cell properties, in row slices. A fresh table sends no per-cell underline data.
- *  - values and number formats go in tiles of rows (and of 64 columns for very wide tables),
- *    packed into syncs whose estimated response stays under READ_BUDGET_BYTES.
  *
- * Sync 1 is speculative: before the size of the table is known it already asks for the first
- * FIRST_ROWS × FIRST_COLUMNS tile (clipped to the table), the column probes, the merged areas
- * and the first rows of the state sheet. A table up to FIRST_ROWS rows whose underlines are
- * uniform per column therefore reads in ONE sync; a mixed column costs one more sync. Larger
- * tables cost about one sync per 3.5 MB of values and formats (100,000 rows × 53 columns ≈
- * 72 MB: ≈ 21 syncs). If Excel still refuses a response as too large (text-heavy cells beyond
- * the estimate), the estimate is doubled and the same work is retried in smaller pieces.
- *
- * Number formats stay per cell: the reader needs them (a fraction shown as "0%" is a percent,
- * and undo restores the format of every cell the write touches), and Excel has no per-column
- * "uniform number format" property to probe (Range.numberFormat is always a 2-D array).
+ * Sync 1 is speculative: before the size of the table is known it already asks for the values
+ * of the first VALUE_ROWS (12,000) × FIRST_COLUMNS cells and the formats of the first FORMAT_ROWS rows
+ * (both clipped to the table), the column probes, the merged areas and the first rows of the
+ * state sheet. A table up to VALUE_ROWS rows (≈ 2.6 MB of values for 10,000 rows × 53 columns
+ * of counts) whose underlines are uniform per column and without percent columns therefore
+ * reads in ONE sync; a mixed column costs one more sync. Larger tables cost about one sync per
+ * 3.5 MB more. If Excel still refuses a response as too large (text-heavy cells beyond the
+ * estimate), the same work is retried in smaller pieces.
  */
 import type { CellValue } from "../../model/grid";
 import { STATE_CHUNK_SIZE } from "../../plan/state";
+import { isPercentFormat } from "../../reader/numbers";
 import { estimateBytes, REQUEST_BUDGET_BYTES } from "./batch";
-import type { XlRange, XlRequestContext } from "./excel-subset";
+import type { XlRange, XlRequestContext, XlWorksheet } from "./excel-subset";
 
 /** Estimated response bytes per sync: under the 5 MB cap with room for the estimate's error. */
 export const READ_BUDGET_BYTES = REQUEST_BUDGET_BYTES;
-/** Rows of the speculative first tile: small tables are read whole in the first sync. */
-export const FIRST_ROWS = 2000;
+/** Rows whose values the first sync asks for: tables up to this size are read whole in one sync. */
+export const VALUE_ROWS = 12_000;
+/** Rows whose number formats are read in every column (headers and a sample of the data). */
+export const FORMAT_ROWS = 1000;
 /** Columns of a tile, and of the per-column underline probes sent in the first sync. */
 export const FIRST_COLUMNS = 64;
 /** State-sheet rows (chunks of STATE_CHUNK_SIZE characters) asked for in the first sync. */
@@ -38,8 +42,8 @@ export const STATE_FIRST_ROWS = 16;
 
 /** Bytes of one getCellProperties entry ({"format":{"font":{"underline":"SingleAccountant"}}},). */
 const UNDERLINE_CELL_BYTES = 56;
-/** Never estimate a value + format pair below this, whatever the first tile measured. */
-const MIN_CELL_BYTES = 8;
+/** Never estimate a value or a format below this, whatever the first tile measured. */
+const MIN_CELL_BYTES = 4;
 /** Margin on what the first tile measured: later rows may hold longer text. */
 const ESTIMATE_MARGIN = 1.15;
 
@@ -56,7 +60,12 @@ export interface RawTable {
   rowIndex: number;
   columnIndex: number;
   values: CellValue[][];
+  /** Number formats: every cell of the first `formatRows` rows, below them only `formatColumns`. */
   numberFormats: (string | null)[][];
+  /** Rows (from the top of the range) whose formats were read in every column. */
+  formatRows: number;
+  /** Columns (0-based in the range) whose formats were read down the whole table. */
+  formatColumns: number[];
   underlines: boolean[][];
   /** Address of the merged areas (RangeAreas form), or null. */
   mergedAddress: string | null;
@@ -90,15 +99,30 @@ function isResponseTooLarge(e: unknown): boolean {
 
 const UNDERLINE_PROBE = "format/font/underline";
 
+function formatOf(f: unknown): string | null {
+  return typeof f === "string" ? f : null;
+}
+
+/** Bytes per cell measured on an answer, with the margin; `fallback` when it had no cells. */
+function perCell(grid: unknown[][], fallback: number): number {
+  const cells = grid.length * (grid[0]?.length ?? 0);
+  return cells === 0 ? fallback : Math.max(MIN_CELL_BYTES, estimateBytes(grid) / cells) * ESTIMATE_MARGIN;
+}
+
 /**
- * Read `range` (values, number formats, underlines, merged areas) and the state sheet.
- * `stateRange` is the state sheet's used range (a null object when there is none).
+ * Read `range` (values, number formats where they matter, underlines, merged areas) and the
+ * state sheet. `stateRange` is the state sheet's used range (a null object when there is none).
  */
 export async function readTable(
   context: XlRequestContext,
   range: XlRange,
   stateRange: XlRange,
-  options: { mergedAreas: boolean; onProgress?: (progress: ReadProgress) => void },
+  options: {
+    mergedAreas: boolean;
+    /** Columns at the right of `range` known to hold no value (beyond the used range): their values are not asked for after the first sync. */
+    blankRight?: number;
+    onProgress?: (progress: ReadProgress) => void;
+  },
 ): Promise<RawTable> {
   let syncs = 0;
 
@@ -106,7 +130,11 @@ export async function readTable(
   let scale = 1;
   let first: ReturnType<typeof queueFirst>;
   for (;;) {
-    first = queueFirst(range, stateRange, options.mergedAreas, Math.max(1, Math.floor(FIRST_ROWS / scale)), Math.max(1, Math.floor(STATE_FIRST_ROWS / scale)));
+    first = queueFirst(range, stateRange, options.mergedAreas, {
+      valueRows: Math.max(1, Math.floor(VALUE_ROWS / scale)),
+      formatRows: Math.max(1, Math.floor(FORMAT_ROWS / scale)),
+      stateRows: Math.max(1, Math.floor(STATE_FIRST_ROWS / scale)),
+    });
     try {
       // One retry at most per factor of 8; not a per-row round trip.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -126,39 +154,59 @@ export async function readTable(
   const numberFormats: (string | null)[][] = new Array<(string | null)[]>(rows);
   const underlines: boolean[][] = Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false));
 
-  const place = (top: number, left: number, part: XlRange) => {
-    const width = part.values[0]?.length ?? 0;
-    part.values.forEach((row, i) => {
-      const formats = part.numberFormat[i];
+  const placeValues = (top: number, left: number, part: unknown[][]) => {
+    const width = part[0]?.length ?? 0;
+    part.forEach((row, i) => {
       if (left === 0 && width === cols) {
         values[top + i] = row.map(toCellValue);
-        numberFormats[top + i] = formats.map((f) => (typeof f === "string" ? f : null));
         return;
       }
       const vr = (values[top + i] ??= new Array<CellValue>(cols).fill(null));
-      const fr = (numberFormats[top + i] ??= new Array<string | null>(cols).fill(null));
-      for (let j = 0; j < width; j++) {
-        vr[left + j] = toCellValue(row[j]);
-        fr[left + j] = typeof formats[j] === "string" ? (formats[j] as string) : null;
+      for (let j = 0; j < width; j++) vr[left + j] = toCellValue(row[j]);
+    });
+  };
+  const placeFormats = (top: number, left: number, part: unknown[][]) => {
+    const width = part[0]?.length ?? 0;
+    part.forEach((row, i) => {
+      if (left === 0 && width === cols) {
+        numberFormats[top + i] = row.map(formatOf);
+        return;
       }
+      const fr = (numberFormats[top + i] ??= new Array<string | null>(cols).fill(null));
+      for (let j = 0; j < width; j++) fr[left + j] = formatOf(row[j]);
     });
   };
 
   // What the first tile measured sizes the rest.
-  const firstRows = first.tile.values.length;
-  const firstCols = first.tile.values[0]?.length ?? 0;
-  const measured = (estimateBytes(first.tile.values) + estimateBytes(first.tile.numberFormat)) / Math.max(1, firstRows * firstCols);
-  const cellBytes = Math.max(MIN_CELL_BYTES, measured) * ESTIMATE_MARGIN;
-  place(0, 0, first.tile);
+  const firstValueRows = first.values.values.length;
+  const firstFormatRows = first.formats.numberFormat.length;
+  const valueBytes = perCell(first.values.values, 8);
+  const formatBytes = perCell(first.formats.numberFormat, 12);
+  placeValues(0, 0, first.values.values);
+  placeFormats(0, 0, first.formats.numberFormat);
 
-  const tile = (top: number, left: number, height: number, width: number): ReadItem => ({
-    bytes: height * width * cellBytes,
+  const formatRows = Math.min(rows, FORMAT_ROWS);
+  // Columns whose sample shows a percent format keep their formats down the whole table.
+  const formatColumns: number[] = [];
+  if (rows > formatRows) {
+    for (let c = 0; c < cols; c++) {
+      // Columns beyond the first band were not sampled yet: read them whole.
+      if (c >= FIRST_COLUMNS || first.formats.numberFormat.some((row) => isPercentFormat(formatOf(row[c])))) formatColumns.push(c);
+    }
+  }
+
+  const tile = (what: "values" | "numberFormat", top: number, left: number, height: number, width: number): ReadItem => ({
+    bytes: height * width * (what === "values" ? valueBytes : formatBytes),
     queue: () => {
-      const part = range.getCell(top, left).getResizedRange(height - 1, width - 1).load(["values", "numberFormat"]);
-      return () => place(top, left, part);
+      const part = range.getCell(top, left).getResizedRange(height - 1, width - 1).load(what);
+      return () => (what === "values" ? placeValues(top, left, part.values) : placeFormats(top, left, part.numberFormat));
     },
-    split: height > 1 ? () => splitRows(top, height, (t, h) => tile(t, left, h, width)) : undefined,
+    split: height > 1 ? () => splitRows(top, height, (t, h) => tile(what, t, left, h, width)) : undefined,
   });
+  const tiles = (what: "values" | "numberFormat", top: number, bottom: number, left: number, width: number): ReadItem[] => {
+    const cellBytes = what === "values" ? valueBytes : formatBytes;
+    return sliceRows(bottom - top, READ_BUDGET_BYTES / (width * cellBytes), (t, h) => tile(what, top + t, left, h, width));
+  };
 
   const underlineCells = (col: number, top: number, height: number): ReadItem => ({
     bytes: height * UNDERLINE_CELL_BYTES,
@@ -180,12 +228,21 @@ export async function readTable(
   };
 
   const work: ReadItem[] = [];
-  // Values and number formats: the rest of the first column band, then the other bands.
   for (let left = 0; left < cols; left += FIRST_COLUMNS) {
     const width = Math.min(FIRST_COLUMNS, cols - left);
-    const start = left === 0 ? firstRows : 0;
-    work.push(...sliceRows(rows - start, READ_BUDGET_BYTES / (width * cellBytes), (t, h) => tile(start + t, left, h, width)));
+    // Values: the rest of the first column band, then the other bands; not the blank columns.
+    const valueWidth = Math.min(width, cols - (options.blankRight ?? 0) - left);
+    if (valueWidth > 0) work.push(...tiles("values", left === 0 ? firstValueRows : 0, rows, left, valueWidth));
+    // Formats of the sample rows the first sync did not bring (after a retry, or other bands).
+    work.push(...tiles("numberFormat", left === 0 ? firstFormatRows : 0, formatRows, left, width));
   }
+  // Formats below the sample, in the columns that need them (one column each: they are few).
+  for (const c of formatColumns) work.push(...tiles("numberFormat", formatRows, rows, c, 1));
+  for (let r = 0; r < rows; r++) {
+    values[r] ??= new Array<CellValue>(cols).fill(null);
+    numberFormats[r] ??= new Array<string | null>(cols).fill(null);
+  }
+
   // Underlines: the whole range uniform settles every column; otherwise per column.
   const whole: unknown = range.format.font.underline;
   if (whole !== null && whole !== undefined) fillAll(underlines, isUnderline(whole));
@@ -231,6 +288,8 @@ export async function readTable(
     columnIndex: range.columnIndex,
     values,
     numberFormats,
+    formatRows: rows > formatRows ? formatRows : rows,
+    formatColumns: rows > formatRows ? formatColumns : [],
     underlines,
     mergedAddress: first.merged && !first.merged.isNullObject ? first.merged.address : null,
     stateChunks,
@@ -238,23 +297,56 @@ export async function readTable(
   };
 }
 
+/** Bytes of a value and a number format when nothing was measured (a number, "General"). */
+const CELL_BYTES = 20;
+
+/**
+ * The values and number formats of sheet columns (0-based inclusive areas one column wide), in
+ * as few syncs as the budget allows; whatever the caller queued before goes with the first
+ * sync. Returns each area's values and formats, top to bottom, and the syncs made.
+ */
+export async function readColumns(
+  context: XlRequestContext,
+  sheet: () => XlWorksheet,
+  areas: { top: number; left: number; bottom: number }[],
+): Promise<{ cells: { values: CellValue[]; formats: (string | null)[] }[]; syncs: number }> {
+  let worksheet: XlWorksheet | undefined;
+  const cells = areas.map((a) => ({ values: new Array<CellValue>(a.bottom - a.top + 1).fill(null), formats: new Array<string | null>(a.bottom - a.top + 1).fill(null) }));
+  const piece = (k: number, top: number, height: number): ReadItem => ({
+    bytes: height * CELL_BYTES,
+    queue: () => {
+      const part = (worksheet ??= sheet()).getRangeByIndexes(areas[k].top + top, areas[k].left, height, 1).load(["values", "numberFormat"]);
+      return () => {
+        part.values.forEach((row, i) => (cells[k].values[top + i] = toCellValue(row[0])));
+        part.numberFormat.forEach((row, i) => (cells[k].formats[top + i] = formatOf(row[0])));
+      };
+    },
+    split: height > 1 ? () => splitRows(top, height, (t, h) => piece(k, t, h)) : undefined,
+  });
+  const work = areas.flatMap((a, k) => sliceRows(a.bottom - a.top + 1, READ_BUDGET_BYTES / CELL_BYTES, (t, h) => piece(k, t, h)));
+  const syncs = work.length === 0 ? 0 : await runItems(context, work, () => undefined);
+  return { cells, syncs };
+}
+
 function fillAll(grid: boolean[][], on: boolean): void {
   if (on) for (const row of grid) row.fill(true);
 }
 
-/** Queue the first sync: size and address, the first tile, column probes, merges, state head. */
-function queueFirst(range: XlRange, stateRange: XlRange, mergedAreas: boolean, firstRows: number, stateRows: number) {
+/** Queue the first sync: size and address, the first tiles, column probes, merges, state head. */
+function queueFirst(range: XlRange, stateRange: XlRange, mergedAreas: boolean, size: { valueRows: number; formatRows: number; stateRows: number }) {
   range.load(["address", "rowIndex", "columnIndex", "rowCount", "columnCount", UNDERLINE_PROBE]);
-  // Clipped to the table: a 10-row table reads 10 rows, not FIRST_ROWS.
-  const tile = range.getIntersection(range.getCell(0, 0).getResizedRange(firstRows - 1, FIRST_COLUMNS - 1)).load(["values", "numberFormat"]);
+  // Clipped to the table: a 10-row table reads 10 rows, not VALUE_ROWS.
+  const corner = range.getCell(0, 0);
+  const values = range.getIntersection(corner.getResizedRange(size.valueRows - 1, FIRST_COLUMNS - 1)).load("values");
+  const formats = range.getIntersection(corner.getResizedRange(size.formatRows - 1, FIRST_COLUMNS - 1)).load("numberFormat");
   // One probe per column (a null object past the table's last column): one value each,
   // whatever the number of rows.
   const probes: XlRange[] = [];
   for (let col = 0; col < FIRST_COLUMNS; col++) probes.push(range.getIntersectionOrNullObject(range.getCell(0, col).getEntireColumn()).load(UNDERLINE_PROBE));
   const merged = mergedAreas ? range.getMergedAreasOrNullObject().load("address") : null;
   stateRange.load("rowCount");
-  const stateHead = stateRange.getIntersectionOrNullObject(`A1:A${stateRows}`).load("values");
-  return { tile, probes, merged, stateHead };
+  const stateHead = stateRange.getIntersectionOrNullObject(`A1:A${size.stateRows}`).load("values");
+  return { values, formats, probes, merged, stateHead };
 }
 
 /** Items covering `count` rows from 0, each at most `perItem` rows (at least 1). */

@@ -13,7 +13,7 @@ import {
 import type { WorkbookAdapter, WorkbookSnapshot } from "../../adapters/office/adapter";
 import type { ReportAdapter } from "../../adapters/office/report";
 import type { ColumnMapping } from "../../model/table";
-import type { WorkbookState, WritePlan } from "../../model/plan";
+import { isAppendixSheet, type WorkbookState, type WritePlan } from "../../model/plan";
 import type { Problem } from "../../model/units";
 import { mappingOf } from "../../plan";
 import type { RunResult, ScoringService } from "../scoring";
@@ -88,6 +88,8 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [pending, setPending] = React.useState<PendingWrite | null>(null);
+  /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
+  const scoredSheet = React.useRef<string | null>(null);
 
   /** Run one user action: progress shown, errors shown, never two at once. */
   const act = React.useCallback(async (action: () => Promise<void>) => {
@@ -117,7 +119,15 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
     async (selection: boolean, options: { profileId?: string; mapping?: ColumnMapping } = {}) => {
       setBusy({ label: "Đang đọc bảng…", value: 0.2 });
       await yieldToEventLoop();
-      const snap = await adapter.read({ selection });
+      let snap = await adapter.read({ selection });
+      // The active sheet is the appendix the tool made ("Lập phụ lục" leaves it open): read the
+      // table it came from instead of scoring the appendix itself.
+      const source = snap.state?.lastRun?.sheet ?? scoredSheet.current;
+      if (!selection && isAppendixSheet(snap.grid.sheet) && source && source !== snap.grid.sheet) {
+        snap = await adapter.read({ sheet: source });
+        setNotice(`Trang đang mở là phụ lục do công cụ lập; đã đọc bảng ở trang ${source}.`);
+      }
+      scoredSheet.current = snap.grid.sheet;
       setSnapshot(snap);
       await score(snap, options);
     },
