@@ -7,7 +7,8 @@ import type { Band, GroupSpec, IndicatorSpec, Profile } from "../model/profile";
 import type { UnitRow } from "../model/units";
 import type { Part } from "./groups";
 import { fieldsOf, type IndicatorFields } from "./indicator";
-import { fixedShapeBuilder, indicatorRecordBuilder, type IndicatorRecordBuilder } from "./records";
+import { fixedShapeBuilder, indicatorRecordBuilder, type FixedShapeBuilder, type IndicatorRecordBuilder } from "./records";
+import { bandOfHundredths } from "./rating";
 import { round } from "./round";
 
 /**
@@ -102,6 +103,8 @@ export interface ProfileShape {
   /** Maximum of each group (by position) for a level, less the points that do not apply there. */
   groupMaxFor: (level: string | null) => readonly number[];
   bandsHighFirst: Band[];
+  /** The band of a total in whole hundredths, when the rating is on the total (rating.ts); else null. */
+  bandOfHundredths: ((k: number) => Band) | null;
   /** A unit's indicator record from its columns. */
   records: IndicatorRecordBuilder;
   /** Position in profile.indicators by id (flags on "<id>.ratio" / "<id>.points"). */
@@ -111,8 +114,8 @@ export interface ProfileShape {
   previousPresent: boolean;
   changePresent: boolean;
   convertedPresent: boolean;
-  /** The unit's groups record. */
-  groupRecords: (values: readonly (number | null | undefined)[]) => Record<string, number | null>;
+  /** The unit's groups record (`some`: a value per group, undefined for a group left out). */
+  groupRecords: FixedShapeBuilder<number | null>;
   /** Whether a (normalised) name matches any aggregate pattern. */
   aggregate: ((name: string) => boolean) | null;
   /** “Tổng điểm”, for messages. */
@@ -130,7 +133,7 @@ export interface ProfileShape {
  * then share their shapes, and code reading them stays monomorphic.
  */
 const recordBuilders = new Map<string, IndicatorRecordBuilder>();
-const groupRecordBuilders = new Map<string, ReturnType<typeof fixedShapeBuilder<number | null>>>();
+const groupRecordBuilders = new Map<string, FixedShapeBuilder<number | null>>();
 
 function cached<T>(cache: Map<string, T>, ids: readonly string[], make: (ids: readonly string[]) => T): T {
   const key = ids.join("\u0000");
@@ -187,12 +190,13 @@ export function shapeOf(profile: Profile, presence: FieldPresence): ProfileShape
   const plainMaxima = maxima(undefined);
   const maximaByLevel = new Map<string, number[]>();
   for (const [level, naMax] of naMaxByLevel) maximaByLevel.set(level, maxima(naMax));
-  return {
+  const shape: ProfileShape = {
     plainGroups: entries.filter((g) => g.spec.combines.length === 0),
     combinedGroups: entries.filter((g) => g.spec.combines.length > 0),
     ungrouped,
     groupMaxFor: (level) => (level === null ? plainMaxima : (maximaByLevel.get(level) ?? plainMaxima)),
     bandsHighFirst: profile.rating ? [...profile.rating.bands].sort((a, b) => b.min - a.min) : [],
+    bandOfHundredths: null,
     aggregate: aggregateMatcher(profile.aggregatePatterns),
     records: cached(recordBuilders, profile.indicators.map((spec) => spec.id), indicatorRecordBuilder),
     indicatorAt,
@@ -208,6 +212,8 @@ export function shapeOf(profile: Profile, presence: FieldPresence): ProfileShape
     components: [],
     replaced: new Array<boolean>(profile.groups.length),
   };
+  shape.bandOfHundredths = bandOfHundredths(profile, shape);
+  return shape;
 }
 
 /**

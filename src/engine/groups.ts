@@ -142,5 +142,5 @@ export function scoreGroups(ctx: UnitContext, indicators: UnitIndicators, profil
     const part = parts[at]!;
     groupValues[at] = part.status === "absent" ? undefined : part.value;
   }
-  return shape.groupRecords(groupValues);
+  return shape.groupRecords.some(groupValues);
 }

@@ -10,17 +10,20 @@
  * Modules: compile (the profile compiled once per call), unit-indicators (one unit's indicators
  * in typed arrays), groups, totals, rating, flags, rank, score-unit (one unit assembled),
  * problems (cells and collection of a unit's problems), records and lazy-indicators (the
- * fixed-shape records and the `indicators` record built on first read).
+ * fixed-shape records and the `indicators` record built on first read), common-path (units of
+ * plain counts, nearly all of a counts table: indicators, groups and total straight into typed
+ * arrays, the same numbers as the general path).
  */
 import type { Profile } from "../model/profile";
 import type { IndicatorResult, Problem, ScoreResult, ScoredUnit, UnitRow } from "../model/units";
 import { quoteSheet } from "../model/grid";
+import { commonPathOf } from "./common-path";
 import { compileStep, fieldPresence, isAggregate, shapeOf } from "./compile";
 import { IndicatorColumns, lazyCall } from "./lazy-indicators";
 import type { UnitContext } from "./problems";
-import { rankUnits } from "./rank";
-import { scoreUnit } from "./score-unit";
-import { indicatorScorer, inheritFromProvince, unitIndicators } from "./unit-indicators";
+import { rankByTotals, rankUnits } from "./rank";
+import { finishUnit, scoreUnit } from "./score-unit";
+import { indicatorScorer, inheritFromProvince, unitIndicators, type UnitIndicators } from "./unit-indicators";
 
 export { roundHalfUp, round, divideRounded, sumDecimal, subtractDecimal, type RoundingMode } from "./round";
 export { rankValues, type TieRule, type Rankable } from "./rank";
@@ -44,6 +47,11 @@ export interface ScoreOptions {
    * for them up front.
    */
   eagerIndicators?: boolean;
+  /**
+   * For tests: false sends every unit down the general path, which the common path (units
+   * given as plain counts, see common-path.ts) must equal.
+   */
+  commonPath?: boolean;
 }
 
 export function score(units: UnitRow[], profile: Profile, options: ScoreOptions = {}): ScoreResult {
@@ -52,41 +60,98 @@ export function score(units: UnitRow[], profile: Profile, options: ScoreOptions 
   const tableProblems = new Map<string, Problem>();
   const specs = profile.indicators;
   const rowOnly = options.sheet !== undefined ? quoteSheet(options.sheet) : undefined;
-  const indicatorsOf = indicatorScorer(
-    profile,
-    specs.map((spec) => compileStep(spec, profile, presence)),
-    rowOnly,
-  );
+  const steps = specs.map((spec) => compileStep(spec, profile, presence));
+  const indicatorsOf = indicatorScorer(profile, steps, rowOnly);
+  const common = options.commonPath === false ? null : commonPathOf(profile, shape, steps);
 
-  // 1. The province row (or the first aggregate row): departments and communes take
-  //    province-level indicators from it.
-  const aggregate = units.map((row) => isAggregate(row, shape.aggregate));
-  let provinceIndex = units.findIndex((row) => row.level === "province");
-  if (provinceIndex < 0) provinceIndex = aggregate.indexOf(true);
-  const province = provinceIndex >= 0 ? indicatorsOf(units[provinceIndex], unitIndicators(specs.length)) : null;
+  // 1. Aggregate rows (TOÀN HUYỆN, Tổng cộng…), tested once each, when first asked:
+  //    0 not yet, 1 no, 2 yes.
+  const aggregate = new Uint8Array(units.length);
+  const isAggregateAt = (u: number): boolean => {
+    if (aggregate[u] === 0) aggregate[u] = isAggregate(units[u], shape.aggregate) ? 2 : 1;
+    return aggregate[u] === 2;
+  };
+  // The province row (or the first aggregate row): departments and communes take
+  // province-level indicators from it. Only the general path needs it (a unit of plain counts
+  // has nothing to inherit), so it is looked for when first needed.
+  let provinceIndex = -2;
+  let province: UnitIndicators | null = null;
+  const provinceAt = (): number => {
+    if (provinceIndex === -2) {
+      provinceIndex = units.findIndex((row) => row.level === "province");
+      for (let u = 0; provinceIndex < 0 && u < units.length; u++) if (isAggregateAt(u)) provinceIndex = u;
+      if (provinceIndex >= 0) province = indicatorsOf(units[provinceIndex], unitIndicators(specs.length));
+    }
+    return provinceIndex;
+  };
   const inheritable = specs.map((_, i) => i).filter((i) => specs[i].inheritedBy.length > 0);
   const scratch = unitIndicators(specs.length);
   const ctx: UnitContext = { row: units[0], rowOnly, problems: null };
   const columns = options.eagerIndicators ? null : new IndicatorColumns(units.length, specs.length, shape.records);
   const scored: ScoredUnit[] = new Array<ScoredUnit>(units.length);
   const lazy = columns === null ? null : lazyCall(columns, scored);
+  // The common path writes a unit's indicators straight into the columns, unless flags need them
+  // in the scratch arrays (or records are built eagerly from there).
+  const direct = columns !== null && profile.flags.length === 0 ? columns : null;
+  const groupScores = new Float64Array(profile.groups.length);
+  // What ranking needs, gathered on the way: the total of each ranked unit (NaN: not ranked)
+  // and its scope (position of its level in scopeKeys) when ranks are per level.
+  const ranking = profile.ranking;
+  const totals = ranking ? new Float64Array(units.length) : null;
+  const scopes = ranking?.scope === "level" ? new Uint8Array(units.length) : null;
+  const scopeKeys: string[] = [];
 
   // 2. Indicators, then groups, total, converted, rating, change, unit by unit (so that the
   //    per-indicator work of one unit is garbage before the next: 100k units would otherwise
   //    keep millions of intermediate objects alive).
   for (let u = 0; u < units.length; u++) {
     const row = units[u];
-    const indicators = u === provinceIndex ? province! : indicatorsOf(row, scratch);
-    if (row.level && u !== provinceIndex && province !== null) inheritFromProvince(indicators, province, inheritable, specs, row.level);
     ctx.row = row;
+    const isAggregateRow = isAggregateAt(u);
+    // The province row too: the general path would only give it the numbers computed here.
+    if (common !== null) {
+      const totalHundredths =
+        direct !== null
+          ? common.score(row, direct.status, direct.ratio, direct.points, u * direct.count, groupScores)
+          : common.score(row, scratch.status, scratch.ratio, scratch.points, 0, groupScores);
+      if (totalHundredths === totalHundredths) {
+        const total = totalHundredths / 100;
+        let record: Record<string, IndicatorResult> | null = null;
+        if (columns === null) record = shape.records(scratch.status, scratch.ratio, scratch.points, 0);
+        else if (direct === null) columns.store(u, scratch);
+        // Every group is a plain one here (commonPathOf), in profile order.
+        const groups = shape.groupRecords.all(groupScores);
+        scored[u] = finishUnit(ctx, isAggregateRow, scratch, record, lazy, profile, shape, groups, total, totalHundredths);
+        if (totals !== null) totals[u] = isAggregateRow ? NaN : total;
+        if (scopes !== null) scopes[u] = scopeOf(scopeKeys, row.level);
+        continue;
+      }
+    }
+    const isProvince = u === provinceAt();
+    const indicators = isProvince ? province! : indicatorsOf(row, scratch);
+    if (row.level && !isProvince && province !== null) inheritFromProvince(indicators, province, inheritable, specs, row.level);
     let record: Record<string, IndicatorResult> | null = null;
     if (columns === null) record = shape.records(indicators.status, indicators.ratio, indicators.points, 0);
     else columns.store(u, indicators);
-    scored[u] = scoreUnit(ctx, aggregate[u], indicators, record, lazy, profile, shape, tableProblems);
+    const unit = scoreUnit(ctx, isAggregateRow, indicators, record, lazy, profile, shape, tableProblems);
+    scored[u] = unit;
+    if (totals !== null) totals[u] = isAggregateRow || unit.total === null ? NaN : unit.total;
+    if (scopes !== null) scopes[u] = scopeOf(scopeKeys, row.level);
   }
 
   // 3. Ranks, among non-aggregate units, per level when the profile says so.
-  if (profile.ranking) rankUnits(scored, profile.ranking);
+  if (ranking) {
+    if (scopeKeys.length <= 256) rankByTotals(scored, ranking, totals!, scopes);
+    else rankUnits(scored, ranking);
+  }
 
   return { profileId: profile.id, units: scored, problems: [...tableProblems.values()] };
+}
+
+/** Position of the level among the scopes seen so far (added when new); "" for none, as in rankUnits. */
+function scopeOf(keys: string[], level: string | null): number {
+  const key = level ?? "";
+  for (let k = 0; k < keys.length; k++) if (keys[k] === key) return k;
+  keys.push(key);
+  return keys.length - 1;
 }

@@ -11,13 +11,14 @@ import { plainConstructor, type IndicatorRecordBuilder } from "./records";
 import type { UnitIndicators } from "./unit-indicators";
 
 export class IndicatorColumns {
-  private readonly status: Uint8Array;
-  private readonly ratio: Float64Array;
-  private readonly points: Float64Array;
+  /** Unit u's indicator i at u × count + i (the common path writes here directly). */
+  readonly status: Uint8Array;
+  readonly ratio: Float64Array;
+  readonly points: Float64Array;
 
   constructor(
     units: number,
-    private readonly count: number,
+    readonly count: number,
     private readonly build: IndicatorRecordBuilder,
   ) {
     this.status = new Uint8Array(units * count);

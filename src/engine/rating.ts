@@ -20,6 +20,43 @@ function bandInOrder(sorted: readonly Band[], percent: number): Band {
   return sorted[sorted.length - 1];
 }
 
+/**
+ * ratingOf's band for a total given as whole hundredths k ≥ 0 (total = k / 100), when the
+ * profile rates the total (not the converted total): thresholds in hundredths found once, so
+ * that a unit needs no division. The percent is a non-decreasing function of the total
+ * (exact decimal rounding of total / max × 100), so "percent reaches the band" holds from one
+ * total upwards: its lowest k, found by a search on the very computation ratingOf makes. Null
+ * when ratingOf must decide (no rating, no total maximum, or a rating on the converted total).
+ */
+export function bandOfHundredths(profile: Profile, shape: ProfileShape): ((k: number) => Band) | null {
+  const rating = profile.rating;
+  const totalMax = profile.total?.max;
+  if (!rating || totalMax === undefined || (rating.on === "converted" && profile.scale) || shape.bandsHighFirst.length === 0) return null;
+  const bands = shape.bandsHighFirst;
+  const reaches = (k: number, band: Band) => divideRounded(k / 100, totalMax, 100, 6) >= band.min - EPSILON;
+  const lowest = Float64Array.from(bands, (band) => {
+    if (reaches(0, band)) return 0;
+    let hi = 1;
+    while (!reaches(hi, band)) {
+      hi *= 2;
+      if (hi > 2 ** 50) return Infinity;
+    }
+    let lo = hi / 2;
+    // reaches(lo) is false, reaches(hi) true.
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (reaches(mid, band)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  });
+  const last = bands[bands.length - 1];
+  return (k) => {
+    for (let b = 0; b < lowest.length; b++) if (k >= lowest[b]) return bands[b];
+    return last;
+  };
+}
+
 /** The unit's band, null without a rating or a total. */
 export function ratingOf(ctx: UnitContext, total: number | null, converted: number | null, profile: Profile, shape: ProfileShape): Band | null {
   if (!(profile.rating && total !== null)) return null;

@@ -23,12 +23,34 @@ export function scoreUnit(
   shape: ProfileShape,
   tableProblems: Map<string, Problem>,
 ): ScoredUnit {
-  const row = ctx.row;
   reportIndicatorProblems(ctx, indicators);
   const groups = scoreGroups(ctx, indicators, profile, shape);
   const total = totalOf(ctx, indicators, profile, shape, tableProblems);
+  return finishUnit(ctx, aggregate, indicators, record, lazy, profile, shape, groups, total, -1);
+}
+
+/**
+ * The unit from its groups record and total (by scoreUnit, or by the common path): converted,
+ * rating, change, flags. `indicators` is only read for flags.
+ */
+export function finishUnit(
+  ctx: UnitContext,
+  aggregate: boolean,
+  indicators: UnitIndicators,
+  record: Record<string, IndicatorResult> | null,
+  lazy: PropertyDescriptor | null,
+  profile: Profile,
+  shape: ProfileShape,
+  groups: Record<string, number | null>,
+  total: number | null,
+  /** The total in whole hundredths when the common path gives it, else −1. */
+  totalHundredths: number,
+): ScoredUnit {
+  const row = ctx.row;
   const converted = convertedOf(ctx, total, profile, shape);
-  const band = ratingOf(ctx, total, converted, profile, shape);
+  // Without a printed rating to check, a total in hundredths finds its band by thresholds.
+  const bandOf = shape.bandOfHundredths;
+  const band = totalHundredths >= 0 && bandOf !== null && !row.texts?.rating ? bandOf(totalHundredths) : ratingOf(ctx, total, converted, profile, shape);
   const previous = previousOf(row, shape);
   const change = changeOf(ctx, total, previous, profile, shape);
 
