@@ -12,6 +12,7 @@ import type { Profile } from "../model/profile";
 import type { UnitRow } from "../model/units";
 import type { ProfileShape, Step } from "./compile";
 import { NOT_APPLICABLE_STATUS, OK } from "./unit-indicators";
+import { roundWholeQuotient } from "./round";
 
 /** Sums stay far below 2⁵⁰ (round.ts's exact range for hundredths) when the maxima do. */
 const SAFE_SUM = 2 ** 48;
@@ -40,18 +41,7 @@ function quotientRounded(num: number, den: number, halfEven: boolean): number {
   // Half-up is ⌊(2·num + den) / (2·den)⌋: the numerator stays below 2⁴⁷, so a quotient that is
   // not whole is at least 1/(2·den) below the next whole number, far more than the division's
   // rounding error there (2⁻⁵² relative); one division instead of a remainder and a correction.
-  if (!halfEven) return Math.floor((2 * num + den) / (2 * den));
-  let q = Math.floor(num / den);
-  let r = num - q * den;
-  if (r < 0) {
-    q -= 1;
-    r += den;
-  } else if (r >= den) {
-    q += 1;
-    r -= den;
-  }
-  const twice = 2 * r;
-  return twice > den || (twice === den && (!halfEven || q % 2 === 1)) ? q + 1 : q;
+  return halfEven ? roundWholeQuotient(num, den, "half-even") : Math.floor((2 * num + den) / (2 * den));
 }
 
 /** roundQuotient's bound on numerators and denominators (num × 10^decimals and den below it). */

@@ -103,8 +103,13 @@ export function roundQuotient(num: number, den: number, decimals: number, mode: 
   if (!(scaledNum < SAFE_QUOTIENT) || !(den > 0) || den >= SAFE_QUOTIENT || num < 0 || !Number.isInteger(num) || !Number.isInteger(den)) {
     return NaN;
   }
-  let q = Math.floor(scaledNum / den);
-  let r = scaledNum - q * den;
+  return roundWholeQuotient(scaledNum, den, mode) / scale;
+}
+
+/** Whole num ÷ den rounded to a whole number, exact for 0 ≤ num < 2⁴⁵ and 0 < den < 2⁴⁵. */
+export function roundWholeQuotient(num: number, den: number, mode: RoundingMode): number {
+  let q = Math.floor(num / den);
+  let r = num - q * den;
   // The float quotient may be one off; the remainder, exact in integers, corrects it.
   if (r < 0) {
     q -= 1;
@@ -114,6 +119,5 @@ export function roundQuotient(num: number, den: number, decimals: number, mode: 
     r -= den;
   }
   const twice = 2 * r;
-  if (twice > den || (twice === den && (mode === "half-up" || q % 2 === 1))) q += 1;
-  return q / scale;
+  return twice > den || (twice === den && (mode === "half-up" || q % 2 === 1)) ? q + 1 : q;
 }

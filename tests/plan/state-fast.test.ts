@@ -11,6 +11,7 @@ import { cellKey } from "../../src/plan/cells";
 import { touchedBlocks } from "../../src/plan/ranges";
 import type { TouchedCells } from "../../src/plan/touched";
 import { applyToGrid, weeklyGrid, weeklyProfile, weeklyRead, weeklyUnits } from "./helpers";
+import { RUN_CELLS } from "./state-fixtures";
 
 type LastRun = NonNullable<WorkbookState["lastRun"]>;
 
@@ -174,13 +175,7 @@ describe("state packing: any last run round-trips", () => {
     expect(stateFromChunks([old])!.lastRun).toEqual({
       sheet: "S",
       at: "t",
-      written: [
-        { address: "L5", value: 55.23, underline: false },
-        { address: "L6", value: 48.1, underline: true },
-        { address: "L7", value: null, underline: false },
-        { address: "M5", value: "Khá", underline: false },
-        { address: "N5", value: "Tốt", underline: true },
-      ],
+      written: RUN_CELLS,
       previous: [
         { address: "L5", value: null, numberFormat: "General", underline: false },
         { address: "L6", value: null, numberFormat: "0.0", underline: true },

@@ -1,6 +1,7 @@
 /** The state's column-run packing (src/plan/state.ts) keeps every detail, and old states still load. */
 import { stateFromChunks, stateToChunks } from "../../src/plan";
 import type { WorkbookState } from "../../src/model/plan";
+import { RUN_CELLS } from "./state-fixtures";
 
 function state(lastRun: WorkbookState["lastRun"]): WorkbookState {
   return { version: 1, profile: { id: "qd766" }, mapping: { B: "name", D: "2.1.numerator" }, lastRun };
@@ -12,11 +13,7 @@ describe("state packing", () => {
       sheet: "Bảng 1",
       at: "2025-01-01T00:00:00.000Z",
       written: [
-        { address: "L5", value: 55.23, underline: false },
-        { address: "L6", value: 48.1, underline: true },
-        { address: "L7", value: null, underline: false },
-        { address: "M5", value: "Khá", underline: false },
-        { address: "N5", value: "Tốt", underline: true },
+        ...RUN_CELLS,
         { address: "O5", value: 1, underline: false },
         { address: "M9", value: 3, underline: false },
         { address: "D7", value: 12, underline: true },

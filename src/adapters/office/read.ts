@@ -154,28 +154,20 @@ export async function readTable(
   const numberFormats: (string | null)[][] = new Array<(string | null)[]>(rows);
   const underlines: boolean[][] = Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false));
 
-  const placeValues = (top: number, left: number, part: unknown[][]) => {
+  /** Copy a tile's answer into `target` at (top, left): whole rows as they come, else cell by cell. */
+  const place = <T>(target: T[][], map: (v: unknown) => T, top: number, left: number, part: unknown[][]) => {
     const width = part[0]?.length ?? 0;
     part.forEach((row, i) => {
       if (left === 0 && width === cols) {
-        values[top + i] = row.map(toCellValue);
+        target[top + i] = row.map(map);
         return;
       }
-      const vr = (values[top + i] ??= new Array<CellValue>(cols).fill(null));
-      for (let j = 0; j < width; j++) vr[left + j] = toCellValue(row[j]);
+      const line = (target[top + i] ??= new Array<T>(cols).fill(map(null)));
+      for (let j = 0; j < width; j++) line[left + j] = map(row[j]);
     });
   };
-  const placeFormats = (top: number, left: number, part: unknown[][]) => {
-    const width = part[0]?.length ?? 0;
-    part.forEach((row, i) => {
-      if (left === 0 && width === cols) {
-        numberFormats[top + i] = row.map(formatOf);
-        return;
-      }
-      const fr = (numberFormats[top + i] ??= new Array<string | null>(cols).fill(null));
-      for (let j = 0; j < width; j++) fr[left + j] = formatOf(row[j]);
-    });
-  };
+  const placeValues = (top: number, left: number, part: unknown[][]) => place(values, toCellValue, top, left, part);
+  const placeFormats = (top: number, left: number, part: unknown[][]) => place(numberFormats, formatOf, top, left, part);
 
   // What the first tile measured sizes the rest.
   const firstValueRows = first.values.values.length;
