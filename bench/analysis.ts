@@ -4,56 +4,48 @@
  * numbers above it and the explanation stay side by side. Update an entry when the code changes.
  */
 export const WHY_IT_FAILS: Record<string, string> = {
-  "Engine ≤ 3× floor at 100k units": `
-The engine was 100–200× its floor: decimal.js for every ratio, point and sum, an O(n²) rank
-bucket and per-unit work repeated for every unit; those are fixed (see "What was optimised").
-Since then (measured side by side with the previous engine, alternating runs, 9 each, under load
-4–5): each unit's \`indicators\` record is built on first read from typed-array columns (no 21
-\`{ ratio, points }\` objects per unit during score()), the table's fields (\`options.fields\`) spare
-the lookups of printed ratio/points, group and total cells a counts-only table does not have,
-ranks for the competition and dense rules come from one numeric sort (names only order ties for
-the sequential rule), and units and records have one shape across calls: 6.5–7.1× → 4.2–4.7×
-the floor (CPU time 5.8–7.5× → 3.8–4.8×). Reading every unit's indicators afterwards (the CLI's
-JSON summary) pays the records back: 6.8–7.7× in total, about what eager records cost. What is
-left, by profile: the ScoredUnit objects themselves (17 fields, a groups record and boxed
-doubles, ≈ 400 B per unit) that outlive the call, so the young-generation GC copies 40 MB per
-100k units (≈ 35 % of score()); two defineProperty calls per unit for the lazy record (≈ 50 ms
-at 100k); the floor has no per-unit output at all. Getting under 3× needs a columnar result
-(typed arrays, per-unit objects built on demand by the few consumers that want them), which
-changes the ScoredUnit contract in src/model/units.ts shared by the plan, the report, the CLI and
-the task pane: a decision for the lead.`,
   "CLI ≤ 1.3× I/O floor at 10k rows": `
-Per phase at 10k rows (bench/cli-phases.ts, in process, next to the floor): reader ≈ 0.3 s
-(was 0.5–0.6 s: cell addresses are now built only when read, typed numbers need only range
-checks, blank checks no longer stringify numbers), of which ≈ 0.1–0.2 s is header matching
-(candidatesFor over 7 profiles × 45 header cells, independent of rows); grid ≈ 0.15 s, engine
-≈ 0.15 s, plan ≈ 0.2 s, state ≈ 0.25 s (90,000 addressed snapshot/written records → packed
-runs), apply ≈ 0.1 s. The save renders 20 % more cells than the floor's; unstyled cells now
-share one style object per kind during the save (exceljs rendered a style to XML for every
-cell: about a third of a save), which the floor does not do. Left: header matching cached
-per distinct header text across profiles, and a state built from the plan's blocks without
-per-cell address strings; a loaded 2-core machine puts the ratio between 1.45× and 1.7×.`,
+Was 1.46–1.64×; now 1.28–1.53× depending on the load of this shared 2-core machine (1.40–1.47×
+on a quiet one). Where the difference goes at 10k rows (in process, floor and CLI alternating):
+- The output itself: the scored file holds 526k cells against the floor's 436k (nine result
+  columns × 10,000 units, each with a number format) plus the undo state. Saving the input with
+  90,000 plain numbers added costs +0.30–0.43 s over the floor's save (1.36–1.44 s), whatever
+  code produced them: exceljs renders every cell to XML and deflates it in JavaScript (pako:
+  ≈ 40 % of a save). With the state sheet the scored save is +0.5–0.6 s. That alone is ≈ 1.15–1.2×.
+- Everything between load and save, warm: grid 53 ms, reader 183, engine 47, plan 94, apply
+  51, state 51, summary 41 — ≈ 0.45–0.5 s (was ≈ 0.7 s), ≈ 0.17×. Run right after exceljs has
+  built ≈ 130 MB of workbook objects, these phases also pay for old-generation marking, and the
+  save after them for a larger heap: the rest of the gap.
+So 1.3× leaves ≈ 0.3 s for reading, scoring and planning 10,000 rows × 45 columns when the
+output alone takes ≈ 0.45 s of the 0.77 s allowed. What is left to try: the state compressed
+(≈ 60 ms, but the add-in would need a synchronous inflate), fewer intermediate objects in the
+reader (readRows) and the plan. Making the shared load or save faster does not help: the floor
+uses the same functions, so the ratio grows.`,
   "Syncs ≤ 3 at every size": `
-Holds up to 2,000 rows (read 1 + write 2). Beyond, it cannot hold together with "no sync
-payload above 5 MB", which Excel on the web enforces: the read must bring back every value and
-number format (about 14 bytes per cell of this 45-column layout + 8 blank columns: 7.2 MB at
-10k rows, 72 MB at 100k), so it needs at least ⌈bytes / 5 MB⌉ syncs (2 at 10k, 15 at 100k; the
-Office rows give this floor per phase). The adapter reads in tiles packed under 4 MB estimated
-per sync (src/adapters/office/read.ts): 10k rows 3 read syncs, 100k rows 22 (≈ 3.4 MB each;
-the estimate keeps 15 % margin over the first tile's measured bytes per cell, and Excel's own
-envelope is not in the fake's count). Per-cell number formats cannot be avoided: the reader
-needs them (a fraction formatted "0%" is a percent) and undo restores them, and Excel has no
-"uniform number format" probe (Range.numberFormat is always a 2-D array); they are about two
-thirds of the read ("General" travels as 10 bytes per cell, a count as 3–6). The write is 2 syncs while it fits one 4 MB request (up to ≈ 10k rows); at 100k rows its
-25 MB of state and values need ≥ 6 requests (it makes 1 + 8). Proposed budget for the lead:
-read = 1 sync up to 2k rows and ≤ 1.5 × ⌈bytes / 5 MB⌉ + 1 above; write ≤ 3 syncs up to 10k rows.`,
+Holds at 10, 1,000 and 10,000 rows (read 1 + write 2; 10,000 rows was 5). At 100,000 rows it
+cannot hold together with "no sync payload above 5 MB", which Excel on the web enforces on every
+request and response, whatever the code: the values alone are ≈ 22 MB (100,000 rows × 45
+columns of counts and names as JSON), the formats and values of the 900,000 cells about to
+change ≈ 13 MB (undo must restore their formats; the values show the sheet did not change since
+the read), and the values, formats and undo state to write ≈ 17 MB, so a correct read + write
+needs at least 5 + 3 + 4 = 12 syncs there (the Office rows give this floor per phase). The
+adapter makes 17 (read 6 + write 11; was 31): requests are packed to 4 MB estimated, with the
+margin kept for text-heavy tables. What changed: the read brings values for every cell but
+number formats only for the first 1,000 rows and for columns whose sample holds a percent format
+(src/adapters/office/read.ts: the reader needs formats only to read "85%" as 85), no values for
+the blank columns right of the used range, and the first sync asks for 12,000 rows; the write
+reads the formats of the cells it changes in its first request, which it already made for the
+state-sheet lookup (src/plan/refresh.ts; a cell changed since the read stops the write). No
+Vietnamese list of units comes near 100,000 rows (about 3,300 commune-level units in the whole
+country since July 2025), so every real table meets the budget; at 100k the 5 MB cap, not the
+code, sets the count.`,
   "No sync payload above 5 MB": `
 Fixed: the read was one 28 MB response at 10k rows (20.8 MB of it per-cell underline properties)
 and 280 MB at 100k. Now underlines are probed per column (load "format/font/underline": one
 value when uniform, null when mixed) and only mixed columns fetch per-cell properties, in row
 slices; values and formats are read in tiles under 4 MB estimated; the state sheet in slices
 too. If this fails again, look at the estimates in src/adapters/office/read.ts (READ_BUDGET_BYTES,
-ESTIMATE_MARGIN, FIRST_ROWS × FIRST_COLUMNS) or a new unsliced load.`,
+ESTIMATE_MARGIN, VALUE_ROWS / FORMAT_ROWS × FIRST_COLUMNS) or a new unsliced load.`,
   "Formatting operations do not grow with rows": `
 Number formats are written one command per output column and the state sheet's text format in
 one command; an oversized block is split for its values only. If this fails again, look for a
@@ -72,6 +64,16 @@ export const OPTIMISED = `
 | State (src/plan/state.ts) | Undo data packed in runs of adjacent cells with blank snapshots as one digit (old packing still read) | 10k rows × 9 columns: 3.2 MB | 1.2 MB |
 | Office write (src/adapters/office/adapter.ts) | State split into request-sized slices; number formats one command per column; values split alone | 10k: 4 syncs, requests 3.44 + 1.13 MB; 100k: one 35 MB request; formatting commands 2 → 5 with rows | 10k: 3 syncs, 2.4 MB; 100k: every write request ≤ 3.7 MB; formatting commands constant |
 | Office read (src/adapters/office/read.ts, fake-excel) | Underlines probed per column (uniform → one value, mixed → null) and fetched per cell only for mixed columns; values + formats in tiles packed under 4 MB per sync, the first tile (2,000 rows × 64 columns) speculative in the same sync as the state and merged areas; state sheet sliced; retry with smaller pieces if Excel refuses a response as too large | one sync: 10k rows ↓27.9 MB, 100k ↓279.5 MB (Excel on the web refuses above 5 MB: no table over ≈ 1,800 rows could be read) | ≤ 2k rows: 1 sync (+1 if a column's underlines are mixed); 10k: 3 syncs, largest ↓3.48 MB; 100k: 22 syncs, largest ↓3.49 MB, ≈ 72 MB in all |
+| Office read and write (src/adapters/office/read.ts, adapter.ts; src/plan/refresh.ts; Grid.partialFormats) | Read values for every cell but number formats only for the first 1,000 rows and for percent columns, and no values for the blank columns right of the used range; the first sync asks for 12,000 rows of values; the write reads the formats of the cells it will change in its first request (the state-sheet lookup it already made), completes the undo snapshots, and refuses to write if those cells changed since the read | 10k: 5 syncs (read 3 + write 2), read ↓7.20 MB; 100k: 31 syncs (read 22 + write 9), ↓72 MB | 10k: 3 syncs (read 1 + write 2), read ↓2.63 MB; 100k: 17 syncs (read 6 + write 11) |
+| Engine (src/engine/common-path.ts, index.ts) | Common path for units given as plain counts in a counts table (nearly every unit): indicators written straight into the typed-array columns with one exact integer division per rounding (⌊(2·num + den)/(2·den)⌋ for half-up), groups and total summed as whole hundredths, no intermediate objects; a blank, a bad count, counts ≥ 3.5·10⁹, a zero denominator the profile calls missing or printed values to check go to the general path; fast-check proves both paths give identical results on every built-in profile (tests/engine/common-path.test.ts) | 100k: 4.5–4.9× floor | |
+| Engine (src/engine/records.ts) | Groups records of the common path as an object literal compiled once per list of group ids (keys as JSON strings; the constructors where code cannot be compiled, or for "__proto__"): V8 allocates literals straight in the old generation, so 100k records are no longer copied out of the young generation | | ≈ −10 % of score() |
+| Engine (src/engine/rating.ts, rank.ts, index.ts) | Band from thresholds in total hundredths found once per call on divideRounded itself; ranks from totals gathered in typed arrays, by counting hundredths instead of sorting, stored as small integers; aggregate names tested in the scoring loop; province row looked for only when a unit needs inheritance | | |
+| Engine, this round | score() on synthetic qd766 units, median, three full runs under load 2–3.3 | 10k: 4.6–5.9× floor; 100k: 522–599 ms (4.5–4.9× floor; reading every record 8.6–10.2×) | 10k: 3.7–4.2×; 100k: 265–341 ms, 2.14–2.53× floor; reading every record 6.3–7.0× |
+| State (src/plan/state.ts, touched.ts, lazy.ts; src/plan/write.ts) | Last run packed in column segments (written values as one list, texts as indexes into a dictionary, underlined offsets, blank snapshots as one digit) straight from the plan's touched cells; the state's written/previous and the plan's previous built only when read (the two older packings still read) | 10k rows: state 1.22 MB (1.55 MB in the sheet XML), build + write ≈ 170 ms | 0.44 MB, ≈ 15 ms (≈ 70 ms in a cold run); the state sheet saves in ≈ 80 ms |
+| Plan (src/plan/write.ts, ranges.ts) | Planned cells as slots instead of objects; touched keys sorted in a Float64Array; blocks from the sorted keys | 10k: ≈ 100 ms | ≈ 55 ms |
+| Reader (src/reader/units.ts, index.ts) | Aggregate patterns joined into one alternation where equivalent; a name folded once for aggregate and level; row values records copied from a template | 10k: ≈ 160 ms | ≈ 140 ms |
+| exceljs grid (src/adapters/exceljs/index.ts) | Missing cells read without creating them (same format and underline as getCell); no underline matrix when nothing is underlined | 10k: ≈ 100 ms in a run | ≈ 60 ms |
+| CLI (src/cli/score.ts, summary.ts) | Only the workbook and the text to print outlive the scoring before the save; scores printed with toFixed below 1,000 (same text as Intl, property-tested) | peak RSS 953 MB; summary ≈ 40–90 ms | 866–877 MB; ≈ 30–50 ms |
 | Reader (src/reader/normalize.ts, numbers.ts, index.ts; src/model/grid.ts) | Tone-placement memo per word, unit-name prefixes once, per-column field kind and maximum once, percent-format check without regex for "General", sheet-name quoting remembered | 10k rows: ≈ 0.9 s | ≈ 0.45 s |
 | exceljs write (src/adapters/exceljs/index.ts) | One style object per (style, format) instead of one per output cell | 90k style renders on save | shared |
 `;
