@@ -5,6 +5,7 @@ import { planUndo, stateAfterUndo } from "../plan";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { conflictLines } from "./summary";
+import { formatViDateTime } from "../report/format";
 
 export const UNDO_USAGE = `Cách dùng: chiso766 undo <tệp.xlsx> [--out KẾT_QUẢ.xlsx] [--overwrite]
 
@@ -47,6 +48,6 @@ export async function undoCommand(args: string[], io: CliIO): Promise<number> {
   applyPlan(workbook, plan);
   writeState(workbook, stateAfterUndo(state));
   await saveWorkbook(workbook, out);
-  io.stdout(`Đã hoàn tác ${plan.previous.length} ô của lần chấm lúc ${state.lastRun.at} trên trang "${plan.sheet}".\nĐã ghi vào: ${out}\n`);
+  io.stdout(`Đã hoàn tác ${plan.previous.length} ô của lần chấm lúc ${formatViDateTime(state.lastRun.at)} trên trang "${plan.sheet}".\nĐã ghi vào: ${out}\n`);
   return EXIT.ok;
 }

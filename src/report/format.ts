@@ -47,3 +47,11 @@ export function formatViCount(count: number): string {
 export function joinNames(names: string[]): string {
   return names.join(", ");
 }
+
+/** An ISO time as Vietnamese staff write it, in the machine's local time: "10:13 ngày 22/11/2026" (the text itself when it is not a date). */
+export function formatViDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+}

@@ -104,6 +104,8 @@ describe("score: Phú Tân weekly table", () => {
     const r = await cli("undo", out, "--out", undone);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(undone);
+    // When the run was, as staff write a time (local time), not an ISO string.
+    expect(r.stdout).toMatch(/của lần chấm lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4} trên trang "Phụ lục 1"/);
     const original = await load(PHU_TAN);
     const back = await load(undone);
     expect(cells(back.getWorksheet("Phụ lục 1")!)).toEqual(cells(original.getWorksheet("Phụ lục 1")!));

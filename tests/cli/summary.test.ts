@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { formatScore, table, unitsTable } from "../../src/cli/summary";
 import { roundHalfUp } from "../../src/engine/round";
-import { formatViNumber } from "../../src/report/format";
+import { formatViDateTime, formatViNumber } from "../../src/report/format";
 import { getProfile } from "../../src/profiles";
 import type { ScoredUnit } from "../../src/model/units";
 
@@ -60,5 +60,13 @@ describe("summary table", () => {
   test("no Tăng/giảm column when no unit has a previous total", () => {
     expect(unitsTable({ profileId: profile.id, units: [unit(null)], problems: [] }, profile)).not.toContain("Tăng/giảm");
     expect(unitsTable({ profileId: profile.id, units: [unit(1.6)], problems: [] }, profile)).toContain("Tăng/giảm");
+  });
+});
+
+describe("times in messages", () => {
+  test("an ISO time reads as hh:mm ngày dd/mm/yyyy in local time; other text is left as is", () => {
+    const at = new Date(2026, 10, 2, 9, 5);
+    expect(formatViDateTime(at.toISOString())).toBe("09:05 ngày 02/11/2026");
+    expect(formatViDateTime("t")).toBe("t");
   });
 });
