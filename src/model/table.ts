@@ -21,6 +21,11 @@ export interface ColumnMatch {
   reason: string;
   /** Where the match came from. */
   source: "mapping" | "header" | "none";
+  /**
+   * For an unused column, why, as a code (the reason says it in Vietnamese): no field matches
+   * its header, it has no header, it matches several fields, or its field went to another column.
+   */
+  unused?: "no-field" | "no-header" | "ambiguous" | "duplicate";
 }
 
 export interface TableLayout {

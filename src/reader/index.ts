@@ -226,8 +226,12 @@ function assign(sheet: Sheet, block: HeaderBlock, profile: Profile, mapping: Col
     const list = cands.get(c) ?? [];
     const best = list[0];
     let reason = header ? "không khớp trường nào của hồ sơ" : "cột không có tiêu đề";
-    if (ambiguous.has(c)) reason = "khớp nhiều trường, cần chọn trong ánh xạ cột";
-    else if (best && best.score >= WEAK && taken.has(best.field)) {
+    let unused: ColumnMatch["unused"] = header ? "no-field" : "no-header";
+    if (ambiguous.has(c)) {
+      reason = "khớp nhiều trường, cần chọn trong ánh xạ cột";
+      unused = "ambiguous";
+    } else if (best && best.score >= WEAK && taken.has(best.field)) {
+      unused = "duplicate";
       const other = taken.get(best.field) ?? -1;
       reason = `trùng trường "${best.label}" với cột ${other >= 0 ? columnLetters(sheet.sheetCol(other)) : "đã ánh xạ"}`;
       if (best.score >= STRONG) {
@@ -241,7 +245,7 @@ function assign(sheet: Sheet, block: HeaderBlock, profile: Profile, mapping: Col
       }
     }
     if (header) dataColumns++;
-    matches.push({ col: sheetCol, letter, header, field: null, confidence: 0, reason, source: "none" });
+    matches.push({ col: sheetCol, letter, header, field: null, confidence: 0, reason, source: "none", unused });
   }
 
   // Fit of the profile to this header: how much of the table it explains, how much of it is present.

@@ -79,7 +79,17 @@ describe("broken variants", () => {
     expect(p[0].cell).toBe("Sheet1!E10");
     expect(p[0].message).toMatch(/khớp với cả/);
     expect(r.mapping.find((m) => m.letter === "E")?.field).toBeNull();
+    // Why it is unused, as a code the pane can rely on (the reason is for reading).
+    expect(r.mapping.find((m) => m.letter === "E")?.unused).toBe("ambiguous");
     expect(r.units[0].values.total).toBe(60);
+  });
+
+  test("an unused column says why as a code: no field for its header, or no header", () => {
+    const grid = gridFromTsv("Tên đơn vị\t\tĐiểm được\tGhi chú\nUBND xã A\t1\t60\tx\nUBND xã B\t2\t50\t");
+    const r = readTable(grid, { profiles: [dienBien] });
+    expect(r.mapping.find((m) => m.letter === "D")).toMatchObject({ field: null, unused: "no-field", reason: "không khớp trường nào của hồ sơ" });
+    expect(r.mapping.find((m) => m.letter === "B")).toMatchObject({ field: null, unused: "no-header" });
+    expect(r.mapping.find((m) => m.letter === "C")?.unused).toBeUndefined();
   });
 
   test("a weak match is used but reported", () => {

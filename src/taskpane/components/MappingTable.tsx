@@ -43,7 +43,9 @@ const BADGE_COLOR = { strong: "success", weak: "warning", none: "danger", user: 
 /** The reason is noise for a strong header match ("khớp tên cột (độ tin cậy 100%)" beside "100%"). */
 function shownReason(m: ColumnMatch, strength: MatchStrength): string | null {
   if (strength === "strong") return null;
-  if (strength === "unused") return m.header && m.reason !== "không khớp trường nào của hồ sơ" ? m.reason : null;
+  // An unused column says why when the user chose it, or has something to decide (several
+  // fields match, or its field went to another column); "no field matches" is noise.
+  if (strength === "unused") return (m.source === "mapping" && m.header) || m.unused === "ambiguous" || m.unused === "duplicate" ? m.reason : null;
   return m.reason || null;
 }
 
