@@ -22,7 +22,7 @@ import { compileStep, fieldPresence, isAggregate, shapeOf } from "./compile";
 import { IndicatorColumns, lazyCall } from "./lazy-indicators";
 import type { UnitContext } from "./problems";
 import { rankByTotals, rankUnits } from "./rank";
-import { finishUnit, scoreUnit } from "./score-unit";
+import { finishUnit, groupsAndTotal } from "./score-unit";
 import { indicatorScorer, inheritFromProvince, unitIndicators, type UnitIndicators } from "./unit-indicators";
 
 export { roundHalfUp, round, divideRounded, sumDecimal, subtractDecimal, type RoundingMode } from "./round";
@@ -133,7 +133,8 @@ export function score(units: UnitRow[], profile: Profile, options: ScoreOptions 
     let record: Record<string, IndicatorResult> | null = null;
     if (columns === null) record = shape.records(indicators.status, indicators.ratio, indicators.points, 0);
     else columns.store(u, indicators);
-    const unit = scoreUnit(ctx, isAggregateRow, indicators, record, lazy, profile, shape, tableProblems);
+    const { groups, total } = groupsAndTotal(ctx, indicators, profile, shape, tableProblems);
+    const unit = finishUnit(ctx, isAggregateRow, indicators, record, lazy, profile, shape, groups, total, -1);
     scored[u] = unit;
     if (totals !== null) totals[u] = isAggregateRow || unit.total === null ? NaN : unit.total;
     if (scopes !== null) scopes[u] = scopeOf(scopeKeys, row.level);

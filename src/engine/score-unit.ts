@@ -11,26 +11,20 @@ import { ratingOf } from "./rating";
 import { changeOf, convertedOf, previousOf, totalOf } from "./totals";
 import type { UnitIndicators } from "./unit-indicators";
 
-export function scoreUnit(
+/** The groups record and total of a unit on the general path (finishUnit does the rest). */
+export function groupsAndTotal(
   ctx: UnitContext,
-  aggregate: boolean,
   indicators: UnitIndicators,
-  /** The unit's indicators record when built eagerly, else null (see lazy). */
-  record: Record<string, IndicatorResult> | null,
-  /** Lazy record: the descriptor of the unit's hidden link to its call (lazyCall); null when eager. */
-  lazy: PropertyDescriptor | null,
   profile: Profile,
   shape: ProfileShape,
   tableProblems: Map<string, Problem>,
-): ScoredUnit {
+): { groups: Record<string, number | null>; total: number | null } {
   reportIndicatorProblems(ctx, indicators);
-  const groups = scoreGroups(ctx, indicators, profile, shape);
-  const total = totalOf(ctx, indicators, profile, shape, tableProblems);
-  return finishUnit(ctx, aggregate, indicators, record, lazy, profile, shape, groups, total, -1);
+  return { groups: scoreGroups(ctx, indicators, profile, shape), total: totalOf(ctx, indicators, profile, shape, tableProblems) };
 }
 
 /**
- * The unit from its groups record and total (by scoreUnit, or by the common path): converted,
+ * The unit from its groups record and total (groupsAndTotal, or the common path): converted,
  * rating, change, flags. `indicators` is only read for flags.
  */
 export function finishUnit(
