@@ -30,6 +30,12 @@ export interface Grid {
    * the other snapshots' formats null and the adapter reads them just before it writes.
    */
   partialFormats?: { fromRow: number; columns: number[] };
+  /**
+   * The sheet area the adapter read, when cells outside it may hold anything (the Office adapter
+   * reads the used range and a few columns right of it). Without it a cell outside the grid is
+   * blank and "General" (exceljs gives every cell of the sheet).
+   */
+  area?: CellRange;
   /** Whether each cell is underlined, same shape as values where known (needed for undo). */
   underlines?: boolean[][];
   /** Merged areas, in sheet coordinates. */
@@ -150,6 +156,8 @@ export function formatAt(grid: Grid, row: number, col: number): string | null {
 /** Whether the grid knows the number format of a cell (see Grid.partialFormats). */
 export function formatKnown(grid: Grid, row: number, col: number): boolean {
   if (!grid.numberFormats) return false;
+  const area = grid.area;
+  if (area && (row < area.top || row > area.bottom || col < area.left || col > area.right)) return false;
   const partial = grid.partialFormats;
   return !partial || row < partial.fromRow || partial.columns.includes(col);
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { a1, columnIndex, columnLetters, parseA1, parseRangeA1, rangeA1 } from "../../src/model/grid";
+import { a1, columnIndex, columnLetters, formatKnown, parseA1, parseRangeA1, rangeA1, type Grid } from "../../src/model/grid";
 
 describe("A1 addresses", () => {
   test("known columns and cells", () => {
@@ -26,5 +26,43 @@ describe("A1 addresses", () => {
   test("ranges", () => {
     expect(rangeA1({ top: 4, left: 3, bottom: 8, right: 3 })).toBe("D5:D9");
     expect(parseRangeA1("F9:D5")).toEqual({ top: 4, left: 3, bottom: 8, right: 5 });
+  });
+});
+
+describe("formatKnown", () => {
+  const grid: Grid = {
+    sheet: "S",
+    origin: { row: 2, col: 1 },
+    values: [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ],
+    numberFormats: [
+      ["General", "0%"],
+      ["General", "0%"],
+      [null, "0%"],
+    ],
+  };
+
+  test("without an area or partial formats, every cell is known (exceljs: outside the grid is General)", () => {
+    expect(formatKnown(grid, 2, 1)).toBe(true);
+    expect(formatKnown(grid, 100, 50)).toBe(true);
+    expect(formatKnown({ ...grid, numberFormats: undefined }, 2, 1)).toBe(false);
+  });
+
+  test("partial formats: below fromRow only the listed columns are known", () => {
+    const partial: Grid = { ...grid, partialFormats: { fromRow: 4, columns: [2] } };
+    expect(formatKnown(partial, 3, 1)).toBe(true);
+    expect(formatKnown(partial, 4, 1)).toBe(false);
+    expect(formatKnown(partial, 4, 2)).toBe(true);
+  });
+
+  test("outside the area the adapter read nothing is known (Office: the sheet goes on)", () => {
+    const read: Grid = { ...grid, area: { top: 2, left: 1, bottom: 4, right: 2 } };
+    expect(formatKnown(read, 4, 2)).toBe(true);
+    expect(formatKnown(read, 4, 3)).toBe(false);
+    expect(formatKnown(read, 5, 1)).toBe(false);
+    expect(formatKnown(read, 1, 1)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { FakeExcel, FakeWorkbookModel, FakeSettings } from "../../fake-excel";
 import { createOfficeAdapter, EXTRA_COLUMNS_FOR_TESTS, SETTINGS_KEY } from "./adapter-exports";
+import { columnLetters } from "../../src/model/grid";
 import { STATE_SHEET, type WorkbookState } from "../../src/model/plan";
 import { planUndo, stateAfterUndo, stateAfterWrite, blockCells } from "../../src/plan";
 import { parseRangeA1, type Grid } from "../../src/model/grid";
@@ -30,7 +31,8 @@ describe("Office adapter: read", () => {
     expect(excel.stats.syncs).toBe(2);
     expect(snapshot.syncs).toBe(2);
     expect(snapshot.state).toBeNull();
-    expect(snapshot.address).toBe(`'${PHU_TAN_SHEET}'!A1:U22`);
+    // The table (A:M) and EXTRA_COLUMNS blank columns right of it.
+    expect(snapshot.address).toBe(`'${PHU_TAN_SHEET}'!A1:${columnLetters(12 + EXTRA_COLUMNS_FOR_TESTS)}22`);
     const grid = trimmed(snapshot.grid);
     expect(grid.sheet).toBe(PHU_TAN_SHEET);
     expect(grid.origin).toEqual({ row: 0, col: 0 });

@@ -3,7 +3,7 @@
  * enforces the cap, so every read below fails if one sync's response exceeds it.
  */
 import { EXCEL_WEB_PAYLOAD_LIMIT, FakeExcel, FakeRange, FakeWorkbookModel } from "../../fake-excel";
-import { createOfficeAdapter, FORMAT_ROWS, VALUE_ROWS } from "../../src/adapters/office";
+import { createOfficeAdapter, FORMAT_ROWS } from "../../src/adapters/office";
 import { stateToChunks } from "../../src/plan/state";
 import { stateAfterWrite } from "../../src/plan";
 import { formatKnown, type CellValue, type Grid } from "../../src/model/grid";
@@ -25,12 +25,12 @@ function knownFormats(source: Grid, read: Grid): (string | null)[][] {
 }
 
 /** A grid of `rows` × `cols` with a value, a format and an underline pattern that depend on the cell. */
-function patternGrid(rows: number, cols: number, underline: (r: number, c: number) => boolean, text = false): Grid {
+function patternGrid(rows: number, cols: number, underline: (r: number, c: number) => boolean, text = false, value = (r: number, c: number): CellValue => r * 1000 + c): Grid {
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
   const underlines: boolean[][] = [];
   for (let r = 0; r < rows; r++) {
-    values.push(Array.from({ length: cols }, (_, c) => (text ? `Đơn vị hành chính cấp xã số ${r}-${c} (phường, thị trấn)` : r * 1000 + c)));
+    values.push(Array.from({ length: cols }, (_, c) => (text ? `Đơn vị hành chính cấp xã số ${r}-${c} (phường, thị trấn)` : value(r, c))));
     numberFormats.push(Array.from({ length: cols }, (_, c) => ((r + c) % 5 === 0 ? "0.00%" : "General")));
     underlines.push(Array.from({ length: cols }, (_, c) => underline(r, c)));
   }
@@ -62,7 +62,8 @@ describe("Office adapter: reads under the 5 MB cap", () => {
   });
 
   test("10,000 rows without underlines or percent formats: one sync, no per-cell underline data", async () => {
-    const source = patternGrid(VALUE_ROWS, 45, () => false);
+    // Counts as a 766 table holds them (up to 4 digits), not 8-digit numbers.
+    const source = patternGrid(10_000, 45, () => false, false, (r, c) => (r * 7 + c * 13) % 5000);
     source.numberFormats = source.numberFormats!.map((row) => row.map((f) => (f === "0.00%" ? "0.00" : f)));
     const { excel, adapter } = fakeFor(source);
     const perCell = jest.spyOn(FakeRange.prototype, "getCellProperties");
@@ -120,6 +121,18 @@ describe("Office adapter: reads under the 5 MB cap", () => {
     expect(snapshot.syncs).toBe(excel.stats.syncs);
   });
 
+  test("after a response too large, the percent columns are still found from the whole sample", async () => {
+    const limit = 300 * 1024;
+    const source = patternGrid(3000, 5, () => false, true);
+    // Only column 2 is a percent column, and only from row 500 (below the cut-short first tile).
+    source.numberFormats = source.numberFormats!.map((row, r) => row.map((_, c) => (c === 2 && r >= 500 ? "0.0%" : "General")));
+    const { excel, adapter } = fakeFor(source, { responseLimitBytes: limit });
+    const snapshot = await adapter.read();
+    expect(excel.stats.responseBytes.some((b) => b > limit)).toBe(true);
+    expect(snapshot.grid.partialFormats).toEqual({ fromRow: FORMAT_ROWS, columns: [2] });
+    expect(snapshot.grid.numberFormats!.map((row) => row[2])).toEqual(source.numberFormats!.map((row) => row[2]));
+  });
+
   test("a state longer than the first sync's rows is read back whole", async () => {
     const source = phuTanGrid(10000);
     const { excel, adapter } = fakeFor(source);
@@ -133,9 +146,9 @@ describe("Office adapter: reads under the 5 MB cap", () => {
     expect(Math.max(...excel.stats.responseBytes)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
   });
 
-  test("12,000 rows × 53 columns (about 9 MB of values and formats): every sync under 5 MB", async () => {
+  test("12,000 rows × 57 columns, a percent format in every column: every sync under 5 MB", async () => {
     const rows = 12_000;
-    const source = patternGrid(rows, 45, (r, c) => c === 44 && r % 7 === 3);
+    const source = patternGrid(rows, 45, (r, c) => c === 44 && r % 7 === 3, false, (r, c) => (r * 7 + c * 13) % 5000);
     const excel = new FakeExcel(FakeWorkbookModel.fromGrid(source));
     const adapter = createOfficeAdapter({ run: excel.run, mergedAreas: true });
     const snapshot = await adapter.read();

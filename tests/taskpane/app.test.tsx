@@ -117,6 +117,39 @@ describe("task pane", () => {
     expect((screen.getByRole("combobox", { name: /Phương pháp chấm điểm/ }) as HTMLSelectElement).value).toBe("an-giang-tuan");
   });
 
+  test("Hoàn tác from the appendix sheet, with only the selection on, still checks the scored sheet: a hand edit asks first", async () => {
+    const { excel, adapter } = setup();
+    await ready();
+    const before = excel.model.snapshot();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
+    });
+    await screen.findByText(/Đã ghi \d+ ô/);
+    // A hand edit in a cell the tool wrote (N5: PHÚ BÌNH's rank).
+    excel.model.sheet(PHU_TAN_SHEET)!.update(4, 13, { value: "sửa tay" });
+    excel.model.addSheetFrom({ name: "Phụ lục xếp loại", values: [["STT", "Tên đơn vị"], [1, "PHÚ HÙNG"]] });
+    excel.model.activeSheet = "Phụ lục xếp loại";
+    excel.model.selection = { top: 0, left: 0, bottom: 1, right: 1 };
+    await act(async () => {
+      fireEvent.click(screen.getByRole("switch", { name: "Chỉ dùng vùng đang chọn" }));
+    });
+    (adapter.apply as jest.Mock).mockClear();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Hoàn tác" }));
+    });
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText(/N5/)).toBeTruthy();
+    expect(adapter.apply).not.toHaveBeenCalled();
+    expect(cell(excel, 4, 13).value).toBe("sửa tay");
+    // Agreed: the scored sheet is back as it was, the edit included.
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "Ghi đè" }));
+    });
+    await screen.findByText(/Đã hoàn tác/);
+    const visible = (snap: typeof before) => Object.fromEntries(Object.entries(snap).filter(([k]) => k.startsWith(`${PHU_TAN_SHEET}!`)));
+    expect(visible(excel.model.snapshot())).toEqual(visible(before));
+  });
+
   test("a problem names its cell, and clicking it selects the cell", async () => {
     const grid = phuTanGrid();
     grid.values[8][6] = "16/,6"; // G9: CÔNG KHAI of PHÚ HIỆP, unreadable

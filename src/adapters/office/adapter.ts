@@ -92,8 +92,11 @@ export interface OfficeAdapterOptions {
 
 export const SETTINGS_KEY = "chiso766";
 
-/** Blank columns read right of the table: room for every output column a profile adds. */
-export const EXTRA_COLUMNS = 8;
+/**
+ * Blank columns read right of the table: room for every output column a profile adds (qd766 adds
+ * up to 10), so that undo knows the number format and underline those cells had before.
+ */
+export const EXTRA_COLUMNS = 12;
 
 /** "'Phụ lục 1'!D7:F9" → { sheet: "Phụ lục 1", ref: "D7:F9" }. */
 export function splitAddress(address: string): { sheet: string | null; ref: string } {
@@ -139,7 +142,7 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
       const stateRange = workbook.worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
       // Right of the used range there are no values; right of a selection there may be.
       const blankRight = readOptions.selection ? 0 : EXTRA_COLUMNS;
-      const raw = await readTable(context, range, stateRange, { mergedAreas, blankRight, onProgress: readOptions.onProgress });
+      const raw = await readTable(context, range, stateRange, { mergedAreas, blankRight, valueRange: readOptions.selection ? range : area, onProgress: readOptions.onProgress });
 
       const { sheet, ref } = splitAddress(raw.address);
       if (raw.values.every((row) => row.every((v) => v === null))) {
@@ -152,6 +155,8 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
         numberFormats: raw.numberFormats,
         underlines: raw.underlines,
       };
+      const width = raw.values[0]?.length ?? 0;
+      grid.area = { top: raw.rowIndex, left: raw.columnIndex, bottom: raw.rowIndex + raw.values.length - 1, right: raw.columnIndex + width - 1 };
       if (raw.formatRows < raw.values.length) {
         grid.partialFormats = { fromRow: raw.rowIndex + raw.formatRows, columns: raw.formatColumns.map((c) => raw.columnIndex + c) };
       }

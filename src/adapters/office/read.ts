@@ -119,8 +119,10 @@ export async function readTable(
   stateRange: XlRange,
   options: {
     mergedAreas: boolean;
-    /** Columns at the right of `range` known to hold no value (beyond the used range): their values are not asked for after the first sync. */
+    /** Columns at the right of `range` known to hold no value (beyond the used range): their values are not asked for. */
     blankRight?: number;
+    /** The part of `range` (same top-left cell) that may hold values; the first sync asks only for its values. */
+    valueRange?: XlRange;
     onProgress?: (progress: ReadProgress) => void;
   },
 ): Promise<RawTable> {
@@ -130,7 +132,7 @@ export async function readTable(
   let scale = 1;
   let first: ReturnType<typeof queueFirst>;
   for (;;) {
-    first = queueFirst(range, stateRange, options.mergedAreas, {
+    first = queueFirst(range, options.valueRange ?? range, stateRange, options.mergedAreas, {
       valueRows: Math.max(1, Math.floor(VALUE_ROWS / scale)),
       formatRows: Math.max(1, Math.floor(FORMAT_ROWS / scale)),
       stateRows: Math.max(1, Math.floor(STATE_FIRST_ROWS / scale)),
@@ -175,17 +177,9 @@ export async function readTable(
   const valueBytes = perCell(first.values.values, 8);
   const formatBytes = perCell(first.formats.numberFormat, 12);
   placeValues(0, 0, first.values.values);
-  placeFormats(0, 0, first.formats.numberFormat);
 
   const formatRows = Math.min(rows, FORMAT_ROWS);
-  // Columns whose sample shows a percent format keep their formats down the whole table.
   const formatColumns: number[] = [];
-  if (rows > formatRows) {
-    for (let c = 0; c < cols; c++) {
-      // Columns beyond the first band were not sampled yet: read them whole.
-      if (c >= FIRST_COLUMNS || first.formats.numberFormat.some((row) => isPercentFormat(formatOf(row[c])))) formatColumns.push(c);
-    }
-  }
 
   const tile = (what: "values" | "numberFormat", top: number, left: number, height: number, width: number): ReadItem => ({
     bytes: height * width * (what === "values" ? valueBytes : formatBytes),
@@ -220,16 +214,49 @@ export async function readTable(
   };
 
   const work: ReadItem[] = [];
+  const sample: ReadItem[] = [];
   for (let left = 0; left < cols; left += FIRST_COLUMNS) {
     const width = Math.min(FIRST_COLUMNS, cols - left);
     // Values: the rest of the first column band, then the other bands; not the blank columns.
     const valueWidth = Math.min(width, cols - (options.blankRight ?? 0) - left);
     if (valueWidth > 0) work.push(...tiles("values", left === 0 ? firstValueRows : 0, rows, left, valueWidth));
     // Formats of the sample rows the first sync did not bring (after a retry, or other bands).
-    work.push(...tiles("numberFormat", left === 0 ? firstFormatRows : 0, formatRows, left, width));
+    sample.push(...tiles("numberFormat", left === 0 ? firstFormatRows : 0, formatRows, left, width));
   }
-  // Formats below the sample, in the columns that need them (one column each: they are few).
-  for (const c of formatColumns) work.push(...tiles("numberFormat", formatRows, rows, c, 1));
+  // Once the whole sample is in: the columns whose sample shows a percent format keep their
+  // formats down the whole table (one column per item: they are few).
+  const belowSample = (): ReadItem[] => {
+    if (rows <= formatRows) return [];
+    for (let c = 0; c < cols; c++) {
+      for (let r = 0; r < formatRows; r++) {
+        if (isPercentFormat(numberFormats[r]?.[c])) {
+          formatColumns.push(c);
+          break;
+        }
+      }
+    }
+    return formatColumns.flatMap((c) => tiles("numberFormat", formatRows, rows, c, 1));
+  };
+  let samplePending = sample.length;
+  const inSample = (item: ReadItem): ReadItem => ({
+    bytes: item.bytes,
+    queue: () => {
+      const done = item.queue();
+      return () => {
+        const more = done() ?? [];
+        return --samplePending === 0 ? [...more, ...belowSample()] : more;
+      };
+    },
+    split: item.split
+      ? () => {
+          const parts = item.split!();
+          samplePending += parts.length - 1;
+          return parts.map(inSample);
+        }
+      : undefined,
+  });
+  placeFormats(0, 0, first.formats.numberFormat);
+  work.push(...(sample.length === 0 ? belowSample() : sample.map(inSample)));
   for (let r = 0; r < rows; r++) {
     values[r] ??= new Array<CellValue>(cols).fill(null);
     numberFormats[r] ??= new Array<string | null>(cols).fill(null);
@@ -325,11 +352,11 @@ function fillAll(grid: boolean[][], on: boolean): void {
 }
 
 /** Queue the first sync: size and address, the first tiles, column probes, merges, state head. */
-function queueFirst(range: XlRange, stateRange: XlRange, mergedAreas: boolean, size: { valueRows: number; formatRows: number; stateRows: number }) {
+function queueFirst(range: XlRange, valueRange: XlRange, stateRange: XlRange, mergedAreas: boolean, size: { valueRows: number; formatRows: number; stateRows: number }) {
   range.load(["address", "rowIndex", "columnIndex", "rowCount", "columnCount", UNDERLINE_PROBE]);
   // Clipped to the table: a 10-row table reads 10 rows, not VALUE_ROWS.
   const corner = range.getCell(0, 0);
-  const values = range.getIntersection(corner.getResizedRange(size.valueRows - 1, FIRST_COLUMNS - 1)).load("values");
+  const values = valueRange.getIntersection(corner.getResizedRange(size.valueRows - 1, FIRST_COLUMNS - 1)).load("values");
   const formats = range.getIntersection(corner.getResizedRange(size.formatRows - 1, FIRST_COLUMNS - 1)).load("numberFormat");
   // One probe per column (a null object past the table's last column): one value each,
   // whatever the number of rows.

@@ -124,8 +124,13 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
       // table it came from instead of scoring the appendix itself.
       const source = snap.state?.lastRun?.sheet ?? scoredSheet.current;
       if (!selection && isAppendixSheet(snap.grid.sheet) && source && source !== snap.grid.sheet) {
-        snap = await adapter.read({ sheet: source });
-        setNotice(`Trang đang mở là phụ lục do công cụ lập; đã đọc bảng ở trang ${source}.`);
+        try {
+          snap = await adapter.read({ sheet: source });
+          setNotice(`Trang đang mở là phụ lục do công cụ lập; đã đọc bảng ở trang ${source}.`);
+        } catch {
+          // Renamed or deleted since: score what is open, and say so.
+          setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);
+        }
       }
       scoredSheet.current = snap.grid.sheet;
       setSnapshot(snap);
@@ -171,7 +176,12 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const undo = () =>
     act(async () => {
       setBusy({ label: "Đang đọc dữ liệu hoàn tác…", value: 0.3 });
-      const snap = await adapter.read({ selection: useSelection });
+      // Undo compares the whole sheet of the last run with what the tool wrote there: read that
+      // sheet's used range, whatever sheet is open (the appendix, say) and whatever is selected.
+      const known = snapshot?.state?.lastRun?.sheet;
+      let snap = await adapter.read(known ? { sheet: known } : {});
+      const last = snap.state?.lastRun;
+      if (last && last.sheet !== snap.grid.sheet) snap = await adapter.read({ sheet: last.sheet });
       const state = snap.state;
       if (!state?.lastRun) {
         setNotice("Sổ này chưa có lần ghi nào để hoàn tác.");
