@@ -13,9 +13,18 @@ export const RuleSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("target"), target: z.number().positive().max(100) }),
 ]);
 
+/**
+ * Indicator and group ids become keys of the scored units' records: "__proto__" would be
+ * swallowed by the record's prototype instead of stored.
+ */
+const RecordKey = z
+  .string()
+  .min(1)
+  .refine((id) => id !== "__proto__", { message: "mã này không dùng được (trùng tên nội bộ của JavaScript)" });
+
 export const IndicatorSchema = z.object({
   /** "1.1" … "6.7", or a profile's own id ("dvtt1"). */
-  id: z.string().min(1),
+  id: RecordKey,
   label: z.string(),
   /** Group id this indicator's points add to; absent for indicators outside any group. */
   group: z.string().optional(),
@@ -33,7 +42,7 @@ export const IndicatorSchema = z.object({
 });
 
 export const GroupSchema = z.object({
-  id: z.string().min(1),
+  id: RecordKey,
   label: z.string(),
   max: z.number().positive(),
   aliases: z.array(z.string()).default([]),
