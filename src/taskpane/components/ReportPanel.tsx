@@ -66,6 +66,24 @@ function ChangeCell({ value, text, className, up, down }: { value: number | null
   return <td className={`${className} ${tone}`}>{text}</td>;
 }
 
+/** The units found in one period only ("Chỉ có ở kỳ này (2):" and their names, or "không có"). */
+function UnitsInOnePeriod({ label, units, styles }: { label: string; units: Comparison["onlyCurrent"]; styles: ReturnType<typeof useStyles> }) {
+  return (
+    <div aria-label={`Đơn vị ${label.charAt(0).toLowerCase()}${label.slice(1)}`} role="group">
+      <div className={styles.note}>{`${label} (${units.length}):`}</div>
+      {units.length > 0 ? (
+        <ul className={styles.list}>
+          {units.map((u) => (
+            <li key={u.row}>{u.name}</li>
+          ))}
+        </ul>
+      ) : (
+        <div className={styles.note}>không có</div>
+      )}
+    </div>
+  );
+}
+
 function ComparisonView({ comparison }: { comparison: Comparison }) {
   const styles = useStyles();
   const rows = comparison.matched.filter((m) => !m.current.aggregate).sort((a, b) => (a.current.rank ?? Infinity) - (b.current.rank ?? Infinity));
@@ -98,30 +116,8 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
           ))}
         </tbody>
       </table>
-      <div aria-label="Đơn vị chỉ có ở kỳ này" role="group">
-        <div className={styles.note}>Chỉ có ở kỳ này ({comparison.onlyCurrent.length}):</div>
-        {comparison.onlyCurrent.length > 0 ? (
-          <ul className={styles.list}>
-            {comparison.onlyCurrent.map((u) => (
-              <li key={`c${u.row}`}>{u.name}</li>
-            ))}
-          </ul>
-        ) : (
-          <div className={styles.note}>không có</div>
-        )}
-      </div>
-      <div aria-label="Đơn vị chỉ có ở kỳ trước" role="group">
-        <div className={styles.note}>Chỉ có ở kỳ trước ({comparison.onlyPrevious.length}):</div>
-        {comparison.onlyPrevious.length > 0 ? (
-          <ul className={styles.list}>
-            {comparison.onlyPrevious.map((u) => (
-              <li key={`p${u.row}`}>{u.name}</li>
-            ))}
-          </ul>
-        ) : (
-          <div className={styles.note}>không có</div>
-        )}
-      </div>
+      <UnitsInOnePeriod label="Chỉ có ở kỳ này" units={comparison.onlyCurrent} styles={styles} />
+      <UnitsInOnePeriod label="Chỉ có ở kỳ trước" units={comparison.onlyPrevious} styles={styles} />
     </div>
   );
 }
