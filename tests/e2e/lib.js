@@ -6,6 +6,9 @@
 const assert = require("node:assert/strict");
 const fs = require("fs");
 const path = require("path");
+// The project's own A1 helpers (src/model/grid.ts), not a copy of them.
+require("ts-node").register({ transpileOnly: true });
+const { columnIndex, columnLetters } = require("../../src/model/grid");
 
 /** Opens the playground on an example (file name in examples/) and waits for grid and pane. */
 async function openPlayground(t, example) {
@@ -44,7 +47,7 @@ async function sheetCells(page, sheetName) {
   const out = {};
   for (const [key, cell] of entries) {
     const [r, c] = key.split(",").map(Number);
-    out[`${colLetters(c)}${r + 1}`] = cell;
+    out[`${columnLetters(c)}${r + 1}`] = cell;
   }
   return out;
 }
@@ -115,23 +118,6 @@ async function findColumn(page, sheetName, pattern, headerRows) {
   return hits.sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
 }
 
-function colIndex(letters) {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function colLetters(index) {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 module.exports = {
   openPlayground,
   waitForPane,
@@ -145,6 +131,6 @@ module.exports = {
   nameBox,
   dropFile,
   findColumn,
-  colIndex,
-  colLetters,
+  columnIndex,
+  columnLetters,
 };

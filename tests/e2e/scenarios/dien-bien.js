@@ -6,7 +6,7 @@
 const assert = require("node:assert/strict");
 const Decimal = require("decimal.js");
 const { DIEN_BIEN_PHU_2023_09 } = require("../fixtures");
-const { openPlayground, cellText, sheetCells, findColumn, colIndex, colLetters } = require("../lib");
+const { openPlayground, cellText, sheetCells, findColumn, columnIndex, columnLetters } = require("../lib");
 const { waitForMapping, profile, preview, write } = require("../pane-driver");
 
 const EXAMPLE = "dien-bien-2023-09.xlsx";
@@ -41,7 +41,7 @@ module.exports = [
       const convertedCol = await findColumn(page, SHEET, /^Tổng điểm quy đổi$/, HEADER_ROWS);
       const ratingCol = await findColumn(page, SHEET, /^Xếp loại$/, HEADER_ROWS);
       const indicatorCols = [];
-      for (let c = colIndex(firstIndicator); c < colIndex(totalCol); c++) indicatorCols.push(colLetters(c));
+      for (let c = columnIndex(firstIndicator); c < columnIndex(totalCol); c++) indicatorCols.push(columnLetters(c));
       assert.equal(indicatorCols.length, 8, "eight indicator columns");
 
       await write(page);

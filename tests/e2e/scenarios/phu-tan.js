@@ -7,7 +7,7 @@
 /* global getComputedStyle -- used inside page.evaluate, in the browser */
 const assert = require("node:assert/strict");
 const { PHU_TAN_2024_05_TUAN_01 } = require("../fixtures");
-const { openPlayground, cellText, sheetCells, workbookState, findColumn, colIndex, colLetters, waitForPane } = require("../lib");
+const { openPlayground, cellText, sheetCells, workbookState, findColumn, columnIndex, columnLetters, waitForPane } = require("../lib");
 const { fieldOf, mapping, setField, waitForMapping, preview, profile, write, undo, button } = require("../pane-driver");
 
 const EXAMPLE = "phu-tan-2024-05-tuan-01.xlsx";
@@ -87,10 +87,10 @@ module.exports = [
       const units = PHU_TAN_2024_05_TUAN_01.map((u) => ({ ...u, row: rowOf.get(u.name) }));
       for (const u of units) assert.ok(u.row, `row of ${u.name} found`);
 
-      const rankCol = colLetters(
-        Math.max(...Object.keys(cells).filter((a) => HEADER_ROWS.includes(Number(/\d+$/.exec(a)[0])) && /hạng/i.test(String(cells[a].value))).map((a) => colIndex(/^[A-Z]+/.exec(a)[0]))),
+      const rankCol = columnLetters(
+        Math.max(...Object.keys(cells).filter((a) => HEADER_ROWS.includes(Number(/\d+$/.exec(a)[0])) && /hạng/i.test(String(cells[a].value))).map((a) => columnIndex(/^[A-Z]+/.exec(a)[0]))),
       );
-      assert.ok(colIndex(rankCol) > colIndex(col["chungthuc.ratio"]), `rank column ${rankCol} added right of the table`);
+      assert.ok(columnIndex(rankCol) > columnIndex(col["chungthuc.ratio"]), `rank column ${rankCol} added right of the table`);
 
       const ranked = units.filter((u) => u.stt !== null);
       const expectedRanks = competitionRanks(ranked.map((u) => cellsBefore[`${col.total}${u.row}`].value));
