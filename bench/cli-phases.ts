@@ -15,7 +15,7 @@ import { score } from "../src/engine";
 import { mappingOf, planWrite, stateAfterWrite } from "../src/plan";
 import { BUILTIN_PROFILES } from "../src/profiles";
 import { readTable } from "../src/reader";
-import { allProblems, planLines, unitsTable } from "../src/cli/summary";
+import { allProblems, MAX_UNIT_LINES, planLines, unitsTable } from "../src/cli/summary";
 import { collectGarbage, median } from "./timing";
 import { writeSyntheticWorkbook } from "./workbooks";
 
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       await time("apply", () => applyPlan(workbook, plan));
       const st = await time("state build", () => stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
       await time("state write", () => writeState(workbook, st));
-      return time("summary", () => [unitsTable(scored, profile), allProblems(read, scored), planLines(plan)].join("\n").length);
+      return time("summary", () => [unitsTable(scored, profile, MAX_UNIT_LINES), allProblems(read, scored), planLines(plan)].join("\n").length);
     };
     await prepare();
     await time("save", () => saveWorkbook(workbook, out));

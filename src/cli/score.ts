@@ -11,7 +11,7 @@ import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
 import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
-import { allProblems, conflictLines, jsonDocument, planLines, problemLine, profileLine, unitsTable } from "./summary";
+import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
 
@@ -157,7 +157,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     profileLine(profile, run.profileSource, read),
     `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${scored.units.length} đơn vị.`,
     "",
-    unitsTable(scored, profile),
+    unitsTable(scored, profile, MAX_UNIT_LINES),
     "",
   ];
   if (problems.length) {

@@ -121,7 +121,15 @@ function fieldLabel(field: string, profile: Profile): string {
  * Columns the profile cannot fill (no total, rating or ranking), and changes when no unit has a
  * previous total, are left out; flags are listed when any unit has one.
  */
-export function unitsTable(scored: ScoreResult, profile: Profile): string {
+/** Units the CLI prints: a province's whole list (departments and communes, under 200 since 2025) always fits. */
+export const MAX_UNIT_LINES = 300;
+
+/**
+ * The units as a text table, in sheet order. With `maxRows`, a longer table shows its first
+ * rows and says how many more there are: thousands of lines on a console bury the problems and
+ * the plan printed after them, and the scored file or --json holds every unit.
+ */
+export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infinity): string {
   const decimals = profile.rounding.decimals;
   const columns: { header: string; right: boolean; cell: (u: ScoredUnit) => string }[] = [
     { header: "Dòng", right: true, cell: (u) => String(u.row + 1) },
@@ -140,12 +148,15 @@ export function unitsTable(scored: ScoreResult, profile: Profile): string {
     columns.push({ header: "Dưới/vượt ngưỡng", right: false, cell: (u) => u.flags.map((f) => flagText(f, profile, decimals)).join("; ") });
   }
   let stt = 0;
-  const rows = scored.units.map((u) => columns.map((c, i) => (i === 1 ? (u.aggregate ? "" : String(++stt)) : c.cell(u))));
-  return table(
+  const shown = scored.units.length > maxRows ? scored.units.slice(0, maxRows) : scored.units;
+  const rows = shown.map((u) => columns.map((c, i) => (i === 1 ? (u.aggregate ? "" : String(++stt)) : c.cell(u))));
+  const text = table(
     columns.map((c) => c.header),
     rows,
     columns.map((c) => c.right),
   );
+  const hidden = scored.units.length - shown.length;
+  return hidden > 0 ? `${text}\n… và ${formatViNumber(hidden)} đơn vị khác (xem tệp kết quả, hoặc in đủ với --json)` : text;
 }
 
 export function conflictLines(sheet: string, conflicts: Conflict[]): string {

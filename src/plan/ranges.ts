@@ -122,9 +122,15 @@ export function touchedBlocks(cells: TouchedCells, formats: (string | null)[]): 
       const height = span.bottom - span.top + 1;
       const blockValues: CellValue[][] = [];
       const numberFormats: (string | null)[][] = [];
+      // A row whose formats repeat the row above's shares its array (a block's arrays are only
+      // read): an output column has one format, so 10,000 rows need one array, not 10,000.
+      let rowFormats: (string | null)[] | null = null;
       for (let r = 0; r < height; r++) {
         blockValues.push(group.map((run) => values[run.cells[r]]));
-        numberFormats.push(group.map((run) => formats[run.cells[r]]));
+        let same = rowFormats !== null;
+        for (let j = 0; same && j < group.length; j++) same = rowFormats![j] === formats[group[j].cells[r]];
+        if (!same) rowFormats = group.map((run) => formats[run.cells[r]]);
+        numberFormats.push(rowFormats!);
       }
       const range = { top: span.top, bottom: span.bottom, left: group[0].col, right: group[group.length - 1].col };
       out.push({ address: rangeA1(range), row: range.top, col: range.left, values: blockValues, numberFormats });

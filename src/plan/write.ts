@@ -195,13 +195,16 @@ export function planWrite(input: PlanInput): PlannedWrite {
   // 2. Values: headers of added columns, then one cell per unit and output column.
   // Cell key → slot in plannedValues / plannedFormats: no object per cell (90,000 at 10,000 rows).
   const planned = new Map<number, number>();
-  const plannedValues: CellValue[] = [];
-  const plannedFormats: (string | null)[] = [];
+  // Sized for the headers and the units' cells up front (restored cells, rare, grow them).
+  const expected = columns.length * (units.length + 1);
+  const plannedValues = new Array<CellValue>(expected);
+  const plannedFormats = new Array<string | null>(expected);
+  let slots = 0;
   const plan = (row: number, col: number, value: CellValue, numberFormat: string | null): void => {
     // A cell planned twice takes a new slot (the later write wins; the old slot is never read).
-    planned.set(cellKey(row, col), plannedValues.length);
-    plannedValues.push(value);
-    plannedFormats.push(numberFormat);
+    planned.set(cellKey(row, col), slots);
+    plannedValues[slots] = value;
+    plannedFormats[slots++] = numberFormat;
   };
   for (const c of columns) {
     if (c.added) plan(c.headerRow, c.col, c.header, null);
@@ -234,9 +237,10 @@ export function planWrite(input: PlanInput): PlannedWrite {
   // Cells the last run touched that need no change now: kept in the undo snapshot (and the next
   // state) so that undo after a rerun still restores their pre-tool state.
   const tracked = new Map<number, { row: number; col: number }>();
+  const flagColList = [...flagCols];
   for (const u of units) {
     if (u.aggregate) continue;
-    for (const col of flagCols) {
+    for (const col of flagColList) {
       const k = cellKey(u.row, col);
       if (underlineSet.has(k)) continue;
       if (underlineAt(grid, u.row, col)) underlineClear.set(k, { row: u.row, col });
@@ -280,7 +284,11 @@ export function planWrite(input: PlanInput): PlannedWrite {
   // plain values (src/plan/touched.ts); the addressed snapshots are built only when read.
   const allKeys = new Float64Array(planned.size + underlineSet.size + underlineClear.size + tracked.size);
   let filled = 0;
-  for (const m of [planned, underlineSet, underlineClear, tracked]) for (const k of m.keys()) allKeys[filled++] = k;
+  // forEach: no iterator result per key.
+  const addKey = (_: unknown, k: number) => {
+    allKeys[filled++] = k;
+  };
+  for (const m of [planned, underlineSet, underlineClear, tracked] as Map<number, unknown>[]) m.forEach(addKey);
   allKeys.sort();
   let n = 0;
   for (let i = 0; i < allKeys.length; i++) if (i === 0 || allKeys[i] !== allKeys[i - 1]) allKeys[n++] = allKeys[i];

@@ -28,6 +28,8 @@ export interface Target {
   aliases: Alias[];
   /** Every folded word of every alias: a cheap filter before comparing. */
   words: Set<string>;
+  /** The same words as a list, for the typo filter (iterating a Set allocates on every step in unoptimised code). */
+  wordList: string[];
   max: number | null;
   unit: boolean;
   group: GroupSpec | null;
@@ -87,6 +89,7 @@ function makeTarget(
     field,
     aliases,
     words,
+    wordList: [...words],
     max: extra.max ?? null,
     unit: field !== null && UNIT_FIELD_SET.has(field),
     group: extra.group ?? null,
@@ -127,8 +130,10 @@ export function targetsOf(profile: Profile): Target[] {
   return targets;
 }
 
+const DIGITS = /^\d+$/;
+
 function isDigits(w: string): boolean {
-  return /^\d+$/.test(w);
+  return DIGITS.test(w);
 }
 
 function wordsClose(a: HeaderWord, b: HeaderWord): "same" | "tone" | "typo" | null {
@@ -159,7 +164,7 @@ function digitsOf(words: HeaderWord[]): string {
 /** Is `small` a subsequence of `big` (exact folded words)? */
 function isSubsequence(small: HeaderWord[], big: HeaderWord[]): boolean {
   let i = 0;
-  for (const w of big) if (i < small.length && w.folded === small[i].folded) i++;
+  for (let j = 0; j < big.length; j++) if (i < small.length && big[j].folded === small[i].folded) i++;
   return i === small.length;
 }
 
@@ -168,14 +173,25 @@ export interface PhraseMatch {
   how: "exact" | "tone" | "typo" | "contains" | "within" | "none";
 }
 
+// The two most common answers, shared (callers only read them): a table's header is compared
+// with every alias of every profile, and most comparisons find nothing.
+const NO_MATCH: PhraseMatch = Object.freeze({ score: 0, how: "none" });
+const EXACT_MATCH: PhraseMatch = Object.freeze({ score: 1, how: "exact" });
+
+/** Enough words to stand for a phrase inside a longer one. */
+function meaningful(words: HeaderWord[]): boolean {
+  return words.length >= 2 || (words[0]?.folded.length ?? 0) >= 4;
+}
+
 /** How well one alias phrase matches one header phrase, 0–1. */
 export function phraseScore(alias: NormalizedHeader, header: NormalizedHeader): PhraseMatch {
   const A = alias.words;
   const H = header.words;
-  if (A.length === 0 || H.length === 0) return { score: 0, how: "none" };
+  if (A.length === 0 || H.length === 0) return NO_MATCH;
   if (alias.key === header.key) {
-    const toneDiffs = A.filter((w, i) => w.toned !== H[i]?.toned).length;
-    return toneDiffs === 0 ? { score: 1, how: "exact" } : { score: Math.max(0.88, 0.96 - 0.03 * toneDiffs), how: "tone" };
+    let toneDiffs = 0;
+    for (let i = 0; i < A.length; i++) if (A[i].toned !== H[i]?.toned) toneDiffs++;
+    return toneDiffs === 0 ? EXACT_MATCH : { score: Math.max(0.88, 0.96 - 0.03 * toneDiffs), how: "tone" };
   }
   if (A.length === H.length) {
     let typos = 0;
@@ -193,14 +209,13 @@ export function phraseScore(alias: NormalizedHeader, header: NormalizedHeader): 
     }
   }
   const digitPenalty = digitsOf(A) === digitsOf(H) ? 1 : 0.5;
-  const meaningful = (ws: HeaderWord[]) => ws.length >= 2 || (ws[0]?.folded.length ?? 0) >= 4;
   if (A.length < H.length && meaningful(A) && isSubsequence(A, H)) {
     return { score: (0.6 + 0.3 * (A.length / H.length)) * digitPenalty, how: "contains" };
   }
   if (H.length < A.length && meaningful(H) && isSubsequence(H, A)) {
     return { score: (0.55 + 0.3 * (H.length / A.length)) * digitPenalty, how: "within" };
   }
-  return { score: 0, how: "none" };
+  return NO_MATCH;
 }
 
 function joinPath(path: HeaderPath): NormalizedHeader {
@@ -219,7 +234,7 @@ function joinPath(path: HeaderPath): NormalizedHeader {
  */
 function aliasScore(alias: Alias, path: HeaderPath, joined: NormalizedHeader | null): PhraseMatch {
   const segs = alias.segments;
-  if (segs.length === 0 || path.length === 0) return { score: 0, how: "none" };
+  if (segs.length === 0 || path.length === 0) return NO_MATCH;
   const leaf = path[path.length - 1];
   if (segs.length === 1) {
     const direct = phraseScore(segs[0], leaf);
@@ -230,7 +245,7 @@ function aliasScore(alias: Alias, path: HeaderPath, joined: NormalizedHeader | n
     return direct;
   }
   const last = phraseScore(segs[segs.length - 1], leaf);
-  if (last.score < WEAK) return { score: 0, how: "none" };
+  if (last.score < WEAK) return NO_MATCH;
   const ancestors = path.slice(0, -1);
   if (ancestors.length === 0) return { score: last.score * 0.75, how: last.how };
   // Earlier segments must match ancestors, nearest first, in order.
@@ -247,7 +262,7 @@ function aliasScore(alias: Alias, path: HeaderPath, joined: NormalizedHeader | n
         break;
       }
     }
-    if (found < 0) return { score: 0, how: "none" };
+    if (found < 0) return NO_MATCH;
     total += foundScore;
     ai = found - 1;
   }
@@ -262,14 +277,17 @@ const PART_WORDS: { re: RegExp; part: IndicatorPart }[] = [
   { re: /^(diem|diem so|so diem|diem dat|diem danh gia)$/, part: "points" },
 ];
 
+const RATIO_WORDS = /^(ty le|ti le)\b/;
+const COUNT_WORDS = /^(so luong|tong so|so (ho so|thu tuc|don vi|luot|tai khoan|phan anh))\b/;
+
 /** Which part of an indicator a column holds, from its header words and evidence. */
 export function indicatorPart(path: HeaderPath, indicator: IndicatorSpec, profile: Profile): IndicatorPart {
   const leaf = path[path.length - 1];
   for (const p of PART_WORDS) if (p.re.test(leaf.key)) return p.part;
   if (leaf.key === "" && leaf.evidence.percent) return "ratio";
   if (path.some((p) => p.evidence.maxPoints !== null)) return "points";
-  if (leaf.evidence.percent || /^(ty le|ti le)\b/.test(leaf.key)) return "ratio";
-  if (/^(so luong|tong so|so (ho so|thu tuc|don vi|luot|tai khoan|phan anh))\b/.test(leaf.key)) return "numerator";
+  if (leaf.evidence.percent || RATIO_WORDS.test(leaf.key)) return "ratio";
+  if (COUNT_WORDS.test(leaf.key)) return "numerator";
   if (indicator.max > 0 && profile.basis === "indicators") return "points";
   return "ratio";
 }
@@ -303,27 +321,33 @@ function groupAliasesOf(group: GroupSpec): NormalizedHeader[] {
  */
 export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
   if (path.length === 0) return [];
-  const pathWords = new Set<string>();
-  for (const p of path) for (const w of p.words) pathWords.add(w.folded);
-  if (pathWords.size === 0) return [];
+  const wordSet = new Set<string>();
+  for (const p of path) for (const w of p.words) wordSet.add(w.folded);
+  if (wordSet.size === 0) return [];
+  const pathWords = [...wordSet];
   const targets = targetsOf(profile);
   const out: Candidate[] = [];
   const leaf = path[path.length - 1];
   const hMax = headerMax(path);
   const joined = path.length > 1 ? joinPath(path) : null;
-  for (const t of targets) {
+  // Indexed loops: this runs for every column, profile and target, often before the function
+  // is optimised, and a for-of there allocates an iterator result on every step.
+  for (let ti = 0; ti < targets.length; ti++) {
+    const t = targets[ti];
     // Cheap filter: some word in common, or a word within one typo of one.
     let shares = false;
-    for (const w of pathWords) {
-      if (t.words.has(w)) {
+    for (let wi = 0; wi < pathWords.length; wi++) {
+      if (t.words.has(pathWords[wi])) {
         shares = true;
         break;
       }
     }
     if (!shares) {
-      for (const w of pathWords) {
+      for (let wi = 0; wi < pathWords.length; wi++) {
+        const w = pathWords[wi];
         if (w.length < 4) continue;
-        for (const tw of t.words) {
+        for (let k = 0; k < t.wordList.length; k++) {
+          const tw = t.wordList[k];
           if (tw.length < 4 || Math.abs(tw.length - w.length) > 1) continue;
           // One edit leaves the first or the last letter in place.
           if (tw[0] !== w[0] && tw[tw.length - 1] !== w[w.length - 1]) continue;
@@ -336,9 +360,10 @@ export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
       }
     }
     if (!shares) continue;
-    let best: PhraseMatch = { score: 0, how: "none" };
+    let best = NO_MATCH;
     let bestAlias = "";
-    for (const a of t.aliases) {
+    for (let ai = 0; ai < t.aliases.length; ai++) {
+      const a = t.aliases[ai];
       const m = aliasScore(a, path, joined);
       if (m.score > best.score) {
         best = m;

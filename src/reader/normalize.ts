@@ -17,7 +17,7 @@ export { cleanText, foldText };
  * placement) compare equal while "tiến" and "tiền" do not. The placement is deterministic,
  * not necessarily the orthographic rule: the key is for comparing, not for display.
  */
-function canonicalWord(word: string): string {
+export function canonicalWord(word: string): string {
   // Names and headers repeat the same few words ("ubnd", "xã", "đơn", "vị") across thousands of
   // rows: remember the answer (a 10,000-row table otherwise spends half its reading time here).
   let known = canonicalWords.get(word);
@@ -93,15 +93,72 @@ export function canonicalText(text: string): string {
   return out;
 }
 
+// Expressions used per unit name are constants: a literal in a function body is a new RegExp
+// object on every call. The global ones are only used with replace (which ignores lastIndex).
+const TI_BEFORE_LE = /(^|[^\p{L}])t(ỉ|i)(?=\s+l(ệ|e)\b)/gu;
+const TI_WORD = /(^|[^\p{L}])tỉ(?=$|[^\p{L}])/gu;
+const KI_WORD = /(^|[^\p{L}])kì(?=$|[^\p{L}])/gu;
+/** What the three spellings above need: most names have none of it, and then nothing is copied. */
+const TI_OR_KI = /t[ỉi]|kì/;
+
 function canonicalTextUncached(text: string): string {
-  const lower = cleanText(text).toLowerCase();
-  return lower
-    .split(/(\s+)/)
-    .map((w) => (/\s/.test(w) ? w : canonicalWord(w)))
-    .join("")
-    .replace(/(^|[^\p{L}])t(ỉ|i)(?=\s+l(ệ|e)\b)/gu, (_m, pre: string, vowel: string) => `${pre}t${vowel === "ỉ" ? "ỷ" : "y"}`)
-    .replace(/(^|[^\p{L}])tỉ(?=$|[^\p{L}])/gu, "$1tỷ")
-    .replace(/(^|[^\p{L}])kì(?=$|[^\p{L}])/gu, "$1kỳ");
+  const words = canonicalWordsOf(cleanText(text).toLowerCase());
+  if (!TI_OR_KI.test(words)) return words;
+  return words
+    .replace(TI_BEFORE_LE, (_m, pre: string, vowel: string) => `${pre}t${vowel === "ỉ" ? "ỷ" : "y"}`)
+    .replace(TI_WORD, "$1tỷ")
+    .replace(KI_WORD, "$1kỳ");
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` means it (the tests check all 65,536). */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Every word (run without white space) in its canonical form, the spaces kept. Done by hand
+ * rather than split/map/join: that made four arrays and a copy per name, and a 10,000-row
+ * table has as many names. A word of ASCII characters is its own canonical form (nothing to
+ * decompose or move), so only the others are looked up, and an unchanged text is returned as is.
+ */
+export function canonicalWordsOf(text: string): string {
+  let out = ""; // text[0, copied) with its changed words replaced
+  let copied = 0;
+  let start = -1; // where the current word starts; -1 between words
+  let ascii = true;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (!isSpaceCode(code)) {
+      if (start < 0) {
+        start = i;
+        ascii = true;
+      }
+      if (code > 0x7f) ascii = false;
+      continue;
+    }
+    if (start >= 0 && !ascii) {
+      const word = text.slice(start, i);
+      const canonical = canonicalWord(word);
+      if (canonical !== word) {
+        out += text.slice(copied, start) + canonical;
+        copied = i;
+      }
+    }
+    start = -1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** A header word in two forms: with tones (canonical) and folded. */
@@ -158,29 +215,43 @@ function parseLooseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+// Header expressions as constants (used with replace only): every alias of every profile is
+// normalised when the profile is first used, several hundred texts per process.
+const MAX_POINTS = /\(\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ|diem|d)\s*\)/giu;
+const AT_MOST_POINTS = /\(\s*tối\s*đa\s*(\d+(?:[.,]\d+)?)\s*(?:điểm)?\s*\)/giu;
+const PERCENT_TARGET = /\(\s*(\d+(?:[.,]\d+)?)\s*%\s*\)/g;
+const PERCENT_SIGN = /\(\s*%\s*\)|%/g;
+const POINTS_UNIT = /\(\s*điểm\s*\)/giu;
+const FOOTNOTE_MARK = /\(\s*\*+\s*\)|\*+/g;
+const NOT_LETTERS_DIGITS = /[^\p{L}\p{N}]+/gu;
+const LEADING_ZEROS = /^0+(?=\d)/;
+const ALL_DIGITS = /^\d+$/;
+const CAMEL_CASE = /([a-z])([A-Z])/g;
+const RATIO_HEADER = /^(ty le|ti le)\b/;
+
 /** Pull maxima, units and footnote markers out of a header; returns the rest of the text. */
 function extractEvidence(text: string): { rest: string; evidence: HeaderEvidence } {
   const evidence: HeaderEvidence = { maxPoints: null, percent: false, percentTarget: null, footnote: false };
   let rest = text;
-  rest = rest.replace(/\(\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ|diem|d)\s*\)/giu, (_m, n: string) => {
+  rest = rest.replace(MAX_POINTS, (_m, n: string) => {
     evidence.maxPoints = parseLooseNumber(n);
     return " ";
   });
-  rest = rest.replace(/\(\s*tối\s*đa\s*(\d+(?:[.,]\d+)?)\s*(?:điểm)?\s*\)/giu, (_m, n: string) => {
+  rest = rest.replace(AT_MOST_POINTS, (_m, n: string) => {
     evidence.maxPoints = parseLooseNumber(n);
     return " ";
   });
-  rest = rest.replace(/\(\s*(\d+(?:[.,]\d+)?)\s*%\s*\)/g, (_m, n: string) => {
+  rest = rest.replace(PERCENT_TARGET, (_m, n: string) => {
     evidence.percent = true;
     evidence.percentTarget = parseLooseNumber(n);
     return " ";
   });
-  rest = rest.replace(/\(\s*%\s*\)|%/g, () => {
+  rest = rest.replace(PERCENT_SIGN, () => {
     evidence.percent = true;
     return " ";
   });
-  rest = rest.replace(/\(\s*điểm\s*\)/giu, " ");
-  rest = rest.replace(/\(\s*\*+\s*\)|\*+/g, () => {
+  rest = rest.replace(POINTS_UNIT, " ");
+  rest = rest.replace(FOOTNOTE_MARK, () => {
     evidence.footnote = true;
     return " ";
   });
@@ -189,16 +260,17 @@ function extractEvidence(text: string): { rest: string; evidence: HeaderEvidence
 
 function splitWords(text: string): string[] {
   return canonicalText(text)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(NOT_LETTERS_DIGITS, " ")
     .trim()
     .split(" ")
     .filter((w) => w.length > 0);
 }
 
-function toHeaderWord(toned: string): HeaderWord {
+/** A header word; `folded` is foldText(toned) when the caller has it already. */
+function toHeaderWord(toned: string, foldedText = foldText(toned)): HeaderWord {
   // "01" and "1" are the same number in a header ("Tuần 01").
-  const folded = foldText(toned).replace(/^0+(?=\d)/, "");
-  return { toned: /^\d+$/.test(folded) ? folded : toned, folded };
+  const folded = foldedText.replace(LEADING_ZEROS, "");
+  return { toned: ALL_DIGITS.test(folded) ? folded : toned, folded };
 }
 
 /**
@@ -209,7 +281,7 @@ export function normalizeHeader(text: string): NormalizedHeader {
   const original = cleanText(String(text ?? ""));
   const { rest, evidence } = extractEvidence(original);
   // CamelCase identifiers from exports ("DiemCongKhaiMinhBach") split into words.
-  const spaced = rest.replace(/([a-z])([A-Z])/g, "$1 $2");
+  const spaced = rest.replace(CAMEL_CASE, "$1 $2");
   const raw = splitWords(spaced);
   const words: HeaderWord[] = [];
   for (const w of raw) {
@@ -220,11 +292,11 @@ export function normalizeHeader(text: string): NormalizedHeader {
     } else if (folded === "tt" && raw.length > 1) {
       for (const e of splitWords(TT_EXPANSION)) words.push(toHeaderWord(e));
     } else {
-      words.push(toHeaderWord(w));
+      words.push(toHeaderWord(w, folded));
     }
   }
   const key = words.map((w) => w.folded).join(" ");
-  if (/^(ty le|ti le)\b/.test(key)) evidence.percent = true;
+  if (RATIO_HEADER.test(key)) evidence.percent = true;
   return { original, key, words, evidence };
 }
 
@@ -239,6 +311,9 @@ const UNIT_PREFIXES = [
 ];
 
 const CANONICAL_UNIT_PREFIXES = UNIT_PREFIXES.map((x) => canonicalText(x));
+const SPACED_UNIT_PREFIXES = CANONICAL_UNIT_PREFIXES.map((x) => `${x} `);
+const TRAILING_PUNCTUATION = /[.,;:]+$/g;
+const PROVINCE_SUFFIX = /\s+-\s+(tỉnh|thành phố)\s+.+$/u;
 
 /**
  * A unit's name reduced for matching across periods and for duplicate checks: NFC, case,
@@ -247,39 +322,65 @@ const CANONICAL_UNIT_PREFIXES = UNIT_PREFIXES.map((x) => canonicalText(x));
  */
 export function normalizeUnitName(name: string): string {
   let s = canonicalText(String(name ?? ""))
-    .replace(/[.,;:]+$/g, "")
+    .replace(TRAILING_PUNCTUATION, "")
     .trim();
-  s = s.replace(/\s+-\s+(tỉnh|thành phố)\s+.+$/u, "");
+  s = s.replace(PROVINCE_SUFFIX, "");
   let changed = true;
   while (changed) {
     changed = false;
-    for (const p of CANONICAL_UNIT_PREFIXES) {
+    for (let i = 0; i < CANONICAL_UNIT_PREFIXES.length; i++) {
+      const p = CANONICAL_UNIT_PREFIXES[i];
       if (s === p) continue;
-      if (s.startsWith(p + " ")) {
+      if (s.startsWith(SPACED_UNIT_PREFIXES[i])) {
         s = s.slice(p.length + 1).trim();
         changed = true;
       }
     }
   }
-  return s.replace(/\s+/g, " ");
+  return tidySpaces(s);
 }
+
+/** Runs of two or more white-space characters, or a lone one other than " ". */
+const UNTIDY_SPACES = /\s{2,}|[^\S ]/g;
+
+/**
+ * White-space runs as one plain space, like `replace(/\s+/g, " ")` but matching only what
+ * changes, so a tidy text (most names) is returned as is instead of copied.
+ */
+export function tidySpaces(text: string): string {
+  return text.replace(UNTIDY_SPACES, " ");
+}
+
+// The two rows of the distance table, kept between calls: header matching compares thousands
+// of word pairs per table, and two new arrays for each was most of its garbage.
+let previousRow = new Int32Array(32);
+let currentRow = new Int32Array(32);
 
 /** Classic Levenshtein distance, bounded (returns limit + 1 as soon as it is exceeded). */
 export function editDistance(a: string, b: string, limit = 3): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_v, i) => i);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  let prev = previousRow;
+  let cur = currentRow;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
       const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      cur.push(v);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
+    const done = prev;
     prev = cur;
+    cur = done;
   }
   return prev[b.length];
 }

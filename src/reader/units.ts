@@ -4,7 +4,7 @@
  */
 import type { Level } from "../model/fields";
 import type { Profile } from "../model/profile";
-import { canonicalText, foldText } from "./normalize";
+import { canonicalText, foldText, tidySpaces } from "./normalize";
 
 /** Built-in aggregate names (METHOD.md §5), on folded text; the profile may add its own. */
 const BUILTIN_AGGREGATES = [
@@ -23,13 +23,83 @@ const BUILTIN_AGGREGATES = [
 let lastPlainInput: string | null = null;
 let lastPlainOutput = "";
 
+// Expressions used per row are constants: a literal in a function body is a new RegExp object
+// on every call (most of this file's garbage on a 10,000-row table). The global ones are only
+// used with replace, which does not depend on lastIndex.
+const NOT_LETTER_DIGIT_SPACE = /[^\p{L}\p{N} ]/gu;
+
 /** Folded text with everything but letters, digits and single spaces dropped ("UBND xã A-B" → "ubnd xa a b"). */
-function plainFolded(text: string): string {
+export function plainFolded(text: string): string {
   if (text !== lastPlainInput) {
-    lastPlainOutput = foldText(text).replace(/[^\p{L}\p{N} ]/gu, " ").replace(/\s+/g, " ").trim();
+    lastPlainOutput = plainFoldedByTable(text) ?? plainFoldedSlow(text);
     lastPlainInput = text;
   }
   return lastPlainOutput;
+}
+
+/** plainFolded by its definition: every step on the whole text. */
+export function plainFoldedSlow(text: string): string {
+  return tidySpaces(foldText(text).replace(NOT_LETTER_DIGIT_SPACE, " ")).trim();
+}
+
+/** Code units below this are looked up in the table; Latin letters with diacritics end at U+1EFF. */
+const TABLE_END = 0x1f00;
+const SEPARATOR = 0;
+const NOT_SIMPLE = -1;
+const NOT_YET = -2;
+/** Longer texts take the general path (the shortcut spreads the characters into one call). */
+const TABLE_MAX_LENGTH = 256;
+
+/** Each character's fold, worked out when first met (a table sees a few dozen distinct ones). */
+const foldTable = new Int16Array(TABLE_END).fill(NOT_YET);
+const foldedCodes: number[] = [];
+
+/**
+ * What plainFolded makes of one character on its own, asked of plainFoldedSlow between two
+ * letters so the table cannot disagree with it: its one ASCII letter or digit ("ệ" → "e",
+ * "Đ" → "d"), SEPARATOR (spaces, punctuation: a word break), or NOT_SIMPLE for everything
+ * else (combining marks, letters that stay non-ASCII), which sends the text the general way.
+ * Only ASCII and precomposed Latin letters are tried: none of them composes with, or changes
+ * case by, its neighbours, so a text of them folds character by character.
+ */
+function foldClass(code: number): number {
+  if (code > 0x24f && code < 0x1e00) return NOT_SIMPLE;
+  const ch = String.fromCharCode(code);
+  if (ch.normalize("NFC") !== ch) return NOT_SIMPLE;
+  const folded = plainFoldedSlow(`a${ch}b`);
+  if (folded === "a b") return SEPARATOR;
+  if (folded.length === 3 && folded[0] === "a" && folded[2] === "b" && /[a-z0-9]/.test(folded[1])) return folded.charCodeAt(1);
+  return NOT_SIMPLE;
+}
+
+/**
+ * plainFolded character by character, for a text of ASCII and Vietnamese (Latin) letters; null
+ * for any other text. Same answer as plainFoldedSlow (tests/reader/fast-paths.test.ts), at a
+ * fraction of the cost: a 10,000-row table folds every unit name, and the general path
+ * normalises and copies each one six times.
+ */
+function plainFoldedByTable(text: string): string | null {
+  if (text.length > TABLE_MAX_LENGTH) return null;
+  const codes = foldedCodes;
+  codes.length = 0;
+  let spaceDue = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= TABLE_END) return null;
+    let folded = foldTable[code];
+    if (folded === NOT_YET) folded = foldTable[code] = foldClass(code);
+    if (folded === NOT_SIMPLE) return null;
+    if (folded === SEPARATOR) {
+      spaceDue = codes.length > 0;
+      continue;
+    }
+    if (spaceDue) {
+      codes.push(0x20);
+      spaceDue = false;
+    }
+    codes.push(folded);
+  }
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** The built-in patterns as one expression: one test per name instead of one per pattern. */
@@ -74,49 +144,62 @@ export function isAggregateName(name: string, profile: Profile | null): boolean 
   if (patterns.length === 0) return false;
   const canonical = canonicalText(name);
   const nfc = name.normalize("NFC").trim();
-  return patterns.some((re) => re.test(canonical) || re.test(folded) || re.test(nfc));
+  for (const re of patterns) if (re.test(canonical) || re.test(folded) || re.test(nfc)) return true;
+  return false;
 }
+
+const PEOPLES_COMMITTEE = /^(uy ban nhan dan|ubnd)\s+/;
+const COMMUNE_NAME = /^(xa|phuong|thi tran|dac khu)\b/;
+const DEPARTMENT_NAME = /^(so|ban|thanh tra|van phong|cong an|phong|cac co quan chuyen mon|co quan chuyen mon|bao hiem xa hoi|chi cuc|trung tam)\b/;
+const DISTRICT_NAME = /^(huyen|quan|thi xa|thanh pho)\b/;
+const PROVINCE_NAME = /^tinh\b/;
 
 /** Level from a unit's name: "Sở ..." → department, "UBND xã ..." → commune. */
 export function levelFromName(name: string): Level | null {
-  const s = plainFolded(name).replace(/^(uy ban nhan dan|ubnd)\s+/, "");
-  if (/^(xa|phuong|thi tran|dac khu)\b/.test(s)) return "commune";
-  if (/^(so|ban|thanh tra|van phong|cong an|phong|cac co quan chuyen mon|co quan chuyen mon|bao hiem xa hoi|chi cuc|trung tam)\b/.test(s)) {
-    return "department";
-  }
-  if (/^(huyen|quan|thi xa|thanh pho)\b/.test(s)) return "district";
-  if (/^tinh\b/.test(s)) return "province";
+  const s = plainFolded(name).replace(PEOPLES_COMMITTEE, "");
+  if (COMMUNE_NAME.test(s)) return "commune";
+  if (DEPARTMENT_NAME.test(s)) return "department";
+  if (DISTRICT_NAME.test(s)) return "district";
+  if (PROVINCE_NAME.test(s)) return "province";
   return null;
 }
 
 /** Level from a level column or a section heading ("I. Sở, ban, ngành", "Cấp xã", 1/2). */
+const DEPARTMENT_TEXT = /\b(so ban nganh|so nganh|co quan chuyen mon|department|provincial department|cap so)\b/;
+const COMMUNE_TEXT = /\b(cap xa|xa phuong|xa thi tran|cac xa|commune|commune unit|ubnd cap xa)\b/;
+const DISTRICT_TEXT = /\b(cap huyen|cac huyen|district)\b/;
+const PROVINCE_TEXT = /\b(cap tinh|province)\b/;
+
 export function levelFromText(text: string): Level | null {
   const s = plainFolded(text);
   if (s === "") return null;
-  if (/\b(so ban nganh|so nganh|co quan chuyen mon|department|provincial department|cap so)\b/.test(s)) return "department";
-  if (/\b(cap xa|xa phuong|xa thi tran|cac xa|commune|commune unit|ubnd cap xa)\b/.test(s)) return "commune";
-  if (/\b(cap huyen|cac huyen|district)\b/.test(s)) return "district";
-  if (/\b(cap tinh|province)\b/.test(s)) return "province";
+  if (DEPARTMENT_TEXT.test(s)) return "department";
+  if (COMMUNE_TEXT.test(s)) return "commune";
+  if (DISTRICT_TEXT.test(s)) return "district";
+  if (PROVINCE_TEXT.test(s)) return "province";
   if (s === "1") return "department";
   if (s === "2") return "commune";
   return levelFromName(text);
 }
 
 const ROMAN = /^(?:[IVXLC]+|[A-D])[.)]?$/;
+const NUMBERED_HEADING = /^(?:[IVXLC]+|[A-D])[.)]\s+(.+)$/;
 
 /** Section heading rows: "I. Sở, ban, ngành", "II | UBND cấp xã". */
 export function sectionText(stt: string, name: string): string | null {
   const s = stt.trim();
   if (s !== "" && ROMAN.test(s)) return name || s;
-  const m = /^(?:[IVXLC]+|[A-D])[.)]\s+(.+)$/.exec(name.trim());
+  const m = NUMBERED_HEADING.exec(name.trim());
   if (m) return m[1];
   return null;
 }
 
 /** Footnotes and notes under a table. */
+const FOOTNOTE_START = /^(\(\*|\*|ghi chu|chu thich|nguon|luu y|tac gia|ghi chu:|noi nhan|\(\d+\)\s)/;
+
 export function isFootnote(text: string): boolean {
   const s = foldText(text);
-  return /^(\(\*|\*|ghi chu|chu thich|nguon|luu y|tac gia|ghi chu:|noi nhan|\(\d+\)\s)/.test(s) || s.length > 120;
+  return FOOTNOTE_START.test(s) || s.length > 120;
 }
 
 /** Mã định danh (QĐ 20/2020/QĐ-TTg) "000.20.31.H53", or a portal agency code "H05", "H01.13". */

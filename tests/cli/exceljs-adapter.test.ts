@@ -27,6 +27,31 @@ describe("exceljs adapter", () => {
     expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
   });
 
+  test("grid: each row's number formats are its own, also where rows around it repeat one another", () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    const formats = [
+      ["General", "0.00"],
+      ["General", "0.00"],
+      ["General", "0.00%"],
+      ["General", "0.00"],
+      ["@", "0.00"],
+      ["@", "0.00"],
+    ];
+    formats.forEach((row, r) =>
+      row.forEach((f, c) => {
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = r * 10 + c;
+        if (f !== "General") cell.numFmt = f;
+      }),
+    );
+    const g = gridFromWorksheet(ws);
+    expect(g.numberFormats).toEqual(formats);
+    // Repeated rows share one array, which nothing may change: the grid stays as read.
+    expect(g.numberFormats![1]).toBe(g.numberFormats![0]);
+    expect(g.numberFormats![3]).not.toBe(g.numberFormats![2]);
+  });
+
   test("grid: a missing cell reads as exceljs would create it (row, then column style) but is not created", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("S");

@@ -168,40 +168,48 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
   const cols = ws.columnCount;
   const columnStyles: Partial<ExcelJS.Style>[] = [];
   for (let c = 1; c <= cols; c++) columnStyles.push(ws.getColumn(c).style ?? {});
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  const underlinedRows: (boolean[] | null)[] = [];
+  const values: CellValue[][] = new Array<CellValue[]>(rows);
+  const numberFormats: (string | null)[][] = new Array<(string | null)[]>(rows);
+  const underlinedRows: (boolean[] | null)[] = new Array<boolean[] | null>(rows);
   let anyUnderline = false;
+  // Rows of a table nearly always repeat the row above's formats: such a row shares that row's
+  // array (nothing changes a grid's arrays) instead of holding 45 more references per row.
+  const formats = new Array<string>(cols);
+  let lastFormats: string[] | null = null;
   for (let r = 1; r <= rows; r++) {
-    const vr: CellValue[] = [];
-    const fr: (string | null)[] = [];
+    const vr = new Array<CellValue>(cols);
     let ur: boolean[] | null = null;
     const row = ws.findRow(r);
     const rowStyle = (row as { style?: Partial<ExcelJS.Style> } | undefined)?.style;
+    let sameFormats = lastFormats !== null;
     for (let c = 1; c <= cols; c++) {
       const cell = row?.findCell(c);
       let underlined: boolean;
+      let format: string;
       if (cell) {
-        vr.push(cellValueOf(cell));
+        vr[c - 1] = cellValueOf(cell);
         // cell.numFmt and cell.font read these, one getter each.
         const style = cell.style as Partial<ExcelJS.Style> | undefined;
-        fr.push(style?.numFmt ?? "General");
+        format = style?.numFmt ?? "General";
         underlined = fontUnderlined(style?.font);
       } else {
         const columnStyle = columnStyles[c - 1];
-        vr.push(null);
-        fr.push(rowStyle?.numFmt || columnStyle.numFmt || "General");
+        vr[c - 1] = null;
+        format = rowStyle?.numFmt || columnStyle.numFmt || "General";
         underlined = fontUnderlined(rowStyle?.font || columnStyle.font);
       }
+      formats[c - 1] = format;
+      if (sameFormats && lastFormats![c - 1] !== format) sameFormats = false;
       if (underlined) {
         ur ??= new Array<boolean>(cols).fill(false);
         ur[c - 1] = true;
         anyUnderline = true;
       }
     }
-    values.push(vr);
-    numberFormats.push(fr);
-    underlinedRows.push(ur);
+    if (!sameFormats) lastFormats = formats.slice();
+    values[r - 1] = vr;
+    numberFormats[r - 1] = lastFormats!;
+    underlinedRows[r - 1] = ur;
   }
   const grid: Grid = { sheet: ws.name, origin: { row: 0, col: 0 }, values, numberFormats, merges: mergesOf(ws) };
   if (anyUnderline) grid.underlines = underlinedRows.map((ur) => ur ?? new Array<boolean>(cols).fill(false));
