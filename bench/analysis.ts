@@ -5,22 +5,26 @@
  */
 export const WHY_IT_FAILS: Record<string, string> = {
   "CLI ≤ 1.3× I/O floor at 10k rows": `
-Was 1.46–1.64×; now 1.28–1.53× depending on the load of this shared 2-core machine (1.40–1.47×
-on a quiet one). Where the difference goes at 10k rows (in process, floor and CLI alternating):
-- The output itself: the scored file holds 526k cells against the floor's 436k (nine result
-  columns × 10,000 units, each with a number format) plus the undo state. Saving the input with
-  90,000 plain numbers added costs +0.30–0.43 s over the floor's save (1.36–1.44 s), whatever
-  code produced them: exceljs renders every cell to XML and deflates it in JavaScript (pako:
-  ≈ 40 % of a save). With the state sheet the scored save is +0.5–0.6 s. That alone is ≈ 1.15–1.2×.
-- Everything between load and save, warm: grid 53 ms, reader 183, engine 47, plan 94, apply
-  51, state 51, summary 41 — ≈ 0.45–0.5 s (was ≈ 0.7 s), ≈ 0.17×. Run right after exceljs has
-  built ≈ 130 MB of workbook objects, these phases also pay for old-generation marking, and the
-  save after them for a larger heap: the rest of the gap.
-So 1.3× leaves ≈ 0.3 s for reading, scoring and planning 10,000 rows × 45 columns when the
-output alone takes ≈ 0.45 s of the 0.77 s allowed. What is left to try: the state compressed
-(≈ 60 ms, but the add-in would need a synchronous inflate), fewer intermediate objects in the
-reader (readRows) and the plan. Making the shared load or save faster does not help: the floor
-uses the same functions, so the ratio grows.`,
+Was 1.46–1.64×; now 1.37× over nine runs each (three floor and three CLI processes alternating;
+single processes range 1.26–1.50× on this shared 2-core machine). Where the 0.98 s between
+floor and CLI goes at 10k rows, measured in process:
+- The output itself, ≈ 0.17×: the scored file holds 526k cells against the floor's 436k (nine
+  result columns × 10,000 units) plus the undo state. In a fresh process exceljs saves the
+  loaded scored file in 1.80 s against 1.34 s for the input, and any 90,000 added cells cost
+  the same +0.40 s whether integers, decimals, texts, with or without a number format
+  (≈ 4.4 µs a cell: exceljs renders each cell to XML pieces, joins them and deflates in JS).
+- GC during that save, ≈ 0.05×: 19–20 scavenges instead of 14 and one mark-compact the floor's
+  save does not need (--trace-gc: +0.14 s of pauses). Garbage left by the phases before the save
+  is not the cause: 100 MB more of it costs ≈ +75 ms, 50 MB kept to the old generation ≈ +55 ms.
+- Everything between load and save, ≈ 0.13×: grid 33 ms, reader 79, engine 48, plan 90, apply 48
+  (exceljs creating 90,000 cells), state 43, summary 2 — ≈ 0.34 s (was ≈ 0.7 s, then ≈ 0.49 s).
+  Warm and alone the same phases take ≈ 0.22 s; after exceljs has built its ≈ 175 MB of workbook
+  objects every scavenge costs more.
+So 1.3× leaves ≈ 0.2 s for reading, scoring, planning and applying 10,000 rows × 45 columns
+once the output costs ≈ 0.6 s of the 0.8 s allowed: even at their warm, isolated speed the
+phases would give ≈ 1.31×. Making the shared load or save faster does not help (the floor uses
+the same functions, so the ratio grows); writing fewer cells would leave out results the
+published tables have.`,
   "Syncs ≤ 3 at every size": `
 Holds at 10, 1,000 and 10,000 rows (read 1 + write 2; 10,000 rows was 5). At 100,000 rows it
 cannot hold together with "no sync payload above 5 MB", which Excel on the web enforces on every
@@ -76,4 +80,8 @@ export const OPTIMISED = `
 | CLI (src/cli/score.ts, summary.ts) | Only the workbook and the text to print outlive the scoring before the save; scores printed with toFixed below 1,000 (same text as Intl, property-tested) | peak RSS 953 MB; summary ≈ 40–90 ms | 866–877 MB; ≈ 30–50 ms |
 | Reader (src/reader/normalize.ts, numbers.ts, index.ts; src/model/grid.ts) | Tone-placement memo per word, unit-name prefixes once, per-column field kind and maximum once, percent-format check without regex for "General", sheet-name quoting remembered | 10k rows: ≈ 0.9 s | ≈ 0.45 s |
 | exceljs write (src/adapters/exceljs/index.ts) | One style object per (style, format) instead of one per output cell | 90k style renders on save | shared |
+| Reader (src/reader/index.ts, normalize.ts, units.ts, match.ts; src/model/text.ts) | Regex literals on row paths made module constants (a literal is a new object per call); canonicalText scans words without split/map/join and returns unchanged text as is; ASCII and precomposed names folded per character (each character's result from the slow path; property-tested against it, tests/reader/fast-paths.test.ts); the row record copied from a fast-properties template; no closures or texts record per row; blank cells skipped before parsing; addresses only for problems | 10k rows: ≈ 84 MB allocated, ≈ 125 ms warm (≈ 190 ms in the CLI) | ≈ 15 MB, ≈ 62 ms warm (≈ 79 ms in the CLI) |
+| exceljs grid, plan (src/adapters/exceljs/index.ts, src/plan/ranges.ts, write.ts) | Rows whose number formats repeat the row above share its array (grids and blocks are only read); row arrays sized once; planned values sized once | grid ≈ 26 MB, plan ≈ 50 MB allocated | ≈ 5 MB, ≈ 35 MB |
+| CLI summary (src/cli/summary.ts, score.ts) | The units table prints at most 300 units (a province's whole list) and says how many more there are: the scored file and --json hold every unit | 10k: ≈ 35 ms, 19 MB | ≈ 2 ms |
+| Bench (bench/cli.ts) | The CLI and its floor measured in three alternating processes each (nine runs a side) instead of one: one process can run 15 % slower than the next | one median of three runs a side | median of nine; each round's ratio in the note |
 `;

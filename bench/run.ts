@@ -30,7 +30,7 @@ async function runPart(part: Part, quick: boolean): Promise<PartResult> {
       return benchEngine(score, getProfile("qd766")!, { runs: quick ? 3 : 7, sizes: quick ? [1_000, 10_000] : ENGINE_SIZES });
     }
     case "cli":
-      return benchCli({ runs: quick ? 1 : 3, sizes: quick ? [1_000] : CLI_SIZES });
+      return benchCli({ runs: quick ? 1 : 3, rounds: quick ? 1 : 3, sizes: quick ? [1_000] : CLI_SIZES });
     case "office":
       return benchOffice({ sizes: quick ? [10, 1_000] : OFFICE_SIZES });
     case "taskpane":
