@@ -12,6 +12,7 @@ import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
 import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
+import { formatViNumber } from "../report/format";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
 
@@ -132,7 +133,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   }
   if (plan.conflicts.length > 0 && !options.overwrite) {
     throw new CliError(
-      `${plan.conflicts.length} ô đang có nội dung không do chiso766 ghi và khác kết quả mới:\n${conflictLines(plan.sheet, plan.conflicts)}\n` +
+      `${formatViNumber(plan.conflicts.length)} ô đang có nội dung không do chiso766 ghi và khác kết quả mới:\n${conflictLines(plan.sheet, plan.conflicts)}\n` +
         `Không ghi tệp nào. Kiểm tra lại các ô trên, hoặc chạy lại với --overwrite để ghi đè.`,
       EXIT.conflict,
     );
@@ -155,17 +156,17 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   const l = read.layout;
   const parts = [
     profileLine(profile, run.profileSource, read),
-    `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${scored.units.length} đơn vị.`,
+    `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
     unitsTable(scored, profile, MAX_UNIT_LINES),
     "",
   ];
   if (problems.length) {
     const shown = problems.slice(0, MAX_PROBLEM_LINES).map((p) => `  ${problemLine(p)}`);
-    if (problems.length > MAX_PROBLEM_LINES) shown.push(`  … và ${problems.length - MAX_PROBLEM_LINES} vấn đề khác (xem đầy đủ với --json)`);
+    if (problems.length > MAX_PROBLEM_LINES) shown.push(`  … và ${formatViNumber(problems.length - MAX_PROBLEM_LINES)} vấn đề khác (xem đầy đủ với --json)`);
     parts.push(`Cần xem lại (${problems.length}):`, ...shown, "");
   }
-  if (plan.conflicts.length) parts.push(`Đã ghi đè ${plan.conflicts.length} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
+  if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
   return { workbook, report, text: `${parts.join("\n")}\n` };
 }

@@ -161,7 +161,7 @@ export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infi
 
 export function conflictLines(sheet: string, conflicts: Conflict[]): string {
   const lines = conflicts.slice(0, 20).map((c) => `  ${sheet}!${c.address}: đang có ${formatCellValue(c.current)}, sẽ ghi ${formatCellValue(c.planned)}`);
-  if (conflicts.length > 20) lines.push(`  … và ${conflicts.length - 20} ô khác`);
+  if (conflicts.length > 20) lines.push(`  … và ${formatViNumber(conflicts.length - 20)} ô khác`);
   return lines.join("\n");
 }
 
@@ -174,9 +174,9 @@ export function planLines(plan: PlannedWrite): string {
     }, 0);
   const lines = [
     cols.length ? `Cột kết quả: ${cols.join(", ")}.` : "Hồ sơ này không ghi cột kết quả nào (chỉ kiểm tra số liệu).",
-    `Gạch chân ${count(plan.underline.set)} ô, bỏ gạch chân ${count(plan.underline.clear)} ô.`,
+    `Gạch chân ${formatViNumber(count(plan.underline.set))} ô, bỏ gạch chân ${formatViNumber(count(plan.underline.clear))} ô.`,
   ];
-  if (plan.restored.length) lines.push(`Trả lại nội dung cũ cho ${plan.restored.length} ô của lần chấm trước không còn dùng.`);
+  if (plan.restored.length) lines.push(`Trả lại nội dung cũ cho ${formatViNumber(plan.restored.length)} ô của lần chấm trước không còn dùng.`);
   return lines.join("\n");
 }
 

@@ -5,7 +5,7 @@ import { planUndo, stateAfterUndo } from "../plan";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { conflictLines } from "./summary";
-import { formatViDateTime } from "../report/format";
+import { formatViDateTime, formatViNumber } from "../report/format";
 
 export const UNDO_USAGE = `Cách dùng: chiso766 undo <tệp.xlsx> [--out KẾT_QUẢ.xlsx] [--overwrite]
 
@@ -41,13 +41,13 @@ export async function undoCommand(args: string[], io: CliIO): Promise<number> {
   const plan = planUndo(state, gridFromWorksheet(ws));
   if (plan.conflicts.length > 0 && !values.overwrite) {
     throw new CliError(
-      `${plan.conflicts.length} ô đã bị sửa sau lần chấm:\n${conflictLines(plan.sheet, plan.conflicts)}\nKhông ghi tệp nào. Chạy lại với --overwrite để vẫn hoàn tác.`,
+      `${formatViNumber(plan.conflicts.length)} ô đã bị sửa sau lần chấm:\n${conflictLines(plan.sheet, plan.conflicts)}\nKhông ghi tệp nào. Chạy lại với --overwrite để vẫn hoàn tác.`,
       EXIT.conflict,
     );
   }
   applyPlan(workbook, plan);
   writeState(workbook, stateAfterUndo(state));
   await saveWorkbook(workbook, out);
-  io.stdout(`Đã hoàn tác ${plan.previous.length} ô của lần chấm lúc ${formatViDateTime(state.lastRun.at)} trên trang "${plan.sheet}".\nĐã ghi vào: ${out}\n`);
+  io.stdout(`Đã hoàn tác ${formatViNumber(plan.previous.length)} ô của lần chấm lúc ${formatViDateTime(state.lastRun.at)} trên trang "${plan.sheet}".\nĐã ghi vào: ${out}\n`);
   return EXIT.ok;
 }

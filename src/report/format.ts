@@ -38,9 +38,9 @@ export function formatViChange(value: number, decimals = 2): string {
   return value > 0 ? `+${text}` : `-${text}`;
 }
 
-/** Counts as reports write them: 3 → "03", 12 → "12", 0 → "0". */
+/** Counts as reports write them: 3 → "03", 12 → "12", 0 → "0", 3321 → "3.321". */
 export function formatViCount(count: number): string {
-  return count > 0 && count < 10 ? `0${count}` : String(count);
+  return count > 0 && count < 10 ? `0${count}` : formatViNumber(count);
 }
 
 /** Vietnamese list: "A, B, C" (reports separate names with commas, no "và"). */

@@ -179,7 +179,7 @@ export function buildNarrative(scored: ScoreResult, profile: Profile, options: N
 
   heading("Kết quả đánh giá, xếp loại");
   const scoredUnits = units.filter((u) => u.total !== null);
-  p.push({ kind: "text", text: `Thực hiện chấm điểm đánh giá ${scoredUnits.length}/${units.length} đơn vị, trong đó:` });
+  p.push({ kind: "text", text: `Thực hiện chấm điểm đánh giá ${formatViNumber(scoredUnits.length)}/${formatViNumber(units.length)} đơn vị, trong đó:` });
   const bands = profile.rating ? [...profile.rating.bands].sort((a, b) => b.min - a.min) : [];
   for (const band of bands) {
     const inBand = units.filter((u) => u.ratingKey === band.key);

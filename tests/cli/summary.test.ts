@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { formatScore, table, unitsTable } from "../../src/cli/summary";
+import { formatScore, planLines, table, unitsTable } from "../../src/cli/summary";
+import type { PlannedWrite } from "../../src/plan";
 import { roundHalfUp } from "../../src/engine/round";
 import { formatViDateTime, formatViNumber } from "../../src/report/format";
 import { getProfile } from "../../src/profiles";
@@ -69,6 +70,13 @@ describe("summary table", () => {
     expect(lines[2 + 299]).toContain("UBND xã 300");
     expect(lines[lines.length - 1]).toBe("… và 934 đơn vị khác (xem tệp kết quả, hoặc in đủ với --json)");
     expect(unitsTable({ profileId: profile.id, units: units.slice(0, 300), problems: [] }, profile, 300).split("\n")).toHaveLength(302);
+  });
+});
+
+describe("counts in messages", () => {
+  test("counts of cells are written the Vietnamese way (1.500, not 1500)", () => {
+    const plan = { columns: [], underline: { set: ["B2:B1501"], clear: ["C2:C3"] }, restored: [] } as unknown as PlannedWrite;
+    expect(planLines(plan)).toContain("Gạch chân 1.500 ô, bỏ gạch chân 2 ô.");
   });
 });
 

@@ -27,6 +27,7 @@ describe("Vietnamese numbers", () => {
     expect(formatViChange(0)).toBe("0");
     expect(formatViCount(3)).toBe("03");
     expect(formatViCount(12)).toBe("12");
+    expect(formatViCount(3321)).toBe("3.321");
   });
 });
 

@@ -16,6 +16,7 @@ import { STATE_SHEET, type WorkbookState, type WritePlan, type WriteBlock } from
 import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type Grid } from "../../model/grid";
 import { STATE_CHUNK_SIZE, stateFromChunks, stateToChunks } from "../../plan/state";
 import { formatsToRead, withFormats } from "../../plan/refresh";
+import { formatViNumber } from "../../report/format";
 import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
 import type { XlRange, XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
 import { readColumns, readTable, type ReadProgress } from "./read";
@@ -168,7 +169,7 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
 
   async function apply(plan: WritePlan, state: WorkbookState, applyOptions: ApplyOptions = {}): Promise<ApplyReport> {
     if (plan.conflicts.length > 0 && !applyOptions.overwriteConflicts) {
-      throw new Error(`Có ${plan.conflicts.length} ô đang chứa dữ liệu khác (ví dụ ${plan.sheet}!${plan.conflicts[0].address}); hãy xác nhận ghi đè trước khi ghi.`);
+      throw new Error(`Có ${formatViNumber(plan.conflicts.length)} ô đang chứa dữ liệu khác (ví dụ ${plan.sheet}!${plan.conflicts[0].address}); hãy xác nhận ghi đè trước khi ghi.`);
     }
     const report = await run(async (context) => {
       // Request 1: does the state sheet exist (adding one that exists would fail the write)?
@@ -181,7 +182,7 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
       let syncs = Math.max(1, read.syncs);
       const complete = withFormats(plan, state, areas, read.cells);
       if (complete.changed.length > 0) {
-        throw new Error(`Trang ${plan.sheet} đã thay đổi sau lần đọc bảng (ô ${plan.sheet}!${complete.changed[0]}${complete.changed.length > 1 ? ` và ${complete.changed.length - 1} ô khác` : ""}): chưa ghi gì. Hãy bấm “Đọc lại bảng” rồi ghi lại.`);
+        throw new Error(`Trang ${plan.sheet} đã thay đổi sau lần đọc bảng (ô ${plan.sheet}!${complete.changed[0]}${complete.changed.length > 1 ? ` và ${formatViNumber(complete.changed.length - 1)} ô khác` : ""}): chưa ghi gì. Hãy bấm “Đọc lại bảng” rồi ghi lại.`);
       }
 
       const work = writeWork(complete.plan, complete.state, existing.isNullObject);

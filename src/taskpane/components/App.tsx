@@ -16,6 +16,7 @@ import type { ColumnMapping } from "../../model/table";
 import { isAppendixSheet, type WorkbookState, type WritePlan } from "../../model/plan";
 import type { Problem } from "../../model/units";
 import { mappingOf } from "../../plan";
+import { formatViNumber } from "../../report/format";
 import type { RunResult, ScoringService } from "../scoring";
 import { errorMessage, yieldToEventLoop } from "../errors";
 import { MappingTable } from "./MappingTable";
@@ -279,7 +280,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
           </div>
 
           <div className={styles.section}>
-            <Subtitle2>Vấn đề ({problems.length})</Subtitle2>
+            <Subtitle2>Vấn đề ({formatViNumber(problems.length)})</Subtitle2>
             <ProblemList problems={problems} onSelectCell={(c) => void selectCell(c)} />
           </div>
 

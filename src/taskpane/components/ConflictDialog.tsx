@@ -2,6 +2,7 @@
 import * as React from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from "@fluentui/react-components";
 import type { Conflict } from "../../model/plan";
+import { formatViNumber } from "../../report/format";
 
 export interface ConflictDialogProps {
   kind: "write" | "undo";
@@ -19,7 +20,7 @@ export function ConflictDialog({ kind, sheet, conflicts, onConfirm, onCancel }: 
           <DialogTitle>Ghi đè dữ liệu?</DialogTitle>
           <DialogContent>
             <Text>
-              {conflicts.length} ô đang chứa dữ liệu khác với kết quả sẽ ghi
+              {formatViNumber(conflicts.length)} ô đang chứa dữ liệu khác với kết quả sẽ ghi
               {kind === "undo" ? " (đã sửa tay sau lần ghi trước)" : ""}:
             </Text>
             <ul>

@@ -75,9 +75,9 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
   return (
     <div>
       <Text size={200} className={styles.summary}>
-        {unitCount} đơn vị
-        {ratingCounts.size > 0 && ` · ${[...ratingCounts].map(([r, n]) => `${r}: ${n}`).join(", ")}`}
-        {` · sẽ ghi ${cells} ô`}
+        {formatViNumber(unitCount)} đơn vị
+        {ratingCounts.size > 0 && ` · ${[...ratingCounts].map(([r, n]) => `${r}: ${formatViNumber(n)}`).join(", ")}`}
+        {` · sẽ ghi ${formatViNumber(cells)} ô`}
         {plan.columns.length > 0 && (
           <>
             {" ("}

@@ -7,7 +7,7 @@ import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Grid } from "../../model/grid";
 import type { ReportAdapter, SheetInfo } from "../../adapters/office/report";
-import { formatViChange } from "../../report/format";
+import { formatViChange, formatViNumber } from "../../report/format";
 import type { Comparison } from "../../report/types";
 import { errorMessage } from "../errors";
 import type { RunResult, ScoringService } from "../scoring";
@@ -70,7 +70,7 @@ function ChangeCell({ value, text, className, up, down }: { value: number | null
 function UnitsInOnePeriod({ label, units, styles }: { label: string; units: Comparison["onlyCurrent"]; styles: ReturnType<typeof useStyles> }) {
   return (
     <div aria-label={`Đơn vị ${label.charAt(0).toLowerCase()}${label.slice(1)}`} role="group">
-      <div className={styles.note}>{`${label} (${units.length}):`}</div>
+      <div className={styles.note}>{`${label} (${formatViNumber(units.length)}):`}</div>
       {units.length > 0 ? (
         <ul className={styles.list}>
           {units.map((u) => (
@@ -252,7 +252,7 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
           {comparison && previous && (
             <>
               <div className={styles.note}>
-                Kỳ trước: trang “{previous.sheet}” · khớp {comparison.matched.length} đơn vị
+                Kỳ trước: trang “{previous.sheet}” · khớp {formatViNumber(comparison.matched.length)} đơn vị
               </div>
               <ComparisonView comparison={comparison} />
             </>
