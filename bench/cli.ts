@@ -48,8 +48,18 @@ export async function benchCli(options: { runs: number; rounds?: number; sizes?:
       };
       try {
         for (let round = 0; round < rounds; round++) {
-          const f = await runTsChild<CaseResult>("cli-case.ts", ["floor", input, path.join(dir, `floor-${size}.xlsx`), String(options.runs)]);
-          const c = await runTsChild<CaseResult>("cli-case.ts", ["cli", input, path.join(dir, `cli-${size}.xlsx`), String(options.runs)]);
+          // Which goes first alternates too, so that neither side always meets a warmer page cache.
+          const runFloor = () => runTsChild<CaseResult>("cli-case.ts", ["floor", input, path.join(dir, `floor-${size}.xlsx`), String(options.runs)]);
+          const runCli = () => runTsChild<CaseResult>("cli-case.ts", ["cli", input, path.join(dir, `cli-${size}.xlsx`), String(options.runs)]);
+          let f: CaseResult;
+          let c: CaseResult;
+          if (round % 2 === 0) {
+            f = await runFloor();
+            c = await runCli();
+          } else {
+            c = await runCli();
+            f = await runFloor();
+          }
           add(floor, f);
           add(cli, c);
           roundRatios.push(median(c.times) / median(f.times));

@@ -164,7 +164,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   if (problems.length) {
     const shown = problems.slice(0, MAX_PROBLEM_LINES).map((p) => `  ${problemLine(p)}`);
     if (problems.length > MAX_PROBLEM_LINES) shown.push(`  … và ${formatViNumber(problems.length - MAX_PROBLEM_LINES)} vấn đề khác (xem đầy đủ với --json)`);
-    parts.push(`Cần xem lại (${problems.length}):`, ...shown, "");
+    parts.push(`Cần xem lại (${formatViNumber(problems.length)}):`, ...shown, "");
   }
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);

@@ -116,18 +116,16 @@ function fieldLabel(field: string, profile: Profile): string {
   return profile.indicators.find((i) => i.id === id)?.label ?? profile.groups.find((g) => g.id === field)?.label ?? field;
 }
 
-/**
- * The summary table: one line per unit, aggregate rows included but never numbered or ranked.
- * Columns the profile cannot fill (no total, rating or ranking), and changes when no unit has a
- * previous total, are left out; flags are listed when any unit has one.
- */
 /** Units the CLI prints: a province's whole list (departments and communes, under 200 since 2025) always fits. */
 export const MAX_UNIT_LINES = 300;
 
 /**
- * The units as a text table, in sheet order. With `maxRows`, a longer table shows its first
- * rows and says how many more there are: thousands of lines on a console bury the problems and
- * the plan printed after them, and the scored file or --json holds every unit.
+ * The summary table: one line per unit in sheet order, aggregate rows included but never
+ * numbered or ranked. Columns the profile cannot fill (no total, rating or ranking), and changes
+ * when no unit has a previous total, are left out; flags are listed when any unit has one.
+ * With `maxRows`, a longer table shows its first rows and says how many more there are:
+ * thousands of lines on a console bury the problems and the plan printed after them, and the
+ * scored file or --json holds every unit.
  */
 export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infinity): string {
   const decimals = profile.rounding.decimals;

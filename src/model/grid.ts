@@ -21,7 +21,10 @@ export interface Grid {
   origin: { row: number; col: number };
   /** Cell values as Excel gives them; blanks are null. Rows may be ragged. */
   values: CellValue[][];
-  /** Number format of each cell ("General", "0.00%", "@"), same shape as values where known. */
+  /**
+   * Number format of each cell ("General", "0.00%", "@"), same shape as values where known.
+   * Rows that repeat the row above may share its array: never change a row in place.
+   */
   numberFormats?: (string | null)[][];
   /**
    * Set when numberFormats was read only in part (the Office adapter reads the formats of the

@@ -13,7 +13,10 @@ export interface WriteBlock {
   row: number;
   col: number;
   values: CellValue[][];
-  /** Number format per cell (null: leave as is); same shape as values. */
+  /**
+   * Number format per cell (null: leave as is); same shape as values. Rows that repeat the row
+   * above may share its array: never change a row in place.
+   */
   numberFormats: (string | null)[][];
 }
 

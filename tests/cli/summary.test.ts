@@ -64,11 +64,11 @@ describe("summary table", () => {
   });
 
   test("a long list shows its first rows and how many more there are; a short one shows whole", () => {
-    const units = Array.from({ length: 1234 }, (_, i) => ({ ...unit(null), row: 6 + i, name: `UBND xã ${i + 1}` }));
+    const units = Array.from({ length: 1534 }, (_, i) => ({ ...unit(null), row: 6 + i, name: `UBND xã ${i + 1}` }));
     const lines = unitsTable({ profileId: profile.id, units, problems: [] }, profile, 300).split("\n");
     expect(lines).toHaveLength(2 + 300 + 1);
     expect(lines[2 + 299]).toContain("UBND xã 300");
-    expect(lines[lines.length - 1]).toBe("… và 934 đơn vị khác (xem tệp kết quả, hoặc in đủ với --json)");
+    expect(lines[lines.length - 1]).toBe("… và 1.234 đơn vị khác (xem tệp kết quả, hoặc in đủ với --json)");
     expect(unitsTable({ profileId: profile.id, units: units.slice(0, 300), problems: [] }, profile, 300).split("\n")).toHaveLength(302);
   });
 });

@@ -162,7 +162,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
     const report = await adapter.apply(write.plan, write.state, { overwriteConflicts: overwrite });
     const keep = result ? { profileId: result.profile.id, mapping: mappingOf(result.read.mapping) } : {};
     await load(useSelection, keep);
-    setNotice(write.kind === "write" ? `Đã ghi ${report.cells} ô vào trang ${write.plan.sheet}.` : `Đã hoàn tác: trang ${write.plan.sheet} đã trở lại như trước lần ghi.`);
+    setNotice(write.kind === "write" ? `Đã ghi ${formatViNumber(report.cells)} ô vào trang ${write.plan.sheet}.` : `Đã hoàn tác: trang ${write.plan.sheet} đã trở lại như trước lần ghi.`);
   };
 
   const write = () =>

@@ -85,7 +85,7 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
             {")"}
           </>
         )}
-        {plan.underline.set.length + plan.underline.clear.length > 0 && ` · gạch chân ${plan.underline.set.length} vùng, bỏ gạch ${plan.underline.clear.length} vùng`}
+        {plan.underline.set.length + plan.underline.clear.length > 0 && ` · gạch chân ${formatViNumber(plan.underline.set.length)} vùng, bỏ gạch ${formatViNumber(plan.underline.clear.length)} vùng`}
       </Text>
       <table className={styles.table} aria-label="Xem trước kết quả">
         <colgroup>
@@ -146,7 +146,7 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
           })}
         </tbody>
       </table>
-      {units.length > SHOWN && <Text size={200}>… và {units.length - SHOWN} đơn vị khác.</Text>}
+      {units.length > SHOWN && <Text size={200}>… và {formatViNumber(units.length - SHOWN)} đơn vị khác.</Text>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Problem } from "../../model/units";
+import { formatViNumber } from "../../report/format";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -35,7 +36,7 @@ export function ProblemList({ problems, onSelectCell }: ProblemListProps): React
           <Text>{p.message}</Text>
         </li>
       ))}
-      {problems.length > SHOWN && <li>… và {problems.length - SHOWN} vấn đề khác.</li>}
+      {problems.length > SHOWN && <li>… và {formatViNumber(problems.length - SHOWN)} vấn đề khác.</li>}
     </ul>
   );
 }
