@@ -164,12 +164,12 @@ export function levelFromName(name: string): Level | null {
   return null;
 }
 
-/** Level from a level column or a section heading ("I. Sở, ban, ngành", "Cấp xã", 1/2). */
 const DEPARTMENT_TEXT = /\b(so ban nganh|so nganh|co quan chuyen mon|department|provincial department|cap so)\b/;
 const COMMUNE_TEXT = /\b(cap xa|xa phuong|xa thi tran|cac xa|commune|commune unit|ubnd cap xa)\b/;
 const DISTRICT_TEXT = /\b(cap huyen|cac huyen|district)\b/;
 const PROVINCE_TEXT = /\b(cap tinh|province)\b/;
 
+/** Level from a level column or a section heading ("I. Sở, ban, ngành", "Cấp xã", 1/2). */
 export function levelFromText(text: string): Level | null {
   const s = plainFolded(text);
   if (s === "") return null;
