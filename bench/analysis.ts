@@ -5,9 +5,10 @@
  */
 export const WHY_IT_FAILS: Record<string, string> = {
   "CLI ≤ 1.3× I/O floor at 10k rows": `
-Was 1.46–1.64×; now ≈ 1.37× over nine runs a side (three floor and three CLI processes,
-alternating, and which goes first alternating too; single processes range 1.26–1.50× on this
-shared 2-core machine). Where the ≈ 1 s between floor and CLI goes at 10k rows, in process:
+Was 1.46–1.64×; now 1.36–1.48× over full runs of the bench, each the median of nine runs a side
+(three floor and three CLI processes, alternating, and which goes first alternating too; one
+round alone ranges 1.26–1.55× on this shared 2-core machine). Where the ≈ 1 s between floor and
+CLI goes at 10k rows, in process:
 - The output itself, ≈ 0.17×: the scored file holds 526k cells against the floor's 436k (nine
   result columns × 10,000 units) plus the undo state. In a fresh process exceljs saves the
   loaded scored file in 1.80 s against 1.34 s for the input, and any 90,000 added cells cost
