@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const prepare = async (): Promise<number> => {
       const ws = pickSheet(workbook);
       const grid = await time("grid", () => gridFromWorksheet(ws));
-      const state = readState(workbook);
+      const state = readState(workbook).state;
       const read = await time("reader", () => readTable(grid, { profiles: BUILTIN_PROFILES, state } as never));
       const profile = BUILTIN_PROFILES.find((p) => p.id === read.profileId)!;
       const scored = await time("engine", () => score(read.units, profile, { sheet: grid.sheet, fields: Object.keys(read.layout.columns) }));

@@ -77,6 +77,11 @@ interface PendingWrite {
 
 const SOURCE_LABELS = { option: "Do bạn chọn", state: "Đã dùng lần trước trong sổ này", detected: "Nhận diện theo tiêu đề cột" } as const;
 
+/** What the pane says of a state it cannot use: a newer one stops writes, a broken one is replaced. */
+function stateIssueText(issue: NonNullable<WorkbookSnapshot["stateIssue"]>): string {
+  return issue.kind === "newer" ? `${issue.message} Không ghi gì vào sổ.` : `${issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm; lần ghi sau thay dữ liệu này.`;
+}
+
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
@@ -135,6 +140,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
       }
       scoredSheet.current = snap.grid.sheet;
       setSnapshot(snap);
+      if (snap.stateIssue) setNotice(stateIssueText(snap.stateIssue));
       await score(snap, options);
     },
     [adapter, score],
@@ -168,6 +174,8 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const write = () =>
     act(async () => {
       if (!result) return;
+      // A newer version's state is never overwritten.
+      if (snapshot?.stateIssue?.kind === "newer") throw new Error(stateIssueText(snapshot.stateIssue));
       const state = scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping);
       const request: PendingWrite = { kind: "write", plan: result.plan, state };
       if (result.plan.conflicts.length > 0) setPending(request);
@@ -184,6 +192,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
       const last = snap.state?.lastRun;
       if (last && last.sheet !== snap.grid.sheet) snap = await adapter.read({ sheet: last.sheet });
       const state = snap.state;
+      if (snap.stateIssue) throw new Error(stateIssueText(snap.stateIssue));
       if (!state?.lastRun) {
         setNotice("Sổ này chưa có lần ghi nào để hoàn tác.");
         return;
