@@ -123,7 +123,7 @@ describe("report panel", () => {
     const names = plan.rows.filter((r) => !r.unit.aggregate).map((r) => r.unit.name);
     expect(names[0]).toBe("PHÚ HÙNG");
     expect(plan.notes?.narrativeTop).not.toBeNull();
-    expect(await screen.findByText(`Đã lập trang "${plan.sheetName}" với 2 biểu đồ.`)).toBeTruthy();
+    expect(await screen.findByText(`Đã lập trang "${plan.sheetName}" và trang "${plan.notes!.sheetName}" (số đơn vị theo xếp loại, nhận xét) với 2 biểu đồ.`)).toBeTruthy();
   });
 
   test("an error from the adapter is shown, not swallowed", async () => {

@@ -273,7 +273,7 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
           <Field label="Ngày chốt số liệu">
             <Input className={styles.full} size="small" value={inputs.cutoffDate} placeholder="Ngày 06/5/2024" disabled={disabled} onChange={set("cutoffDate")} />
           </Field>
-          <Field label="Dòng ghi dưới tiêu đề">
+          <Field label="Dòng kèm theo báo cáo">
             <Textarea className={styles.full} size="small" resize="vertical" value={inputs.references} placeholder="(Kèm theo Báo cáo số …)" disabled={disabled} onChange={set("references")} />
           </Field>
           <div className={styles.row}>
