@@ -80,7 +80,7 @@ export interface WorkbookState {
 }
 
 /** The chiso766 version (package.json's), stored with the state so a newer one can be named. */
-export const CHISO766_VERSION = "0.1.0";
+export const CHISO766_VERSION = "0.2.0";
 
 /**
  * The state as read from a workbook: `state` when it is one this version uses, else null and,
