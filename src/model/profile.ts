@@ -6,6 +6,13 @@ import { z } from "zod";
 import { LEVELS, OUTPUT_FIELDS } from "./fields";
 
 const Level = z.enum(LEVELS);
+const ZeroDenominator = z.enum(["zero", "full", "missing"]);
+
+/** Tie rules and ranking scopes a profile may choose (see `ranking` below). */
+export const TIE_RULES = ["competition", "dense", "sequential", "table-order"] as const;
+export const RANK_SCOPES = ["level", "all"] as const;
+export type TieRule = (typeof TIE_RULES)[number];
+export type RankScope = (typeof RANK_SCOPES)[number];
 
 /** Points from a ratio R (fraction): linear P×R, or target X%: min(P, P×R/X). */
 export const RuleSchema = z.discriminatedUnion("kind", [
@@ -32,7 +39,12 @@ export const IndicatorSchema = z.object({
   max: z.number().min(0),
   rule: RuleSchema.default({ kind: "linear" }),
   /** Points when the denominator is 0: zero, full marks, or missing. */
-  zeroDenominator: z.enum(["zero", "full", "missing"]).default("zero"),
+  zeroDenominator: ZeroDenominator.default("zero"),
+  /**
+   * The same, for some levels only (the portal gives a province 100 % and full points on 6.7,
+   * whose 0 / 0 there means "no communes of its own": METHOD.md §8).
+   */
+  zeroDenominatorByLevel: z.partialRecord(Level, ZeroDenominator).default({}),
   /** Departments and communes take this indicator's points from the province row (METHOD.md §3). */
   inheritedBy: z.array(Level).default([]),
   /** Levels for which the indicator does not apply (no denominator): not scored, not missing. */
@@ -114,10 +126,17 @@ export const ProfileSchema = z.object({
     })
     .nullable()
     .default(null),
+  /** How units are ranked by total (METHOD.md §5); null: no ranks. */
   ranking: z
     .object({
-      tie: z.enum(["competition", "dense", "sequential"]).default("competition"),
-      scope: z.enum(["all", "level"]).default("level"),
+      /**
+       * Equal totals: competition "1, 2, 2, 4" (local reports), dense "1, 2, 2, 3", or numbered
+       * one after another: "sequential" by unit name, "table-order" by their order in the table
+       * (as the portal numbers its lists).
+       */
+      tie: z.enum(TIE_RULES).default("competition"),
+      /** "level": departments, communes, … ranked apart (local reports); "all": one list for the whole table. */
+      scope: z.enum(RANK_SCOPES).default("level"),
     })
     .nullable()
     .default(null),

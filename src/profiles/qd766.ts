@@ -35,7 +35,7 @@ export const QD766: ProfileInput = {
   version: "2025",
   source: "Quyết định 766/QĐ-TTg ngày 23/6/2022; cách tính trên Cổng Dịch vụ công quốc gia từ năm 2025",
   description:
-    "Tính điểm từ số liệu từng chỉ số (tử số/mẫu số, tỷ lệ hoặc điểm): tỷ lệ và điểm làm tròn 2 chữ số thập phân, điểm nhóm là tổng điểm chỉ số, tổng điểm là tổng các nhóm (100 điểm).",
+    "Tính điểm từ số liệu từng chỉ số (tử số/mẫu số, tỷ lệ hoặc điểm): tỷ lệ làm tròn 2 chữ số thập phân, điểm tính từ tỷ lệ đã làm tròn và làm tròn 2 chữ số, điểm nhóm là tổng điểm chỉ số, tổng điểm là tổng các nhóm (100 điểm).",
   basis: "indicators",
   groups: NATIONAL_GROUPS_6,
   indicators: [
@@ -128,6 +128,8 @@ export const QD766: ProfileInput = {
     }),
     indicator("6.7", "MDSH", 2, "Tỷ lệ cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính", {
       inheritedBy: INHERITED,
+      // The portal shows a province 0 / 0 here with ratio 100 % and full points (METHOD.md §8).
+      zeroDenominatorByLevel: { province: "full" },
       more: ["Chứng thực bản sao điện tử từ bản chính", "Chứng thực điện tử", "Chứng thực ĐT"],
     }),
   ],
