@@ -2,6 +2,7 @@
  * A profile compiled once per score() call: field names, group members, maxima per level,
  * bands in order and the aggregate-name test, so that scoring a unit only reads them.
  */
+import { aggregateMatcher } from "../model/aggregate-rows";
 import { LEVELS, type Level } from "../model/fields";
 import { quoteSheet } from "../model/grid";
 import type { IndicatorSpec, Profile } from "../model/profile";
@@ -52,7 +53,7 @@ export function compileProfile(profile: Profile, sheet?: string): CompiledProfil
     ungrouped,
     groupMax: groupMaxima(profile),
     bandsHighFirst: profile.rating ? [...profile.rating.bands].sort((a, b) => b.min - a.min) : [],
-    isAggregate: aggregateTest(profile.aggregatePatterns),
+    isAggregate: aggregateTest(profile.aggregateRows),
     cellOf: (row: UnitRow, field: string | undefined) =>
       (field !== undefined ? row.cells?.[field] : undefined) ?? (rowOnly !== undefined ? `${rowOnly}!${row.row + 1}:${row.row + 1}` : undefined),
   });
@@ -70,13 +71,8 @@ function groupMaxima(profile: Profile): (level: Level | null) => readonly number
   return (level) => byLevel.get(level) ?? maxima(level);
 }
 
-/** Whether a row is an aggregate (TOÀN HUYỆN, Tổng cộng…): marked by the reader or named by one of the profile's patterns. */
-function aggregateTest(patterns: readonly string[]): (row: UnitRow) => boolean {
-  const expressions = patterns.map((p) => new RegExp(p, "i"));
-  return (row) => {
-    if (row.aggregate) return true;
-    if (expressions.length === 0) return false;
-    const name = row.name.normalize("NFC").trim().toLowerCase();
-    return expressions.some((re) => re.test(name) || (row.key !== "" && re.test(row.key)));
-  };
+/** Whether a row is an aggregate (TOÀN HUYỆN, Tổng cộng…): marked by the reader or named by the method's aggregate rows. */
+function aggregateTest(rows: Profile["aggregateRows"]): (row: UnitRow) => boolean {
+  const matcher = rows.length > 0 ? aggregateMatcher(rows) : null;
+  return (row) => row.aggregate || (matcher !== null && (matcher.matches(row.name) || (row.key !== "" && matcher.matches(row.key))));
 }
