@@ -3,61 +3,8 @@
  * per-operation byte counts. BENCHMARKS.md prints the entry of each budget that fails, so the
  * numbers above it and the explanation stay side by side. Update an entry when the code changes.
  */
-export const WHY_IT_FAILS: Record<string, string> = {
-  "CLI ≤ 1.3× I/O floor at 10k rows": `
-Was 1.46–1.64×; now 1.36–1.48× over full runs of the bench, each the median of nine runs a side
-(three floor and three CLI processes, alternating, and which goes first alternating too; one
-round alone ranges 1.26–1.55× on this shared 2-core machine). Where the ≈ 1 s between floor and
-CLI goes at 10k rows, in process:
-- The output itself, ≈ 0.17×: the scored file holds 526k cells against the floor's 436k (nine
-  result columns × 10,000 units) plus the undo state. In a fresh process exceljs saves the
-  loaded scored file in 1.80 s against 1.34 s for the input, and any 90,000 added cells cost
-  the same +0.40 s whether integers, decimals, texts, with or without a number format
-  (≈ 4.4 µs a cell: exceljs renders each cell to XML pieces, joins them and deflates in JS).
-- GC during that save, ≈ 0.05×: 19–20 scavenges instead of 14 and one mark-compact the floor's
-  save does not need (--trace-gc: +0.14 s of pauses). Garbage left by the phases before the save
-  is not the cause: 100 MB more of it costs ≈ +75 ms, 50 MB kept to the old generation ≈ +55 ms.
-- Everything between load and save, ≈ 0.13×: grid 33 ms, reader 79, engine 48, plan 90, apply 48
-  (exceljs creating 90,000 cells), state 43, summary 2 — ≈ 0.34 s (was ≈ 0.7 s, then ≈ 0.49 s).
-  Warm and alone the same phases take ≈ 0.22 s; after exceljs has built its ≈ 175 MB of workbook
-  objects every scavenge costs more.
-So 1.3× leaves ≈ 0.2 s for reading, scoring, planning and applying 10,000 rows × 45 columns
-once the output costs ≈ 0.6 s of the 0.8 s allowed: even at their warm, isolated speed the
-phases would give ≈ 1.31×. Making the shared load or save faster does not help (the floor uses
-the same functions, so the ratio grows); writing fewer cells would leave out results the
-published tables have.`,
-  "Syncs ≤ 3 at every size": `
-Holds at 10, 1,000 and 10,000 rows (read 1 + write 2; 10,000 rows was 5). At 100,000 rows it
-cannot hold together with "no sync payload above 5 MB", which Excel on the web enforces on every
-request and response, whatever the code: the values alone are ≈ 22 MB (100,000 rows × 45
-columns of counts and names as JSON), the formats and values of the 900,000 cells about to
-change ≈ 13 MB (undo must restore their formats; the values show the sheet did not change since
-the read), and the values, formats and undo state to write ≈ 17 MB, so a correct read + write
-needs at least 5 + 3 + 4 = 12 syncs there (the Office rows give this floor per phase). The
-adapter makes 17 (read 6 + write 11; was 31): requests are packed to 4 MB estimated, with the
-margin kept for text-heavy tables. What changed: the read brings values for every cell but
-number formats only for the first 1,000 rows and for columns whose sample holds a percent format
-(src/adapters/office/read.ts: the reader needs formats only to read "85%" as 85), no values for
-the blank columns right of the used range, and the first sync asks for 12,000 rows; the write
-reads the formats of the cells it changes in its first request, which it already made for the
-state-sheet lookup (src/plan/refresh.ts; a cell changed since the read stops the write). No
-Vietnamese list of units comes near 100,000 rows (about 3,300 commune-level units in the whole
-country since July 2025), so every real table meets the budget; at 100k the 5 MB cap, not the
-code, sets the count.`,
-  "No sync payload above 5 MB": `
-Fixed: the read was one 28 MB response at 10k rows (20.8 MB of it per-cell underline properties)
-and 280 MB at 100k. Now underlines are probed per column (load "format/font/underline": one
-value when uniform, null when mixed) and only mixed columns fetch per-cell properties, in row
-slices; values and formats are read in tiles under 4 MB estimated; the state sheet in slices
-too. If this fails again, look at the estimates in src/adapters/office/read.ts (READ_BUDGET_BYTES,
-ESTIMATE_MARGIN, VALUE_ROWS / FORMAT_ROWS × FIRST_COLUMNS) or a new unsliced load.`,
-  "Formatting operations do not grow with rows": `
-Number formats are written one command per output column and the state sheet's text format in
-one command; an oversized block is split for its values only. If this fails again, look for a
-new per-piece or per-row formatting command in writeWork (src/adapters/office/adapter.ts).`,
-};
+export const WHY_IT_FAILS: Record<string, string> = {};
 
-/** What the bench led to, with the numbers before and after (same machine, same inputs). */
 export const OPTIMISED = `
 | Where | Change | Before | After |
 |---|---|---|---|
