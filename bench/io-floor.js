@@ -20,6 +20,8 @@ async function main() {
       const cell = ws.getCell(row, col);
       cell.value = value;
       if (numFmt) cell.numFmt = numFmt;
+      // exceljs, not Office.js: nothing to sync.
+      // eslint-disable-next-line office-addins/call-sync-before-read
       if (underline !== null) cell.font = { ...cell.font, underline };
     }
   }
