@@ -15,7 +15,7 @@ import { benchEngine } from "./engine";
 import { machine, type Machine } from "./machine";
 import { benchOffice } from "./office";
 import { markdownTable, textTable, type Budget, type PartResult, type Row } from "./report";
-import { OPTIMISED, WHY_IT_FAILS } from "./analysis";
+import { WHY_IT_FAILS } from "./analysis";
 import { benchTaskpane } from "./taskpane";
 
 const PARTS = ["cli", "office", "taskpane", "engine"] as const;
@@ -78,8 +78,7 @@ ${verdicts}
 
 ${results}
 ${why}
-## What was optimised earlier (at 10,000–100,000 rows)
-${OPTIMISED}
+
 ## How it is measured
 
 The sizes are the ones users have: 400 rows (a province's list) and 3,838 rows (the national list:
@@ -112,8 +111,8 @@ columns) and the **group table** (qd766-nhom: six group scores, printed total, X
 - **Task pane**: \`webpack --mode production\` into a temporary directory; gzip -9 size of the
   scripts taskpane.html loads; time from navigation start until React has rendered into
   #container in headless Chromium (cold cache, local HTTP server, Office.js replaced by a stub).
-- **Engine**: \`score()\` on the units the table reader finds in each table, with the fields the
-  pipeline passes, seven runs after a warm-up, GC before each. No budget.
+- **Engine**: \`score()\` on the units the table reader finds in each table, as the pipeline calls
+  it, seven runs after a warm-up, GC before each. No budget.
 
 Not measured here yet: the task pane's responsiveness at 400 and 3,838 rows in the playground
 (no main-thread task over 200 ms, 3,838 rows within 12× the 400-row time, progress with counts,

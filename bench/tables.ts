@@ -10,7 +10,7 @@
 import ExcelJS from "exceljs";
 import { LEVEL_LABELS } from "../src/model/fields";
 import type { CellValue } from "../src/model/grid";
-import { QD766_NHOM } from "../src/profiles/qd766-nhom";
+import { getProfile } from "../src/profiles";
 import { QD766_INDICATORS, syntheticUnits } from "./units";
 import { randomInt, seededRandom } from "./rng";
 
@@ -62,7 +62,7 @@ function indicatorTable(rows: number): Table {
 }
 
 function groupTable(rows: number): Table {
-  const groups = (QD766_NHOM.groups ?? []).filter((g) => g.id !== "DVTT");
+  const groups = (getProfile("qd766-nhom")?.groups ?? []).filter((g) => g.id !== "DVTT");
   const values: CellValue[][] = [["STT", "Tên đơn vị", ...groups.map((g) => g.label), "Tổng điểm", "Xếp loại"]];
   const random = seededRandom(766 + rows);
   for (let r = 0; r < rows; r++) {
