@@ -64,7 +64,7 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
   const profile = profiles.find((p) => p.id === read.profileId);
   if (!profile) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
   // The mapped columns tell the engine which fields can exist, so it skips lookups of the rest.
-  const scored = score(read.units, profile, { sheet: grid.sheet, fields: Object.keys(read.layout.columns) });
+  const scored = score(read.units, profile, { sheet: grid.sheet });
   const plan = planWrite({ grid, read, profile, scored, state });
   return { read, profile, profileSource, scored, plan };
 }
