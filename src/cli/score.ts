@@ -16,12 +16,15 @@ import { formatViNumber } from "../report/format";
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
+import { ProfileError, type Profile } from "../model/profile";
+import { profileOption } from "./method-file";
 import type { Grid } from "../model/grid";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
 
   --sheet TÊN        trang tính chứa bảng (mặc định: trang tính đầu tiên đang hiện)
-  --profile MÃ       hồ sơ chấm điểm (xem: chiso766 profiles); mặc định chọn theo tiêu đề cột
+  --profile MÃ|TỆP   phương pháp chấm điểm: mã có sẵn (xem: chiso766 profiles) hoặc tệp .json của
+                     mình (xem: chiso766 profiles show qd766); mặc định chọn theo tiêu đề cột
   --mapping TỆP      ánh xạ cột JSON, ví dụ {"B": "name", "D": "2.1.denominator", "H": null}
   --out TỆP.xlsx     nơi ghi kết quả (mặc định: <tên tệp>-cham-diem.xlsx cạnh tệp vào)
   --json             chỉ in một tài liệu JSON kết quả
@@ -84,14 +87,23 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parsed;
   const json = values.json;
 
-  if (values.profile !== undefined && !BUILTIN_PROFILES.some((p) => p.id === values.profile)) {
-    throw new CliError(`Không có hồ sơ chấm điểm "${values.profile}". Các hồ sơ có sẵn: ${BUILTIN_PROFILES.map((p) => p.id).join(", ")}.`, EXIT.usage);
-  }
+  const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
   const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
 
-  const scoredBook = await scoreWorkbook(input, out, { sheet: values.sheet, profileId: values.profile, mapping, overwrite: values.overwrite, json, report: values.report, previous: values.previous, titles: titleOptions(values), message: values.message });
+  const scoredBook = await scoreWorkbook(input, out, {
+    sheet: values.sheet,
+    profileId: chosen?.profile.id,
+    profiles: chosen?.profiles ?? BUILTIN_PROFILES,
+    mapping,
+    overwrite: values.overwrite,
+    json,
+    report: values.report,
+    previous: values.previous,
+    titles: titleOptions(values),
+    message: values.message,
+  });
   try {
     await saveWorkbook(scoredBook.workbook, out);
     if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
@@ -123,6 +135,8 @@ function titleOptions(values: { title?: string; period?: string; cutoff?: string
 interface ScoreOptions {
   sheet?: string;
   profileId?: string;
+  /** The methods to choose from: the built-ins, with a --profile file's method among them. */
+  profiles: Profile[];
   mapping?: ColumnMapping;
   overwrite: boolean;
   json: boolean;
@@ -149,10 +163,10 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     const ws = pickSheet(workbook, options.sheet);
     grid = gridFromWorksheet(ws);
     const state = readState(workbook);
-    run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: options.profileId, mapping: options.mapping, state });
+    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state });
   } catch (e) {
     if (e instanceof CliError) throw e;
-    const message = e instanceof WorkbookError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
+    const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
     throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
   }
   const { read, scored, profile, plan } = run;
@@ -176,7 +190,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
   if (options.report || options.previous !== undefined || options.message) {
     try {
-      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, BUILTIN_PROFILES) : undefined;
+      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
       if (options.report || options.previous !== undefined) report = addReport(workbook, run, { previous, titles });
       if (options.message) {
         const comparison = previous ? compareResults(scored, previous) : null;
