@@ -123,8 +123,8 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
 
         {result && (
           <>
-            <section className={styles.section} aria-labelledby={`${ids}-method`}>
-              <Label id={`${ids}-method`} htmlFor={profileSelectId}>
+            <div className={styles.section}>
+              <Label htmlFor={profileSelectId}>
                 Phương pháp chấm điểm
               </Label>
               <WrappingSelect
@@ -160,7 +160,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
                 Bảng {snapshot?.address} · tiêu đề dòng {result.read.layout.headerTop + 1}–{result.read.layout.headerBottom + 1} · dữ liệu dòng {result.read.layout.dataTop + 1}–
                 {result.read.layout.dataBottom + 1}
               </div>
-            </section>
+            </div>
 
             <section className={styles.section} aria-labelledby={`${ids}-columns`}>
               <Subtitle2 as="h2" id={`${ids}-columns`} className={styles.heading}>
