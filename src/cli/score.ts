@@ -13,18 +13,26 @@ import { samePath } from "./paths";
 import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
+import { ProfileError, type Profile } from "../model/profile";
+import { profileOption } from "./method-file";
+import { titleInputs, type TitleInputs } from "../report/title";
+import type { Grid } from "../model/grid";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
 
   --sheet TÊN        trang tính chứa bảng (mặc định: trang tính đầu tiên đang hiện)
-  --profile MÃ       hồ sơ chấm điểm (xem: chiso766 profiles); mặc định chọn theo tiêu đề cột
+  --profile MÃ|TỆP   phương pháp chấm điểm: mã có sẵn (xem: chiso766 profiles) hoặc tệp .json của
+                     mình (xem: chiso766 profiles show qd766); mặc định chọn theo tiêu đề cột
   --mapping TỆP      ánh xạ cột JSON, ví dụ {"B": "name", "D": "2.1.denominator", "H": null}
   --out TỆP.xlsx     nơi ghi kết quả (mặc định: <tên tệp>-cham-diem.xlsx cạnh tệp vào)
   --json             chỉ in một tài liệu JSON kết quả
   --overwrite        ghi đè cả những ô đang có nội dung không do chiso766 ghi
   --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
                      <kết quả>.tong-diem.svg, <kết quả>.xep-loai.svg cạnh tệp kết quả
-  --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)`;
+  --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)
+  --title "…"        tiêu đề phụ lục (mặc định: các dòng tiêu đề phía trên bảng; "\\n" để xuống dòng)
+  --period "…"       kỳ báo cáo, ví dụ "THÁNG 9 NĂM 2023" (mặc định: dòng kỳ phía trên bảng)
+  --cutoff "…"       ngày chốt số liệu, ví dụ "Ngày 06/5/2024" (mặc định: dòng "Thời gian chốt số liệu")`;
 
 /** Options of `score`; later flags (--report, --previous) are added here and read in scoreCommand. */
 export const SCORE_OPTIONS = {
@@ -36,6 +44,9 @@ export const SCORE_OPTIONS = {
   overwrite: { type: "boolean", default: false },
   report: { type: "boolean", default: false },
   previous: { type: "string" },
+  title: { type: "string" },
+  period: { type: "string" },
+  cutoff: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -71,14 +82,22 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parsed;
   const json = values.json;
 
-  if (values.profile !== undefined && !BUILTIN_PROFILES.some((p) => p.id === values.profile)) {
-    throw new CliError(`Không có hồ sơ chấm điểm "${values.profile}". Các hồ sơ có sẵn: ${BUILTIN_PROFILES.map((p) => p.id).join(", ")}.`, EXIT.usage);
-  }
+  const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
   const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
 
-  const scoredBook = await scoreWorkbook(input, out, { sheet: values.sheet, profileId: values.profile, mapping, overwrite: values.overwrite, json, report: values.report, previous: values.previous });
+  const scoredBook = await scoreWorkbook(input, out, {
+    sheet: values.sheet,
+    profileId: chosen?.profile.id,
+    profiles: chosen?.profiles ?? BUILTIN_PROFILES,
+    mapping,
+    overwrite: values.overwrite,
+    json,
+    report: values.report,
+    previous: values.previous,
+    titles: titleOptions(values),
+  });
   try {
     await saveWorkbook(scoredBook.workbook, out);
     if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
@@ -90,18 +109,30 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(scoredBook.text);
     return EXIT.ok;
   }
-  io.stdout(`${scoredBook.text.slice(0, -1)}\nĐã ghi trang "${report.sheetName}" và biểu đồ: ${report.files?.join(", ") ?? ""}\n\n${report.narrative.text}\n`);
+  io.stdout(`${scoredBook.text.slice(0, -1)}\nĐã ghi trang "${report.sheetName}"${report.notesSheetName ? `, trang "${report.notesSheetName}"` : ""} và biểu đồ: ${report.files?.join(", ") ?? ""}\n\n${report.narrative.text}\n`);
   return EXIT.ok;
+}
+
+/** Title lines, period and cut-off date given on the command line ("\\n" in --title starts a new line). */
+function titleOptions(values: { title?: string; period?: string; cutoff?: string }): Partial<TitleInputs> {
+  const out: Partial<TitleInputs> = {};
+  if (values.title !== undefined) out.title = values.title.replace(/\\n/g, "\n");
+  if (values.period !== undefined) out.period = values.period;
+  if (values.cutoff !== undefined) out.cutoffDate = values.cutoff;
+  return out;
 }
 
 interface ScoreOptions {
   sheet?: string;
   profileId?: string;
+  /** The methods to choose from: the built-ins, with a --profile file's method among them. */
+  profiles: Profile[];
   mapping?: ColumnMapping;
   overwrite: boolean;
   json: boolean;
   report: boolean;
   previous?: string;
+  titles: Partial<TitleInputs>;
 }
 
 /**
@@ -114,16 +145,17 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   const { json } = options;
   let run: RunResult;
   let workbook: ExcelJS.Workbook;
+  let grid: Grid;
   try {
     const loaded = await loadWorkbook(input);
     workbook = loaded.workbook;
     const ws = pickSheet(workbook, options.sheet);
-    const grid = gridFromWorksheet(ws);
+    grid = gridFromWorksheet(ws);
     const state = readState(workbook);
-    run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: options.profileId, mapping: options.mapping, state });
+    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state });
   } catch (e) {
     if (e instanceof CliError) throw e;
-    const message = e instanceof WorkbookError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
+    const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
     throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
   }
   const { read, scored, profile, plan } = run;
@@ -144,8 +176,10 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   let report: CliReport | null = null;
   if (options.report || options.previous !== undefined) {
     try {
-      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, BUILTIN_PROFILES) : undefined;
-      report = addReport(workbook, run, { previous });
+      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
+      // The source's title rows, unless the command line says otherwise.
+      const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
+      report = addReport(workbook, run, { previous, titles });
     } catch (e) {
       throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
     }
