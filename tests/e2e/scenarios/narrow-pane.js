@@ -169,7 +169,7 @@ module.exports = PANE_WIDTHS.flatMap((width) =>
       await shot("4-written");
       await t.step("written");
 
-      await pane(page).getByRole("button", { name: /^Sao chép/ }).scrollIntoViewIfNeeded();
+      await pane(page).getByRole("button", { name: "Sao chép tin nhắn" }).scrollIntoViewIfNeeded();
       await checkLayout(t, `${label}, report panel`);
       assert.ok(await inView(t, /^Ghi kết quả/), "the write button stays visible beside the report");
       await shot("5-report");
