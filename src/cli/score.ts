@@ -13,13 +13,16 @@ import { samePath } from "./paths";
 import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
+import { ProfileError, type Profile } from "../model/profile";
+import { profileOption } from "./method-file";
 import { titleInputs, type TitleInputs } from "../report/title";
 import type { Grid } from "../model/grid";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
 
   --sheet TÊN        trang tính chứa bảng (mặc định: trang tính đầu tiên đang hiện)
-  --profile MÃ       hồ sơ chấm điểm (xem: chiso766 profiles); mặc định chọn theo tiêu đề cột
+  --profile MÃ|TỆP   phương pháp chấm điểm: mã có sẵn (xem: chiso766 profiles) hoặc tệp .json của
+                     mình (xem: chiso766 profiles show qd766); mặc định chọn theo tiêu đề cột
   --mapping TỆP      ánh xạ cột JSON, ví dụ {"B": "name", "D": "2.1.denominator", "H": null}
   --out TỆP.xlsx     nơi ghi kết quả (mặc định: <tên tệp>-cham-diem.xlsx cạnh tệp vào)
   --json             chỉ in một tài liệu JSON kết quả
@@ -79,14 +82,22 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parsed;
   const json = values.json;
 
-  if (values.profile !== undefined && !BUILTIN_PROFILES.some((p) => p.id === values.profile)) {
-    throw new CliError(`Không có hồ sơ chấm điểm "${values.profile}". Các hồ sơ có sẵn: ${BUILTIN_PROFILES.map((p) => p.id).join(", ")}.`, EXIT.usage);
-  }
+  const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
   const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
 
-  const scoredBook = await scoreWorkbook(input, out, { sheet: values.sheet, profileId: values.profile, mapping, overwrite: values.overwrite, json, report: values.report, previous: values.previous, titles: titleOptions(values) });
+  const scoredBook = await scoreWorkbook(input, out, {
+    sheet: values.sheet,
+    profileId: chosen?.profile.id,
+    profiles: chosen?.profiles ?? BUILTIN_PROFILES,
+    mapping,
+    overwrite: values.overwrite,
+    json,
+    report: values.report,
+    previous: values.previous,
+    titles: titleOptions(values),
+  });
   try {
     await saveWorkbook(scoredBook.workbook, out);
     if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
@@ -114,6 +125,8 @@ function titleOptions(values: { title?: string; period?: string; cutoff?: string
 interface ScoreOptions {
   sheet?: string;
   profileId?: string;
+  /** The methods to choose from: the built-ins, with a --profile file's method among them. */
+  profiles: Profile[];
   mapping?: ColumnMapping;
   overwrite: boolean;
   json: boolean;
@@ -139,10 +152,10 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     const ws = pickSheet(workbook, options.sheet);
     grid = gridFromWorksheet(ws);
     const state = readState(workbook);
-    run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: options.profileId, mapping: options.mapping, state });
+    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state });
   } catch (e) {
     if (e instanceof CliError) throw e;
-    const message = e instanceof WorkbookError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
+    const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
     throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
   }
   const { read, scored, profile, plan } = run;
@@ -163,7 +176,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   let report: CliReport | null = null;
   if (options.report || options.previous !== undefined) {
     try {
-      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, BUILTIN_PROFILES) : undefined;
+      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
       // The source's title rows, unless the command line says otherwise.
       const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
       report = addReport(workbook, run, { previous, titles });
