@@ -6,13 +6,16 @@ import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
 import type { ColumnMapping } from "../model/table";
 import { mappingOf, stateAfterWrite } from "../plan";
-import { runScoring, type RunResult } from "../pipeline";
+import { runScoring, type RunOptions, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
 import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
+import type { LevelOverrides } from "../reader";
+import { portalRankingNote } from "../reader/portal";
+import { LEVEL_HELP, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
 
@@ -24,7 +27,8 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
   --overwrite        ghi đè cả những ô đang có nội dung không do chiso766 ghi
   --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
                      <kết quả>.tong-diem.svg, <kết quả>.xep-loai.svg cạnh tệp kết quả
-  --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)`;
+  --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)
+${LEVEL_HELP}`;
 
 /** Options of `score`; later flags (--report, --previous) are added here and read in scoreCommand. */
 export const SCORE_OPTIONS = {
@@ -36,10 +40,12 @@ export const SCORE_OPTIONS = {
   overwrite: { type: "boolean", default: false },
   report: { type: "boolean", default: false },
   previous: { type: "string" },
+  level: { type: "string", multiple: true },
+  "xep-hang": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-async function readMapping(file: string): Promise<ColumnMapping> {
+async function readMapping(file: string): Promise<{ mapping: ColumnMapping; levels?: LevelOverrides }> {
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
@@ -55,10 +61,18 @@ async function readMapping(file: string): Promise<ColumnMapping> {
   if (!data || typeof data !== "object" || Array.isArray(data)) {
     throw new CliError(`Tệp ánh xạ cột "${file}" phải là một đối tượng JSON: {"B": "name", "D": "2.1.denominator"}.`, EXIT.input);
   }
+  const mapping: ColumnMapping = {};
+  let levels: LevelOverrides | undefined;
   for (const [k, v] of Object.entries(data)) {
+    // "levels" with an object is the user's levels; a column's entry is a field id or null.
+    if (k === "levels" && v !== null && typeof v === "object") {
+      levels = levelsFromMapping(v, file);
+      continue;
+    }
     if (v !== null && typeof v !== "string") throw new CliError(`Tệp ánh xạ cột "${file}": giá trị của "${k}" phải là mã trường (chuỗi) hoặc null.`, EXIT.input);
+    mapping[k] = v;
   }
-  return data as ColumnMapping;
+  return { mapping, levels };
 }
 
 /** Beyond this the summary stops listing problems (the JSON has them all). */
@@ -76,9 +90,23 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   }
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
-  const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
+  const mapped = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
+  const mapping = mapped && Object.keys(mapped.mapping).length > 0 ? mapped.mapping : undefined;
+  const levels = mergeLevels(mapped?.levels, levelsFromOptions(values.level));
+  const rankingOption = values["xep-hang"];
+  const ranking = rankingFromOption(rankingOption);
 
-  const scoredBook = await scoreWorkbook(input, out, { sheet: values.sheet, profileId: values.profile, mapping, overwrite: values.overwrite, json, report: values.report, previous: values.previous });
+  const scoredBook = await scoreWorkbook(input, out, {
+    sheet: values.sheet,
+    profileId: values.profile,
+    mapping,
+    levels,
+    ranking,
+    overwrite: values.overwrite,
+    json,
+    report: values.report,
+    previous: values.previous,
+  });
   try {
     await saveWorkbook(scoredBook.workbook, out);
     if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
@@ -98,6 +126,9 @@ interface ScoreOptions {
   sheet?: string;
   profileId?: string;
   mapping?: ColumnMapping;
+  levels?: LevelOverrides;
+  /** `--xep-hang`: scope and/or tie rule replacing the profile's. */
+  ranking?: RunOptions["ranking"];
   overwrite: boolean;
   json: boolean;
   report: boolean;
@@ -120,7 +151,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     const ws = pickSheet(workbook, options.sheet);
     const grid = gridFromWorksheet(ws);
     const state = readState(workbook);
-    run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: options.profileId, mapping: options.mapping, state });
+    run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: options.profileId, mapping: options.mapping, state, levels: options.levels, ranking: options.ranking });
   } catch (e) {
     if (e instanceof CliError) throw e;
     const message = e instanceof WorkbookError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
@@ -154,8 +185,11 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   if (json) return { workbook, report, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
   const problems = allProblems(read, scored);
   const l = read.layout;
+  const portalNote = portalRankingNote(read);
   const parts = [
     profileLine(profile, run.profileSource, read),
+    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    ...(portalNote ? [`${portalNote}.`] : []),
     `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
     unitsTable(scored, profile, MAX_UNIT_LINES),
@@ -170,3 +204,4 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
   return { workbook, report, text: `${parts.join("\n")}\n` };
 }
+

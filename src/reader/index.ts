@@ -13,6 +13,8 @@ import { cleanText, normalizeHeader, normalizeUnitName } from "./normalize";
 import { parseNumber, typedNumber } from "./numbers";
 import { lazyCellAddresses } from "./cells";
 import { isAggregateName, isFootnote, isValidCode, levelFromName, levelFromText, sectionText } from "./units";
+import { assignLevels, type LevelOverrides, type RowContext } from "./levels";
+import { findLevelColumns, markLevelColumns, nameEvidence } from "./level-columns";
 import { formatNumber } from "../model/text";
 
 export { normalizeHeader, normalizeUnitName, foldText, canonicalText } from "./normalize";
@@ -20,6 +22,7 @@ export type { NormalizedHeader, HeaderEvidence } from "./normalize";
 export { parseNumber, isPercentFormat } from "./numbers";
 export type { ParsedNumber } from "./numbers";
 export { isAggregateName, levelFromName, levelFromText, isValidCode } from "./units";
+export { parseLevelName, readUnitName, type LevelOverrides } from "./levels";
 
 export interface ReadOptions {
   profiles: Profile[];
@@ -27,6 +30,8 @@ export interface ReadOptions {
   profileId?: string;
   /** Column letter or header text → field id (null: ignore the column). Wins over detection. */
   mapping?: ColumnMapping;
+  /** Levels the user sets for the whole table, a section or a row; they win over the evidence. */
+  levels?: LevelOverrides;
 }
 
 /** How far down the sheet the header row is looked for. */
@@ -426,8 +431,12 @@ function readTableUnsafe(rawGrid: Grid, options: ReadOptions): ReadResult {
     return { profileId: profile.id, candidates, layout, mapping: assignment.matches, units: [], problems };
   }
 
-  const { units, dataBottom } = readRows(sheet, profile, assignment.columns, dataTop, block, problems);
+  const contexts = new Map<number, RowContext>();
+  const { units, dataBottom } = readRows(sheet, profile, assignment.columns, dataTop, block, problems, contexts);
   layout.dataBottom = sheet.sheetRow(dataBottom);
+  const levelColumns = findLevelColumns(sheet, block, assignment.matches);
+  markLevelColumns(levelColumns, assignment.matches, problems);
+  problems.push(...assignLevels({ units, columns: levelColumns, contexts, overrides: options.levels, ...nameEvidence(sheet, block, assignment.columns.name) }));
   return { profileId: profile.id, candidates, layout, mapping: assignment.matches, units, problems };
 }
 
@@ -475,6 +484,7 @@ function readRows(
   dataTop: number,
   block: HeaderBlock,
   problems: Problem[],
+  contexts: Map<number, RowContext>,
 ): { units: UnitRow[]; dataBottom: number } {
   const sheetName = sheet.grid.sheet;
   const local = (sheetCol: number) => sheetCol - sheet.grid.origin.col;
@@ -492,6 +502,8 @@ function readRows(
   const seen = new Map<string, number>();
   const seenCodes = new Map<string, number>();
   let sectionLevel: ReturnType<typeof levelFromText> = null;
+  // The section heading above the rows, for the level evidence (one object per section).
+  let context: RowContext = {};
   let dataBottom = dataTop - 1;
   const right = Math.max(block.right, ...Object.values(columns).map(local));
   // Addresses are built only when read (problems name their cells): same fields, same order.
@@ -538,6 +550,7 @@ function readRows(
     const section = sectionText(stt, name);
     if (section !== null && valuesBlank) {
       sectionLevel = levelFromText(section);
+      context = { section: { text: section, numeral: stt, cell: cellRef(sheetName, sheet.sheetRow(r), sheet.sheetCol(stt !== "" && sttCol !== null ? sttCol : nameCol)) } };
       dataBottom = r;
       continue;
     }
@@ -557,6 +570,7 @@ function readRows(
     if (valuesBlank && sttCol !== null && stt === "" && !sttTyped && levelFromText(name) !== null && levelFromName(name) === null) {
       // "Sở, ban, ngành" / "Cấp xã" heading without a numeral.
       sectionLevel = levelFromText(name);
+      context = { section: { text: name, numeral: "", cell: cellRef(sheetName, sheet.sheetRow(r), sheet.sheetCol(nameCol)) } };
       dataBottom = r;
       continue;
     }
@@ -687,6 +701,7 @@ function readRows(
     };
     addCells(unit);
     if (texts !== null) unit.texts = texts;
+    if (context.section) contexts.set(sheetRow, context);
     units.push(unit);
   }
   if (units.length === 0) {
