@@ -14,7 +14,7 @@ export const LEVEL_HELP = `  --level CẤP        cấp đơn vị do người d
                      "UBND xã A=xa" một đơn vị. Cấp: tinh, so (sở, ban, ngành), huyen, xa
   --xep-hang CÁCH    cách xếp hạng: "theo-cap" (mỗi cấp một bảng xếp hạng) hoặc "ca-bang"; và
                      "1224" (đồng hạng, bỏ hạng kế tiếp), "1223" (đồng hạng, không bỏ hạng) hoặc
-                     "1234" (không đồng hạng, theo thứ tự trong bảng); ví dụ --xep-hang ca-bang,1234`;
+                     "1234" (không đồng hạng: điểm bằng nhau vẫn xếp liền nhau); ví dụ --xep-hang ca-bang,1234`;
 
 function level(text: string, where: string): Level {
   const l = parseLevelName(text);
@@ -103,7 +103,7 @@ export function rankingFromOption(value: string | undefined): Partial<Ranking> |
 export function rankingWords(ranking: Profile["ranking"]): string {
   if (!ranking) return "không xếp hạng";
   const scope = ranking.scope === "level" ? "xếp hạng riêng từng cấp" : "xếp hạng chung cả bảng";
-  const tie = { competition: "điểm bằng nhau cùng hạng, bỏ hạng kế tiếp (1, 2, 2, 4)", dense: "điểm bằng nhau cùng hạng, không bỏ hạng (1, 2, 2, 3)", sequential: "điểm bằng nhau vẫn xếp liền nhau theo thứ tự trong bảng (1, 2, 3, 4)" }[
+  const tie = { competition: "điểm bằng nhau cùng hạng, bỏ hạng kế tiếp (1, 2, 2, 4)", dense: "điểm bằng nhau cùng hạng, không bỏ hạng (1, 2, 2, 3)", sequential: "điểm bằng nhau vẫn xếp liền nhau (1, 2, 3, 4)" }[
     ranking.tie
   ];
   return `${scope}; ${tie}`;

@@ -395,7 +395,7 @@ function readTableUnsafe(rawGrid: Grid, options: ReadOptions): ReadResult {
       score: r.score,
       reason: (i === 0 ? "được chọn vì khớp bảng nhất: " : "") + fitReason(r.a),
     }));
-    if (ranked.length > 1 && ranked[0].score - ranked[1].score < 0.05) {
+    if (ranked.length > 1 && ranked[0].score - ranked[1].score < 0.05 && !sameReading(ranked[0].a, ranked[1].a)) {
       problems.push({
         message: `Bảng khớp gần như nhau với hồ sơ "${ranked[0].p.name}" và "${ranked[1].p.name}"; đã chọn "${ranked[0].p.name}" — hãy kiểm tra`,
         severity: "warning",
@@ -440,6 +440,12 @@ function readTableUnsafe(rawGrid: Grid, options: ReadOptions): ReadResult {
   return { profileId: profile.id, candidates, layout, mapping: assignment.matches, units, problems };
 }
 
+/** Whether two profiles read the table alike (every column to the same field): then the choice is no guess. */
+function sameReading(a: Assignment, b: Assignment): boolean {
+  const fa = Object.entries(a.columns);
+  return fa.length === Object.keys(b.columns).length && fa.every(([field, col]) => b.columns[field] === col);
+}
+
 function firstFilledRow(sheet: Sheet): number | null {
   for (let r = 0; r < sheet.rows; r++) if (!sheet.rowBlank(r)) return r;
   return null;
@@ -456,6 +462,10 @@ function missingColumns(profile: Profile, columns: Record<FieldId, number>): Pro
       field,
     });
   const hasIndicator = (id: string) => [...have].some((f) => f.startsWith(`${id}.`));
+  // A table of units and totals (an announcement) never has group or indicator columns: the
+  // printed total is what it offers, and nothing is missing from it.
+  const totalsOnly = have.has("total") && !profile.groups.some((g) => have.has(g.id)) && !profile.indicators.some((i) => hasIndicator(i.id));
+  if (totalsOnly) return out;
   if (profile.basis === "total" && !have.has("total")) miss(profile.total?.label ?? "Tổng điểm", "total");
   if (profile.basis === "groups") {
     const combinedInto = new Map<string, string>();
