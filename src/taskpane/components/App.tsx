@@ -10,15 +10,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { WorkbookAdapter, WorkbookSnapshot } from "../../adapters/office/adapter";
+import type { WorkbookAdapter } from "../../adapters/office/adapter";
 import type { ReportAdapter } from "../../adapters/office/report";
-import type { ColumnMapping } from "../../model/table";
-import { isAppendixSheet, type WorkbookState, type WritePlan } from "../../model/plan";
-import type { Problem } from "../../model/units";
-import { mappingOf } from "../../plan";
 import { formatViNumber } from "../../report/format";
-import type { RunResult, ScoringService } from "../scoring";
-import { errorMessage, yieldToEventLoop } from "../errors";
+import type { ScoringService } from "../scoring";
+import { useScoring } from "../useScoring";
 import { MappingTable } from "./MappingTable";
 import { Preview } from "./Preview";
 import { WrappingSelect } from "./WrappingSelect";
@@ -66,15 +62,6 @@ const ConflictDialog = React.lazy(() => import(/* webpackChunkName: "conflict" *
 /** The report panel (narrative, appendix, comparison) in its own chunk: first render stays small. */
 const ReportPanel = React.lazy(() => import(/* webpackChunkName: "report" */ "./ReportPanel"));
 
-type Busy = { label: string; value: number } | null;
-
-/** A write waiting for the user to agree to overwrite cells holding other data. */
-interface PendingWrite {
-  kind: "write" | "undo";
-  plan: WritePlan;
-  state: WorkbookState;
-}
-
 const SOURCE_LABELS = { option: "Do bạn chọn", state: "Đã dùng lần trước trong sổ này", detected: "Nhận diện theo tiêu đề cột" } as const;
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -82,128 +69,8 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const profileSelectId = React.useId();
-  const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot | null>(null);
-  const [result, setResult] = React.useState<RunResult | null>(null);
-  const [useSelection, setUseSelection] = React.useState(false);
-  const [busy, setBusy] = React.useState<Busy>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const [notice, setNotice] = React.useState<string | null>(null);
-  const [pending, setPending] = React.useState<PendingWrite | null>(null);
-  /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
-  const scoredSheet = React.useRef<string | null>(null);
-
-  /** Run one user action: progress shown, errors shown, never two at once. */
-  const act = React.useCallback(async (action: () => Promise<void>) => {
-    setError(null);
-    setNotice(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  }, []);
-
-  const score = React.useCallback(
-    async (snap: WorkbookSnapshot, options: { profileId?: string; mapping?: ColumnMapping }) => {
-      setBusy({ label: "Đang chấm điểm…", value: 0.5 });
-      await yieldToEventLoop();
-      const run = scoring.run(snap.grid, { ...options, state: snap.state });
-      await yieldToEventLoop();
-      setResult(run);
-    },
-    [scoring],
-  );
-
-  const load = React.useCallback(
-    async (selection: boolean, options: { profileId?: string; mapping?: ColumnMapping } = {}) => {
-      setBusy({ label: "Đang đọc bảng…", value: 0.2 });
-      await yieldToEventLoop();
-      let snap = await adapter.read({ selection });
-      // The active sheet is the appendix the tool made ("Lập phụ lục" leaves it open): read the
-      // table it came from instead of scoring the appendix itself.
-      const source = snap.state?.lastRun?.sheet ?? scoredSheet.current;
-      if (!selection && isAppendixSheet(snap.grid.sheet) && source && source !== snap.grid.sheet) {
-        try {
-          snap = await adapter.read({ sheet: source });
-          setNotice(`Trang đang mở là phụ lục do công cụ lập; đã đọc bảng ở trang ${source}.`);
-        } catch {
-          // Renamed or deleted since: score what is open, and say so.
-          setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);
-        }
-      }
-      scoredSheet.current = snap.grid.sheet;
-      setSnapshot(snap);
-      await score(snap, options);
-    },
-    [adapter, score],
-  );
-
-  React.useEffect(() => {
-    void act(() => load(false));
-  }, [act, load]);
-
-  const changeProfile = (profileId: string) =>
-    act(async () => {
-      if (!snapshot) return;
-      await score(snapshot, { profileId, mapping: {} });
-    });
-
-  const changeField = (letter: string, field: string | null) =>
-    act(async () => {
-      if (!snapshot || !result) return;
-      await score(snapshot, { profileId: result.profile.id, mapping: { ...mappingOf(result.read.mapping), [letter]: field } });
-    });
-
-  const apply = async (write: PendingWrite, overwrite: boolean) => {
-    setBusy({ label: write.kind === "write" ? "Đang ghi kết quả…" : "Đang hoàn tác…", value: 0.8 });
-    await yieldToEventLoop();
-    const report = await adapter.apply(write.plan, write.state, { overwriteConflicts: overwrite });
-    const keep = result ? { profileId: result.profile.id, mapping: mappingOf(result.read.mapping) } : {};
-    await load(useSelection, keep);
-    setNotice(write.kind === "write" ? `Đã ghi ${formatViNumber(report.cells)} ô vào trang ${write.plan.sheet}.` : `Đã hoàn tác: trang ${write.plan.sheet} đã trở lại như trước lần ghi.`);
-  };
-
-  const write = () =>
-    act(async () => {
-      if (!result) return;
-      const state = scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping);
-      const request: PendingWrite = { kind: "write", plan: result.plan, state };
-      if (result.plan.conflicts.length > 0) setPending(request);
-      else await apply(request, false);
-    });
-
-  const undo = () =>
-    act(async () => {
-      setBusy({ label: "Đang đọc dữ liệu hoàn tác…", value: 0.3 });
-      // Undo compares the whole sheet of the last run with what the tool wrote there: read that
-      // sheet's used range, whatever sheet is open (the appendix, say) and whatever is selected.
-      const known = snapshot?.state?.lastRun?.sheet;
-      let snap = await adapter.read(known ? { sheet: known } : {});
-      const last = snap.state?.lastRun;
-      if (last && last.sheet !== snap.grid.sheet) snap = await adapter.read({ sheet: last.sheet });
-      const state = snap.state;
-      if (!state?.lastRun) {
-        setNotice("Sổ này chưa có lần ghi nào để hoàn tác.");
-        return;
-      }
-      const request: PendingWrite = { kind: "undo", plan: scoring.planUndo(state, snap.grid), state: scoring.stateAfterUndo(state) };
-      if (request.plan.conflicts.length > 0) setPending(request);
-      else await apply(request, false);
-    });
-
-  const confirmPending = () =>
-    act(async () => {
-      const request = pending;
-      setPending(null);
-      if (request) await apply(request, true);
-    });
-
-  const selectCell = (cell: string) => act(() => adapter.selectCell(cell));
-
-  const problems: Problem[] = result ? [...result.read.problems, ...result.scored.problems, ...result.scored.units.flatMap((u) => u.problems)] : [];
-  const canUndo = Boolean(snapshot?.state?.lastRun);
+  const pane = useScoring(adapter, scoring);
+  const { snapshot, result, problems, busy, error, notice, pending, useSelection } = pane;
   const disabled = busy !== null;
 
   const chosen = result?.read.candidates.find((c) => c.id === result.profile.id) ?? result?.read.candidates[0];
@@ -213,10 +80,10 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   return (
     <div className={styles.root}>
       <div className={styles.toolbar}>
-        <Button size="small" onClick={() => void act(() => load(useSelection))} disabled={disabled}>
+        <Button size="small" onClick={pane.reload} disabled={disabled}>
           Đọc lại bảng
         </Button>
-        <Switch label="Chỉ dùng vùng đang chọn" checked={useSelection} disabled={disabled} onChange={(_, d) => setUseSelection(d.checked)} />
+        <Switch label="Chỉ dùng vùng đang chọn" checked={useSelection} disabled={disabled} onChange={(_, d) => pane.setUseSelection(d.checked)} />
       </div>
 
       {error && (
@@ -242,7 +109,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
                 ...scoring.profiles.map((p) => ({ value: p.id, label: p.name })),
                 ...(scoring.profiles.some((p) => p.id === result.profile.id) ? [] : [{ value: result.profile.id, label: result.profile.name }]),
               ]}
-              onChange={(id) => void changeProfile(id)}
+              onChange={pane.changeProfile}
             />
             <div className={styles.why}>
               {SOURCE_LABELS[result.profileSource]}
@@ -271,7 +138,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
 
           <div className={styles.section}>
             <Subtitle2>Các cột</Subtitle2>
-            <MappingTable profile={result.profile} mapping={result.read.mapping} disabled={disabled} onChange={(l, f) => void changeField(l, f)} />
+            <MappingTable profile={result.profile} mapping={result.read.mapping} disabled={disabled} onChange={pane.changeField} />
           </div>
 
           <div className={styles.section}>
@@ -281,7 +148,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
 
           <div className={styles.section}>
             <Subtitle2>Vấn đề ({formatViNumber(problems.length)})</Subtitle2>
-            <ProblemList problems={problems} onSelectCell={(c) => void selectCell(c)} />
+            <ProblemList problems={problems} onSelectCell={pane.selectCell} />
           </div>
 
           <div className={styles.section}>
@@ -301,10 +168,10 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
           </div>
         )}
         <div className={styles.barButtons}>
-          <Button appearance="primary" onClick={() => void write()} disabled={disabled || !result}>
+          <Button appearance="primary" onClick={pane.write} disabled={disabled || !result}>
             Ghi kết quả
           </Button>
-          <Button onClick={() => void undo()} disabled={disabled || !canUndo}>
+          <Button onClick={pane.undo} disabled={disabled || !pane.canUndo}>
             Hoàn tác
           </Button>
         </div>
@@ -316,8 +183,8 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
             kind={pending.kind}
             sheet={pending.plan.sheet}
             conflicts={pending.plan.conflicts}
-            onConfirm={() => void confirmPending()}
-            onCancel={() => setPending(null)}
+            onConfirm={pane.confirmPending}
+            onCancel={pane.cancelPending}
           />
         </React.Suspense>
       )}

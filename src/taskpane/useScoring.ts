@@ -1,0 +1,188 @@
+/**
+ * The task pane's state and actions: read the table, score it, change the method or a column,
+ * write, undo, confirm an overwrite. The App component only lays these out.
+ */
+import * as React from "react";
+import type { WorkbookAdapter, WorkbookSnapshot } from "../adapters/office/adapter";
+import type { ColumnMapping } from "../model/table";
+import { isAppendixSheet, type WorkbookState, type WritePlan } from "../model/plan";
+import type { Problem } from "../model/units";
+import { mappingOf } from "../plan";
+import { formatViNumber } from "../report/format";
+import type { RunResult, ScoringService } from "./scoring";
+import { errorMessage, yieldToEventLoop } from "./errors";
+
+export type Busy = { label: string; value: number } | null;
+
+/** A write waiting for the user to agree to overwrite cells holding other data. */
+export interface PendingWrite {
+  kind: "write" | "undo";
+  plan: WritePlan;
+  state: WorkbookState;
+}
+
+type ScoreOptions = { profileId?: string; mapping?: ColumnMapping };
+
+export interface ScoringPane {
+  snapshot: WorkbookSnapshot | null;
+  result: RunResult | null;
+  problems: Problem[];
+  busy: Busy;
+  error: string | null;
+  notice: string | null;
+  pending: PendingWrite | null;
+  useSelection: boolean;
+  canUndo: boolean;
+  setUseSelection(on: boolean): void;
+  reload(): void;
+  changeProfile(profileId: string): void;
+  changeField(letter: string, field: string | null): void;
+  write(): void;
+  undo(): void;
+  confirmPending(): void;
+  cancelPending(): void;
+  selectCell(cell: string): void;
+}
+
+export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): ScoringPane {
+  const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot | null>(null);
+  const [result, setResult] = React.useState<RunResult | null>(null);
+  const [useSelection, setUseSelection] = React.useState(false);
+  const [busy, setBusy] = React.useState<Busy>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [pending, setPending] = React.useState<PendingWrite | null>(null);
+  /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
+  const scoredSheet = React.useRef<string | null>(null);
+
+  /** Run one user action: progress shown, errors shown, never two at once. */
+  const act = React.useCallback(async (action: () => Promise<void>) => {
+    setError(null);
+    setNotice(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const score = React.useCallback(
+    async (snap: WorkbookSnapshot, options: ScoreOptions) => {
+      setBusy({ label: "Đang chấm điểm…", value: 0.5 });
+      await yieldToEventLoop();
+      const run = scoring.run(snap.grid, { ...options, state: snap.state });
+      await yieldToEventLoop();
+      setResult(run);
+    },
+    [scoring],
+  );
+
+  const load = React.useCallback(
+    async (selection: boolean, options: ScoreOptions = {}) => {
+      setBusy({ label: "Đang đọc bảng…", value: 0.2 });
+      await yieldToEventLoop();
+      let snap = await adapter.read({ selection });
+      // The active sheet is the appendix the tool made ("Lập phụ lục" leaves it open): read the
+      // table it came from instead of scoring the appendix itself.
+      const source = snap.state?.lastRun?.sheet ?? scoredSheet.current;
+      if (!selection && isAppendixSheet(snap.grid.sheet) && source && source !== snap.grid.sheet) {
+        try {
+          snap = await adapter.read({ sheet: source });
+          setNotice(`Trang đang mở là phụ lục do công cụ lập; đã đọc bảng ở trang ${source}.`);
+        } catch {
+          // Renamed or deleted since: score what is open, and say so.
+          setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);
+        }
+      }
+      scoredSheet.current = snap.grid.sheet;
+      setSnapshot(snap);
+      await score(snap, options);
+    },
+    [adapter, score],
+  );
+
+  React.useEffect(() => {
+    void act(() => load(false));
+  }, [act, load]);
+
+  const apply = async (request: PendingWrite, overwrite: boolean) => {
+    setBusy({ label: request.kind === "write" ? "Đang ghi kết quả…" : "Đang hoàn tác…", value: 0.8 });
+    await yieldToEventLoop();
+    const written = await adapter.apply(request.plan, request.state, { overwriteConflicts: overwrite });
+    const keep = result ? { profileId: result.profile.id, mapping: mappingOf(result.read.mapping) } : {};
+    await load(useSelection, keep);
+    setNotice(
+      request.kind === "write"
+        ? `Đã ghi ${formatViNumber(written.cells)} ô vào trang ${request.plan.sheet}.`
+        : `Đã hoàn tác: trang ${request.plan.sheet} đã trở lại như trước lần ghi.`,
+    );
+  };
+
+  const readForUndo = async (): Promise<WorkbookSnapshot> => {
+    // Undo compares the whole sheet of the last run with what the tool wrote there: read that
+    // sheet's used range, whatever sheet is open (the appendix, say) and whatever is selected.
+    const known = snapshot?.state?.lastRun?.sheet;
+    const snap = await adapter.read(known ? { sheet: known } : {});
+    const last = snap.state?.lastRun;
+    return last && last.sheet !== snap.grid.sheet ? adapter.read({ sheet: last.sheet }) : snap;
+  };
+
+  const problems: Problem[] = React.useMemo(
+    () => (result ? [...result.read.problems, ...result.scored.problems, ...result.scored.units.flatMap((u) => u.problems)] : []),
+    [result],
+  );
+
+  return {
+    snapshot,
+    result,
+    problems,
+    busy,
+    error,
+    notice,
+    pending,
+    useSelection,
+    canUndo: Boolean(snapshot?.state?.lastRun),
+    setUseSelection,
+    reload: () => void act(() => load(useSelection)),
+    changeProfile: (profileId) =>
+      void act(async () => {
+        if (snapshot) await score(snapshot, { profileId, mapping: {} });
+      }),
+    changeField: (letter, field) =>
+      void act(async () => {
+        if (!snapshot || !result) return;
+        await score(snapshot, { profileId: result.profile.id, mapping: { ...mappingOf(result.read.mapping), [letter]: field } });
+      }),
+    write: () =>
+      void act(async () => {
+        if (!result) return;
+        const state = scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping);
+        const request: PendingWrite = { kind: "write", plan: result.plan, state };
+        if (result.plan.conflicts.length > 0) setPending(request);
+        else await apply(request, false);
+      }),
+    undo: () =>
+      void act(async () => {
+        setBusy({ label: "Đang đọc dữ liệu hoàn tác…", value: 0.3 });
+        const snap = await readForUndo();
+        const state = snap.state;
+        if (!state?.lastRun) {
+          setNotice("Sổ này chưa có lần ghi nào để hoàn tác.");
+          return;
+        }
+        const request: PendingWrite = { kind: "undo", plan: scoring.planUndo(state, snap.grid), state: scoring.stateAfterUndo(state) };
+        if (request.plan.conflicts.length > 0) setPending(request);
+        else await apply(request, false);
+      }),
+    confirmPending: () =>
+      void act(async () => {
+        const request = pending;
+        setPending(null);
+        if (request) await apply(request, true);
+      }),
+    cancelPending: () => setPending(null),
+    selectCell: (cell) => void act(() => adapter.selectCell(cell)),
+  };
+}
