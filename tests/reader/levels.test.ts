@@ -120,24 +120,17 @@ describe("sections", () => {
 describe("the new-API agency/commune table", () => {
   const grid = () => gridFromTsv(NEW_API_AGENCY_COMMUNE, { numeric: true, sheet: "Bảng", merges: NEW_API_MERGES });
 
-  test("Cấp Tỉnh rows are agencies, Cấp Xã rows communes", () => {
+  test("Cấp Tỉnh rows are agencies, Cấp Xã rows communes; Công an tỉnh is a unit", () => {
     const r = read("", {}, grid());
-    expect(r.units.filter((u) => !u.aggregate).map((u) => [u.name.split(" - ")[0], u.level])).toEqual([
-      ["Sở Tư pháp", "department"],
-      ["Thanh tra tỉnh An Giang", "department"],
-      ["UBND xã Đông Thái", "commune"],
-      ["UBND phường Long Phú", "commune"],
-      ["UBND Đặc khu Phú Quốc", "commune"],
+    expect(r.units.map((u) => [u.name.split(" - ")[0], u.aggregate, u.level])).toEqual([
+      ["Sở Tư pháp", false, "department"],
+      ["Công an tỉnh – Tỉnh An Giang", false, "department"],
+      ["Thanh tra tỉnh An Giang", false, "department"],
+      ["UBND xã Đông Thái", false, "commune"],
+      ["UBND phường Long Phú", false, "commune"],
+      ["UBND Đặc khu Phú Quốc", false, "commune"],
     ]);
     expect(r.problems.filter((p) => p.field === "level")).toEqual([]);
-  });
-
-  // Fails until the built-in aggregate patterns match whole words only (the methods helper's
-  // change): "^c[oộ]ng\b" still takes "Công an tỉnh" for "Cộng". Then this becomes test().
-  test.failing("Công an tỉnh – Tỉnh An Giang is an agency, not an aggregate row", () => {
-    const unit = read("", {}, grid()).units.find((u) => u.name.startsWith("Công an"));
-    expect(unit?.aggregate).toBe(false);
-    expect(unit?.level).toBe("department");
   });
 });
 
