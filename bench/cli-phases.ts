@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       const state = readState(workbook);
       const read = await time("reader", () => readTable(grid, { profiles: BUILTIN_PROFILES, state } as never));
       const profile = BUILTIN_PROFILES.find((p) => p.id === read.profileId)!;
-      const scored = await time("engine", () => score(read.units, profile, { sheet: grid.sheet, fields: Object.keys(read.layout.columns) }));
+      const scored = await time("engine", () => score(read.units, profile, { sheet: grid.sheet }));
       const plan = await time("plan", () => planWrite({ grid, read, profile, scored, state }));
       await time("apply", () => applyPlan(workbook, plan));
       const st = await time("state build", () => stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));

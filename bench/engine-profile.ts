@@ -2,7 +2,6 @@
  * Engine-only profiling: score() on synthetic qd766 units, repeated, for `node --cpu-prof`.
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof -r ts-node/register/transpile-only bench/engine-profile.ts [units] [runs]
- *   add --like-bench to interleave the bench's other cases (no fields; every record read)
  *   node bench/engine-profile.ts --summary /tmp/prof/<file>.cpuprofile   (self time by function)
  *
  * Prints each run's time next to the floor's, so a change can be tried without the whole bench.
@@ -11,7 +10,6 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { score } from "../src/engine";
 import { getProfile } from "../src/profiles";
-import { tableFields } from "./engine";
 import { floorScore } from "./floor";
 import { collectGarbage, median } from "./timing";
 import { syntheticUnits } from "./units";
@@ -43,30 +41,20 @@ function summarise(file: string, top = 40): void {
 function main(): void {
   const args = process.argv.slice(2);
   if (args[0] === "--summary") return summarise(args[1], Number(args[2] ?? 40));
-  // --like-bench: also run score() without fields and with every record read, between the
-  // timed runs, as bench/engine.ts does (shared code then sees both paths).
-  const likeBench = args.includes("--like-bench");
   const [sizeArg, runsArg] = args.filter((a) => !a.startsWith("--"));
   const size = Number(sizeArg ?? 100_000);
   const runs = Number(runsArg ?? 10);
   const profile = getProfile("qd766")!;
   const units = syntheticUnits(size);
-  const fields = tableFields(units);
-  score(units, profile, { fields });
+  score(units, profile);
   floorScore(units);
   const engine: number[] = [];
   const floor: number[] = [];
   for (let r = 0; r < runs; r++) {
     collectGarbage();
     let start = performance.now();
-    score(units, profile, { fields });
+    score(units, profile);
     engine.push(performance.now() - start);
-    if (likeBench) {
-      collectGarbage();
-      score(units, profile);
-      collectGarbage();
-      for (const unit of score(units, profile, { fields }).units) for (const id in unit.indicators) void unit.indicators[id].points;
-    }
     collectGarbage();
     start = performance.now();
     floorScore(units);

@@ -2,11 +2,6 @@
  * Engine: score() on 1k, 10k and 100k synthetic units (qd766, 21 indicators from counts) against
  * the hand-written floor on the same rows. Engine and floor runs alternate so that load from
  * other processes hits both alike; the median of each is compared.
- *
- * score() gets the table's fields as the pipeline passes them (the reader's mapped columns), and
- * builds each unit's `indicators` record on first read; so the bench also times score() without
- * the fields and score() followed by reading every unit's indicators (what the CLI's JSON
- * summary does), so that neither saving hides a cost.
  */
 import { performance } from "node:perf_hooks";
 import type { Profile } from "../src/model/profile";
@@ -51,46 +46,19 @@ export function compareWithFloor(units: readonly UnitRow[], engine: ScoreResult,
   return null;
 }
 
-/**
- * The fields the pipeline passes for these rows: the reader's mapped columns
- * (Object.keys(layout.columns)), i.e. the unit name and every value column. The reader gives
- * every row every mapped value column (a blank cell is null), so the rows' keys are those columns.
- */
-export function tableFields(units: readonly UnitRow[]): string[] {
-  const fields = new Set<string>(["name"]);
-  for (const unit of units) for (const field of Object.keys(unit.values)) fields.add(field);
-  return [...fields];
-}
-
-/** Reads every unit's indicators record and every value in it (so a lazy record is built). */
-function touchIndicators(result: ScoreResult): number {
-  let sum = 0;
-  for (const unit of result.units) {
-    const indicators = unit.indicators;
-    for (const id in indicators) sum += indicators[id].points ?? 0;
-  }
-  return sum;
-}
-
 export function benchEngine(score: ScoreFn, profile: Profile, options: { runs: number; sizes?: number[] }): PartResult {
   const rows: Row[] = [];
   const budgets: PartResult["budgets"] = [];
   for (const size of options.sizes ?? ENGINE_SIZES) {
     const units = syntheticUnits(size);
-    const fields = tableFields(units);
-    // Correctness first: the floor only means something if it computes the same numbers; with
-    // and without the fields, so that the hint cannot change a result unnoticed.
+    // Correctness first: the floor only means something if it computes the same numbers.
     const floor = floorScore(units);
-    const mismatch =
-      compareWithFloor(units, score(units, profile, { fields }), floor) ??
-      compareWithFloor(units, score(units, profile), floor);
-    const cases: Record<"engine" | "noHint" | "touched" | "floor", () => unknown> = {
-      engine: () => score(units, profile, { fields }),
-      noHint: () => score(units, profile),
-      touched: () => touchIndicators(score(units, profile, { fields })),
+    const mismatch = compareWithFloor(units, score(units, profile), floor);
+    const cases: Record<"engine" | "floor", () => unknown> = {
+      engine: () => score(units, profile),
       floor: () => floorScore(units),
     };
-    const times: Record<keyof typeof cases, number[]> = { engine: [], noHint: [], touched: [], floor: [] };
+    const times: Record<keyof typeof cases, number[]> = { engine: [], floor: [] };
     for (const run of Object.values(cases)) run();
     // Alternate, so that load from other processes hits every case alike.
     for (let r = 0; r < options.runs; r++) {
@@ -102,17 +70,13 @@ export function benchEngine(score: ScoreFn, profile: Profile, options: { runs: n
       }
     }
     const engineMedian = median(times.engine);
-    const noHintMedian = median(times.noHint);
-    const touchedMedian = median(times.touched);
     const floorMedian = median(times.floor);
     const runs = `${options.runs} runs, seed ${SEED}`;
     const at = `${size.toLocaleString("en")} units`;
     rows.push(
-      { part: "Engine", case: at, metric: "score() median", value: ms(engineMedian), note: `${runs}; ${(engineMedian * 1000 / size).toFixed(2)} µs/unit; fields as the pipeline passes them; indicators records built on first read` },
-      { part: "Engine", case: at, metric: "floor median", value: ms(floorMedian), note: mismatch ? `MISMATCH: ${mismatch}` : "same ratios, points, groups and totals as the engine (with and without fields)" },
+      { part: "Engine", case: at, metric: "score() median", value: ms(engineMedian), note: `${runs}; ${(engineMedian * 1000 / size).toFixed(2)} µs/unit` },
+      { part: "Engine", case: at, metric: "floor median", value: ms(floorMedian), note: mismatch ? `MISMATCH: ${mismatch}` : "same ratios, points, groups and totals as the engine" },
       { part: "Engine", case: at, metric: "engine ÷ floor", value: ratio(engineMedian / floorMedian) },
-      { part: "Engine", case: at, metric: "score() + reading every unit's indicators, median", value: ms(touchedMedian), note: `${ratio(touchedMedian / floorMedian)} the floor: the records' cost moves to the first read` },
-      { part: "Engine", case: at, metric: "score() without fields, median", value: ms(noHintMedian), note: `${ratio(noHintMedian / floorMedian)} the floor: printed ratio/points, group and total cells looked up in every row` },
     );
     if (mismatch) {
       budgets.push({ name: `Engine and floor agree (${size} units)`, limit: "identical results", measured: "differ", pass: false, why: mismatch });
@@ -121,8 +85,7 @@ export function benchEngine(score: ScoreFn, profile: Profile, options: { runs: n
       budgets.push({
         name: "Engine ≤ 3× floor at 100k units",
         limit: `≤ ${ENGINE_BUDGET}×`,
-        measured: `${ratio(engineMedian / floorMedian)} (${ms(engineMedian)} vs ${ms(floorMedian)}); reading every unit's indicators too: ${ratio(touchedMedian / floorMedian)} (${ms(touchedMedian)})`,
-        // The budget is score(); the second number says what a caller reading every record pays.
+        measured: `${ratio(engineMedian / floorMedian)} (${ms(engineMedian)} vs ${ms(floorMedian)})`,
         pass: engineMedian / floorMedian <= ENGINE_BUDGET,
       });
     }

@@ -5,8 +5,8 @@
  * validation. Results go to typed arrays.
  *
  * Rounding is decimal-exact, like the engine's decimal.js rounding, but done on integers: counts
- * are integers, so ratio×10⁴ = n·10⁴/d and points×100 = n·max·100/d (linear) or
- * n·max·10⁴/(d·target) (target rule) are exact fractions of integers, and half-up to an integer
+ * are integers, so ratio×10⁴ = n·10⁴/d is an exact fraction of integers, and so are the points
+ * from that rounded ratio r: r·max/10⁴ (linear) or r·max/(100·target), in hundredths; half-up to an integer
  * is ⌊(2·num + den) / (2·den)⌋. With n ≤ d ≤ 10⁹ every numerator stays below 2⁵³, and the
  * float quotient is at least 1/den away from the next integer unless it is one, so Math.floor
  * is exact. Hundredths are summed as integers and divided by 100 once (a correctly rounded
@@ -49,6 +49,8 @@ const TARGETS = SPECS.map((s) => s[2]);
 const ZERO_FULL = SPECS.map((s) => s[3]);
 const GROUP = SPECS.map((s) => s[4]);
 const NOT_APPLICABLE_FOR_COMMUNE = SPECS.map((s) => s[0] === "3.1");
+/** 6.7's 0 / 0 at province level is 100 % and full points (METHOD.md §8). */
+const ZERO_FULL_FOR_PROVINCE = SPECS.map((s) => s[0] === "6.7");
 
 export interface FloorResult {
   /** Ratio in hundredths of a percent, per unit × indicator (−1: not applicable). */
@@ -76,6 +78,7 @@ export function floorScore(units: readonly UnitRow[]): FloorResult {
     const unit = units[u];
     const values = unit.values;
     const commune = unit.level === "commune";
+    const province = unit.level === "province";
     groupSum.fill(0);
     for (let i = 0; i < COUNT; i++) {
       const at = u * COUNT + i;
@@ -89,12 +92,14 @@ export function floorScore(units: readonly UnitRow[]): FloorResult {
       let r: number;
       let p: number;
       if (den === 0) {
-        r = ZERO_FULL[i] ? 10000 : 0;
-        p = ZERO_FULL[i] ? MAX_HUNDREDTHS[i] : 0;
+        const full = ZERO_FULL[i] || (province && ZERO_FULL_FOR_PROVINCE[i]);
+        r = full ? 10000 : 0;
+        p = full ? MAX_HUNDREDTHS[i] : 0;
       } else {
+        // Points from the ratio rounded to hundredths of a percent (METHOD.md §8), as the portal does.
         r = halfUp(num * 10000, den);
         const target = TARGETS[i];
-        p = target === 0 ? halfUp(num * MAX_HUNDREDTHS[i], den) : Math.min(MAX_HUNDREDTHS[i], halfUp(num * MAX_HUNDREDTHS[i] * 100, den * target));
+        p = target === 0 ? halfUp(r * MAX_HUNDREDTHS[i], 10000) : Math.min(MAX_HUNDREDTHS[i], halfUp(r * MAX_HUNDREDTHS[i], 100 * target));
       }
       ratio[at] = r;
       points[at] = p;

@@ -70,7 +70,7 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
   // The user's ranking travels with the profile stored in the workbook, so a rerun ranks alike.
   const profile = options.ranking ? { ...found, ranking: { tie: "competition" as const, scope: "level" as const, ...found.ranking, ...options.ranking } } : found;
   // The mapped columns tell the engine which fields can exist, so it skips lookups of the rest.
-  const scored = score(read.units, profile, { sheet: grid.sheet, fields: Object.keys(read.layout.columns) });
+  const scored = score(read.units, profile, { sheet: grid.sheet });
   const plan = planWrite({ grid, read, profile, scored, state });
   return { read, profile, profileSource, scored, plan };
 }

@@ -2,11 +2,11 @@
  * Decimal rounding. Scores are rounded in decimal, never with Math.round(x * 100) / 100, which
  * turns 1.005 into 1 because 1.005 is stored as 1.00499999… in binary floating point.
  *
- * Speed: decimal.js costs about a microsecond per operation, and a 100k-unit table needs millions
- * of them. So each function first tries an exact shortcut and falls back to decimal.js only when
- * the shortcut cannot decide: a value whose scaled float is not within a few ulps of a tie rounds
- * the same way as its decimal text, and values that are exact hundredths add up exactly as
- * integers. tests/engine/round-fast.test.ts checks every shortcut against decimal.js.
+ * Each function first tries an exact shortcut and falls back to decimal.js only when the shortcut
+ * cannot decide, because decimal.js is slow enough to dominate scoring a national list: a value
+ * whose scaled float is not within a few ulps of a tie rounds the same way as its decimal text,
+ * and values that are exact hundredths add up exactly as integers.
+ * tests/engine/round-exact.test.ts checks every shortcut against decimal.js.
  */
 import Decimal from "decimal.js";
 
@@ -85,39 +85,4 @@ export function subtractDecimal(a: number, b: number): number {
   const difference = hundredths(a) - hundredths(b);
   if (difference === difference) return difference / 100;
   return new Decimal(a).minus(b).toNumber();
-}
-
-/** Bound on num × 10^decimals for roundQuotient (see there). */
-const SAFE_QUOTIENT = 2 ** 45;
-
-/**
- * Half-up (or half-even) of num ÷ den to `decimals` places, exactly, for whole numbers num ≥ 0,
- * den > 0; NaN when out of range. The engine's counts (numerator ÷ denominator) take this path
- * instead of decimal.js. The bound num × 10^decimals < 2⁴⁵ keeps the integer arithmetic exact
- * and keeps every non-tie at least 1/(2 × 2⁴⁵) (relative) away from a tie, far more than the
- * error of the decimal.js path (20 digits, then a double), so both paths always agree.
- */
-export function roundQuotient(num: number, den: number, decimals: number, mode: RoundingMode = "half-up"): number {
-  const scale = POW10[decimals];
-  const scaledNum = num * scale;
-  if (!(scaledNum < SAFE_QUOTIENT) || !(den > 0) || den >= SAFE_QUOTIENT || num < 0 || !Number.isInteger(num) || !Number.isInteger(den)) {
-    return NaN;
-  }
-  return roundWholeQuotient(scaledNum, den, mode) / scale;
-}
-
-/** Whole num ÷ den rounded to a whole number, exact for 0 ≤ num < 2⁴⁵ and 0 < den < 2⁴⁵. */
-export function roundWholeQuotient(num: number, den: number, mode: RoundingMode): number {
-  let q = Math.floor(num / den);
-  let r = num - q * den;
-  // The float quotient may be one off; the remainder, exact in integers, corrects it.
-  if (r < 0) {
-    q -= 1;
-    r += den;
-  } else if (r >= den) {
-    q += 1;
-    r -= den;
-  }
-  const twice = 2 * r;
-  return twice > den || (twice === den && (mode === "half-up" || q % 2 === 1)) ? q + 1 : q;
 }

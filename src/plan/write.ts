@@ -10,9 +10,8 @@ import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { ScoreResult, ScoredUnit } from "../model/units";
 import { cellKey, cellOfKey, identicalValue, isBlank, KEY_COLUMNS, sameValue } from "./cells";
-import { defineLazy } from "./lazy";
 import { cellRanges, touchedBlocks } from "./ranges";
-import { rememberTouched, type TouchedCells } from "./touched";
+import type { TouchedCells } from "./touched";
 
 /**
  * Number formats, chosen so the sheet shows what the report prints: scores with the profile's
@@ -280,8 +279,8 @@ export function planWrite(input: PlanInput): PlannedWrite {
     if (sameValue(current, value) || isOurs(row, col)) return;
     conflicts.push({ address: a1(row, col), current, planned: value });
   });
-  // Every touched cell once, in (row, column) order: the order of the keys. Kept as columns of
-  // plain values (src/plan/touched.ts); the addressed snapshots are built only when read.
+  // Every touched cell once, in (row, column) order: the order of the keys, as columns of plain
+  // values (src/plan/touched.ts) from which the blocks and the undo snapshots are built.
   const allKeys = new Float64Array(planned.size + underlineSet.size + underlineClear.size + tracked.size);
   let filled = 0;
   // forEach: no iterator result per key.
@@ -343,7 +342,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
     columns: columns.map(({ spec: _spec, headerRow: _headerRow, ...c }) => c),
     blocks: touchedBlocks(cells, formats),
     underline: { set: cellRanges([...underlineSet.values()]), clear: cellRanges([...underlineClear.values()]) },
-    previous: [],
+    previous: snapshotsOf(cells),
     conflicts: conflicts.sort((a, b) => {
       const p = parseA1(a.address)!;
       const q = parseA1(b.address)!;
@@ -351,7 +350,5 @@ export function planWrite(input: PlanInput): PlannedWrite {
     }),
     restored,
   };
-  defineLazy(result, "previous", () => snapshotsOf(cells));
-  rememberTouched(result, cells);
   return result;
 }
