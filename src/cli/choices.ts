@@ -14,7 +14,8 @@ export const LEVEL_HELP = `  --level CẤP        cấp đơn vị do người d
                      "UBND xã A=xa" một đơn vị. Cấp: tinh, so (sở, ban, ngành), huyen, xa
   --xep-hang CÁCH    cách xếp hạng: "theo-cap" (mỗi cấp một bảng xếp hạng) hoặc "ca-bang"; và
                      "1224" (đồng hạng, bỏ hạng kế tiếp), "1223" (đồng hạng, không bỏ hạng) hoặc
-                     "1234" (không đồng hạng: điểm bằng nhau vẫn xếp liền nhau); ví dụ --xep-hang ca-bang,1234`;
+                     "1234" (không đồng hạng: điểm bằng nhau xếp liền nhau theo thứ tự trong bảng, như
+                     Cổng DVCQG) hoặc "theo-ten" (như 1234 nhưng theo tên đơn vị); ví dụ --xep-hang ca-bang,1234`;
 
 function level(text: string, where: string): Level {
   const l = parseLevelName(text);
@@ -79,9 +80,12 @@ const TIES: Record<string, Ranking["tie"]> = {
   competition: "competition",
   "1223": "dense",
   dense: "dense",
-  "1234": "sequential",
-  "lien tiep": "sequential",
-  "thu tu": "sequential",
+  "1234": "table-order",
+  "lien tiep": "table-order",
+  "thu tu": "table-order",
+  "thu tu bang": "table-order",
+  "table order": "table-order",
+  "theo ten": "sequential",
   sequential: "sequential",
 };
 
@@ -94,7 +98,7 @@ export function rankingFromOption(value: string | undefined): Partial<Ranking> |
     if (key === "") continue;
     if (SCOPES[key]) out.scope = SCOPES[key];
     else if (TIES[key]) out.tie = TIES[key];
-    else throw new CliError(`--xep-hang: không hiểu "${part.trim()}" (dùng theo-cap hoặc ca-bang; 1224, 1223 hoặc 1234).`, EXIT.usage);
+    else throw new CliError(`--xep-hang: không hiểu "${part.trim()}" (dùng theo-cap hoặc ca-bang; 1224, 1223, 1234 hoặc theo-ten).`, EXIT.usage);
   }
   return out;
 }
@@ -103,7 +107,7 @@ export function rankingFromOption(value: string | undefined): Partial<Ranking> |
 export function rankingWords(ranking: Profile["ranking"]): string {
   if (!ranking) return "không xếp hạng";
   const scope = ranking.scope === "level" ? "xếp hạng riêng từng cấp" : "xếp hạng chung cả bảng";
-  const tie = { competition: "điểm bằng nhau cùng hạng, bỏ hạng kế tiếp (1, 2, 2, 4)", dense: "điểm bằng nhau cùng hạng, không bỏ hạng (1, 2, 2, 3)", sequential: "điểm bằng nhau vẫn xếp liền nhau (1, 2, 3, 4)" }[
+  const tie = { competition: "điểm bằng nhau cùng hạng, bỏ hạng kế tiếp (1, 2, 2, 4)", dense: "điểm bằng nhau cùng hạng, không bỏ hạng (1, 2, 2, 3)", sequential: "điểm bằng nhau xếp liền nhau theo tên đơn vị (1, 2, 3, 4)", "table-order": "điểm bằng nhau xếp liền nhau theo thứ tự trong bảng (1, 2, 3, 4)" }[
     ranking.tie
   ];
   return `${scope}; ${tie}`;

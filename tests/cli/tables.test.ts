@@ -51,9 +51,11 @@ describe("old-API export (An Giang, 2025 to October)", () => {
   });
 
   test("--xep-hang ca-bang,1234: one list for the whole table, tied units one after another", () => {
-    const all = run(OLD_API_AN_GIANG_2025_10, { ranking: { scope: "all", tie: "sequential" } }).scored.units;
+    const all = run(OLD_API_AN_GIANG_2025_10, { ranking: { scope: "all", tie: "table-order" } }).scored.units;
     const byRank = [...all].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
     expect(byRank.map((u) => u.rank)).toEqual(all.map((_u, i) => i + 1));
+    // The four communes at 92.81 (16 units above them) numbered in table order, as the portal does.
+    expect(all.filter((u) => u.total === 92.81).map((u) => u.rank)).toEqual([17, 18, 19, 20]);
     // Agencies and communes in one list: higher totals first, whatever their level.
     byRank.slice(1).forEach((u, i) => expect(u.total ?? 0).toBeLessThanOrEqual(byRank[i].total ?? 0));
     expect(new Set(byRank.slice(0, 5).map((u) => u.level))).toEqual(new Set(["department", "commune"]));
