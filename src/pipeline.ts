@@ -4,7 +4,8 @@
  */
 import type { Grid } from "./model/grid";
 import type { WorkbookState } from "./model/plan";
-import { parseProfile, type Profile } from "./model/profile";
+import { parseProfile, ProfileError, type Profile } from "./model/profile";
+import { upgradeStoredProfile } from "./profiles/legacy";
 import type { ColumnMapping, ReadResult } from "./model/table";
 import type { ScoreResult } from "./model/units";
 import { score } from "./engine";
@@ -37,15 +38,24 @@ export interface RunResult {
   plan: PlannedWrite;
 }
 
-/** A profile stored in the state, when it is valid. */
-function storedProfile(state: WorkbookState | null | undefined): Profile | null {
+/**
+ * The method stored with the last run. One that fails validation is an error shown to the user,
+ * never silently replaced by detection (which once chose another method and planned to write
+ * over the user's data); choosing a method explicitly (profileId) sets it aside.
+ */
+function storedProfile(state: WorkbookState | null | undefined, chosenExplicitly: boolean): Profile | null {
   if (!state?.profile) return null;
   try {
-    return parseProfile(state.profile);
-  } catch {
-    return null;
+    return parseProfile(upgradeStoredProfile(state.profile), STORED_SUBJECT);
+  } catch (e) {
+    if (chosenExplicitly) return null;
+    if (e instanceof ProfileError) throw new ProfileError(e.problems, `${STORED_SUBJECT}`, STORED_HINT);
+    throw e;
   }
 }
+
+const STORED_SUBJECT = "Phương pháp chấm điểm lưu trong tệp (của lần chấm trước)";
+const STORED_HINT = "Hãy chọn một phương pháp khác (chiso766 score … --profile MÃ, hoặc chọn trong phần bổ trợ) hoặc sửa phương pháp đó.";
 
 export function runScoring(grid: Grid, options: RunOptions): RunResult {
   const state = options.state ?? null;
@@ -53,7 +63,7 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
   let profileId = options.profileId;
   let profileSource: ProfileSource = profileId !== undefined ? "option" : "detected";
   // Rerun with what was used last time, so a colleague gets the same result.
-  const fromState = storedProfile(state);
+  const fromState = storedProfile(state, profileId !== undefined);
   if (fromState && !profiles.some((p) => p.id === fromState.id)) profiles = [...profiles, fromState];
   if (profileId === undefined && fromState) {
     profileId = fromState.id;

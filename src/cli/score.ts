@@ -16,13 +16,18 @@ import { formatViNumber } from "../report/format";
 import type { LevelOverrides } from "../reader";
 import { portalRankingNote } from "../reader/portal";
 import { LEVEL_HELP, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
-import { titleInputs, type TitleInputs } from "../report/title";
+import { periodIn, titleInputs, type TitleInputs } from "../report/title";
+import { compareResults } from "../report/compare";
+import { buildGroupMessage } from "../report/message";
+import { ProfileError, type Profile } from "../model/profile";
+import { profileOption } from "./method-file";
 import type { Grid } from "../model/grid";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
 
   --sheet TÊN        trang tính chứa bảng (mặc định: trang tính đầu tiên đang hiện)
-  --profile MÃ       hồ sơ chấm điểm (xem: chiso766 profiles); mặc định chọn theo tiêu đề cột
+  --profile MÃ|TỆP   phương pháp chấm điểm: mã có sẵn (xem: chiso766 profiles) hoặc tệp .json của
+                     mình (xem: chiso766 profiles show qd766); mặc định chọn theo tiêu đề cột
   --mapping TỆP      ánh xạ cột JSON, ví dụ {"B": "name", "D": "2.1.denominator", "H": null}
   --out TỆP.xlsx     nơi ghi kết quả (mặc định: <tên tệp>-cham-diem.xlsx cạnh tệp vào)
   --json             chỉ in một tài liệu JSON kết quả
@@ -32,6 +37,8 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
   --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)
   --title "…"        tiêu đề phụ lục (mặc định: các dòng tiêu đề phía trên bảng; "\\n" để xuống dòng)
   --period "…"       kỳ báo cáo, ví dụ "THÁNG 9 NĂM 2023" (mặc định: dòng kỳ phía trên bảng)
+  --message          chỉ in tin nhắn gửi nhóm (Zalo): kỳ, ngày chốt, đơn vị dưới 50% và 50–70% điểm tối đa,
+                     giảm/tăng nhiều; chỉ in ra để sao chép, không gửi đi đâu
   --cutoff "…"       ngày chốt số liệu, ví dụ "Ngày 06/5/2024" (mặc định: dòng "Thời gian chốt số liệu")
 ${LEVEL_HELP}`;
 
@@ -50,6 +57,7 @@ export const SCORE_OPTIONS = {
   title: { type: "string" },
   period: { type: "string" },
   cutoff: { type: "string" },
+  message: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -93,9 +101,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parsed;
   const json = values.json;
 
-  if (values.profile !== undefined && !BUILTIN_PROFILES.some((p) => p.id === values.profile)) {
-    throw new CliError(`Không có hồ sơ chấm điểm "${values.profile}". Các hồ sơ có sẵn: ${BUILTIN_PROFILES.map((p) => p.id).join(", ")}.`, EXIT.usage);
-  }
+  const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
   const mapped = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
@@ -106,7 +112,8 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
 
   const scoredBook = await scoreWorkbook(input, out, {
     sheet: values.sheet,
-    profileId: values.profile,
+    profileId: chosen?.profile.id,
+    profiles: chosen?.profiles ?? BUILTIN_PROFILES,
     mapping,
     levels,
     ranking,
@@ -115,6 +122,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     report: values.report,
     previous: values.previous,
     titles: titleOptions(values),
+    message: values.message,
   });
   try {
     await saveWorkbook(scoredBook.workbook, out);
@@ -123,6 +131,10 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     throw new CliError((e as Error).message, EXIT.input);
   }
   const { report } = scoredBook;
+  if (scoredBook.message !== null) {
+    io.stdout(`${scoredBook.message}\n`);
+    return EXIT.ok;
+  }
   if (json || !report) {
     io.stdout(scoredBook.text);
     return EXIT.ok;
@@ -143,6 +155,8 @@ function titleOptions(values: { title?: string; period?: string; cutoff?: string
 interface ScoreOptions {
   sheet?: string;
   profileId?: string;
+  /** The methods to choose from: the built-ins, with a --profile file's method among them. */
+  profiles: Profile[];
   mapping?: ColumnMapping;
   levels?: LevelOverrides;
   /** `--xep-hang`: scope and/or tie rule replacing the profile's. */
@@ -152,6 +166,7 @@ interface ScoreOptions {
   report: boolean;
   previous?: string;
   titles: Partial<TitleInputs>;
+  message: boolean;
 }
 
 /**
@@ -160,7 +175,7 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; text: string }> {
+async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; text: string; message: string | null }> {
   const { json } = options;
   let run: RunResult;
   let workbook: ExcelJS.Workbook;
@@ -171,10 +186,10 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     const ws = pickSheet(workbook, options.sheet);
     grid = gridFromWorksheet(ws);
     const state = readState(workbook);
-    run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: options.profileId, mapping: options.mapping, state, levels: options.levels, ranking: options.ranking });
+    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state, levels: options.levels, ranking: options.ranking });
   } catch (e) {
     if (e instanceof CliError) throw e;
-    const message = e instanceof WorkbookError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
+    const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
     throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
   }
   const { read, scored, profile, plan } = run;
@@ -193,18 +208,23 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   applyPlan(workbook, plan);
   writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
   let report: CliReport | null = null;
-  if (options.report || options.previous !== undefined) {
+  let message: string | null = null;
+  // The source's title rows, unless the command line says otherwise.
+  const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
+  if (options.report || options.previous !== undefined || options.message) {
     try {
-      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, BUILTIN_PROFILES) : undefined;
-      // The source's title rows, unless the command line says otherwise.
-      const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
-      report = addReport(workbook, run, { previous, titles });
+      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
+      if (options.report || options.previous !== undefined) report = addReport(workbook, run, { previous, titles });
+      if (options.message) {
+        const comparison = previous ? compareResults(scored, previous) : null;
+        message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison });
+      }
     } catch (e) {
       throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
     }
   }
 
-  if (json) return { workbook, report, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
+  if (json) return { workbook, report, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
   const problems = allProblems(read, scored);
   const l = read.layout;
   const portalNote = portalRankingNote(read);
@@ -224,6 +244,6 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   }
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
-  return { workbook, report, text: `${parts.join("\n")}\n` };
+  return { workbook, report, message, text: `${parts.join("\n")}\n` };
 }
 

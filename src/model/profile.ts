@@ -298,8 +298,10 @@ export class ProfileError extends Error {
     readonly problems: ProfileProblem[],
     /** What was checked, for the message ("Tệp dong-thap.json", "Phương pháp lưu trong tệp"). */
     readonly subject = "Phương pháp chấm điểm",
+    /** What the user can do about it, printed after the problems. */
+    readonly hint = "",
   ) {
-    super(`${subject} không hợp lệ:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join("\n")}`);
+    super(`${subject} không hợp lệ:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join("\n")}${hint ? `\n${hint}` : ""}`);
   }
 }
 
