@@ -13,9 +13,11 @@ import { samePath } from "./paths";
 import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
+import { periodIn, titleInputs, type TitleInputs } from "../report/title";
+import { compareResults } from "../report/compare";
+import { buildGroupMessage } from "../report/message";
 import { ProfileError, type Profile } from "../model/profile";
 import { profileOption } from "./method-file";
-import { titleInputs, type TitleInputs } from "../report/title";
 import type { Grid } from "../model/grid";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
@@ -32,6 +34,8 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
   --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)
   --title "…"        tiêu đề phụ lục (mặc định: các dòng tiêu đề phía trên bảng; "\\n" để xuống dòng)
   --period "…"       kỳ báo cáo, ví dụ "THÁNG 9 NĂM 2023" (mặc định: dòng kỳ phía trên bảng)
+  --message          chỉ in tin nhắn gửi nhóm (Zalo): kỳ, ngày chốt, đơn vị dưới 50% và 50–70% điểm tối đa,
+                     giảm/tăng nhiều; chỉ in ra để sao chép, không gửi đi đâu
   --cutoff "…"       ngày chốt số liệu, ví dụ "Ngày 06/5/2024" (mặc định: dòng "Thời gian chốt số liệu")`;
 
 /** Options of `score`; later flags (--report, --previous) are added here and read in scoreCommand. */
@@ -47,6 +51,7 @@ export const SCORE_OPTIONS = {
   title: { type: "string" },
   period: { type: "string" },
   cutoff: { type: "string" },
+  message: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -97,6 +102,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     report: values.report,
     previous: values.previous,
     titles: titleOptions(values),
+    message: values.message,
   });
   try {
     await saveWorkbook(scoredBook.workbook, out);
@@ -105,6 +111,10 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     throw new CliError((e as Error).message, EXIT.input);
   }
   const { report } = scoredBook;
+  if (scoredBook.message !== null) {
+    io.stdout(`${scoredBook.message}\n`);
+    return EXIT.ok;
+  }
   if (json || !report) {
     io.stdout(scoredBook.text);
     return EXIT.ok;
@@ -133,6 +143,7 @@ interface ScoreOptions {
   report: boolean;
   previous?: string;
   titles: Partial<TitleInputs>;
+  message: boolean;
 }
 
 /**
@@ -141,7 +152,7 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; text: string }> {
+async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; text: string; message: string | null }> {
   const { json } = options;
   let run: RunResult;
   let workbook: ExcelJS.Workbook;
@@ -174,18 +185,23 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   applyPlan(workbook, plan);
   writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
   let report: CliReport | null = null;
-  if (options.report || options.previous !== undefined) {
+  let message: string | null = null;
+  // The source's title rows, unless the command line says otherwise.
+  const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
+  if (options.report || options.previous !== undefined || options.message) {
     try {
       const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
-      // The source's title rows, unless the command line says otherwise.
-      const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
-      report = addReport(workbook, run, { previous, titles });
+      if (options.report || options.previous !== undefined) report = addReport(workbook, run, { previous, titles });
+      if (options.message) {
+        const comparison = previous ? compareResults(scored, previous) : null;
+        message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison });
+      }
     } catch (e) {
       throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
     }
   }
 
-  if (json) return { workbook, report, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
+  if (json) return { workbook, report, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
   const problems = allProblems(read, scored);
   const l = read.layout;
   const parts = [
@@ -202,5 +218,5 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   }
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
-  return { workbook, report, text: `${parts.join("\n")}\n` };
+  return { workbook, report, message, text: `${parts.join("\n")}\n` };
 }

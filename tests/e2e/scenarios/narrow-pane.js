@@ -96,7 +96,7 @@ module.exports = [
       await pane(page).getByText(/được chọn vì khớp bảng nhất/).waitFor();
       await checkLayout(t, `${label}, details open`);
 
-      await pane(page).getByRole("button", { name: /^Sao chép/ }).scrollIntoViewIfNeeded();
+      await pane(page).getByRole("button", { name: "Sao chép tin nhắn" }).scrollIntoViewIfNeeded();
       await checkLayout(t, `${label}, report panel`);
       assert.ok(await barInView(t), "the write bar stays visible beside the report");
       await paneShot(t, `${slug}-3-report`);
