@@ -193,8 +193,12 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
       const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
       if (options.report || options.previous !== undefined) report = addReport(workbook, run, { previous, titles });
       if (options.message) {
-        const comparison = previous ? compareResults(scored, previous) : null;
-        message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison });
+        const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
+        const comparison = previous ? compareResults(scored, previous.scored, { methods }) : null;
+        // Periods scored by different methods: no rises and drops, the reason instead.
+        const comparable = comparison && !comparison.methodNote ? comparison : null;
+        message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison: comparable });
+        if (comparison?.methodNote) message = `${message.trimEnd()}\n${comparison.methodNote}\n`;
       }
     } catch (e) {
       throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
