@@ -10,7 +10,7 @@ import { runScoring, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
-import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
+import { addReport, addScorecards, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
@@ -36,6 +36,8 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
   --period "…"       kỳ báo cáo, ví dụ "THÁNG 9 NĂM 2023" (mặc định: dòng kỳ phía trên bảng)
   --message          chỉ in tin nhắn gửi nhóm (Zalo): kỳ, ngày chốt, đơn vị dưới 50% và 50–70% điểm tối đa,
                      giảm/tăng nhiều; chỉ in ra để sao chép, không gửi đi đâu
+  --phieu-diem       thêm trang "Phiếu điểm": mỗi đơn vị một trang A4 (nhóm chỉ số so với tối đa, chỉ số
+                     dưới ngưỡng, hạng và thay đổi so với kỳ trước, năm việc cần ưu tiên)
   --cutoff "…"       ngày chốt số liệu, ví dụ "Ngày 06/5/2024" (mặc định: dòng "Thời gian chốt số liệu")`;
 
 /** Options of `score`; later flags (--report, --previous) are added here and read in scoreCommand. */
@@ -52,6 +54,7 @@ export const SCORE_OPTIONS = {
   period: { type: "string" },
   cutoff: { type: "string" },
   message: { type: "boolean", default: false },
+  "phieu-diem": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -103,6 +106,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     previous: values.previous,
     titles: titleOptions(values),
     message: values.message,
+    scorecards: values["phieu-diem"],
   });
   try {
     await saveWorkbook(scoredBook.workbook, out);
@@ -144,6 +148,7 @@ interface ScoreOptions {
   previous?: string;
   titles: Partial<TitleInputs>;
   message: boolean;
+  scorecards: boolean;
 }
 
 /**
@@ -188,10 +193,12 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   let message: string | null = null;
   // The source's title rows, unless the command line says otherwise.
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
-  if (options.report || options.previous !== undefined || options.message) {
+  let scorecardSheet: string | null = null;
+  if (options.report || options.previous !== undefined || options.message || options.scorecards) {
     try {
       const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
       if (options.report || options.previous !== undefined) report = addReport(workbook, run, { previous, titles });
+      if (options.scorecards) scorecardSheet = addScorecards(workbook, run, { previous, titles });
       if (options.message) {
         const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
         const comparison = previous ? compareResults(scored, previous.scored, { methods }) : null;
@@ -222,5 +229,6 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   }
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
+  if (scorecardSheet) parts.push(`Đã ghi trang "${scorecardSheet}": mỗi đơn vị một trang A4.`);
   return { workbook, report, message, text: `${parts.join("\n")}\n` };
 }

@@ -9,3 +9,4 @@ export { compareResults, byChange, type CompareOptions } from "./compare";
 export { totalsChart, ratingsChart, renderBarChartSvg, renderReportCharts, escapeXml, RATING_COLORS, ratingColor } from "./charts";
 export { formatViNumber, formatViCount, formatViChange, subtractRounded } from "./format";
 export { buildGroupMessage, type MessageOptions } from "./message";
+export { planScorecards, priorities, SCORECARD_SHEET, type ScorecardOptions } from "./scorecard";
