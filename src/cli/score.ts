@@ -16,7 +16,7 @@ import { formatViNumber } from "../report/format";
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
-import { ProfileError, type Profile } from "../model/profile";
+import { ProfileError, sameMethod, type Profile } from "../model/profile";
 import { profileOption } from "./method-file";
 import type { Grid } from "../model/grid";
 
@@ -198,7 +198,9 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     try {
       const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
       if (options.report || options.previous !== undefined) report = addReport(workbook, run, { previous, titles });
-      if (options.scorecards) scorecardSheet = addScorecards(workbook, run, { previous, titles });
+      // Score cards show changes only between periods scored by the same method and version.
+      const comparablePrevious = previous && (!previous.method || sameMethod(previous.method, profile)) ? previous.scored : undefined;
+      if (options.scorecards) scorecardSheet = addScorecards(workbook, run, { previous: comparablePrevious, titles });
       if (options.message) {
         const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
         const comparison = previous ? compareResults(scored, previous.scored, { methods }) : null;
