@@ -81,8 +81,8 @@ const ALLOWED: Record<string, string[]> = {
   "pipeline.ts": ["model", "reader", "engine", "profiles", "plan"],
   "index.ts": ["model", "reader", "engine", "profiles", "plan", "report", "pipeline.ts"],
   adapters: ["model", "reader", "plan", "report", "pipeline.ts"],
-  cli: ["model", "engine", "profiles", "plan", "report", "pipeline.ts", "adapters"],
-  taskpane: ["model", "engine", "profiles", "plan", "report", "pipeline.ts", "adapters"],
+  cli: ["model", "reader", "engine", "profiles", "plan", "report", "pipeline.ts", "adapters"],
+  taskpane: ["model", "reader", "engine", "profiles", "plan", "report", "pipeline.ts", "adapters"],
   commands: [],
 };
 
