@@ -6,16 +6,21 @@ import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
 import type { ColumnMapping } from "../model/table";
 import { mappingOf, stateAfterWrite } from "../plan";
-import { runScoring, type RunResult } from "../pipeline";
+import { runScoring, type RunOptions, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
-import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
+import { addReport, addScorecards, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
-import { ProfileError, type Profile } from "../model/profile";
+import type { LevelOverrides } from "../reader";
+import { portalRankingNote } from "../reader/portal";
+import { LEVEL_HELP, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
+import { periodIn, titleInputs, type TitleInputs } from "../report/title";
+import { compareResults } from "../report/compare";
+import { buildGroupMessage } from "../report/message";
+import { ProfileError, sameMethod, type Profile } from "../model/profile";
 import { profileOption } from "./method-file";
-import { titleInputs, type TitleInputs } from "../report/title";
 import type { Grid } from "../model/grid";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
@@ -30,8 +35,13 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
   --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
                      <kết quả>.tong-diem.svg, <kết quả>.xep-loai.svg cạnh tệp kết quả
   --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)
+${LEVEL_HELP}
   --title "…"        tiêu đề phụ lục (mặc định: các dòng tiêu đề phía trên bảng; "\\n" để xuống dòng)
   --period "…"       kỳ báo cáo, ví dụ "THÁNG 9 NĂM 2023" (mặc định: dòng kỳ phía trên bảng)
+  --message          chỉ in tin nhắn gửi nhóm (Zalo): kỳ, ngày chốt, đơn vị dưới 50% và 50–70% điểm tối đa,
+                     giảm/tăng nhiều; chỉ in ra để sao chép, không gửi đi đâu
+  --phieu-diem       thêm trang "Phiếu điểm": mỗi đơn vị một trang A4 (nhóm chỉ số so với tối đa, chỉ số
+                     dưới ngưỡng, hạng và thay đổi so với kỳ trước, năm việc cần ưu tiên)
   --cutoff "…"       ngày chốt số liệu, ví dụ "Ngày 06/5/2024" (mặc định: dòng "Thời gian chốt số liệu")`;
 
 /** Options of `score`; later flags (--report, --previous) are added here and read in scoreCommand. */
@@ -44,13 +54,17 @@ export const SCORE_OPTIONS = {
   overwrite: { type: "boolean", default: false },
   report: { type: "boolean", default: false },
   previous: { type: "string" },
+  level: { type: "string", multiple: true },
+  "xep-hang": { type: "string" },
   title: { type: "string" },
   period: { type: "string" },
   cutoff: { type: "string" },
+  message: { type: "boolean", default: false },
+  "phieu-diem": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-async function readMapping(file: string): Promise<ColumnMapping> {
+async function readMapping(file: string): Promise<{ mapping: ColumnMapping; levels?: LevelOverrides }> {
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
@@ -66,10 +80,18 @@ async function readMapping(file: string): Promise<ColumnMapping> {
   if (!data || typeof data !== "object" || Array.isArray(data)) {
     throw new CliError(`Tệp ánh xạ cột "${file}" phải là một đối tượng JSON: {"B": "name", "D": "2.1.denominator"}.`, EXIT.input);
   }
+  const mapping: ColumnMapping = {};
+  let levels: LevelOverrides | undefined;
   for (const [k, v] of Object.entries(data)) {
+    // "levels" with an object is the user's levels; a column's entry is a field id or null.
+    if (k === "levels" && v !== null && typeof v === "object") {
+      levels = levelsFromMapping(v, file);
+      continue;
+    }
     if (v !== null && typeof v !== "string") throw new CliError(`Tệp ánh xạ cột "${file}": giá trị của "${k}" phải là mã trường (chuỗi) hoặc null.`, EXIT.input);
+    mapping[k] = v;
   }
-  return data as ColumnMapping;
+  return { mapping, levels };
 }
 
 /** Beyond this the summary stops listing problems (the JSON has them all). */
@@ -85,18 +107,26 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
-  const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
+  const mapped = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
+  const mapping = mapped && Object.keys(mapped.mapping).length > 0 ? mapped.mapping : undefined;
+  const levels = mergeLevels(mapped?.levels, levelsFromOptions(values.level));
+  const rankingOption = values["xep-hang"];
+  const ranking = rankingFromOption(rankingOption);
 
   const scoredBook = await scoreWorkbook(input, out, {
     sheet: values.sheet,
     profileId: chosen?.profile.id,
     profiles: chosen?.profiles ?? BUILTIN_PROFILES,
     mapping,
+    levels,
+    ranking,
     overwrite: values.overwrite,
     json,
     report: values.report,
     previous: values.previous,
     titles: titleOptions(values),
+    message: values.message,
+    scorecards: values["phieu-diem"],
   });
   try {
     await saveWorkbook(scoredBook.workbook, out);
@@ -107,6 +137,10 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const { report } = scoredBook;
   // On stderr: --json keeps stdout one JSON document.
   for (const note of scoredBook.notes) io.stderr(`Chú ý: ${note}\n`);
+  if (scoredBook.message !== null) {
+    io.stdout(`${scoredBook.message}\n`);
+    return EXIT.ok;
+  }
   if (json || !report) {
     io.stdout(scoredBook.text);
     return EXIT.ok;
@@ -130,11 +164,16 @@ interface ScoreOptions {
   /** The methods to choose from: the built-ins, with a --profile file's method among them. */
   profiles: Profile[];
   mapping?: ColumnMapping;
+  levels?: LevelOverrides;
+  /** `--xep-hang`: scope and/or tie rule replacing the profile's. */
+  ranking?: RunOptions["ranking"];
   overwrite: boolean;
   json: boolean;
   report: boolean;
   previous?: string;
   titles: Partial<TitleInputs>;
+  message: boolean;
+  scorecards: boolean;
 }
 
 /**
@@ -143,7 +182,7 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string }> {
+async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
   const { json } = options;
   const notes: string[] = [];
   let run: RunResult;
@@ -158,7 +197,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     // A newer version's state is never rewritten; a broken one is said and then left out.
     if (stored.issue?.kind === "newer") throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
     if (stored.issue) notes.push(`${stored.issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm, và dữ liệu này được thay khi ghi.`);
-    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state: stored.state });
+    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
   } catch (e) {
     if (e instanceof CliError) throw e;
     const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
@@ -180,22 +219,38 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   applyPlan(workbook, plan);
   writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
   let report: CliReport | null = null;
-  if (options.report || options.previous !== undefined) {
+  let message: string | null = null;
+  // The source's title rows, unless the command line says otherwise.
+  const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
+  let scorecardSheet: string | null = null;
+  if (options.report || options.previous !== undefined || options.message || options.scorecards) {
     try {
       const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
-      // The source's title rows, unless the command line says otherwise.
-      const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
-      report = addReport(workbook, run, { previous, titles });
+      if (options.report || options.previous !== undefined) report = addReport(workbook, run, { previous, titles });
+      // Score cards show changes only between periods scored by the same method and version.
+      const comparablePrevious = previous && (!previous.method || sameMethod(previous.method, profile)) ? previous.scored : undefined;
+      if (options.scorecards) scorecardSheet = addScorecards(workbook, run, { previous: comparablePrevious, titles });
+      if (options.message) {
+        const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
+        const comparison = previous ? compareResults(scored, previous.scored, { methods }) : null;
+        // Periods scored by different methods: no rises and drops, the reason instead.
+        const comparable = comparison && !comparison.methodNote ? comparison : null;
+        message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison: comparable });
+        if (comparison?.methodNote) message = `${message.trimEnd()}\n${comparison.methodNote}\n`;
+      }
     } catch (e) {
       throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
     }
   }
 
-  if (json) return { workbook, report, notes, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
+  if (json) return { workbook, report, notes, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
   const problems = allProblems(read, scored);
   const l = read.layout;
+  const portalNote = portalRankingNote(read);
   const parts = [
     profileLine(profile, run.profileSource, read),
+    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    ...(portalNote ? [`${portalNote}.`] : []),
     `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
     unitsTable(scored, profile, MAX_UNIT_LINES),
@@ -208,5 +263,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   }
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
-  return { workbook, report, notes, text: `${parts.join("\n")}\n` };
+  if (scorecardSheet) parts.push(`Đã ghi trang "${scorecardSheet}": mỗi đơn vị một trang A4.`);
+  return { workbook, report, notes, message, text: `${parts.join("\n")}\n` };
 }
+

@@ -49,7 +49,7 @@ export interface PrintSetup {
   orientation: "landscape" | "portrait";
   /** "A4" (Excel paper size 9). */
   paperSize: "A4";
-  /** Fit to one page wide, as many pages tall as needed. */
+  /** Fit to one page wide, as many pages tall as needed; 0 and 0 print at 100 % (manual page breaks hold). */
   fitToWidth: number;
   fitToHeight: number;
   /** 0-based sheet rows repeated at the top of every printed page (the header block); null for none. */
@@ -140,6 +140,11 @@ export interface Comparison {
   onlyPrevious: ScoredUnit[];
   /** Label of the last period ("Tháng 8/2023") when known. */
   previousPeriod?: string;
+  /**
+   * Set when the two periods were scored under different methods or versions: why their totals
+   * and ranks are not comparable. Changes are then not printed as if they were.
+   */
+  methodNote?: string;
 }
 
 /** A paragraph of the narrative; bullets are "- " (level 1) and "+ " (level 2) as reports write them. */
