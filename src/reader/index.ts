@@ -221,7 +221,7 @@ function missingColumns(profile: Profile, columns: Record<FieldId, number>): Pro
   const out: Problem[] = [];
   const miss = (label: string, field: string) =>
     out.push({
-      message: `Không tìm thấy cột "${label}" (${field}); giá trị này được coi là thiếu`,
+      message: `Không tìm thấy cột "${label}"; giá trị này được coi là thiếu`,
       severity: "warning",
       code: "missing-column",
       field,

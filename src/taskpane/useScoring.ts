@@ -4,13 +4,13 @@
  */
 import * as React from "react";
 import type { WorkbookAdapter, WorkbookSnapshot } from "../adapters/office/adapter";
-import type { ColumnMapping } from "../model/table";
+import type { ColumnMapping, ColumnMatch } from "../model/table";
 import { isAppendixSheet, type WorkbookState, type WritePlan } from "../model/plan";
 import type { Problem } from "../model/units";
-import { mappingOf } from "../plan";
 import { formatViNumber } from "../report/format";
-import type { RunResult, ScoringService } from "./scoring";
+import type { ProfileSource, RunResult, ScoringService } from "./scoring";
 import { errorMessage, yieldToEventLoop } from "./errors";
+import { onePerCell } from "./problems";
 
 export type Busy = { label: string; value: number } | null;
 
@@ -23,10 +23,23 @@ export interface PendingWrite {
 
 type ScoreOptions = { profileId?: string; mapping?: ColumnMapping };
 
+/**
+ * The columns to keep as they are on the next run: those the user chose here and those kept
+ * from the workbook's saved run. Columns found by their headers are found again, so they stay
+ * "found by header" instead of turning into "chosen by the user".
+ */
+function keptMapping(mapping: ColumnMatch[]): ColumnMapping {
+  return Object.fromEntries(mapping.filter((m) => m.source === "mapping").map((m) => [m.letter, m.field]));
+}
+
 export interface ScoringPane {
   snapshot: WorkbookSnapshot | null;
   result: RunResult | null;
   problems: Problem[];
+  /** Where the method came from, as the user would say it: chosen here, saved in the workbook, or detected. */
+  profileSource: ProfileSource | null;
+  /** Letters of the columns whose field the user chose in this pane. */
+  chosenColumns: ReadonlySet<string>;
   busy: Busy;
   error: string | null;
   notice: string | null;
@@ -52,6 +65,11 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [pending, setPending] = React.useState<PendingWrite | null>(null);
+  const [chosenColumns, setChosenColumns] = React.useState<ReadonlySet<string>>(new Set());
+  const [profileSource, setProfileSource] = React.useState<ProfileSource | null>(null);
+  /** The method the user picked in this pane, if any: a re-read keeps it. */
+  const chosenProfile = React.useRef<string | null>(null);
+  const lastRun = React.useRef<{ run: RunResult; source: ProfileSource } | null>(null);
   /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
   const scoredSheet = React.useRef<string | null>(null);
 
@@ -74,6 +92,12 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
       await yieldToEventLoop();
       const run = scoring.run(snap.grid, { ...options, state: snap.state });
       await yieldToEventLoop();
+      // A re-run that passes the same method along is not the user choosing it: say where it first came from.
+      const previous = lastRun.current;
+      const sameMethod = previous !== null && previous.run.profile.id === run.profile.id;
+      const source: ProfileSource = chosenProfile.current === run.profile.id ? "option" : sameMethod ? previous.source : run.profileSource;
+      lastRun.current = { run, source };
+      setProfileSource(source);
       setResult(run);
     },
     [scoring],
@@ -111,7 +135,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     setBusy({ label: request.kind === "write" ? "Đang ghi kết quả…" : "Đang hoàn tác…", value: 0.8 });
     await yieldToEventLoop();
     const written = await adapter.apply(request.plan, request.state, { overwriteConflicts: overwrite });
-    const keep = result ? { profileId: result.profile.id, mapping: mappingOf(result.read.mapping) } : {};
+    const keep = result ? { profileId: chosenProfile.current ?? undefined, mapping: keptMapping(result.read.mapping) } : {};
     await load(useSelection, keep);
     setNotice(
       request.kind === "write"
@@ -130,7 +154,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   };
 
   const problems: Problem[] = React.useMemo(
-    () => (result ? [...result.read.problems, ...result.scored.problems, ...result.scored.units.flatMap((u) => u.problems)] : []),
+    () => (result ? onePerCell([...result.read.problems, ...result.scored.problems, ...result.scored.units.flatMap((u) => u.problems)]) : []),
     [result],
   );
 
@@ -138,6 +162,8 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     snapshot,
     result,
     problems,
+    profileSource,
+    chosenColumns,
     busy,
     error,
     notice,
@@ -148,12 +174,16 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     reload: () => void act(() => load(useSelection)),
     changeProfile: (profileId) =>
       void act(async () => {
-        if (snapshot) await score(snapshot, { profileId, mapping: {} });
+        if (!snapshot) return;
+        chosenProfile.current = profileId;
+        setChosenColumns(new Set());
+        await score(snapshot, { profileId, mapping: {} });
       }),
     changeField: (letter, field) =>
       void act(async () => {
         if (!snapshot || !result) return;
-        await score(snapshot, { profileId: result.profile.id, mapping: { ...mappingOf(result.read.mapping), [letter]: field } });
+        setChosenColumns((letters) => new Set([...letters, letter]));
+        await score(snapshot, { profileId: result.profile.id, mapping: { ...keptMapping(result.read.mapping), [letter]: field } });
       }),
     write: () =>
       void act(async () => {
