@@ -6,7 +6,8 @@ import { roundHalfUp } from "../engine/round";
 import { parseRangeA1, type CellValue } from "../model/grid";
 import { formatViNumber } from "../report/format";
 import type { Conflict } from "../model/plan";
-import type { Profile } from "../model/profile";
+import { LEVEL_LABELS } from "../model/fields";
+import { versionText, type Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { Flag, Problem, ScoreResult, ScoredUnit } from "../model/units";
 import type { PlannedWrite } from "../plan";
@@ -93,7 +94,7 @@ export function allProblems(read: ReadResult, scored: ScoreResult): Problem[] {
 }
 
 export function profileLine(profile: Profile, source: ProfileSource, read: ReadResult): string {
-  const head = `Hồ sơ chấm điểm: ${profile.id} — ${profile.name} (phiên bản ${profile.version})`;
+  const head = `Hồ sơ chấm điểm: ${profile.id} — ${profile.name} (${versionText(profile)})`;
   if (source === "option") return `${head}\n  Theo tham số --profile.`;
   if (source === "state") return `${head}\n  Theo lần chấm trước lưu trong tệp.`;
   const [best, ...others] = read.candidates;
@@ -134,6 +135,10 @@ export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infi
     { header: "STT", right: true, cell: () => "" },
     { header: "Đơn vị", right: false, cell: (u) => u.name },
   ];
+  // Ranks are per level: with several levels in one table, each unit's level is shown.
+  if (new Set(scored.units.filter((u) => !u.aggregate).map((u) => u.level)).size > 1) {
+    columns.push({ header: "Cấp", right: false, cell: (u) => (u.level ? LEVEL_LABELS[u.level] : u.aggregate ? "" : "—") });
+  }
   if (profile.total) columns.push({ header: profile.total.label, right: true, cell: (u) => formatScore(u.total, decimals) });
   if (profile.scale) {
     const scale = profile.scale;
