@@ -9,7 +9,7 @@ import { upgradeStoredProfile } from "./profiles/legacy";
 import type { ColumnMapping, ReadResult } from "./model/table";
 import type { ScoreResult } from "./model/units";
 import { score } from "./engine";
-import { readTable } from "./reader";
+import { readTable, type LevelOverrides } from "./reader";
 import { planWrite, type PlannedWrite } from "./plan";
 
 export interface RunOptions {
@@ -21,6 +21,10 @@ export interface RunOptions {
   mapping?: ColumnMapping;
   /** The workbook's stored state: its profile and mapping are reused, its cells recognised. */
   state?: WorkbookState | null;
+  /** Levels the user sets for the table, a section or a row (they win over the table's evidence). */
+  levels?: LevelOverrides;
+  /** Ranking scope and/or tie rule chosen by the user; the profile's own fill in the rest. */
+  ranking?: Partial<NonNullable<Profile["ranking"]>>;
 }
 
 /** Where the profile came from, for telling the user. */
@@ -70,9 +74,11 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
     mapping = state.mapping;
   }
 
-  const read = readTable(grid, { profiles, profileId, mapping });
-  const profile = profiles.find((p) => p.id === read.profileId);
-  if (!profile) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
+  const read = readTable(grid, { profiles, profileId, mapping, levels: options.levels });
+  const found = profiles.find((p) => p.id === read.profileId);
+  if (!found) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
+  // The user's ranking travels with the profile stored in the workbook, so a rerun ranks alike.
+  const profile = options.ranking ? { ...found, ranking: { tie: "competition" as const, scope: "level" as const, ...found.ranking, ...options.ranking } } : found;
   // The mapped columns tell the engine which fields can exist, so it skips lookups of the rest.
   const scored = score(read.units, profile, { sheet: grid.sheet });
   const plan = planWrite({ grid, read, profile, scored, state });

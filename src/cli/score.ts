@@ -6,13 +6,16 @@ import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
 import type { ColumnMapping } from "../model/table";
 import { mappingOf, stateAfterWrite } from "../plan";
-import { runScoring, type RunResult } from "../pipeline";
+import { runScoring, type RunOptions, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
 import { addReport, addScorecards, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
+import type { LevelOverrides } from "../reader";
+import { portalRankingNote } from "../reader/portal";
+import { LEVEL_HELP, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
@@ -32,6 +35,7 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
   --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
                      <kết quả>.tong-diem.svg, <kết quả>.xep-loai.svg cạnh tệp kết quả
   --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)
+${LEVEL_HELP}
   --title "…"        tiêu đề phụ lục (mặc định: các dòng tiêu đề phía trên bảng; "\\n" để xuống dòng)
   --period "…"       kỳ báo cáo, ví dụ "THÁNG 9 NĂM 2023" (mặc định: dòng kỳ phía trên bảng)
   --message          chỉ in tin nhắn gửi nhóm (Zalo): kỳ, ngày chốt, đơn vị dưới 50% và 50–70% điểm tối đa,
@@ -50,6 +54,8 @@ export const SCORE_OPTIONS = {
   overwrite: { type: "boolean", default: false },
   report: { type: "boolean", default: false },
   previous: { type: "string" },
+  level: { type: "string", multiple: true },
+  "xep-hang": { type: "string" },
   title: { type: "string" },
   period: { type: "string" },
   cutoff: { type: "string" },
@@ -58,7 +64,7 @@ export const SCORE_OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-async function readMapping(file: string): Promise<ColumnMapping> {
+async function readMapping(file: string): Promise<{ mapping: ColumnMapping; levels?: LevelOverrides }> {
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
@@ -74,10 +80,18 @@ async function readMapping(file: string): Promise<ColumnMapping> {
   if (!data || typeof data !== "object" || Array.isArray(data)) {
     throw new CliError(`Tệp ánh xạ cột "${file}" phải là một đối tượng JSON: {"B": "name", "D": "2.1.denominator"}.`, EXIT.input);
   }
+  const mapping: ColumnMapping = {};
+  let levels: LevelOverrides | undefined;
   for (const [k, v] of Object.entries(data)) {
+    // "levels" with an object is the user's levels; a column's entry is a field id or null.
+    if (k === "levels" && v !== null && typeof v === "object") {
+      levels = levelsFromMapping(v, file);
+      continue;
+    }
     if (v !== null && typeof v !== "string") throw new CliError(`Tệp ánh xạ cột "${file}": giá trị của "${k}" phải là mã trường (chuỗi) hoặc null.`, EXIT.input);
+    mapping[k] = v;
   }
-  return data as ColumnMapping;
+  return { mapping, levels };
 }
 
 /** Beyond this the summary stops listing problems (the JSON has them all). */
@@ -93,13 +107,19 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
-  const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
+  const mapped = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
+  const mapping = mapped && Object.keys(mapped.mapping).length > 0 ? mapped.mapping : undefined;
+  const levels = mergeLevels(mapped?.levels, levelsFromOptions(values.level));
+  const rankingOption = values["xep-hang"];
+  const ranking = rankingFromOption(rankingOption);
 
   const scoredBook = await scoreWorkbook(input, out, {
     sheet: values.sheet,
     profileId: chosen?.profile.id,
     profiles: chosen?.profiles ?? BUILTIN_PROFILES,
     mapping,
+    levels,
+    ranking,
     overwrite: values.overwrite,
     json,
     report: values.report,
@@ -142,6 +162,9 @@ interface ScoreOptions {
   /** The methods to choose from: the built-ins, with a --profile file's method among them. */
   profiles: Profile[];
   mapping?: ColumnMapping;
+  levels?: LevelOverrides;
+  /** `--xep-hang`: scope and/or tie rule replacing the profile's. */
+  ranking?: RunOptions["ranking"];
   overwrite: boolean;
   json: boolean;
   report: boolean;
@@ -168,7 +191,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     const ws = pickSheet(workbook, options.sheet);
     grid = gridFromWorksheet(ws);
     const state = readState(workbook);
-    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state });
+    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state, levels: options.levels, ranking: options.ranking });
   } catch (e) {
     if (e instanceof CliError) throw e;
     const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
@@ -211,8 +234,11 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   if (json) return { workbook, report, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
   const problems = allProblems(read, scored);
   const l = read.layout;
+  const portalNote = portalRankingNote(read);
   const parts = [
     profileLine(profile, run.profileSource, read),
+    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    ...(portalNote ? [`${portalNote}.`] : []),
     `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
     unitsTable(scored, profile, MAX_UNIT_LINES),
@@ -228,3 +254,4 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   if (scorecardSheet) parts.push(`Đã ghi trang "${scorecardSheet}": mỗi đơn vị một trang A4.`);
   return { workbook, report, message, text: `${parts.join("\n")}\n` };
 }
+

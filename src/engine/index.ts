@@ -27,16 +27,17 @@ export interface ScoreOptions {
 
 export function score(units: readonly UnitRow[], profile: Profile, options: ScoreOptions = {}): ScoreResult {
   const compiled = compileProfile(profile, options.sheet);
+  const aggregate = units.map((row) => compiled.isAggregate(row));
   // Departments and communes inherit from the province row, else from the first aggregate row.
   let provinceAt = units.findIndex((row) => row.level === "province");
-  if (provinceAt < 0) provinceAt = units.findIndex((row) => compiled.isAggregate(row));
+  if (provinceAt < 0) provinceAt = aggregate.indexOf(true);
   const province: IndicatorOutcome[] | null = provinceAt >= 0 ? scoreIndicators(units[provinceAt], compiled) : null;
 
   const tableProblems = new Map<string, Problem>();
   const scored = units.map((row, u) => {
     const own = u === provinceAt ? province! : scoreIndicators(row, compiled);
     const indicators = province !== null && u !== provinceAt ? inheritFromProvince(row, own, province, compiled) : own;
-    const { unit, tableProblem } = scoreUnit(row, indicators, compiled);
+    const { unit, tableProblem } = scoreUnit(row, aggregate[u], indicators, compiled);
     if (tableProblem) tableProblems.set(tableProblem.message, tableProblem);
     return unit;
   });

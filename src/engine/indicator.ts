@@ -18,16 +18,14 @@ export const EPSILON = 1e-9;
 
 /** Whether the table gives the field (a null value is given: blank). */
 export function hasField(row: UnitRow, field: string): boolean {
-  return Object.prototype.hasOwnProperty.call(row.values, field);
+  return row.values[field] !== undefined || Object.prototype.hasOwnProperty.call(row.values, field);
 }
 
 /** Points for a percentage under the indicator's rule (linear P × R, target min(P, P × R / X)), rounded. */
 export function pointsForPercent(spec: IndicatorSpec, percent: number, rounding: Profile["rounding"]): number {
   const { decimals, mode } = rounding;
-  const ratio = Math.max(0, percent);
-  const max = round(spec.max, decimals, mode);
-  const points = spec.rule.kind === "linear" ? divideRounded(ratio, 100, spec.max, decimals, mode) : divideRounded(ratio, spec.rule.target, spec.max, decimals, mode);
-  return Math.min(max, points);
+  const points = divideRounded(Math.max(0, percent), spec.rule.kind === "linear" ? 100 : spec.rule.target, spec.max, decimals, mode);
+  return Math.min(round(spec.max, decimals, mode), points);
 }
 
 /** Points for a fraction R (0–1): its percentage rounded first, then pointsForPercent. */
@@ -41,6 +39,29 @@ function zeroPolicy(spec: IndicatorSpec, level: Level | null): IndicatorSpec["ze
   return (level !== null ? spec.zeroDenominatorByLevel[level] : undefined) ?? spec.zeroDenominator;
 }
 
+/** Shared outcomes without problems (read-only, like every outcome once made). */
+const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
+const NOT_APPLICABLE: IndicatorOutcome = Object.freeze({ status: "not-applicable", ratio: null, points: null, problems: NO_PROBLEMS });
+const ABSENT: IndicatorOutcome = Object.freeze({ status: "absent", ratio: null, points: null, problems: NO_PROBLEMS });
+
+/** An indicator's problems, each naming its cell; the list is made for the first one. */
+class Findings {
+  list: Problem[] = NO_PROBLEMS;
+  constructor(
+    private readonly row: UnitRow,
+    private readonly compiled: CompiledProfile,
+  ) {}
+
+  add(severity: Problem["severity"], field: string, code: string, message: string): void {
+    if (this.list === NO_PROBLEMS) this.list = [];
+    this.list.push({ cell: this.compiled.cellOf(this.row, field), field, code, severity, message });
+  }
+
+  hasError(): boolean {
+    return this.list.some((p) => p.severity === "error");
+  }
+}
+
 /** The values of an indicator's fields as the row gives them: undefined when not in the table or unusable. */
 interface Given {
   numerator: number | null | undefined;
@@ -49,116 +70,114 @@ interface Given {
   points: number | null | undefined;
 }
 
+function given(row: UnitRow, field: string): number | null | undefined {
+  const v = row.values[field];
+  return v !== undefined ? v : hasField(row, field) ? null : undefined;
+}
+
+/** A count the row gives, or undefined (with an error) when it is negative. */
+function givenCount(row: UnitRow, field: string, ind: CompiledIndicator, findings: Findings): number | null | undefined {
+  const v = given(row, field);
+  if (typeof v !== "number" || v >= 0) return v;
+  findings.add("error", field, "out-of-range", `Số lượng âm (${formatNumber(v)}) ở ${ind.what}`);
+  return undefined;
+}
+
 /** Reads and checks each value the row gives; an unusable one becomes undefined, with an error. */
-function readGiven(row: UnitRow, ind: CompiledIndicator, error: (field: string, code: string, message: string) => void): Given {
-  const read = (field: string): number | null | undefined => (hasField(row, field) ? (row.values[field] ?? null) : undefined);
-  const count = (field: string) => {
-    const v = read(field);
-    if (typeof v !== "number" || v >= 0) return v;
-    error(field, "out-of-range", `Số lượng âm (${formatNumber(v)}) ở ${ind.what}`);
-    return undefined;
+function readGiven(row: UnitRow, ind: CompiledIndicator, findings: Findings): Given {
+  const values: Given = {
+    numerator: givenCount(row, ind.numerator, ind, findings),
+    denominator: givenCount(row, ind.denominator, ind, findings),
+    ratio: given(row, ind.ratio),
+    points: given(row, ind.points),
   };
-  const given: Given = { numerator: count(ind.numerator), denominator: count(ind.denominator), ratio: read(ind.ratio), points: read(ind.points) };
-  if (typeof given.ratio === "number" && !(given.ratio >= 0 && given.ratio <= 100 + EPSILON)) {
-    error(ind.ratio, "out-of-range", `Tỷ lệ ${formatNumber(given.ratio)}% của ${ind.what} nằm ngoài khoảng 0–100`);
-    given.ratio = undefined;
+  const r = values.ratio;
+  if (typeof r === "number" && !(r >= 0 && r <= 100 + EPSILON)) {
+    findings.add("error", ind.ratio, "out-of-range", `Tỷ lệ ${formatNumber(r)}% của ${ind.what} nằm ngoài khoảng 0–100`);
+    values.ratio = undefined;
   }
-  const p = given.points;
+  const p = values.points;
   if (typeof p === "number" && p < 0) {
-    error(ind.points, "out-of-range", `Điểm âm (${formatNumber(p)}) ở ${ind.what}`);
-    given.points = undefined;
+    findings.add("error", ind.points, "out-of-range", `Điểm âm (${formatNumber(p)}) ở ${ind.what}`);
+    values.points = undefined;
   } else if (typeof p === "number" && ind.scored && p > ind.spec.max + EPSILON) {
-    error(ind.points, "above-max", `${formatNumber(p)} vượt quá điểm tối đa ${formatNumber(ind.spec.max)} của ${ind.what}`);
-    given.points = undefined;
+    findings.add("error", ind.points, "above-max", `${formatNumber(p)} vượt quá điểm tối đa ${formatNumber(ind.spec.max)} của ${ind.what}`);
+    values.points = undefined;
   }
-  return given;
+  return values;
+}
+
+function inTable(row: UnitRow, ind: CompiledIndicator): boolean {
+  return hasField(row, ind.numerator) || hasField(row, ind.denominator) || hasField(row, ind.ratio) || hasField(row, ind.points);
 }
 
 export function scoreIndicator(row: UnitRow, ind: CompiledIndicator, compiled: CompiledProfile): IndicatorOutcome {
-  const spec = ind.spec;
-  if (row.level && spec.notApplicableFor.includes(row.level)) return { status: "not-applicable", ratio: null, points: null, problems: [] };
-  if (![ind.numerator, ind.denominator, ind.ratio, ind.points].some((f) => hasField(row, f))) {
-    return { status: "absent", ratio: null, points: null, problems: [] };
-  }
-  const problems: Problem[] = [];
-  const add = (severity: Problem["severity"]) => (field: string, code: string, message: string) =>
-    problems.push({ cell: compiled.cellOf(row, field), field, code, severity, message });
-  const error = add("error");
-  const warn = add("warning");
-  const given = readGiven(row, ind, error);
-  const rounding = compiled.profile.rounding;
-  const pointsOf = (percent: number) => (ind.scored ? pointsForPercent(spec, percent, rounding) : null);
+  if (row.level !== null && ind.spec.notApplicableFor.includes(row.level)) return NOT_APPLICABLE;
+  if (!inTable(row, ind)) return ABSENT;
+  const findings = new Findings(row, compiled);
+  const values = readGiven(row, ind, findings);
+  const { decimals, mode } = compiled.profile.rounding;
+  const fromRatio = (ratio: number): IndicatorOutcome => {
+    const points = ind.scored ? pointsForPercent(ind.spec, ratio, compiled.profile.rounding) : null;
+    if (points !== null && typeof values.points === "number" && Math.abs(values.points - points) > POINTS_TOLERANCE + EPSILON) {
+      findings.add("warning", ind.points, "points-mismatch", `Điểm in sẵn ${formatNumber(values.points)} của ${ind.what} khác điểm tính từ số liệu ${formatNumber(points)}`);
+    }
+    return { status: "ok", ratio, points, problems: findings.list };
+  };
 
-  let result: { ratio: number | null; points: number | null } | null = null;
-  const { numerator: n, denominator: d } = given;
+  const { numerator: n, denominator: d } = values;
   if (typeof n === "number" && typeof d === "number") {
     if (d === 0) {
-      const fromPolicy = zeroDenominator(row, ind, given, warn);
-      if (fromPolicy === "missing") return { status: "missing", ratio: null, points: null, problems };
-      result = { ratio: fromPolicy, points: pointsOf(fromPolicy) };
-    } else if (n > d) {
-      error(ind.numerator, "out-of-range", `Tử số ${formatNumber(n)} lớn hơn mẫu số ${formatNumber(d)} ở ${ind.what}`);
-      return { status: "invalid", ratio: null, points: null, problems };
-    } else {
-      const ratio = divideRounded(n, d, 100, rounding.decimals, rounding.mode);
-      result = { ratio, points: pointsOf(ratio) };
-      if (typeof given.ratio === "number" && Math.abs(given.ratio - ratio) > RATIO_TOLERANCE + EPSILON) {
-        warn(ind.ratio, "ratio-mismatch", `Tỷ lệ in sẵn ${formatNumber(given.ratio)}% của ${ind.what} khác tỷ lệ tính từ số liệu ${formatNumber(ratio)}%`);
-      }
+      const ratio = zeroDenominator(row, ind, values, findings);
+      return ratio === "missing" ? { status: "missing", ratio: null, points: null, problems: findings.list } : fromRatio(ratio);
     }
-  } else if (typeof given.ratio === "number") {
-    const ratio = round(given.ratio, rounding.decimals, rounding.mode);
-    result = { ratio, points: pointsOf(ratio) };
-  }
-
-  if (result !== null) {
-    if (result.points !== null && typeof given.points === "number" && Math.abs(given.points - result.points) > POINTS_TOLERANCE + EPSILON) {
-      warn(ind.points, "points-mismatch", `Điểm in sẵn ${formatNumber(given.points)} của ${ind.what} khác điểm tính từ số liệu ${formatNumber(result.points)}`);
+    if (n > d) {
+      findings.add("error", ind.numerator, "out-of-range", `Tử số ${formatNumber(n)} lớn hơn mẫu số ${formatNumber(d)} ở ${ind.what}`);
+      return { status: "invalid", ratio: null, points: null, problems: findings.list };
     }
-    return { status: "ok", ...result, problems };
+    const ratio = divideRounded(n, d, 100, decimals, mode);
+    if (typeof values.ratio === "number" && Math.abs(values.ratio - ratio) > RATIO_TOLERANCE + EPSILON) {
+      findings.add("warning", ind.ratio, "ratio-mismatch", `Tỷ lệ in sẵn ${formatNumber(values.ratio)}% của ${ind.what} khác tỷ lệ tính từ số liệu ${formatNumber(ratio)}%`);
+    }
+    return fromRatio(ratio);
   }
-  if (typeof given.points === "number" && ind.scored) {
-    return { status: "ok", ratio: null, points: round(given.points, rounding.decimals, rounding.mode), problems };
-  }
-  if (problems.some((p) => p.severity === "error")) return { status: "invalid", ratio: null, points: null, problems };
-  return nothingUsable(row, ind, compiled, problems);
+  if (typeof values.ratio === "number") return fromRatio(round(values.ratio, decimals, mode));
+  if (typeof values.points === "number" && ind.scored) return { status: "ok", ratio: null, points: round(values.points, decimals, mode), problems: findings.list };
+  if (findings.hasError()) return { status: "invalid", ratio: null, points: null, problems: findings.list };
+  return nothingUsable(row, ind, findings);
 }
 
 /**
  * The ratio a zero denominator gives (its policy at the unit's level), or "missing". A printed
  * ratio that says otherwise wins, as the portal prints it (METHOD.md §8), and the user is told.
  */
-function zeroDenominator(row: UnitRow, ind: CompiledIndicator, given: Given, warn: (field: string, code: string, message: string) => void): number | "missing" {
+function zeroDenominator(row: UnitRow, ind: CompiledIndicator, values: Given, findings: Findings): number | "missing" {
   const policy = zeroPolicy(ind.spec, row.level);
   const fromPolicy = policy === "missing" ? null : policy === "full" ? 100 : 0;
-  const printed = given.ratio;
+  const printed = values.ratio;
   if (typeof printed === "number" && (fromPolicy === null || Math.abs(printed - fromPolicy) > RATIO_TOLERANCE + EPSILON)) {
-    warn(ind.ratio, "zero-denominator-ratio", `Mẫu số bằng 0 ở ${ind.what}: dùng tỷ lệ in sẵn ${formatNumber(printed)}%`);
+    findings.add("warning", ind.ratio, "zero-denominator-ratio", `Mẫu số bằng 0 ở ${ind.what}: dùng tỷ lệ in sẵn ${formatNumber(printed)}%`);
     return printed;
   }
   if (fromPolicy === null) {
-    warn(ind.denominator, "zero-denominator", `Mẫu số bằng 0 ở ${ind.what}: không tính được tỷ lệ và điểm`);
+    findings.add("warning", ind.denominator, "zero-denominator", `Mẫu số bằng 0 ở ${ind.what}: không tính được tỷ lệ và điểm`);
     return "missing";
   }
   return fromPolicy;
 }
 
 /** Nothing to score from: a blank cell is missing (never 0); an unscored bare count is fine. */
-function nothingUsable(row: UnitRow, ind: CompiledIndicator, compiled: CompiledProfile, problems: Problem[]): IndicatorOutcome {
+function nothingUsable(row: UnitRow, ind: CompiledIndicator, findings: Findings): IndicatorOutcome {
+  const fields = [ind.denominator, ind.numerator, ind.ratio, ind.points];
   // A given numerator with a blank denominator names the denominator.
-  const blank = [ind.denominator, ind.numerator, ind.ratio, ind.points].find((f) => hasField(row, f) && row.values[f] === null);
+  const blank = fields.find((f) => hasField(row, f) && row.values[f] === null);
   // An unscored indicator may be a bare count (Bến Cầu's overdue dossiers): read, nothing to compute.
-  if (!ind.scored && blank === undefined) return { status: "ok", ratio: null, points: null, problems };
+  if (!ind.scored && blank === undefined) return { status: "ok", ratio: null, points: null, problems: findings.list };
+  const message =
+    blank !== undefined
+      ? `Thiếu số liệu ${ind.what} (ô trống hoặc không có dữ liệu): không tính là 0`
+      : `Không đủ số liệu để tính điểm ${ind.what}: cần tử số và mẫu số, tỷ lệ hoặc điểm`;
   const field = blank ?? [ind.numerator, ind.denominator, ind.ratio, ind.points].find((f) => hasField(row, f))!;
-  problems.push({
-    cell: compiled.cellOf(row, field),
-    field,
-    code: "missing",
-    severity: ind.scored ? "error" : "warning",
-    message:
-      blank !== undefined
-        ? `Thiếu số liệu ${ind.what} (ô trống hoặc không có dữ liệu): không tính là 0`
-        : `Không đủ số liệu để tính điểm ${ind.what}: cần tử số và mẫu số, tỷ lệ hoặc điểm`,
-  });
-  return { status: "missing", ratio: null, points: null, problems };
+  findings.add(ind.scored ? "error" : "warning", field, "missing", message);
+  return { status: "missing", ratio: null, points: null, problems: findings.list };
 }

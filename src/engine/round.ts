@@ -53,6 +53,16 @@ export function round(x: number, decimals = 2, mode: RoundingMode = "half-up"): 
 
 /** a ÷ b × factor, rounded, computed in decimal (61.88 ÷ 8 → 7.735 → 7.74). */
 export function divideRounded(a: number, b: number, factor = 1, decimals = 2, mode: RoundingMode = "half-up"): number {
+  // Counts, percentages, points and maxima are whole hundredths: a × factor ÷ b is then a
+  // quotient of whole numbers, rounded exactly in integer arithmetic.
+  const ah = hundredths(a);
+  const bh = hundredths(b);
+  const fh = hundredths(factor);
+  if (ah >= 0 && fh >= 0 && bh > 0 && decimals < POW10.length) {
+    const num = ah * fh * POW10[decimals];
+    const den = bh * 100;
+    if (num < SAFE_SCALED && den < SAFE_SCALED) return roundWholeQuotient(num, den, mode) / POW10[decimals];
+  }
   if (Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(factor) && b !== 0) {
     // Three inputs each within half an ulp of their decimal text, one product, one quotient.
     const fast = roundScaled(((a * factor) / b) * (POW10[decimals] ?? NaN), decimals, 1e-14);
@@ -85,4 +95,20 @@ export function subtractDecimal(a: number, b: number): number {
   const difference = hundredths(a) - hundredths(b);
   if (difference === difference) return difference / 100;
   return new Decimal(a).minus(b).toNumber();
+}
+
+/** num ÷ den rounded to a whole number, exactly, for whole numbers 0 ≤ num, 0 < den below 2⁵⁰. */
+function roundWholeQuotient(num: number, den: number, mode: RoundingMode): number {
+  let q = Math.floor(num / den);
+  let r = num - q * den;
+  // The float quotient may be one off; the remainder, exact in integers, corrects it.
+  if (r < 0) {
+    q -= 1;
+    r += den;
+  } else if (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  const twice = 2 * r;
+  return twice > den || (twice === den && (mode === "half-up" || q % 2 === 1)) ? q + 1 : q;
 }

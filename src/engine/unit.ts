@@ -42,10 +42,9 @@ function indicatorsRecord(c: CompiledProfile, indicators: readonly IndicatorOutc
 }
 
 /** The scored unit (rank still null) and a problem of the whole table, if the unit found one. */
-export function scoreUnit(row: UnitRow, indicators: readonly IndicatorOutcome[], c: CompiledProfile): { unit: ScoredUnit; tableProblem: Problem | null } {
+export function scoreUnit(row: UnitRow, aggregate: boolean, indicators: readonly IndicatorOutcome[], c: CompiledProfile): { unit: ScoredUnit; tableProblem: Problem | null } {
   const problems: Problem[] = indicators.flatMap((o) => o.problems);
   const report = reporter(row, c, problems);
-  const aggregate = c.isAggregate(row);
   const parts = scoreGroups(row, indicators, c, report);
   const { total, tableProblem } = totalOf(row, c, parts, indicators, report);
   const converted = convertedOf(row, total, c, report);
