@@ -189,6 +189,10 @@ function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefine
   if (changes.length === 0 && !comparison) return out;
   const period = comparison?.previousPeriod ? ` (${comparison.previousPeriod})` : "";
   out.push({ kind: "heading", text: `So sánh với kỳ trước${period}` });
+  if (comparison?.methodNote) {
+    out.push({ kind: "text", text: comparison.methodNote });
+    return out;
+  }
   const up = changes.filter((c) => c.change > 0);
   const down = changes.filter((c) => c.change < 0).reverse();
   const same = changes.length - up.length - down.length;
