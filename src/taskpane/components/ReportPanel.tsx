@@ -12,7 +12,7 @@ import { useAnnounce } from "../status";
 import type { Comparison } from "../../report/types";
 import { errorMessage } from "../errors";
 import type { RunResult, ScoringService } from "../scoring";
-import { appendixPlanOf, compareWithPrevious, messageOf, narrativeOf, titleInputs, type PreviousPeriod, type TitleInputs } from "../report/build";
+import { appendixPlanOf, compareWithPrevious, messageOf, narrativeOf, scorecardPlanOf, titleInputs, type PreviousPeriod, type TitleInputs } from "../report/build";
 import { COPY_MESSAGES, copyText, MESSAGE_COPY_MESSAGES } from "../report/clipboard";
 
 const useStyles = makeStyles({
@@ -199,6 +199,13 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
       });
     });
 
+  const writeScorecards = () =>
+    act("Đang lập phiếu điểm…", async () => {
+      if (!report) return;
+      const name = await report.writeScorecards(scorecardPlanOf(run, inputs, comparison));
+      setMessage({ intent: "success", text: `Đã lập trang "${name}": mỗi đơn vị một trang A4 để in.` });
+    });
+
   const copy = async () => {
     const outcome = await copyText(narrative.text);
     const copied: Message = { intent: outcome === "failed" ? "warning" : "success", text: COPY_MESSAGES[outcome] };
@@ -297,6 +304,9 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
           <div className={styles.row}>
             <Button appearance="primary" size="small" disabled={disabled} onClick={() => void writeAppendix()}>
               Lập phụ lục
+            </Button>
+            <Button size="small" disabled={disabled} onClick={() => void writeScorecards()} title="Mỗi đơn vị một trang: nhóm chỉ số, chỉ số dưới ngưỡng, hạng, năm việc cần ưu tiên">
+              Lập phiếu điểm
             </Button>
           </div>
         </div>
