@@ -4,4 +4,4 @@ export { planUndo } from "./undo";
 export { stateAfterWrite, stateAfterUndo, stateToChunks, stateFromChunks, mappingOf, STATE_CHUNK_SIZE } from "./state";
 export { sameValue, isBlank } from "./cells";
 export { cellRanges, valueBlocks, blockCells } from "./ranges";
-export { formatsToRead, withFormats } from "./refresh";
+export { targetAreas, checkTargets, type CellChange } from "./refresh";

@@ -10,12 +10,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { WorkbookAdapter, WorkbookSnapshot } from "../../adapters/office/adapter";
+import { SheetChangedError, type WorkbookAdapter, type WorkbookSnapshot } from "../../adapters/office/adapter";
 import type { ReportAdapter } from "../../adapters/office/report";
 import type { ColumnMapping } from "../../model/table";
 import { isAppendixSheet, type WorkbookState, type WritePlan } from "../../model/plan";
 import type { Problem } from "../../model/units";
-import { mappingOf } from "../../plan";
+import { mappingOf, outputSpecs } from "../../plan";
+import { gridChanges, type GridChange } from "../../plan/diff";
+import { publishedCheckLines, viValue, withoutOutputs } from "../../plan/outputs";
+import { whyNoTable } from "../../pipeline";
 import { formatViNumber } from "../../report/format";
 import type { RunResult, ScoringService } from "../scoring";
 import { errorMessage, yieldToEventLoop } from "../errors";
@@ -79,6 +82,16 @@ const SOURCE_LABELS = { option: "Do bạn chọn", state: "Đã dùng lần trư
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
+/** "Bảng đã thay đổi …: D8 (trống) → “Khá”, … và 3 ô khác." */
+function changedText(sheet: string, changes: GridChange[], formulas: string[]): string {
+  const shown = changes.slice(0, 5).map((c) => `${c.address} ${viValue(c.was)} → ${viValue(c.now)}`);
+  const more = changes.length > 5 ? ` và ${formatViNumber(changes.length - 5)} ô khác` : "";
+  const parts: string[] = [];
+  if (changes.length > 0) parts.push(`Trang ${sheet} đã thay đổi sau lần đọc bảng nên chưa ghi gì: ${shown.join("; ")}${more}. Kết quả bên dưới đã tính lại theo bảng hiện tại; hãy xem lại rồi bấm “Ghi kết quả”.`);
+  if (formulas.length > 0) parts.push(`Ô ${formulas.slice(0, 5).join(", ")}${formulas.length > 5 ? ` và ${formatViNumber(formulas.length - 5)} ô khác` : ""} có công thức: công cụ chỉ ghi vào đó khi bạn đồng ý.`);
+  return parts.join(" ");
+}
+
 export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const profileSelectId = React.useId();
@@ -89,6 +102,17 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [pending, setPending] = React.useState<PendingWrite | null>(null);
+  /** The last write asked about: the dialog stays mounted (closed) so focus and aria come back. */
+  const [asked, setAsked] = React.useState<PendingWrite | null>(null);
+  /** The sheet changed since the preview was computed (worksheet onChanged). */
+  const [stale, setStale] = React.useState(false);
+  /** What changed between the preview's read and a write attempt. */
+  const [changed, setChanged] = React.useState<string | null>(null);
+  /** Formulas the write's check found in target cells (the read brings values only), per sheet. */
+  const knownFormulas = React.useRef<{ sheet: string; formulas: Record<string, string> } | null>(null);
+  /** Set while the tool writes: its own changes are not "the sheet changed". */
+  const writing = React.useRef(false);
+  const writeButton = React.useRef<HTMLButtonElement>(null);
   /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
   const scoredSheet = React.useRef<string | null>(null);
 
@@ -96,6 +120,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const act = React.useCallback(async (action: () => Promise<void>) => {
     setError(null);
     setNotice(null);
+    setChanged(null);
     try {
       await action();
     } catch (e) {
@@ -106,20 +131,20 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   }, []);
 
   const score = React.useCallback(
-    async (snap: WorkbookSnapshot, options: { profileId?: string; mapping?: ColumnMapping }) => {
+    async (snap: WorkbookSnapshot, options: { profileId?: string; mapping?: ColumnMapping }): Promise<RunResult> => {
       setBusy({ label: "Đang chấm điểm…", value: 0.5 });
       await yieldToEventLoop();
       const run = scoring.run(snap.grid, { ...options, state: snap.state });
       await yieldToEventLoop();
       setResult(run);
+      return run;
     },
     [scoring],
   );
 
-  const load = React.useCallback(
-    async (selection: boolean, options: { profileId?: string; mapping?: ColumnMapping } = {}) => {
-      setBusy({ label: "Đang đọc bảng…", value: 0.2 });
-      await yieldToEventLoop();
+  /** Read the table (the scored sheet, not the tool's appendix), with the formulas known for it. */
+  const readSnapshot = React.useCallback(
+    async (selection: boolean): Promise<WorkbookSnapshot> => {
       let snap = await adapter.read({ selection });
       // The active sheet is the appendix the tool made ("Lập phụ lục" leaves it open): read the
       // table it came from instead of scoring the appendix itself.
@@ -133,11 +158,28 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
           setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);
         }
       }
+      const known = knownFormulas.current;
+      if (known && known.sheet === snap.grid.sheet) snap = { ...snap, grid: { ...snap.grid, formulas: { ...snap.grid.formulas, ...known.formulas } } };
+      return snap;
+    },
+    [adapter],
+  );
+
+  const load = React.useCallback(
+    async (selection: boolean, options: { profileId?: string; mapping?: ColumnMapping } = {}) => {
+      setBusy({ label: "Đang đọc bảng…", value: 0.2 });
+      await yieldToEventLoop();
+      const snap = await readSnapshot(selection);
       scoredSheet.current = snap.grid.sheet;
       setSnapshot(snap);
+      setStale(false);
       await score(snap, options);
+      // Tell the preview when the sheet changes under it (ExcelApi 1.7; a no-op elsewhere).
+      await adapter.watch?.(snap.grid.sheet, () => {
+        if (!writing.current) setStale(true);
+      });
     },
-    [adapter, score],
+    [adapter, readSnapshot, score],
   );
 
   React.useEffect(() => {
@@ -153,26 +195,72 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const changeField = (letter: string, field: string | null) =>
     act(async () => {
       if (!snapshot || !result) return;
-      await score(snapshot, { profileId: result.profile.id, mapping: { ...mappingOf(result.read.mapping), [letter]: field } });
+      const kept = withoutOutputs(mappingOf(result.read.mapping), outputSpecs(result.profile).map((s) => s.field));
+      await score(snapshot, { profileId: result.profile.id, mapping: { ...kept, [letter]: field } });
     });
+
+  // Output columns are placed again on each run: only the user's own choice fixes one.
+  const keep = () => (result ? { profileId: result.profile.id, mapping: withoutOutputs(mappingOf(result.read.mapping), outputSpecs(result.profile).map((s) => s.field)) } : {});
+
+  /** The sheet is not what the preview was computed from: show the new preview and what changed. */
+  const showChanged = async (fresh: WorkbookSnapshot, changes: GridChange[], formulas: string[]) => {
+    scoredSheet.current = fresh.grid.sheet;
+    setSnapshot(fresh);
+    setStale(false);
+    const run = await score(fresh, keep());
+    setChanged(changedText(fresh.grid.sheet, changes, formulas));
+    return run;
+  };
 
   const apply = async (write: PendingWrite, overwrite: boolean) => {
     setBusy({ label: write.kind === "write" ? "Đang ghi kết quả…" : "Đang hoàn tác…", value: 0.8 });
     await yieldToEventLoop();
-    const report = await adapter.apply(write.plan, write.state, { overwriteConflicts: overwrite });
-    const keep = result ? { profileId: result.profile.id, mapping: mappingOf(result.read.mapping) } : {};
-    await load(useSelection, keep);
+    let report;
+    writing.current = true;
+    try {
+      report = await adapter.apply(write.plan, write.state, { overwriteConflicts: overwrite });
+    } catch (e) {
+      if (!(e instanceof SheetChangedError)) throw e;
+      // Nothing was written: read again, so the next write is computed from the sheet as it is.
+      knownFormulas.current = { sheet: e.sheet, formulas: e.formulas };
+      const fresh = write.kind === "write" ? await readSnapshot(useSelection) : await adapter.read({ sheet: write.plan.sheet });
+      const changes = e.changed.map((c) => ({ address: c.address, was: c.was, now: c.now }));
+      const run = await showChanged(fresh, changes, Object.keys(e.formulas));
+      // Only formulas were news: ask about them now (the new plan lists them as conflicts).
+      if (write.kind === "write" && changes.length === 0 && run.plan.conflicts.length > 0) {
+        ask({ kind: "write", plan: run.plan, state: scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping) });
+      }
+      return;
+    } finally {
+      // onChanged arrives after the sync: the tool's own echo is ignored a moment longer.
+      setTimeout(() => (writing.current = false), 500);
+    }
+    await load(useSelection, keep());
     setNotice(write.kind === "write" ? `Đã ghi ${formatViNumber(report.cells)} ô vào trang ${write.plan.sheet}.` : `Đã hoàn tác: trang ${write.plan.sheet} đã trở lại như trước lần ghi.`);
   };
 
   const write = () =>
     act(async () => {
-      if (!result) return;
+      if (!result || !snapshot) return;
+      setBusy({ label: "Đang kiểm tra bảng trước khi ghi…", value: 0.5 });
+      // What is written is computed from the sheet as it is now: a cell typed or fixed since
+      // the preview (an input or a result cell) means a new preview, not a write.
+      const fresh = await readSnapshot(useSelection);
+      const changes = gridChanges(snapshot.grid, fresh.grid);
+      if (changes.length > 0) {
+        await showChanged(fresh, changes, []);
+        return;
+      }
       const state = scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping);
       const request: PendingWrite = { kind: "write", plan: result.plan, state };
-      if (result.plan.conflicts.length > 0) setPending(request);
+      if (result.plan.conflicts.length > 0) ask(request);
       else await apply(request, false);
     });
+
+  const ask = (request: PendingWrite) => {
+    setAsked(request);
+    setPending(request);
+  };
 
   const undo = () =>
     act(async () => {
@@ -189,7 +277,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
         return;
       }
       const request: PendingWrite = { kind: "undo", plan: scoring.planUndo(state, snap.grid), state: scoring.stateAfterUndo(state) };
-      if (request.plan.conflicts.length > 0) setPending(request);
+      if (request.plan.conflicts.length > 0) ask(request);
       else await apply(request, false);
     });
 
@@ -203,8 +291,10 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const selectCell = (cell: string) => act(() => adapter.selectCell(cell));
 
   const problems: Problem[] = result ? [...result.read.problems, ...result.scored.problems, ...result.scored.units.flatMap((u) => u.problems)] : [];
-  const canUndo = Boolean(snapshot?.state?.lastRun);
+  const noTable = result && snapshot ? whyNoTable(result, snapshot.grid.sheet) : null;
+  const canUndo = Boolean(snapshot?.state?.lastRun) && !noTable;
   const disabled = busy !== null;
+  const checkLines = result && !noTable ? publishedCheckLines(result.plan.checks) : [];
 
   const chosen = result?.read.candidates.find((c) => c.id === result.profile.id) ?? result?.read.candidates[0];
   const others = result ? result.read.candidates.filter((c) => c !== chosen).slice(0, 3) : [];
@@ -229,8 +319,32 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      {changed && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{changed}</MessageBarBody>
+        </MessageBar>
+      )}
+      {stale && !changed && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Bảng đã thay đổi — kết quả đang hiển thị chưa cập nhật. Bấm “Đọc lại bảng” để tính lại.</MessageBarBody>
+        </MessageBar>
+      )}
+      {noTable && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{noTable}</MessageBarBody>
+        </MessageBar>
+      )}
+      {checkLines.length > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {checkLines.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
-      {result && (
+      {result && !noTable && (
         <>
           <div className={styles.section}>
             <Label htmlFor={profileSelectId}>Phương pháp chấm điểm</Label>
@@ -301,7 +415,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
           </div>
         )}
         <div className={styles.barButtons}>
-          <Button appearance="primary" onClick={() => void write()} disabled={disabled || !result}>
+          <Button ref={writeButton} appearance="primary" onClick={() => void write()} disabled={disabled || !result || noTable !== null}>
             Ghi kết quả
           </Button>
           <Button onClick={() => void undo()} disabled={disabled || !canUndo}>
@@ -310,14 +424,16 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
         </div>
       </div>
 
-      {pending && (
+      {asked && (
         <React.Suspense fallback={null}>
           <ConflictDialog
-            kind={pending.kind}
-            sheet={pending.plan.sheet}
-            conflicts={pending.plan.conflicts}
+            open={pending !== null}
+            kind={asked.kind}
+            sheet={asked.plan.sheet}
+            conflicts={asked.plan.conflicts}
             onConfirm={() => void confirmPending()}
             onCancel={() => setPending(null)}
+            returnFocus={writeButton}
           />
         </React.Suspense>
       )}
