@@ -33,6 +33,8 @@ export interface AreaCells {
   formats: (string | null)[];
   /** Range.formulas: the formula of a formula cell, the value of any other (absent: not read). */
   formulas?: unknown[];
+  /** Whether each cell is underlined (absent: not read). */
+  underlines?: boolean[];
 }
 
 /** A target cell that is not as the plan assumed. */
@@ -42,8 +44,8 @@ export interface CellChange {
   was: CellValue;
   /** What the cell holds now. */
   now: CellValue;
-  /** "format" when only the number format differs. */
-  what: "value" | "format";
+  /** "format" when only the number format differs, "underline" when only the underline does. */
+  what: "value" | "format" | "underline";
 }
 
 export interface TargetCheck {
@@ -89,6 +91,8 @@ export function checkTargets(plan: WritePlan, state: WorkbookState, areas: CellR
       changed.push({ address: s.address, was: s.value, now: value, what: "value" });
     } else if (s.numberFormat !== null && read.formats[i] !== null && read.formats[i] !== undefined && format !== s.numberFormat) {
       changed.push({ address: s.address, was: s.value, now: value, what: "format" });
+    } else if (read.underlines && read.underlines[i] !== s.underline) {
+      changed.push({ address: s.address, was: s.value, now: value, what: "underline" });
     }
   };
   const fill = (s: CellSnapshot): CellSnapshot => {

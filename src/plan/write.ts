@@ -393,12 +393,12 @@ export function planWrite(input: PlanInput): PlannedWrite {
     result.checks = checks.map(({ spec, published }) => comparePublished(spec.field, published, grid, units, spec.value, spec.field === "rank" ? 0 : profile.rounding.decimals));
   }
   defineLazy(result, "previous", () => snapshotsOf(cells));
-  defineLazy(result, "assumed", () =>
-    snapshotsOf({ ...cells, before: current, formats: Array.from(cells.keys, (k) => {
-      const { row, col } = cellOfKey(k);
-      return formatKnown(grid, row, col) ? (formatAt(grid, row, col) ?? "General") : null;
-    }) }),
-  );
+  defineLazy(result, "assumed", () => {
+    const at = Array.from(cells.keys, cellOfKey);
+    const formats = at.map(({ row, col }) => (formatKnown(grid, row, col) ? (formatAt(grid, row, col) ?? "General") : null));
+    const underlines = Uint8Array.from(at, ({ row, col }) => (underlineAt(grid, row, col) ? 1 : 0));
+    return snapshotsOf({ ...cells, before: current, formats, underlines });
+  });
   rememberTouched(result, cells);
   return result;
 }

@@ -110,8 +110,9 @@ describe("Office adapter: apply", () => {
     const plan = outputPlan(source);
     const state = stateFor(plan);
     const report = await adapter.apply(plan, state);
-    expect(report.syncs).toBe(2);
-    expect(excel.stats.syncs).toBe(2);
+    // Check read, per-cell underlines of the mixed column C (its probe says "mixed"), write.
+    expect(report.syncs).toBe(3);
+    expect(excel.stats.syncs).toBe(3);
     expect(excel.model.calculationSuspensions).toBe(1);
 
     const sheet = excel.model.sheet(PHU_TAN_SHEET)!;
@@ -169,7 +170,9 @@ describe("Office adapter: apply", () => {
       if (units === 10000) expect(excel.stats.queuedOps).toBeLessThan(200);
       expect(excel.model.sheet(PHU_TAN_SHEET)!.cell(3 + units, 14).value).toBe(units);
     }
-    expect(syncs).toEqual([2, 2, 2]);
+    // 2, or 3 when a written column's underlines are mixed (its cells' underlines are read).
+    for (const n of syncs) expect([2, 3]).toContain(n);
+    expect(syncs[2]).toBe(syncs[1]);
   });
 
   test("underline address lists longer than 8,192 characters are cut into several RangeAreas", async () => {
@@ -236,7 +239,7 @@ describe("Office adapter: apply", () => {
     const { adapter } = fakeFor(source);
     const plan = { ...outputPlan(source), conflicts: [{ address: "N4", current: "x", planned: "Tốt" }] };
     await expect(adapter.apply(plan, stateFor(plan))).rejects.toThrow("xác nhận ghi đè");
-    await expect(adapter.apply(plan, stateFor(plan), { overwriteConflicts: true })).resolves.toMatchObject({ syncs: 2 });
+    await expect(adapter.apply(plan, stateFor(plan), { overwriteConflicts: true })).resolves.toMatchObject({ syncs: 3 });
     const missing = { ...outputPlan(source), sheet: "Không có" };
     await expect(adapter.apply(missing, stateFor(missing))).rejects.toMatchObject({ code: "ItemNotFound" });
   });
