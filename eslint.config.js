@@ -6,7 +6,7 @@ const officeAddins = require("eslint-plugin-office-addins");
 const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((r) => [`office-addins/${r}`, "error"]));
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-node/", "out/", "test-output/", "coverage/", "playground/dist/"] },
+  { ignores: ["node_modules/", "dist/", "dist-node/", "out/", "test-output/", "coverage/", "playground/dist/", "release/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

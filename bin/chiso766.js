@@ -1,37 +1,23 @@
 #!/usr/bin/env node
-// chiso766 command line. In a checkout it runs the TypeScript sources through ts-node
-// (transpile only), so no build step is needed; an installed package without ts-node runs the
-// compiled CLI (npm run build:node → dist-node/).
+// chiso766 command line: runs the compiled bundle (dist-node/chiso766.js), built by `npm ci`
+// in a checkout (the `prepare` script) and shipped inside the npm package.
 const path = require("node:path");
-const fs = require("node:fs");
-
-const root = path.join(__dirname, "..");
-const source = path.join(root, "src", "cli", "main.ts");
-const compiled = path.join(root, "dist-node", "src", "cli", "main.js");
-
-function hasTsNode() {
-  try {
-    require.resolve("ts-node", { paths: [root] });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 let cli;
-if (fs.existsSync(source) && hasTsNode()) {
-  require(require.resolve("ts-node", { paths: [root] })).register({
-    project: path.join(root, "tsconfig.json"),
-    transpileOnly: true,
-    compilerOptions: { module: "commonjs", moduleResolution: "node" },
-  });
-  cli = require(source);
-} else if (fs.existsSync(compiled)) {
-  cli = require(compiled);
-} else {
-  process.stderr.write("chiso766: thiếu ts-node và chưa có bản biên dịch (chạy: npm run build:node).\n");
-  process.exit(70);
+try {
+  cli = require(path.join(__dirname, "..", "dist-node", "chiso766.js"));
+} catch (e) {
+  if (e && e.code === "MODULE_NOT_FOUND" && /chiso766\.js/.test(e.message)) {
+    process.stderr.write("chiso766: chưa có bản biên dịch của dòng lệnh (chạy: npm run build:cli).\n");
+    process.exit(70);
+  }
+  throw e;
 }
+// A closed pipe (`chiso766 profiles | head`) ends the output, not the program with a stack trace.
+process.stdout.on("error", (e) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
 cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

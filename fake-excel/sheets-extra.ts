@@ -151,13 +151,16 @@ export class FakeBorders {
 
 /** Worksheet.pageLayout: property writes recorded; headersFooters.defaultForAllPages loadable. */
 export class FakePageLayout {
-  readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
+  readonly headersFooters: { defaultForAllPages: FakeHeaderFooter; firstPage: FakeHeaderFooter; state: string };
 
   constructor(
     private readonly context: ExtraContext,
     private readonly sheet: ResolveSheet,
   ) {
-    this.headersFooters = { defaultForAllPages: new FakeHeaderFooter(context, sheet) };
+    const group = { defaultForAllPages: new FakeHeaderFooter(context, sheet), firstPage: new FakeHeaderFooter(context, sheet, "firstPage.") } as FakePageLayout["headersFooters"];
+    // headersFooters.state ("Default": the first-page footer is kept but not printed).
+    Object.defineProperty(group, "state", { set: (value: unknown) => this.queueSet("headersFooters.state", value), get: () => notLoaded("state"), enumerable: true });
+    this.headersFooters = group;
     for (const property of ["orientation", "paperSize", "centerHorizontally", "centerVertically", "zoom", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"]) {
       Object.defineProperty(this, property, {
         set: (value: unknown) => this.queueSet(property, value),
@@ -178,19 +181,25 @@ export class FakePageLayout {
     });
   }
 
+  /** Recorded as the A1 address of the range ("A1:M30"). */
+  setPrintArea(range: string | { address?: string; getAddressA1?: () => string }): void {
+    this.queueSet("printArea", typeof range === "string" ? range : "range");
+  }
+
   setPrintTitleRows(rows: string): void {
     if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeExcelError("InvalidArgument", `setPrintTitleRows: "${rows}" is not a row range`);
     this.queueSet("printTitleRows", rows);
   }
 }
 
-/** PageLayout.headersFooters.defaultForAllPages: footers set and read back after load + sync. */
+/** PageLayout.headersFooters.defaultForAllPages (or .firstPage, stored under "firstPage.…"): footers set and read back after load + sync. */
 export class FakeHeaderFooter {
   private readonly loaded = new Map<string, unknown>();
 
   constructor(
     private readonly context: ExtraContext,
     private readonly sheet: ResolveSheet,
+    private readonly prefix = "",
   ) {
     for (const property of ["leftFooter", "centerFooter", "rightFooter", "leftHeader", "centerHeader", "rightHeader"]) {
       Object.defineProperty(this, property, {
@@ -199,7 +208,7 @@ export class FakeHeaderFooter {
             what: `set ${property}`,
             bytes: 60 + bytesOf(value),
             run: () => {
-              sheetExtras(this.sheet() ?? missing()).pageLayout[property] = value;
+              sheetExtras(this.sheet() ?? missing()).pageLayout[this.prefix + property] = value;
               return 0;
             },
           }),
@@ -219,7 +228,7 @@ export class FakeHeaderFooter {
         let bytes = 0;
         for (const p of props) {
           // Excel gives "" for a footer never set.
-          const value = (layout[p] as string | undefined) ?? "";
+          const value = (layout[this.prefix + p] as string | undefined) ?? "";
           this.loaded.set(p, value);
           bytes += bytesOf(value) + p.length + 4;
         }

@@ -2,6 +2,7 @@
  * chiso766 command line: `score`, `undo`, `profiles`. Each command is a function of its
  * arguments and an output sink, so tests call `main` directly and capture what it prints.
  */
+import { version } from "../../package.json";
 import { CliError, EXIT, processIO, type CliIO } from "./errors";
 import { profilesCommand } from "./profiles";
 import { scoreCommand } from "./score";
@@ -23,7 +24,11 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
   .join("\n")}
 
-Xem tham số của một lệnh: chiso766 <lệnh> --help`;
+Xem tham số của một lệnh: chiso766 <lệnh> --help
+Phiên bản: chiso766 --version`;
+
+/** The package's version, the one `npm pack` names the tarball after. */
+export const VERSION = version;
 
 /** Vietnamese text for node's parseArgs errors (unknown option, missing value). */
 function argsMessage(e: Error & { code?: string }): string | null {
@@ -44,6 +49,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.stdout(`${USAGE}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) {

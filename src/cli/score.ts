@@ -13,6 +13,8 @@ import { samePath } from "./paths";
 import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
+import { titleInputs, type TitleInputs } from "../report/title";
+import type { Grid } from "../model/grid";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
 
@@ -24,7 +26,10 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
   --overwrite        ghi đè cả những ô đang có nội dung không do chiso766 ghi
   --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
                      <kết quả>.tong-diem.svg, <kết quả>.xep-loai.svg cạnh tệp kết quả
-  --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)`;
+  --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)
+  --title "…"        tiêu đề phụ lục (mặc định: các dòng tiêu đề phía trên bảng; "\\n" để xuống dòng)
+  --period "…"       kỳ báo cáo, ví dụ "THÁNG 9 NĂM 2023" (mặc định: dòng kỳ phía trên bảng)
+  --cutoff "…"       ngày chốt số liệu, ví dụ "Ngày 06/5/2024" (mặc định: dòng "Thời gian chốt số liệu")`;
 
 /** Options of `score`; later flags (--report, --previous) are added here and read in scoreCommand. */
 export const SCORE_OPTIONS = {
@@ -36,6 +41,9 @@ export const SCORE_OPTIONS = {
   overwrite: { type: "boolean", default: false },
   report: { type: "boolean", default: false },
   previous: { type: "string" },
+  title: { type: "string" },
+  period: { type: "string" },
+  cutoff: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -78,7 +86,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
   const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
 
-  const scoredBook = await scoreWorkbook(input, out, { sheet: values.sheet, profileId: values.profile, mapping, overwrite: values.overwrite, json, report: values.report, previous: values.previous });
+  const scoredBook = await scoreWorkbook(input, out, { sheet: values.sheet, profileId: values.profile, mapping, overwrite: values.overwrite, json, report: values.report, previous: values.previous, titles: titleOptions(values) });
   try {
     await saveWorkbook(scoredBook.workbook, out);
     if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
@@ -90,8 +98,17 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(scoredBook.text);
     return EXIT.ok;
   }
-  io.stdout(`${scoredBook.text.slice(0, -1)}\nĐã ghi trang "${report.sheetName}" và biểu đồ: ${report.files?.join(", ") ?? ""}\n\n${report.narrative.text}\n`);
+  io.stdout(`${scoredBook.text.slice(0, -1)}\nĐã ghi trang "${report.sheetName}"${report.notesSheetName ? `, trang "${report.notesSheetName}"` : ""} và biểu đồ: ${report.files?.join(", ") ?? ""}\n\n${report.narrative.text}\n`);
   return EXIT.ok;
+}
+
+/** Title lines, period and cut-off date given on the command line ("\\n" in --title starts a new line). */
+function titleOptions(values: { title?: string; period?: string; cutoff?: string }): Partial<TitleInputs> {
+  const out: Partial<TitleInputs> = {};
+  if (values.title !== undefined) out.title = values.title.replace(/\\n/g, "\n");
+  if (values.period !== undefined) out.period = values.period;
+  if (values.cutoff !== undefined) out.cutoffDate = values.cutoff;
+  return out;
 }
 
 interface ScoreOptions {
@@ -102,6 +119,7 @@ interface ScoreOptions {
   json: boolean;
   report: boolean;
   previous?: string;
+  titles: Partial<TitleInputs>;
 }
 
 /**
@@ -114,11 +132,12 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   const { json } = options;
   let run: RunResult;
   let workbook: ExcelJS.Workbook;
+  let grid: Grid;
   try {
     const loaded = await loadWorkbook(input);
     workbook = loaded.workbook;
     const ws = pickSheet(workbook, options.sheet);
-    const grid = gridFromWorksheet(ws);
+    grid = gridFromWorksheet(ws);
     const state = readState(workbook);
     run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: options.profileId, mapping: options.mapping, state });
   } catch (e) {
@@ -145,7 +164,9 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   if (options.report || options.previous !== undefined) {
     try {
       const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, BUILTIN_PROFILES) : undefined;
-      report = addReport(workbook, run, { previous });
+      // The source's title rows, unless the command line says otherwise.
+      const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
+      report = addReport(workbook, run, { previous, titles });
     } catch (e) {
       throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
     }

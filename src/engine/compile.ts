@@ -3,6 +3,7 @@
  * otherwise filter the indicator list a million times. Per indicator a Step, per profile a
  * ProfileShape; both know which fields the table may hold, so that absent fields are not looked up.
  */
+import { aggregateMatcher } from "../model/aggregate-rows";
 import type { Band, GroupSpec, IndicatorSpec, Profile } from "../model/profile";
 import type { UnitRow } from "../model/units";
 import type { Part } from "./groups";
@@ -116,7 +117,7 @@ export interface ProfileShape {
   convertedPresent: boolean;
   /** The unit's groups record (`some`: a value per group, undefined for a group left out). */
   groupRecords: FixedShapeBuilder<number | null>;
-  /** Whether a (normalised) name matches any aggregate pattern. */
+  /** Whether a name is one of the method's aggregate rows. */
   aggregate: ((name: string) => boolean) | null;
   /** “Tổng điểm”, for messages. */
   totalWhat: string;
@@ -197,7 +198,7 @@ export function shapeOf(profile: Profile, presence: FieldPresence): ProfileShape
     groupMaxFor: (level) => (level === null ? plainMaxima : (maximaByLevel.get(level) ?? plainMaxima)),
     bandsHighFirst: profile.rating ? [...profile.rating.bands].sort((a, b) => b.min - a.min) : [],
     bandOfHundredths: null,
-    aggregate: aggregateMatcher(profile.aggregatePatterns),
+    aggregate: profile.aggregateRows.length > 0 ? aggregateMatcher(profile.aggregateRows).matches : null,
     records: cached(recordBuilders, profile.indicators.map((spec) => spec.id), indicatorRecordBuilder),
     indicatorAt,
     totalPresent: mayHave(presence, "total"),
@@ -220,19 +221,8 @@ export function shapeOf(profile: Profile, presence: FieldPresence): ProfileShape
  * One expression for all patterns (two tests per row instead of ten), unless a pattern uses a
  * numbered backreference, which joining would renumber.
  */
-function aggregateMatcher(patterns: readonly string[]): ((name: string) => boolean) | null {
-  if (patterns.length === 0) return null;
-  if (patterns.some((p) => /\\[1-9]/.test(p))) {
-    const list = patterns.map((p) => new RegExp(p, "i"));
-    return (name) => list.some((re) => re.test(name));
-  }
-  const joined = new RegExp(patterns.map((p) => `(?:${p})`).join("|"), "i");
-  return (name) => joined.test(name);
-}
-
 export function isAggregate(row: UnitRow, matches: ProfileShape["aggregate"]): boolean {
   if (row.aggregate) return true;
   if (!matches) return false;
-  const name = row.name.normalize("NFC").trim().toLowerCase();
-  return matches(name) || (row.key !== "" && matches(row.key));
+  return matches(row.name) || (row.key !== "" && matches(row.key));
 }

@@ -1,134 +1,223 @@
 /**
- * A scoring method as data. The national method and each provincial variant are profiles;
- * users make their own, and a profile travels inside the workbook as JSON validated here.
+ * A scoring method as data. The built-in methods (src/profiles/*.json) and a user's own are the
+ * same thing: JSON validated here, with every size bounded, because a method arrives inside
+ * received workbooks and must not be able to carry code or exhaust memory.
  */
 import { z } from "zod";
 import { LEVELS, OUTPUT_FIELDS } from "./fields";
 
 const Level = z.enum(LEVELS);
 
+/** Bounds: far above any published method (qd766 has 21 indicators; An Giang's week headers ~500 spellings). */
+export const PROFILE_LIMITS = {
+  groups: 30,
+  indicators: 200,
+  columns: 60,
+  bands: 20,
+  flags: 100,
+  aggregateRows: 100,
+  aliasesPerItem: 600,
+  aliasesTotal: 5000,
+  text: 200,
+  longText: 2000,
+  id: 40,
+} as const;
+
+const L = PROFILE_LIMITS;
+
+/** A number in [min, max] with one message for every way it can be wrong. */
+function numberIn(min: number, max: number) {
+  const message = `phải là số từ ${min} đến ${max}`;
+  return z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
+}
+
+function text(max: number = L.text) {
+  return z.string({ error: "phải là chữ (trong dấu ngoặc kép)" }).max(max, { error: `dài quá ${max} ký tự` });
+}
+
+function nonEmptyText(max: number = L.text) {
+  return text(max).refine((s) => s.trim() !== "", { error: "không được để trống" });
+}
+
+function listOf<T extends z.ZodType>(item: T, max: number) {
+  return z.array(item, { error: "phải là một danh sách" }).max(max, { error: `nhiều quá ${max} mục` });
+}
+
+const Aliases = listOf(nonEmptyText(), L.aliasesPerItem).default([]);
+
 /** Points from a ratio R (fraction): linear P×R, or target X%: min(P, P×R/X). */
-export const RuleSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("linear") }),
-  z.object({ kind: z.literal("target"), target: z.number().positive().max(100) }),
-]);
+export const RuleSchema = z.discriminatedUnion(
+  "kind",
+  [z.strictObject({ kind: z.literal("linear") }), z.strictObject({ kind: z.literal("target"), target: numberIn(0.01, 100) })],
+  { error: 'phải là {"kind": "linear"} hoặc {"kind": "target", "target": số phần trăm}' },
+);
 
 /**
  * Indicator and group ids become keys of the scored units' records: "__proto__" would be
  * swallowed by the record's prototype instead of stored.
  */
-const RecordKey = z
-  .string()
-  .min(1)
-  .refine((id) => id !== "__proto__", { message: "mã này không dùng được (trùng tên nội bộ của JavaScript)" });
+const RecordKey = nonEmptyText(L.id).refine((id) => id !== "__proto__", { error: "mã này không dùng được (trùng tên nội bộ của JavaScript)" });
 
-export const IndicatorSchema = z.object({
+/** A field id a flag or column refers to ("total", "2.1.ratio", "CKMB"). */
+const FieldRef = nonEmptyText(L.id + 12);
+
+export const IndicatorSchema = z.strictObject({
   /** "1.1" … "6.7", or a profile's own id ("dvtt1"). */
   id: RecordKey,
-  label: z.string(),
+  label: nonEmptyText(),
   /** Group id this indicator's points add to; absent for indicators outside any group. */
-  group: z.string().optional(),
+  group: RecordKey.optional(),
   /** Maximum points; 0 = shown and checked but not scored. */
-  max: z.number().min(0),
+  max: numberIn(0, 1000),
   rule: RuleSchema.default({ kind: "linear" }),
   /** Points when the denominator is 0: zero, full marks, or missing. */
-  zeroDenominator: z.enum(["zero", "full", "missing"]).default("zero"),
+  zeroDenominator: z.enum(["zero", "full", "missing"], { error: 'phải là "zero", "full" hoặc "missing"' }).default("zero"),
   /** Departments and communes take this indicator's points from the province row (METHOD.md §3). */
-  inheritedBy: z.array(Level).default([]),
+  inheritedBy: listOf(Level, LEVELS.length).default([]),
   /** Levels for which the indicator does not apply (no denominator): not scored, not missing. */
-  notApplicableFor: z.array(Level).default([]),
+  notApplicableFor: listOf(Level, LEVELS.length).default([]),
   /** Header spellings the reader accepts for this indicator's columns. */
-  aliases: z.array(z.string()).default([]),
+  aliases: Aliases,
 });
 
-export const GroupSchema = z.object({
+export const GroupSchema = z.strictObject({
   id: RecordKey,
-  label: z.string(),
-  max: z.number().positive(),
-  aliases: z.array(z.string()).default([]),
+  label: nonEmptyText(),
+  max: numberIn(0.01, 1000),
+  aliases: Aliases,
   /** Groups whose sum this group stands for (DVTT = CLGQ + TTTT in the 5-group layout). */
-  combines: z.array(z.string()).default([]),
+  combines: listOf(RecordKey, L.groups).default([]),
 });
 
-export const BandSchema = z.object({
+export const BandSchema = z.strictObject({
   /** Lower bound, in percent of the maximum, inclusive; the last band also takes anything lower. */
-  min: z.number(),
-  key: z.string(),
-  label: z.string(),
+  min: numberIn(0, 100),
+  key: RecordKey,
+  label: nonEmptyText(),
 });
 
-export const FlagRuleSchema = z.object({
-  field: z.string(),
-  op: z.enum(["below", "above"]),
-  threshold: z.number(),
+export const FlagRuleSchema = z.strictObject({
+  field: FieldRef,
+  op: z.enum(["below", "above"], { error: 'phải là "below" (dưới) hoặc "above" (trên)' }),
+  threshold: numberIn(-1_000_000, 1_000_000),
   /** Fields whose cells are underlined when the rule fires; defaults to the field itself. */
-  underline: z.array(z.string()).default([]),
+  underline: listOf(FieldRef, 20).default([]),
 });
 
 /** Extra column a profile reads (aliases for fields that are not indicators or groups). */
-export const ColumnSchema = z.object({
-  field: z.string(),
-  label: z.string(),
-  aliases: z.array(z.string()).default([]),
+export const ColumnSchema = z.strictObject({
+  field: FieldRef,
+  label: nonEmptyText(),
+  aliases: Aliases,
   /** Upper bound used to check values (and as header evidence). */
-  max: z.number().optional(),
+  max: numberIn(0, 1_000_000).optional(),
 });
 
-export const ProfileSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  name: z.string(),
-  version: z.string(),
+/** An aggregate row's name: words, compared as words (src/model/aggregate-rows.ts). */
+export const AggregateRowSchema = z.strictObject({
+  name: nonEmptyText(80).refine((s) => !/[\\^$*+?|[\]{}]/.test(s), {
+    error: "tên dòng tổng hợp là chữ như trong bảng (“Toàn huyện”), không dùng ký hiệu ^ $ * + ? | \\ [ ] { }",
+  }),
+  /** "whole": the unit's whole name ("Cộng"); "start": its first words ("Toàn huyện …"). */
+  match: z.enum(["whole", "start"], { error: 'phải là "whole" (cả tên) hoặc "start" (đầu tên)' }).default("start"),
+});
+
+const ProfileObject = z.strictObject({
+  id: z
+    .string({ error: "phải là chữ" })
+    .max(L.id, { error: `dài quá ${L.id} ký tự` })
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ “dien-bien-2025”)" }),
+  name: nonEmptyText(),
+  version: nonEmptyText(40),
   /** Where the method comes from (decision, guide, report). */
-  source: z.string(),
-  description: z.string().default(""),
+  source: text(L.longText),
+  description: text(L.longText).default(""),
   /**
    * What the score starts from: indicator counts/ratios/points, group scores, or a total
    * already computed by the portal (Phú Tân's weekly table).
    */
-  basis: z.enum(["indicators", "groups", "total", "none"]),
-  groups: z.array(GroupSchema).default([]),
-  indicators: z.array(IndicatorSchema).default([]),
-  columns: z.array(ColumnSchema).default([]),
+  basis: z.enum(["indicators", "groups", "total", "none"], { error: 'phải là "indicators", "groups", "total" hoặc "none"' }),
+  groups: listOf(GroupSchema, L.groups).default([]),
+  indicators: listOf(IndicatorSchema, L.indicators).default([]),
+  columns: listOf(ColumnSchema, L.columns).default([]),
   total: z
-    .object({
-      max: z.number().positive(),
-      label: z.string().default("Tổng điểm"),
+    .strictObject({
+      max: numberIn(0.01, 100_000),
+      label: nonEmptyText().default("Tổng điểm"),
       /** A printed total further than this from the computed one is reported. */
-      tolerance: z.number().min(0).default(0.05),
+      tolerance: numberIn(0, 1000).default(0.05),
     })
     .nullable()
     .default(null),
   /** A second scale for the total (Điện Biên: "Tổng điểm quy đổi" out of 10). */
   scale: z
-    .object({ max: z.number().positive(), label: z.string(), decimals: z.number().int().min(0).default(2) })
+    .strictObject({ max: numberIn(0.01, 100_000), label: nonEmptyText(), decimals: z.int({ error: "phải là số nguyên từ 0 đến 6" }).min(0).max(6).default(2) })
     .nullable()
     .default(null),
   rounding: z
-    .object({ decimals: z.number().int().min(0).max(6).default(2), mode: z.enum(["half-up", "half-even"]).default("half-up") })
+    .strictObject({
+      decimals: z.int({ error: "phải là số nguyên từ 0 đến 6" }).min(0, { error: "phải là số nguyên từ 0 đến 6" }).max(6, { error: "phải là số nguyên từ 0 đến 6" }).default(2),
+      mode: z.enum(["half-up", "half-even"], { error: 'phải là "half-up" hoặc "half-even"' }).default("half-up"),
+    })
     .default({ decimals: 2, mode: "half-up" }),
   rating: z
-    .object({
+    .strictObject({
       /** Rate the total's percent of its max, or the converted score's percent of the scale. */
-      on: z.enum(["total", "converted"]).default("total"),
-      bands: z.array(BandSchema).min(1),
+      on: z.enum(["total", "converted"], { error: 'phải là "total" hoặc "converted"' }).default("total"),
+      bands: listOf(BandSchema, L.bands).min(1, { error: "cần ít nhất một mức xếp loại" }),
     })
     .nullable()
     .default(null),
   ranking: z
-    .object({
-      tie: z.enum(["competition", "dense", "sequential"]).default("competition"),
-      scope: z.enum(["all", "level"]).default("level"),
+    .strictObject({
+      tie: z.enum(["competition", "dense", "sequential"], { error: 'phải là "competition", "dense" hoặc "sequential"' }).default("competition"),
+      scope: z.enum(["all", "level"], { error: 'phải là "all" hoặc "level"' }).default("level"),
     })
     .nullable()
     .default(null),
   /** Whether change = total − previous is computed. */
-  change: z.boolean().default(false),
-  flags: z.array(FlagRuleSchema).default([]),
-  /** Names of aggregate rows, matched after normalisation (regular expressions, case-insensitive). */
-  aggregatePatterns: z.array(z.string()).default([]),
+  change: z.boolean({ error: "phải là true hoặc false" }).default(false),
+  flags: listOf(FlagRuleSchema, L.flags).default([]),
+  /** Names of aggregate rows (TOÀN HUYỆN, Tổng cộng), compared as words after folding. */
+  aggregateRows: listOf(AggregateRowSchema, L.aggregateRows).default([]),
   /** Output columns the write plan fills, in order (groups are written when basis is "indicators"). */
-  outputs: z.array(z.enum([...OUTPUT_FIELDS, "groups"] as const)).default([]),
+  outputs: listOf(z.enum([...OUTPUT_FIELDS, "groups"] as const, { error: `phải là một trong ${[...OUTPUT_FIELDS, "groups"].map((f) => `"${f}"`).join(", ")}` }), 10).default([]),
 });
+
+type ProfileShapeIn = z.output<typeof ProfileObject>;
+
+/** Checks across fields: ids unique, groups referred to exist, aliases bounded in total. */
+function checkReferences(p: ProfileShapeIn, ctx: z.RefinementCtx): void {
+  const groupIds = new Set<string>();
+  p.groups.forEach((g, i) => {
+    if (groupIds.has(g.id)) ctx.addIssue({ code: "custom", path: ["groups", i, "id"], message: `mã nhóm “${g.id}” bị trùng` });
+    groupIds.add(g.id);
+  });
+  p.groups.forEach((g, i) =>
+    g.combines.forEach((c, j) => {
+      if (!groupIds.has(c)) ctx.addIssue({ code: "custom", path: ["groups", i, "combines", j], message: `không có nhóm mã “${c}”` });
+    }),
+  );
+  const indicatorIds = new Set<string>();
+  p.indicators.forEach((ind, i) => {
+    if (indicatorIds.has(ind.id)) ctx.addIssue({ code: "custom", path: ["indicators", i, "id"], message: `mã chỉ số “${ind.id}” bị trùng` });
+    indicatorIds.add(ind.id);
+    if (ind.group !== undefined && !groupIds.has(ind.group)) {
+      ctx.addIssue({ code: "custom", path: ["indicators", i, "group"], message: `không có nhóm mã “${ind.group}” trong "groups"` });
+    }
+  });
+  const bandKeys = new Set<string>();
+  p.rating?.bands.forEach((b, i) => {
+    if (bandKeys.has(b.key)) ctx.addIssue({ code: "custom", path: ["rating", "bands", i, "key"], message: `mã mức xếp loại “${b.key}” bị trùng` });
+    bandKeys.add(b.key);
+  });
+  const aliasCount = [...p.groups, ...p.indicators, ...p.columns].reduce((n, item) => n + item.aliases.length, 0);
+  if (aliasCount > L.aliasesTotal) {
+    ctx.addIssue({ code: "custom", path: [], message: `có ${aliasCount} cách ghi tiêu đề, nhiều quá ${L.aliasesTotal}` });
+  }
+}
+
+export const ProfileSchema = ProfileObject.superRefine(checkReferences);
 
 export type Rule = z.infer<typeof RuleSchema>;
 export type IndicatorSpec = z.infer<typeof IndicatorSchema>;
@@ -136,6 +225,7 @@ export type GroupSpec = z.infer<typeof GroupSchema>;
 export type Band = z.infer<typeof BandSchema>;
 export type FlagRule = z.infer<typeof FlagRuleSchema>;
 export type ColumnSpec = z.infer<typeof ColumnSchema>;
+export type AggregateRow = z.infer<typeof AggregateRowSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 /** A profile as written by hand or stored in a workbook, before defaults are applied. */
 export type ProfileInput = z.input<typeof ProfileSchema>;
@@ -149,13 +239,61 @@ export const DEFAULT_BANDS: Band[] = [
   { min: 0, key: "yeu", label: "Yếu" },
 ];
 
+/** One thing wrong with a method: where ("rating.bands[2].min") and what, in Vietnamese. */
+export interface ProfileProblem {
+  /** The zod path, for callers that point at a cell (the method sheet). */
+  path: (string | number)[];
+  /** "rating.bands[2].min", or "(cả phương pháp)". */
+  where: string;
+  message: string;
+}
+
+/** "rating.bands[2].min" from ["rating", "bands", 2, "min"]. */
+export function formatProfilePath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) out += typeof part === "number" ? `[${part}]` : `${out === "" ? "" : "."}${String(part)}`;
+  return out === "" ? "(cả phương pháp)" : out;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && issue.input === undefined) return "thiếu (bắt buộc phải có)";
+  if (issue.code === "unrecognized_keys") {
+    if (issue.keys.includes("aggregatePatterns")) {
+      return "“aggregatePatterns” (biểu thức) không còn dùng: ghi tên các dòng tổng hợp bằng chữ vào “aggregateRows”";
+    }
+    return `không có mục ${issue.keys.map((k) => `“${k}”`).join(", ")} trong phương pháp chấm điểm (viết sai tên?)`;
+  }
+  if (issue.code === "invalid_type") return issue.expected === "object" ? "phải là một nhóm mục { … }" : issue.message;
+  return issue.message;
+}
+
+/** Every problem of a method, or [] when it is valid. */
+export function profileProblems(input: unknown): ProfileProblem[] {
+  const r = ProfileSchema.safeParse(input, { reportInput: true });
+  if (r.success) return [];
+  return r.error.issues.map((issue) => ({ path: issue.path as (string | number)[], where: formatProfilePath(issue.path), message: issueMessage(issue) }));
+}
+
+/** A method that failed validation, with every problem. */
+export class ProfileError extends Error {
+  constructor(
+    readonly problems: ProfileProblem[],
+    /** What was checked, for the message ("Tệp dong-thap.json", "Phương pháp lưu trong tệp"). */
+    readonly subject = "Phương pháp chấm điểm",
+  ) {
+    super(`${subject} không hợp lệ:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join("\n")}`);
+  }
+}
+
 /**
  * Validate a profile (from JSON, the task pane or a workbook) and apply defaults.
- * Throws an Error whose message lists every problem in Vietnamese.
+ * Throws a ProfileError whose message lists every problem in Vietnamese.
  */
-export function parseProfile(input: unknown): Profile {
-  const r = ProfileSchema.safeParse(input);
+export function parseProfile(input: unknown, subject?: string): Profile {
+  const r = ProfileSchema.safeParse(input, { reportInput: true });
   if (r.success) return r.data;
-  const lines = r.error.issues.map((i) => `${i.path.join(".") || "(gốc)"}: ${i.message}`);
-  throw new Error(`Hồ sơ phương pháp chấm điểm không hợp lệ:\n${lines.join("\n")}`);
+  throw new ProfileError(
+    r.error.issues.map((issue) => ({ path: issue.path as (string | number)[], where: formatProfilePath(issue.path), message: issueMessage(issue) })),
+    subject,
+  );
 }

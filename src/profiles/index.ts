@@ -1,17 +1,24 @@
 /**
- * The built-in profiles, validated with the same schema as a user's own profile so that a
- * broken built-in fails at load (and in tests), not in the middle of a run.
+ * The built-in methods: JSON files validated with the same schema, and loaded the same way, as
+ * a user's own method, so that a broken built-in fails at load (and in tests), not in a run.
+ * To add one, drop a .json file here and list it below.
  */
 import { parseProfile, type Profile } from "../model/profile";
-import { AN_GIANG_TUAN } from "./an-giang-tuan";
-import { CHI_TIEU } from "./chi-tieu";
-import { DIEN_BIEN_2023 } from "./dien-bien-2023";
-import { QD766 } from "./qd766";
-import { QD766_NHOM } from "./qd766-nhom";
+import anGiangTuan from "./an-giang-tuan.json";
+import chiTieu from "./chi-tieu.json";
+import dienBien2023 from "./dien-bien-2023.json";
+import qd766 from "./qd766.json";
+import qd766Nhom from "./qd766-nhom.json";
 
-export const BUILTIN_PROFILES: Profile[] = [QD766, QD766_NHOM, DIEN_BIEN_2023, AN_GIANG_TUAN, CHI_TIEU].map((p) =>
-  parseProfile(p),
-);
+const FILES: Record<string, unknown> = {
+  "qd766.json": qd766,
+  "qd766-nhom.json": qd766Nhom,
+  "dien-bien-2023.json": dienBien2023,
+  "an-giang-tuan.json": anGiangTuan,
+  "chi-tieu.json": chiTieu,
+};
+
+export const BUILTIN_PROFILES: Profile[] = Object.entries(FILES).map(([file, json]) => parseProfile(json, `Phương pháp có sẵn src/profiles/${file}`));
 
 export function getProfile(id: string): Profile | undefined {
   return BUILTIN_PROFILES.find((p) => p.id === id);

@@ -14,6 +14,47 @@ export const WEAK = 0.6;
 /** Two fields closer than this for one column are ambiguous. */
 export const AMBIGUITY_GAP = 0.03;
 
+/**
+ * Every weight of the header matching, in one place. A column's score starts from how its best
+ * alias phrase matches (exact 1, then tone, typo, containment), is adjusted by the evidence
+ * around the header (maximum, "%", parent group), and is then compared with STRONG and WEAK.
+ * The values order the kinds of match: a tone-only difference stays above STRONG, a typo or a
+ * containment lands between WEAK and STRONG unless it covers most of the header, and evidence
+ * against a field pushes it below WEAK.
+ */
+export const MATCH_WEIGHTS = {
+  /** Same words but for tone marks (hóa/hoá): 0.96 less 0.03 per word that differs, at least 0.88. */
+  tone: { base: 0.96, perWord: 0.03, floor: 0.88 },
+  /** Same number of words, some within a small edit: 0.92 less 0.06 per such word, at least 0.7. */
+  typo: { base: 0.92, perWord: 0.06, floor: 0.7 },
+  /** Edits a word may differ by to count as a typo: 2 from 7 letters, 1 from 3, none below. */
+  typoEdits: { twoFrom: 7, oneFrom: 3 },
+  /** The alias is inside a longer header: 0.6, plus up to 0.3 for the share of the header it covers. */
+  contains: { base: 0.6, share: 0.3 },
+  /** The header is inside a longer alias: 0.55, plus up to 0.3 for the share of the alias it covers. */
+  within: { base: 0.55, share: 0.3 },
+  /** Containment where the numbers in the two phrases differ ("Chỉ số 1" in "Chỉ số 2"): halved. */
+  otherDigits: 0.5,
+  /** A one-phrase alias matching the whole header path joined (not the leaf alone): slightly less sure. */
+  joinedPath: 0.95,
+  /** A "Group › Indicator" alias whose leaf matches a header without parent rows. */
+  missingAncestors: 0.75,
+  /** An alias's parent segment must match a parent header at least this well. */
+  ancestor: 0.8,
+  /** Candidates below WEAK × this are dropped before and after the evidence. */
+  keepBelowWeak: 0.8,
+  /** The header's "(30 điểm)" equals the field's maximum: a bonus; another maximum: a penalty. */
+  maxAgrees: 0.05,
+  maxDiffers: 0.6,
+  /** A "(%)" header for a field holding points. */
+  percentForPoints: 0.7,
+  /** Under the indicator's own group header: a bonus; under another group's header: a penalty. */
+  inOwnGroup: 0.05,
+  inOtherGroup: 0.5,
+} as const;
+
+const W = MATCH_WEIGHTS;
+
 export interface Alias {
   text: string;
   segments: NormalizedHeader[];
@@ -141,7 +182,7 @@ function wordsClose(a: HeaderWord, b: HeaderWord): "same" | "tone" | "typo" | nu
   if (a.folded === b.folded) return "tone";
   if (isDigits(a.folded) || isDigits(b.folded)) return null;
   const len = Math.min(a.folded.length, b.folded.length);
-  const limit = len >= 7 ? 2 : len >= 3 ? 1 : 0;
+  const limit = len >= W.typoEdits.twoFrom ? 2 : len >= W.typoEdits.oneFrom ? 1 : 0;
   if (limit === 0) return null;
   return editDistance(a.folded, b.folded, limit) <= limit ? "typo" : null;
 }
@@ -191,7 +232,7 @@ export function phraseScore(alias: NormalizedHeader, header: NormalizedHeader): 
   if (alias.key === header.key) {
     let toneDiffs = 0;
     for (let i = 0; i < A.length; i++) if (A[i].toned !== H[i]?.toned) toneDiffs++;
-    return toneDiffs === 0 ? EXACT_MATCH : { score: Math.max(0.88, 0.96 - 0.03 * toneDiffs), how: "tone" };
+    return toneDiffs === 0 ? EXACT_MATCH : { score: Math.max(W.tone.floor, W.tone.base - W.tone.perWord * toneDiffs), how: "tone" };
   }
   if (A.length === H.length) {
     let typos = 0;
@@ -205,15 +246,15 @@ export function phraseScore(alias: NormalizedHeader, header: NormalizedHeader): 
       if (c !== "same") typos++;
     }
     if (ok && typos > 0 && typos <= Math.max(1, Math.floor(A.length / 2))) {
-      return { score: Math.max(0.7, 0.92 - 0.06 * typos), how: "typo" };
+      return { score: Math.max(W.typo.floor, W.typo.base - W.typo.perWord * typos), how: "typo" };
     }
   }
-  const digitPenalty = digitsOf(A) === digitsOf(H) ? 1 : 0.5;
+  const digitPenalty = digitsOf(A) === digitsOf(H) ? 1 : W.otherDigits;
   if (A.length < H.length && meaningful(A) && isSubsequence(A, H)) {
-    return { score: (0.6 + 0.3 * (A.length / H.length)) * digitPenalty, how: "contains" };
+    return { score: (W.contains.base + W.contains.share * (A.length / H.length)) * digitPenalty, how: "contains" };
   }
   if (H.length < A.length && meaningful(H) && isSubsequence(H, A)) {
-    return { score: (0.55 + 0.3 * (H.length / A.length)) * digitPenalty, how: "within" };
+    return { score: (W.within.base + W.within.share * (H.length / A.length)) * digitPenalty, how: "within" };
   }
   return NO_MATCH;
 }
@@ -240,14 +281,14 @@ function aliasScore(alias: Alias, path: HeaderPath, joined: NormalizedHeader | n
     const direct = phraseScore(segs[0], leaf);
     if (joined !== null) {
       const whole = phraseScore(segs[0], joined);
-      if (whole.score * 0.95 > direct.score) return { score: whole.score * 0.95, how: whole.how };
+      if (whole.score * W.joinedPath > direct.score) return { score: whole.score * W.joinedPath, how: whole.how };
     }
     return direct;
   }
   const last = phraseScore(segs[segs.length - 1], leaf);
   if (last.score < WEAK) return NO_MATCH;
   const ancestors = path.slice(0, -1);
-  if (ancestors.length === 0) return { score: last.score * 0.75, how: last.how };
+  if (ancestors.length === 0) return { score: last.score * W.missingAncestors, how: last.how };
   // Earlier segments must match ancestors, nearest first, in order.
   let ai = ancestors.length - 1;
   let total = 0;
@@ -256,7 +297,7 @@ function aliasScore(alias: Alias, path: HeaderPath, joined: NormalizedHeader | n
     let foundScore = 0;
     for (let j = ai; j >= 0; j--) {
       const s = phraseScore(segs[si], ancestors[j]).score;
-      if (s >= 0.8) {
+      if (s >= W.ancestor) {
         found = j;
         foundScore = s;
         break;
@@ -370,7 +411,7 @@ export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
         bestAlias = a.text;
       }
     }
-    if (best.score < WEAK * 0.8) continue;
+    if (best.score < WEAK * W.keepBelowWeak) continue;
     let score = best.score;
     const notes: string[] = [];
     const field = t.indicator ? indicatorField(t.indicator.id, indicatorPart(path, t.indicator, profile)) : (t.field as string);
@@ -378,15 +419,15 @@ export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
     const targetMax = kind === "score" ? t.max : null;
     if (hMax !== null && targetMax !== null && targetMax > 0) {
       if (Math.abs(hMax - targetMax) < 1e-9) {
-        score = Math.min(1, score + 0.05);
+        score = Math.min(1, score + W.maxAgrees);
         notes.push(`điểm tối đa ${formatNumber(hMax)} khớp`);
       } else {
-        score *= 0.6;
+        score *= W.maxDiffers;
         notes.push(`tiêu đề ghi tối đa ${formatNumber(hMax)}, trường này tối đa ${formatNumber(targetMax)}`);
       }
     }
     if (leaf.evidence.percent && kind === "score" && !t.unit) {
-      score *= 0.7;
+      score *= W.percentForPoints;
       notes.push("tiêu đề ghi (%) nhưng trường này là điểm");
     }
     if (t.group && path.length > 1) {
@@ -394,18 +435,18 @@ export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
       const groupAliases = groupAliasesOf(t.group);
       const inGroup = ancestors.some((a) => groupAliases.some((g) => phraseScore(g, a).score >= STRONG));
       if (inGroup) {
-        score = Math.min(1, score + 0.05);
+        score = Math.min(1, score + W.inOwnGroup);
       } else {
         const otherGroup = profile.groups.find(
           (g) => g.id !== t.group?.id && ancestors.some((a) => groupAliasesOf(g).some((x) => phraseScore(x, a).score >= STRONG)),
         );
         if (otherGroup) {
-          score *= 0.5;
+          score *= W.inOtherGroup;
           notes.push(`nằm dưới nhóm "${otherGroup.label}"`);
         }
       }
     }
-    if (score < WEAK * 0.8) continue;
+    if (score < WEAK * W.keepBelowWeak) continue;
     const howText =
       best.how === "exact"
         ? "khớp tên cột"

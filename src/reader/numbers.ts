@@ -12,6 +12,8 @@ export interface ParsedNumber {
   value: number | null;
   /** Vietnamese reason, without the cell prefix: `"16/,6" không phải là số`. */
   error?: string;
+  /** Why the value is unusable, as a stable code (set exactly when `error` is). */
+  errorCode?: ParseErrorCode;
   /** "17,5/18" → 18: the maximum written beside the value, as evidence and for checks. */
   max?: number;
   /** The text had a "%" or the cell a percent number format. */
@@ -33,12 +35,19 @@ export function isPercentFormat(format: string | null | undefined): boolean {
   return unquoted.includes("%");
 }
 
+/** Stable codes of parse errors: the reader's problems carry them (never decided from the message). */
+export type ParseErrorCode = "not-a-number" | "ambiguous-number" | "out-of-range" | "excel-error";
+
+function failure(errorCode: ParseErrorCode, error: string, extra: { max?: number } = {}): ParsedNumber {
+  return { value: null, error, errorCode, ...extra };
+}
+
 function quote(raw: string): string {
   return `"${raw}"`;
 }
 
 function notANumber(raw: string): ParsedNumber {
-  return { value: null, error: `${quote(raw)} không phải là số` };
+  return failure("not-a-number", `${quote(raw)} không phải là số`);
 }
 
 /**
@@ -131,16 +140,16 @@ export function parseNumber(value: CellValue, kind: ValueKind, numberFormat?: st
   try {
     return parseNumberUnsafe(value, kind, numberFormat);
   } catch {
-    return { value: null, error: `${quote(String(value))} không phải là số` };
+    return notANumber(String(value));
   }
 }
 
 function parseNumberUnsafe(value: CellValue, kind: ValueKind, numberFormat?: string | null): ParsedNumber {
   if (value === null || value === undefined) return { value: null };
   if (kind === "text") return { value: null };
-  if (typeof value === "boolean") return { value: null, error: `${quote(value ? "TRUE" : "FALSE")} không phải là số` };
+  if (typeof value === "boolean") return notANumber(value ? "TRUE" : "FALSE");
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { value: null, error: `${quote(String(value))} không phải là số` };
+    if (!Number.isFinite(value)) return notANumber(String(value));
     const percent = isPercentFormat(numberFormat);
     // Excel stores 85.5% as 0.855; what the user sees (85.5) is what the column means.
     const n = percent ? new Decimal(value).times(100).toNumber() : value;
@@ -149,7 +158,7 @@ function parseNumberUnsafe(value: CellValue, kind: ValueKind, numberFormat?: str
   const raw = String(value);
   let s = cleanText(raw);
   if (MISSING_TOKENS.has(foldText(s).replace(/\s+/g, " "))) return { value: null };
-  if (EXCEL_ERRORS.test(s)) return { value: null, error: `${quote(s)} là lỗi công thức của Excel` };
+  if (EXCEL_ERRORS.test(s)) return failure("excel-error", `${quote(s)} là lỗi công thức của Excel`);
   s = stripLabels(s);
   if (MISSING_TOKENS.has(foldText(s))) return { value: null };
 
@@ -177,13 +186,13 @@ function parseNumberUnsafe(value: CellValue, kind: ValueKind, numberFormat?: str
     if (typeof num !== "number" || typeof den !== "number") return notANumber(raw.trim());
     if (kind === "ratio") {
       // "3/5" in a ratio column is a count over a count: the ratio in percent.
-      if (den === 0) return { value: null, error: `${quote(raw.trim())}: mẫu số bằng 0` };
+      if (den === 0) return failure("not-a-number", `${quote(raw.trim())}: mẫu số bằng 0`);
       const pct = new Decimal(num).div(den).times(100).toNumber();
       return checkRange(sign * pct, kind, raw.trim(), { percent: true });
     }
     const result = checkRange(sign * num, kind, raw.trim(), {});
     if (result.value !== null && num > den) {
-      return { value: null, error: `${quote(raw.trim())}: điểm lớn hơn điểm tối đa ghi kèm (${formatPlain(den)})`, max: den };
+      return failure("out-of-range", `${quote(raw.trim())}: điểm lớn hơn điểm tối đa ghi kèm (${formatPlain(den)})`, { max: den });
     }
     return { ...result, max: den };
   }
@@ -192,10 +201,10 @@ function parseNumberUnsafe(value: CellValue, kind: ValueKind, numberFormat?: str
   const parsed = parseDigits(s, kind);
   if (parsed === null) return notANumber(raw.trim());
   if (parsed === "ambiguous") {
-    return {
-      value: null,
-      error: `${quote(raw.trim())} không rõ là số thập phân hay số có dấu chấm phân cách hàng nghìn (cột ${KIND_LABELS[kind]} không có giá trị như vậy)`,
-    };
+    return failure(
+      "ambiguous-number",
+      `${quote(raw.trim())} không rõ là số thập phân hay số có dấu chấm phân cách hàng nghìn (cột ${KIND_LABELS[kind]} không có giá trị như vậy)`,
+    );
   }
   return checkRange(sign * parsed, kind, raw.trim(), { percent });
 }
@@ -220,19 +229,19 @@ function checkRange(n: number, kind: ValueKind, raw: string, extra: { percent?: 
   base.value = value;
   switch (kind) {
     case "ratio":
-      if (value < 0) return { value: null, error: `${quote(raw)}: tỷ lệ không thể âm` };
+      if (value < 0) return failure("out-of-range", `${quote(raw)}: tỷ lệ không thể âm`);
       // A hair above 100 comes from float noise in the source; more is a wrong value.
-      if (value > 100.005) return { value: null, error: `${quote(raw)}: tỷ lệ lớn hơn 100%` };
+      if (value > 100.005) return failure("out-of-range", `${quote(raw)}: tỷ lệ lớn hơn 100%`);
       return base;
     case "score":
-      if (value < 0) return { value: null, error: `${quote(raw)}: điểm không thể âm` };
+      if (value < 0) return failure("out-of-range", `${quote(raw)}: điểm không thể âm`);
       return base;
     case "count":
-      if (value < 0) return { value: null, error: `${quote(raw)}: số lượng không thể âm` };
-      if (!Number.isInteger(value)) return { value: null, error: `${quote(raw)}: số lượng phải là số nguyên` };
+      if (value < 0) return failure("out-of-range", `${quote(raw)}: số lượng không thể âm`);
+      if (!Number.isInteger(value)) return failure("out-of-range", `${quote(raw)}: số lượng phải là số nguyên`);
       return base;
     case "rank":
-      if (value < 1 || !Number.isInteger(value)) return { value: null, error: `${quote(raw)}: thứ hạng phải là số nguyên dương` };
+      if (value < 1 || !Number.isInteger(value)) return failure("out-of-range", `${quote(raw)}: thứ hạng phải là số nguyên dương`);
       return base;
     default:
       return base;

@@ -3,20 +3,9 @@
  * rows; footnotes under the table; unit codes (mã định danh).
  */
 import type { Level } from "../model/fields";
+import { aggregateMatcher } from "../model/aggregate-rows";
 import type { Profile } from "../model/profile";
-import { canonicalText, foldText, tidySpaces } from "./normalize";
-
-/** Built-in aggregate names (METHOD.md §5), on folded text; the profile may add its own. */
-const BUILTIN_AGGREGATES = [
-  /^toan (huyen|tinh|thanh pho|thi xa|quan|xa|phuong|thi tran|nganh)\b/,
-  /^tong cong\b/,
-  /^tong (so|hop)( chung)?$/,
-  /^tong$/,
-  /^cong$/,
-  /^ty le chung\b/,
-  /^(diem )?(trung binh|binh quan)( chung)?\b/,
-  /^chung (toan|cua) (huyen|tinh|thanh pho|thi xa)\b/,
-];
+import { foldText, tidySpaces } from "./normalize";
 
 // The reader asks about each unit's name twice in a row (aggregate, then level): remembering
 // the last answer spares a second fold per row.
@@ -102,50 +91,13 @@ function plainFoldedByTable(text: string): string | null {
   return String.fromCharCode.apply(null, codes);
 }
 
-/** The built-in patterns as one expression: one test per name instead of one per pattern. */
-const BUILTIN_AGGREGATE = new RegExp(BUILTIN_AGGREGATES.map((re) => `(?:${re.source})`).join("|"));
-
-const PATTERN_CACHE = new WeakMap<Profile, RegExp[]>();
-
 /**
- * A profile's aggregate patterns ("iu"), the broken ones left out (the profile editor reports
- * them). Joined into one alternation when that means the same: each pattern compiles on its
- * own, and none refers to a group by number or name (joined, the numbers would shift).
+ * Whether a name is an aggregate row ("TOÀN HUYỆN", "Tỷ lệ chung của huyện", "Tổng cộng"): one of
+ * the method's aggregate-row names, compared as words (src/model/aggregate-rows.ts).
  */
-function profilePatterns(profile: Profile): RegExp[] {
-  const cached = PATTERN_CACHE.get(profile);
-  if (cached) return cached;
-  const valid: RegExp[] = [];
-  for (const p of profile.aggregatePatterns) {
-    try {
-      valid.push(new RegExp(p, "iu"));
-    } catch {
-      // A broken pattern in a user's profile must not stop the reader.
-    }
-  }
-  let out = valid;
-  if (valid.length > 1 && valid.every((re) => !/\\[1-9k]|\(\?</.test(re.source.replace(/\(\?<[=!]/g, "")))) {
-    try {
-      out = [new RegExp(valid.map((re) => `(?:${re.source})`).join("|"), "iu")];
-    } catch {
-      out = valid;
-    }
-  }
-  PATTERN_CACHE.set(profile, out);
-  return out;
-}
-
-/** Whether a name is an aggregate row ("TOÀN HUYỆN", "Tỷ lệ chung của huyện", "Tổng cộng"). */
 export function isAggregateName(name: string, profile: Profile | null): boolean {
-  const folded = plainFolded(name);
-  if (BUILTIN_AGGREGATE.test(folded)) return true;
-  if (!profile) return false;
-  const patterns = profilePatterns(profile);
-  if (patterns.length === 0) return false;
-  const canonical = canonicalText(name);
-  const nfc = name.normalize("NFC").trim();
-  for (const re of patterns) if (re.test(canonical) || re.test(folded) || re.test(nfc)) return true;
-  return false;
+  if (!profile || profile.aggregateRows.length === 0) return false;
+  return aggregateMatcher(profile.aggregateRows).matches(name);
 }
 
 const PEOPLES_COMMITTEE = /^(uy ban nhan dan|ubnd)\s+/;

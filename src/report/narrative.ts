@@ -5,7 +5,7 @@
  * ("tỷ lệ còn thấp"). Missing values are never counted as 0.
  */
 import type { IndicatorSpec, Profile } from "../model/profile";
-import type { ScoredUnit, ScoreResult } from "../model/units";
+import type { ScoredUnit, ScoreResult, UnitRow } from "../model/units";
 import { byChange } from "./compare";
 import { formatViChange, formatViCount, formatViNumber, joinNames } from "./format";
 import type { Comparison, ComparisonRow, Narrative, NarrativeParagraph } from "./types";
@@ -16,6 +16,8 @@ export interface NarrativeOptions {
   comparison?: Comparison;
   /** How many rises and falls to name; default 3. */
   topChanges?: number;
+  /** The rows read, for indicators given as counts (Bến Cầu's "hồ sơ quá hạn"), which scored units do not carry. */
+  sourceRows?: UnitRow[];
 }
 
 /** Rating names as a sentence writes them ("xếp loại tốt", "xếp loại trung bình"). */
@@ -110,6 +112,48 @@ function findingSentence(f: IndicatorFinding, total: number): string | null {
   return `${text.charAt(0).toLocaleUpperCase("vi-VN")}${text.slice(1)}.`;
 }
 
+/**
+ * An indicator given as a count (no ratio, no points): the units over its threshold with their
+ * counts ("02 đơn vị có số liệu trên 0: UBND xã Long Thuận (01), …"), or, with no threshold,
+ * the units whose count is 0. Counts stay counts; a unit without a number is "chưa có số liệu".
+ */
+function countSentence(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile, rows: Map<number, UnitRow>): string | null {
+  const field = `${ind.id}.numerator`;
+  const valueOf = (u: ScoredUnit) => rows.get(u.row)?.values[field];
+  const present = units.filter((u) => valueOf(u) !== undefined);
+  if (present.length === 0) return null;
+  const withCount = (u: ScoredUnit) => `${u.name} (${formatViCount(valueOf(u) as number)})`;
+  const missing = present.filter((u) => valueOf(u) === null);
+  const known = present.filter((u) => typeof valueOf(u) === "number");
+  const rule = profile.flags.find((f) => f.field === field);
+  const parts: string[] = [];
+  if (rule) {
+    const over = known.filter((u) => (rule.op === "above" ? (valueOf(u) as number) > rule.threshold : (valueOf(u) as number) < rule.threshold));
+    const total = known.reduce((n, u) => n + (valueOf(u) as number), 0);
+    parts.push(
+      over.length === 0
+        ? `không đơn vị nào ${rule.op === "above" ? "trên" : "dưới"} ${formatViNumber(rule.threshold)}`
+        : `${formatViCount(over.length)} đơn vị ${rule.op === "above" ? "trên" : "dưới"} ${formatViNumber(rule.threshold)} (tổng ${formatViNumber(total)}): ${over.map(withCount).join(", ")}`,
+    );
+  } else {
+    const zero = known.filter((u) => valueOf(u) === 0);
+    if (zero.length > 0) parts.push(`${formatViCount(zero.length)} đơn vị bằng 0: ${names(zero)}`);
+  }
+  if (missing.length > 0) parts.push(`${formatViCount(missing.length)} đơn vị chưa có số liệu: ${names(missing)}`);
+  if (parts.length === 0) return null;
+  const text = parts.join("; ");
+  return `${text.charAt(0).toLocaleUpperCase("vi-VN")}${text.slice(1)}.`;
+}
+
+/** Whether an indicator is given as a count in this table: a count read, no ratio. */
+function isCount(ind: IndicatorSpec, units: ScoredUnit[], rows: Map<number, UnitRow>): boolean {
+  if (ind.max > 0) return false;
+  return units.some((u) => {
+    const v = rows.get(u.row)?.values;
+    return v !== undefined && v[`${ind.id}.numerator`] !== undefined && v[`${ind.id}.ratio`] === undefined && (u.indicators[ind.id]?.ratio ?? null) === null;
+  });
+}
+
 /** "Nhóm cung cấp DVTT – Chỉ số 1" under "Nhóm cung cấp DVTT" → "Chỉ số 1". */
 function shortLabel(label: string, groupLabel: string): string {
   if (!label.toLocaleLowerCase("vi-VN").startsWith(groupLabel.toLocaleLowerCase("vi-VN"))) return label;
@@ -169,15 +213,18 @@ function toText(paragraphs: NarrativeParagraph[]): string {
     .join("\n");
 }
 
-export function buildNarrative(scored: ScoreResult, profile: Profile, options: NarrativeOptions = {}): Narrative {
-  const lowPercent = options.lowPercent ?? DEFAULT_LOW_PERCENT;
-  const units = rankOrder(scored.units.filter((u) => !u.aggregate));
-  const aggregates = scored.units.filter((u) => u.aggregate);
-  const p: NarrativeParagraph[] = [];
-  let section = 0;
-  const heading = (text: string) => p.push({ kind: "heading", text: `${++section}. ${text}` });
+/** Whether the profile scores at all (Bến Cầu's indicator table does not: nothing is "chấm điểm"). */
+function scores(profile: Profile, units: ScoredUnit[]): boolean {
+  return profile.basis !== "none" || profile.total !== null || units.some((u) => u.total !== null);
+}
 
-  heading("Kết quả đánh giá, xếp loại");
+/** "Thực hiện chấm điểm đánh giá 12/12 đơn vị, trong đó:" and the units per rating, or, with no scoring, what the table holds. */
+function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile: Profile): NarrativeParagraph[] {
+  const p: NarrativeParagraph[] = [];
+  if (!scores(profile, units)) {
+    p.push({ kind: "text", text: `Bảng có số liệu của ${formatViCount(units.length)} đơn vị; phương pháp "${profile.name}" không chấm điểm, không xếp loại.` });
+    return p;
+  }
   const scoredUnits = units.filter((u) => u.total !== null);
   p.push({ kind: "text", text: `Thực hiện chấm điểm đánh giá ${formatViNumber(scoredUnits.length)}/${formatViNumber(units.length)} đơn vị, trong đó:` });
   const bands = profile.rating ? [...profile.rating.bands].sort((a, b) => b.min - a.min) : [];
@@ -207,20 +254,14 @@ export function buildNarrative(scored: ScoreResult, profile: Profile, options: N
   const scoredIndicators = profile.indicators.filter((i) => i.max > 0);
   if (scoredIndicators.length > 1) {
     const complete = units.filter((u) => scoredIndicators.every((i) => (indicatorValue(u, i) ?? 0) > 0));
-    if (complete.length > 0) {
-      p.push({ kind: "text", text: `Có ${formatViCount(complete.length)} đơn vị thực hiện đảm bảo đủ các chỉ số: ${names(complete)}.` });
-    }
+    if (complete.length > 0) p.push({ kind: "text", text: `Có ${formatViCount(complete.length)} đơn vị thực hiện đảm bảo đủ các chỉ số: ${names(complete)}.` });
   }
+  return p;
+}
 
-  const changes = changeParagraphs(units, options.comparison, options.topChanges ?? 3);
-  if (changes.length > 0) {
-    heading(changes[0].text);
-    p.push(...changes.slice(1));
-  }
-
-  // Per indicator, by group in the profile's order, then indicators outside any group.
-  heading("Tồn tại, hạn chế");
-  const before = p.length;
+/** Per indicator, by group in the profile's order, then indicators outside any group. */
+function indicatorParagraphs(units: ScoredUnit[], profile: Profile, lowPercent: number, rows: Map<number, UnitRow>): NarrativeParagraph[] {
+  const p: NarrativeParagraph[] = [];
   const groupIds = new Set(profile.groups.map((g) => g.id));
   const blocks: { label: string | null; inds: IndicatorSpec[] }[] = profile.groups.map((g) => ({
     label: g.label,
@@ -230,7 +271,7 @@ export function buildNarrative(scored: ScoreResult, profile: Profile, options: N
   for (const block of blocks) {
     const lines: { label: string; sentence: string }[] = [];
     for (const ind of block.inds) {
-      const sentence = findingSentence(findings(units, ind, profile, lowPercent), units.length);
+      const sentence = isCount(ind, units, rows) ? countSentence(units, ind, profile, rows) : findingSentence(findings(units, ind, profile, lowPercent), units.length);
       // "Công khai, minh bạch (%)" reads "Công khai, minh bạch" in a sentence.
       const label = (block.label ? shortLabel(ind.label, block.label) : ind.label).replace(/\s*\((%|\d+\s*(%|điểm))\)\s*$/u, "");
       if (sentence) lines.push({ label, sentence });
@@ -243,7 +284,26 @@ export function buildNarrative(scored: ScoreResult, profile: Profile, options: N
       p.push({ kind: "bullet", text: `${block.label ?? lines[0].label}: ${lines[0].sentence}` });
     }
   }
-  if (p.length === before) p.push({ kind: "text", text: "Không có đơn vị nào chưa thực hiện hoặc có tỷ lệ thấp ở các chỉ số." });
+  if (p.length === 0) p.push({ kind: "text", text: "Không có đơn vị nào chưa thực hiện hoặc có tỷ lệ thấp ở các chỉ số." });
+  return p;
+}
 
+export function buildNarrative(scored: ScoreResult, profile: Profile, options: NarrativeOptions = {}): Narrative {
+  const units = rankOrder(scored.units.filter((u) => !u.aggregate));
+  const aggregates = scored.units.filter((u) => u.aggregate);
+  const rows = new Map((options.sourceRows ?? []).map((r) => [r.row, r]));
+  const p: NarrativeParagraph[] = [];
+  let section = 0;
+  const heading = (text: string) => p.push({ kind: "heading", text: `${++section}. ${text}` });
+
+  heading(scores(profile, units) ? "Kết quả đánh giá, xếp loại" : "Kết quả các chỉ tiêu");
+  p.push(...resultParagraphs(units, aggregates, profile));
+  const changes = changeParagraphs(units, options.comparison, options.topChanges ?? 3);
+  if (changes.length > 0) {
+    heading(changes[0].text);
+    p.push(...changes.slice(1));
+  }
+  heading("Tồn tại, hạn chế");
+  p.push(...indicatorParagraphs(units, profile, options.lowPercent ?? DEFAULT_LOW_PERCENT, rows));
   return { paragraphs: p, text: toText(p) };
 }

@@ -52,8 +52,8 @@ export interface PrintSetup {
   /** Fit to one page wide, as many pages tall as needed. */
   fitToWidth: number;
   fitToHeight: number;
-  /** 0-based sheet rows repeated at the top of every printed page (the header block). */
-  repeatRows: { top: number; bottom: number };
+  /** 0-based sheet rows repeated at the top of every printed page (the header block); null for none. */
+  repeatRows: { top: number; bottom: number } | null;
   /** Margins in inches. */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
@@ -67,7 +67,8 @@ export interface AppendixRow {
   stt: number | null;
 }
 
-export interface AppendixPlan {
+/** One printable sheet as data: what every sheet the report writes shares. */
+export interface SheetPlan {
   sheetName: string;
   font: { name: string; size: number };
   /** Values from A1, one array per sheet row (rows may be ragged; missing cells are blank). */
@@ -81,6 +82,24 @@ export interface AppendixPlan {
   /** Explicit heights in points (wrapped title, header and narrative rows). */
   rowHeights: { row: number; height: number }[];
   print: PrintSetup;
+  /** 0-based rows frozen at the top when the sheet is shown (0 for none). */
+  frozenRows: number;
+  lastRow: number;
+  lastCol: number;
+  /** Manual page breaks: a new printed page starts at each of these 0-based rows. */
+  pageBreaks?: number[];
+  /** What prints, when not the whole used range (the appendix: its table, not the chart beside it). */
+  printArea?: CellRange;
+}
+
+/** The rating counts and the narrative: a sheet of their own, so no repeated table header prints over them. */
+export interface NotesPlan extends SheetPlan {
+  /** The rating summary table (Xếp loại | Số đơn vị), the data of the rating chart. */
+  ratingTable: { top: number; bottom: number; left: number; /** Band key of each data row. */ keys: string[] } | null;
+  narrativeTop: number | null;
+}
+
+export interface AppendixPlan extends SheetPlan {
   columns: AppendixColumn[];
   headers: HeaderSpan[];
   /** 0-based rows of the blocks, inclusive. */
@@ -91,13 +110,12 @@ export interface AppendixPlan {
     dataTop: number;
     dataBottom: number;
     footnoteTop: number;
-    /** The rating summary table (Xếp loại | Số đơn vị), the data of the rating chart. */
-    ratingTable: { top: number; bottom: number; left: number; /** Band key of each data row. */ keys: string[] } | null;
-    narrativeTop: number | null;
     lastRow: number;
     lastCol: number;
   };
   rows: AppendixRow[];
+  /** The rating counts and the narrative, printed on their own sheet; null when there is neither. */
+  notes: NotesPlan | null;
 }
 
 /** A unit's result against the last period. */

@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { STATE_SHEET } from "../../src/model/plan";
@@ -336,12 +336,24 @@ describe("other commands and the installed entry point", () => {
     for (const id of ["qd766", "qd766-nhom", "dien-bien-2023", "an-giang-tuan"]) expect(r.stdout).toContain(id);
   });
 
-  test("bin/chiso766.js runs from a checkout without a build", () => {
-    const bin = path.join(__dirname, "..", "..", "bin", "chiso766.js");
-    const r = spawnSync(process.execPath, [bin, "profiles"], { encoding: "utf8", cwd: path.join(__dirname, "..", "..") });
+  test("bin/chiso766.js runs the compiled CLI that npm ci builds and the package ships", () => {
+    const root = path.join(__dirname, "..", "..");
+    const bin = path.join(root, "bin", "chiso766.js");
+    const r = spawnSync(process.execPath, [bin, "profiles"], { encoding: "utf8", cwd: root });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("qd766-nhom");
+    // No TypeScript at run time: the bin file loads only the bundle.
+    expect(readFileSync(bin, "utf8")).not.toMatch(/ts-node|\.ts"/);
+    const version = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8", cwd: root });
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version);
+  });
+
+  test("--version prints the package's version", async () => {
+    const r = await cli("--version");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version);
   });
 
   test("the state sheet holds JSON in cells under Excel's limit", async () => {

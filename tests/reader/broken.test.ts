@@ -21,6 +21,27 @@ describe("broken variants", () => {
     expect(r.units[0].values["dvtt2.points"]).toBe(2.7);
   });
 
+  test('a word containing "âm" ("Tâm") is not a number, not out of range: the code comes from the parser, not the message', () => {
+    const grid = withCell(dienBienGrid, 7, 3, "Tâm"); // D8
+    const r = readTable(grid, { profiles });
+    expect(r.problems.filter((x) => x.cell === "Sheet1!D8")).toEqual([
+      { cell: "Sheet1!D8", message: '"Tâm" không phải là số', severity: "error", code: "not-a-number", field: "dvtt1.points" },
+    ]);
+  });
+
+  test("each parse error carries its own code", () => {
+    const cases: [string, string][] = [
+      ["-3", "out-of-range"],
+      ["#DIV/0!", "excel-error"],
+      ["abc", "not-a-number"],
+      ["9.747", "ambiguous-number"],
+    ];
+    for (const [text, code] of cases) {
+      const r = readTable(withCell(dienBienGrid, 7, 3, text), { profiles });
+      expect(r.problems.filter((x) => x.cell === "Sheet1!D8").map((x) => x.code)).toEqual([code]);
+    }
+  });
+
   test('"16/,6" (Bến Cầu\'s own typo) → not a number, named cell', () => {
     const grid = withCell(benCauGrid, 6, 4, "16/,6"); // E7
     const r = readTable(grid, { profiles });

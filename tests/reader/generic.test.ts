@@ -23,7 +23,7 @@ const tiny: Profile = parseProfile({
     { field: "name", label: "Tên đơn vị", aliases: ["Đơn vị"] },
     { field: "total", label: "Tổng điểm", max: 100 },
   ],
-  aggregatePatterns: ["^bình quân khối"],
+  aggregateRows: [{ name: "Bình quân khối" }, { name: "Tổng cộng" }],
 });
 
 const MESSY = [

@@ -54,7 +54,7 @@ describe("parseNumber by column kind", () => {
   });
 
   test('"16/,6" is not a number, with the raw text quoted', () => {
-    expect(parseNumber("16/,6", "score")).toEqual({ value: null, error: '"16/,6" không phải là số' });
+    expect(parseNumber("16/,6", "score")).toEqual({ value: null, error: '"16/,6" không phải là số', errorCode: "not-a-number" });
   });
 
   test.each(["abc", "12abc34", "1..2", "1,2,3,4", "--5", "#", "1/2/3", "7 điểm 5"])("%j is an error", (raw) => {

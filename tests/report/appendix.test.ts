@@ -158,12 +158,16 @@ describe("appendix: Điện Biên Phủ, tháng 9/2023", () => {
     expect(text).toContain("(1, 2, 2, 4)");
   });
 
-  test("rating table counts 3 Tốt, 5 Khá, 4 TB", () => {
-    const t = plan.layout.ratingTable;
-    expect(t).not.toBeNull();
-    if (!t) return;
+  test("rating table counts 3 Tốt, 5 Khá, 4 TB, on the notes sheet", () => {
+    const t = plan.notes?.ratingTable;
+    expect(t).toBeTruthy();
+    if (!t || !plan.notes) return;
+    const notes = ws.workbook.getWorksheet(plan.notes.sheetName);
+    expect(notes).toBeDefined();
+    if (!notes) return;
+    expect(notes.pageSetup.printTitlesRow).toBeUndefined();
     const counts: Record<string, unknown> = {};
-    for (let r = t.top + 1; r <= t.bottom; r++) counts[String(ws.getCell(r + 1, t.left + 1).value)] = ws.getCell(r + 1, t.left + 2).value;
+    for (let r = t.top + 1; r <= t.bottom; r++) counts[String(notes.getCell(r + 1, t.left + 1).value)] = notes.getCell(r + 1, t.left + 2).value;
     expect(counts).toEqual({ "Xuất sắc": 0, "Tốt": 3, "Khá": 5, "Trung bình": 4, "Yếu": 0 });
   });
 });
@@ -234,7 +238,7 @@ describe("appendix: Phú Tân, tháng 5 – tuần 01/2024", () => {
     wb.addWorksheet("Sheet1");
     applyAppendixPlan(wb, plan);
     applyAppendixPlan(wb, plan);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sheet1", "Phụ lục xếp loại"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sheet1", "Phụ lục xếp loại", "Nhận xét xếp loại"]);
     const own = new ExcelJS.Workbook();
     own.addWorksheet("Phụ lục xếp loại").getCell("A1").value = "của người dùng";
     const ws2 = applyAppendixPlan(own, plan);

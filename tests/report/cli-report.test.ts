@@ -31,12 +31,16 @@ describe("chiso766 score --report / --previous", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const appendixSheet = wb.worksheets.find((w) => (w.headerFooter?.oddFooter ?? "").includes("chiso766"));
+    const appendixSheet = wb.getWorksheet("Phụ lục xếp loại");
+    const notesSheet = wb.getWorksheet("Nhận xét xếp loại");
     expect(appendixSheet).toBeDefined();
-    if (!appendixSheet) return;
+    expect(notesSheet).toBeDefined();
+    if (!appendixSheet || !notesSheet) return;
     expect(appendixSheet.pageSetup.orientation).toBe("landscape");
+    // No product name on the printed page: the printed footer holds page numbers only.
+    for (const ws of [appendixSheet, notesSheet]) expect(ws.headerFooter?.oddFooter ?? "").not.toContain("chiso766");
     const texts: string[] = [];
-    appendixSheet.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
+    notesSheet.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
     expect(texts.some((t) => t.startsWith("- 15 đơn vị xếp loại tốt:"))).toBe(true);
 
     for (const file of [out.replace(/\.xlsx$/, ".tong-diem.svg"), out.replace(/\.xlsx$/, ".xep-loai.svg")]) {

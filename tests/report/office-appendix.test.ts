@@ -78,7 +78,7 @@ describe("Office.js appendix and charts", () => {
 
   test("charts: one sync, bars coloured by rating", async () => {
     const r = recorder();
-    await addAppendixCharts(r.context, plan, "Phụ lục xếp loại");
+    await addAppendixCharts(r.context, plan, "Phụ lục xếp loại", "Nhận xét xếp loại");
     expect(r.syncs()).toBe(1);
     const text = r.log.join("\n");
     expect(text).toMatch(/charts\.add\("BarClustered"/);

@@ -5,7 +5,7 @@
  * preview before writing, write, undo, problem click → cell selected, conflicts confirmed.
  */
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { FakeExcel, FakeWorkbookModel } from "../../fake-excel";
 import { createOfficeAdapter, type WorkbookAdapter } from "../../src/adapters/office";
@@ -13,6 +13,10 @@ import { App } from "../../src/taskpane/components/App";
 import { defaultScoring } from "../../src/taskpane/scoring";
 import { PHU_TAN_SHEET, phuTanGrid } from "../office/phu-tan-grid";
 import type { Grid } from "../../src/model/grid";
+
+// A write re-reads and re-scores the sheet: on a busy machine that takes more than the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30000);
 
 // jsdom has no ResizeObserver; Fluent's MessageBar observes its own size.
 class NoResizeObserver {

@@ -55,7 +55,7 @@ describe("report adapter on the fake Excel", () => {
     const { report, model, plan, excel } = setup();
     excel.resetStats();
     const done = await report.writeAppendix(plan);
-    expect(done).toEqual({ sheetName: DEFAULT_APPENDIX_SHEET, charts: true });
+    expect(done).toEqual({ sheetName: DEFAULT_APPENDIX_SHEET, notesSheetName: "Nhận xét xếp loại", charts: true });
     const sheet = model.sheet(DEFAULT_APPENDIX_SHEET)!;
     const grid = model.sheetGrid(DEFAULT_APPENDIX_SHEET)!;
     const texts = grid.values.flat().filter((v) => typeof v === "string");
@@ -74,14 +74,22 @@ describe("report adapter on the fake Excel", () => {
     expect(cellFormat(sheet, plan.layout.headerTop, nameCol, "font.bold")).toBe(true);
     expect(cellFormat(sheet, plan.layout.dataTop, nameCol, "borders.EdgeTop.style")).toBe("Continuous");
     const extras = sheetExtras(sheet);
-    expect(extras.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: `$${plan.print.repeatRows.top + 1}:$${plan.print.repeatRows.bottom + 1}` });
+    expect(extras.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: `$${plan.layout.headerTop + 1}:$${plan.layout.headerBottom + 1}` });
     expect(extras.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: plan.print.fitToHeight });
-    expect(String(extras.pageLayout.leftFooter)).toContain("chiso766");
+    // The mark sits in the first-page footer, which Excel keeps but does not print (state "Default").
+    expect(String(extras.pageLayout["firstPage.leftFooter"])).toContain("chiso766");
+    expect(extras.pageLayout["headersFooters.state"]).toBe("Default");
+    expect(String(extras.pageLayout.leftFooter ?? "")).not.toContain("chiso766");
+    expect(String(extras.pageLayout.centerFooter ?? "")).not.toContain("chiso766");
     expect(extras.frozenRows).toBe(plan.layout.headerBottom + 1);
     expect(sheet.merges.length).toBe(plan.merges.length);
 
-    expect(extras.charts.map((c) => c.type)).toEqual(["BarClustered", "ColumnClustered"]);
-    const [totalsChart, ratingsChart] = extras.charts;
+    expect(extras.charts.map((c) => c.type)).toEqual(["BarClustered"]);
+    const [totalsChart] = extras.charts;
+    // The ratings chart sits beside the rating counts, on the notes sheet.
+    const notesExtras = sheetExtras(model.sheet(plan.notes!.sheetName)!);
+    expect(notesExtras.charts.map((c) => c.type)).toEqual(["ColumnClustered"]);
+    const [ratingsChart] = notesExtras.charts;
     const ranked = plan.rows.filter((r) => !r.unit.aggregate);
     expect(totalsChart.series[0].pointColors[0]).toBe(RATING_COLORS[ranked[0].unit.ratingKey!]);
     expect(Object.keys(totalsChart.series[0].pointColors)).toHaveLength(ranked.length);
@@ -106,7 +114,7 @@ describe("report adapter on the fake Excel", () => {
     expect(first.sheetName).toBe(`${DEFAULT_APPENDIX_SHEET} (2)`);
     const second = await report.writeAppendix(plan);
     expect(second.sheetName).toBe(`${DEFAULT_APPENDIX_SHEET} (2)`);
-    expect(model.sheets.map((s) => s.name)).toEqual([PHU_TAN_SHEET, PREVIOUS, DEFAULT_APPENDIX_SHEET, `${DEFAULT_APPENDIX_SHEET} (2)`]);
+    expect(model.sheets.map((s) => s.name)).toEqual([PHU_TAN_SHEET, PREVIOUS, DEFAULT_APPENDIX_SHEET, `${DEFAULT_APPENDIX_SHEET} (2)`, "Nhận xét xếp loại"]);
     expect(model.sheet(DEFAULT_APPENDIX_SHEET)!.cell(0, 0).value).toBe("ghi chú của tôi");
   });
 

@@ -50,7 +50,7 @@ function setup(options: { report?: Partial<ReportAdapter> } = {}) {
       { name: "Ẩn", visible: false, active: false },
     ]),
     readSheet: jest.fn(async (name: string) => ({ grid: previousGrid(), state: null, address: `'${name}'!A1:M21` })),
-    writeAppendix: jest.fn(async (plan: AppendixPlan) => ({ sheetName: plan.sheetName, charts: true })),
+    writeAppendix: jest.fn(async (plan: AppendixPlan) => ({ sheetName: plan.sheetName, notesSheetName: plan.notes?.sheetName ?? null, charts: true })),
     ...options.report,
   };
   render(
@@ -122,8 +122,8 @@ describe("report panel", () => {
     // Units in rank order under the aggregate row, the narrative under the table.
     const names = plan.rows.filter((r) => !r.unit.aggregate).map((r) => r.unit.name);
     expect(names[0]).toBe("PHÚ HÙNG");
-    expect(plan.layout.narrativeTop).not.toBeNull();
-    expect(await screen.findByText(`Đã lập trang "${plan.sheetName}" với 2 biểu đồ.`)).toBeTruthy();
+    expect(plan.notes?.narrativeTop).not.toBeNull();
+    expect(await screen.findByText(`Đã lập trang "${plan.sheetName}" và trang "${plan.notes!.sheetName}" (số đơn vị theo xếp loại, nhận xét) với 2 biểu đồ.`)).toBeTruthy();
   });
 
   test("an error from the adapter is shown, not swallowed", async () => {
@@ -177,7 +177,28 @@ describe("title inputs from the rows above the table", () => {
         ["STT", "Tên đơn vị"],
       ],
     };
-    expect(titleInputs(grid, 3)).toEqual({ title: "BỘ CHỈ SỐ PHỤC VỤ", period: "Tháng 5 (Tuần 01)", cutoffDate: "Ngày 06/5/2024" });
+    expect(titleInputs(grid, 3)).toEqual({ title: "BỘ CHỈ SỐ PHỤC VỤ", period: "Tháng 5 (Tuần 01)", cutoffDate: "Ngày 06/5/2024", references: "" });
+  });
+
+  test("a bracketed reference over two rows is kept whole, and the \"Phụ lục\" label is not a title line", () => {
+    const grid: Grid = {
+      sheet: "S",
+      origin: { row: 0, col: 0 },
+      values: [
+        ["Phụ lục", null],
+        ["KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI", null],
+        ["THÁNG 9 NĂM 2023", null],
+        ["(Kèm theo Báo cáo số", null],
+        ["/BC-UBND, ngày tháng 10 năm 2023 của UBND thành phố Điện Biên Phủ)", null],
+        ["STT", "Tên đơn vị"],
+      ],
+    };
+    expect(titleInputs(grid, 5)).toEqual({
+      title: "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI",
+      period: "THÁNG 9 NĂM 2023",
+      cutoffDate: "",
+      references: "(Kèm theo Báo cáo số /BC-UBND, ngày tháng 10 năm 2023 của UBND thành phố Điện Biên Phủ)",
+    });
   });
 
   test("no title rows: the national title, nothing invented", () => {

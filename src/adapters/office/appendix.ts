@@ -1,12 +1,13 @@
 /**
- * Applies an AppendixPlan through Office.js: a new sheet (replacing one the tool wrote before
- * under that name), values and number formats as two 2-D writes, styles and merges queued in
- * the same batch, and the print setup (landscape A4, one page wide, header rows repeated).
- * Two syncs to find an old appendix, one to write: never a sync in a loop.
+ * Applies report SheetPlans through Office.js: each a new sheet (replacing one the tool wrote
+ * before under that name, never a user's), values and number formats as two 2-D writes, styles
+ * and merges queued in the same batch, and the print setup. The tool's sheets are marked in the
+ * first-page footer, kept but never printed (the footer state is "Default"), so the official
+ * page carries no product name. Two syncs to find old sheets, one to write: never one in a loop.
  */
-import type { AppendixPlan, AppendixStyle } from "../../report/types";
+import type { AppendixStyle, SheetPlan } from "../../report/types";
 
-/** Marks a sheet as written by chiso766 (left footer); the exceljs adapter writes the same text. */
+/** Marks a sheet as written by chiso766; the exceljs adapter writes the same text. */
 export const APPENDIX_FOOTER_MARK = "chiso766";
 
 /** Excel column width is in points here; a character of Times New Roman 13 is about 7 points wide. */
@@ -47,34 +48,17 @@ function rectangle<T>(rows: (T | null | undefined)[][], height: number, width: n
   return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? blank));
 }
 
-/**
- * Writes the appendix sheet in one batch and returns its name: the plan's, or "Phụ lục xếp loại (2)"…
- * when the user has a sheet of that name the tool did not write.
- */
-export async function writeAppendixSheet(context: Excel.RequestContext, plan: AppendixPlan): Promise<string> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  // The wanted name and its numbered variants that exist: the first the tool wrote is replaced,
-  // a user's own sheet never is.
-  const taken = new Set(sheets.items.map((s) => s.name));
-  const candidates = [plan.sheetName];
-  for (let i = 2; taken.has(candidates[candidates.length - 1]); i++) candidates.push(`${plan.sheetName} (${i})`.slice(-31));
-  const footers = candidates
-    .filter((n) => taken.has(n))
-    .map((n) => {
-      const footer = sheets.getItem(n).pageLayout.headersFooters.defaultForAllPages;
-      footer.load("leftFooter");
-      return { name: n, footer };
-    });
-  if (footers.length > 0) await context.sync();
-  const ours = footers.find((f) => (f.footer.leftFooter ?? "").includes(APPENDIX_FOOTER_MARK));
-  const name = ours ? ours.name : candidates[candidates.length - 1];
-  if (ours) sheets.getItem(ours.name).delete();
+/** The wanted name and the numbered variants that exist ("Phụ lục xếp loại (2)"…), in order. */
+function candidateNames(wanted: string, taken: Set<string>): string[] {
+  const candidates = [wanted];
+  for (let i = 2; taken.has(candidates[candidates.length - 1]); i++) candidates.push(`${wanted} (${i})`.slice(-31));
+  return candidates;
+}
 
+function queueSheet(sheets: Excel.WorksheetCollection, name: string, plan: SheetPlan): void {
   const ws = sheets.add(name);
-  const height = plan.layout.lastRow + 1;
-  const width = plan.layout.lastCol + 1;
+  const height = plan.lastRow + 1;
+  const width = plan.lastCol + 1;
   const all = ws.getRangeByIndexes(0, 0, height, width);
   all.values = rectangle(plan.values, height, width, "" as string | number | boolean);
   all.numberFormat = rectangle(plan.numberFormats, height, width, "General");
@@ -97,11 +81,53 @@ export async function writeAppendixSheet(context: Excel.RequestContext, plan: Ap
   page.bottomMargin = m.bottom * POINTS_PER_INCH;
   page.headerMargin = m.header * POINTS_PER_INCH;
   page.footerMargin = m.footer * POINTS_PER_INCH;
-  page.setPrintTitleRows(`$${plan.print.repeatRows.top + 1}:$${plan.print.repeatRows.bottom + 1}`);
-  page.headersFooters.defaultForAllPages.leftFooter = `&8${APPENDIX_FOOTER_MARK}`;
-  page.headersFooters.defaultForAllPages.rightFooter = "&8Trang &P/&N";
-  ws.freezePanes.freezeRows(plan.layout.headerBottom + 1);
-  ws.activate();
+  if (plan.printArea) {
+    const a = plan.printArea;
+    page.setPrintArea(ws.getRangeByIndexes(a.top, a.left, a.bottom - a.top + 1, a.right - a.left + 1));
+  }
+  if (plan.print.repeatRows) page.setPrintTitleRows(`$${plan.print.repeatRows.top + 1}:$${plan.print.repeatRows.bottom + 1}`);
+  page.headersFooters.state = "Default";
+  page.headersFooters.firstPage.leftFooter = APPENDIX_FOOTER_MARK;
+  page.headersFooters.defaultForAllPages.centerFooter = "&10Trang &P/&N";
+  if (plan.frozenRows > 0) ws.freezePanes.freezeRows(plan.frozenRows);
+}
+
+/**
+ * Writes the sheets in one batch and returns their names, in order: the plans' names, or
+ * "Phụ lục xếp loại (2)"… when the user has a sheet of that name the tool did not write.
+ * The first sheet is activated.
+ */
+export async function writeSheetPlans(context: Excel.RequestContext, plans: SheetPlan[]): Promise<string[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
   await context.sync();
-  return name;
+  const taken = new Set(sheets.items.map((s) => s.name));
+  const perPlan = plans.map((plan) =>
+    candidateNames(plan.sheetName, taken)
+      .filter((n) => taken.has(n))
+      .map((n) => {
+        const group = sheets.getItem(n).pageLayout.headersFooters;
+        // The mark is in the unprinted first-page footer; sheets of older versions had it in the printed one.
+        return { name: n, first: group.firstPage.load("leftFooter"), all: group.defaultForAllPages.load("leftFooter") };
+      }),
+  );
+  if (perPlan.some((f) => f.length > 0)) await context.sync();
+  const names = plans.map((plan, i) => {
+    const ours = perPlan[i].find((f) => [f.first.leftFooter, f.all.leftFooter].some((t) => (t ?? "").includes(APPENDIX_FOOTER_MARK)));
+    if (ours) {
+      sheets.getItem(ours.name).delete();
+      return ours.name;
+    }
+    const candidates = candidateNames(plan.sheetName, taken);
+    return candidates[candidates.length - 1];
+  });
+  plans.forEach((plan, i) => queueSheet(sheets, names[i], plan));
+  if (names.length > 0) sheets.getItem(names[0]).activate();
+  await context.sync();
+  return names;
+}
+
+/** Writes one sheet (see writeSheetPlans) and returns its name. */
+export async function writeAppendixSheet(context: Excel.RequestContext, plan: SheetPlan): Promise<string> {
+  return (await writeSheetPlans(context, [plan]))[0];
 }

@@ -8,8 +8,11 @@ import type { AppendixPlan } from "../../report/types";
 
 const colorOf = (key: string | null) => (key && RATING_COLORS[key]) || UNRATED_COLOR;
 
-/** Adds both charts right of the appendix table on `sheetName` (as returned by writeAppendixSheet). */
-export async function addAppendixCharts(context: Excel.RequestContext, plan: AppendixPlan, sheetName: string): Promise<void> {
+/**
+ * Adds the totals chart right of the appendix table on `sheetName` (outside the printed page:
+ * the print area is the table) and the ratings chart beside the rating counts on the notes sheet.
+ */
+export async function addAppendixCharts(context: Excel.RequestContext, plan: AppendixPlan, sheetName: string, notesSheetName: string | null): Promise<void> {
   const ws = context.workbook.worksheets.getItem(sheetName);
   const scoreField = plan.columns.some((c) => c.field === "converted") ? "converted" : "total";
   const scoreCol = plan.columns.find((c) => c.field === scoreField);
@@ -37,13 +40,14 @@ export async function addAppendixCharts(context: Excel.RequestContext, plan: App
     for (let i = 0; i < count; i++) series.points.getItemAt(i).format.fill.setSolidColor(colorOf(byRow.get(first + i) ?? null));
   }
 
-  const t = plan.layout.ratingTable;
-  if (t && t.bottom > t.top) {
-    const data = ws.getRangeByIndexes(t.top, t.left, t.bottom - t.top + 1, 2);
-    const chart = ws.charts.add("ColumnClustered", data, "Columns");
+  const t = plan.notes?.ratingTable;
+  if (t && notesSheetName && plan.notes && t.bottom > t.top) {
+    const notes = context.workbook.worksheets.getItem(notesSheetName);
+    const data = notes.getRangeByIndexes(t.top, t.left, t.bottom - t.top + 1, 2);
+    const chart = notes.charts.add("ColumnClustered", data, "Columns");
     chart.title.text = "Số đơn vị theo xếp loại";
     chart.legend.visible = false;
-    chart.setPosition(ws.getRangeByIndexes(t.top, chartLeft, 1, 1));
+    chart.setPosition(notes.getRangeByIndexes(t.top, plan.notes.lastCol + 2, 1, 1));
     chart.width = 420;
     chart.height = 260;
     const series = chart.series.getItemAt(0);

@@ -23,6 +23,8 @@ export interface SheetInfo {
 export interface AppendixReport {
   /** The sheet written: the plan's name, or "… (2)" when the user has a sheet of that name. */
   sheetName: string;
+  /** The notes sheet written beside it (rating counts and narrative), if any. */
+  notesSheetName: string | null;
   /** Whether Excel drew the two charts (false when this Excel lacks the chart API). */
   charts: boolean;
 }
@@ -76,20 +78,20 @@ export function createReportAdapter(options: ReportAdapterOptions): ReportAdapte
 
   async function writeAppendix(plan: AppendixPlan): Promise<AppendixReport> {
     // Loaded on first use: the task pane's first render does not need the appendix code.
-    const [{ writeAppendixSheet }, { addAppendixCharts }] = await Promise.all([
+    const [{ writeSheetPlans }, { addAppendixCharts }] = await Promise.all([
       import(/* webpackChunkName: "report" */ "./appendix"),
       import(/* webpackChunkName: "report" */ "./charts"),
     ]);
     return run(async (context) => {
-      const sheetName = await writeAppendixSheet(excelContext(context), plan);
-      if (!charts) return { sheetName, charts: false };
+      const [sheetName, notesSheetName = null] = await writeSheetPlans(excelContext(context), plan.notes ? [plan, plan.notes] : [plan]);
+      if (!charts) return { sheetName, notesSheetName, charts: false };
       try {
-        await addAppendixCharts(excelContext(context), plan, sheetName);
+        await addAppendixCharts(excelContext(context), plan, sheetName, notesSheetName);
       } catch (e) {
         // The sheet is written (its own sync succeeded); say so, and why the charts are missing.
         throw new Error(`Đã lập trang "${sheetName}" nhưng Excel không vẽ được biểu đồ: ${e instanceof Error ? e.message : String(e)}`);
       }
-      return { sheetName, charts: true };
+      return { sheetName, notesSheetName, charts: true };
     });
   }
 

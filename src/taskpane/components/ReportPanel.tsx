@@ -188,7 +188,7 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
       const done = await report.writeAppendix(plan);
       setMessage({
         intent: "success",
-        text: `Đã lập trang "${done.sheetName}"${done.charts ? " với 2 biểu đồ" : " (Excel này chưa vẽ được biểu đồ qua phần bổ trợ)"}.`,
+        text: `Đã lập trang "${done.sheetName}"${done.notesSheetName ? ` và trang "${done.notesSheetName}" (số đơn vị theo xếp loại, nhận xét)` : ""}${done.charts ? " với 2 biểu đồ" : " (Excel này chưa vẽ được biểu đồ qua phần bổ trợ)"}.`,
       });
     });
 
@@ -272,6 +272,9 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
           </Field>
           <Field label="Ngày chốt số liệu">
             <Input className={styles.full} size="small" value={inputs.cutoffDate} placeholder="Ngày 06/5/2024" disabled={disabled} onChange={set("cutoffDate")} />
+          </Field>
+          <Field label="Dòng kèm theo báo cáo">
+            <Textarea className={styles.full} size="small" resize="vertical" value={inputs.references} placeholder="(Kèm theo Báo cáo số …)" disabled={disabled} onChange={set("references")} />
           </Field>
           <div className={styles.row}>
             <Button appearance="primary" size="small" disabled={disabled} onClick={() => void writeAppendix()}>

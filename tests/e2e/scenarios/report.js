@@ -44,7 +44,7 @@ module.exports = [
       const makeAppendix = pane(page).getByRole("button", { name: "Lập phụ lục" });
       await makeAppendix.scrollIntoViewIfNeeded();
       await makeAppendix.click();
-      await pane(page).getByText(`Đã lập trang "${APPENDIX}" với 2 biểu đồ.`).waitFor();
+      await pane(page).getByText(`Đã lập trang "${APPENDIX}" và trang "Nhận xét xếp loại" (số đơn vị theo xếp loại, nhận xét) với 2 biểu đồ.`).waitFor();
       await waitIdle(page);
 
       // The new sheet: a tab, opened in the grid.

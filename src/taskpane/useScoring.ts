@@ -1,0 +1,291 @@
+/**
+ * The task pane's state and actions: read the table, score it, change the method or a column,
+ * write, undo, confirm an overwrite. The App component only lays these out.
+ */
+import * as React from "react";
+import { SheetChangedError, type WorkbookAdapter, type WorkbookSnapshot } from "../adapters/office/adapter";
+import type { ColumnMapping } from "../model/table";
+import { isAppendixSheet, type WorkbookState, type WritePlan } from "../model/plan";
+import type { Problem } from "../model/units";
+import { mappingOf, outputSpecs } from "../plan";
+import { gridChanges, type GridChange } from "../plan/diff";
+import { publishedCheckLines, withoutOutputs } from "../plan/outputs";
+import { whyNoTable } from "../pipeline";
+import { changedText } from "./changes";
+import { formatViNumber } from "../report/format";
+import type { RunResult, ScoringService } from "./scoring";
+import { errorMessage, yieldToEventLoop } from "./errors";
+
+export type Busy = { label: string; value: number } | null;
+
+/** A write waiting for the user to agree to overwrite cells holding other data. */
+export interface PendingWrite {
+  kind: "write" | "undo";
+  plan: WritePlan;
+  state: WorkbookState;
+}
+
+type ScoreOptions = { profileId?: string; mapping?: ColumnMapping };
+
+export interface ScoringPane {
+  snapshot: WorkbookSnapshot | null;
+  result: RunResult | null;
+  problems: Problem[];
+  busy: Busy;
+  error: string | null;
+  notice: string | null;
+  pending: PendingWrite | null;
+  /** The last write asked about: the dialog stays mounted (closed) so focus and aria come back. */
+  asked: PendingWrite | null;
+  /** The sheet changed since the preview was computed (worksheet onChanged). */
+  stale: boolean;
+  /** What changed between the preview's read and a write attempt (nothing was written). */
+  changed: string | null;
+  /** Why there is no table to write to; then write, undo and the report are off. */
+  noTable: string | null;
+  /** Published columns compared with the recomputed values, one line each. */
+  checkLines: string[];
+  useSelection: boolean;
+  canUndo: boolean;
+  setUseSelection(on: boolean): void;
+  reload(): void;
+  changeProfile(profileId: string): void;
+  changeField(letter: string, field: string | null): void;
+  write(): void;
+  undo(): void;
+  confirmPending(): void;
+  cancelPending(): void;
+  selectCell(cell: string): void;
+}
+
+export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): ScoringPane {
+  const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot | null>(null);
+  const [result, setResult] = React.useState<RunResult | null>(null);
+  const [useSelection, setUseSelection] = React.useState(false);
+  const [busy, setBusy] = React.useState<Busy>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [pending, setPending] = React.useState<PendingWrite | null>(null);
+  const [asked, setAsked] = React.useState<PendingWrite | null>(null);
+  const [stale, setStale] = React.useState(false);
+  const [changed, setChanged] = React.useState<string | null>(null);
+  /** Formulas the write's check found in target cells (a read brings values only), per sheet. */
+  const knownFormulas = React.useRef<{ sheet: string; formulas: Record<string, string> } | null>(null);
+  /** Set while the tool writes: its own changes are not "the sheet changed". */
+  const writing = React.useRef(false);
+  /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
+  const scoredSheet = React.useRef<string | null>(null);
+
+  /** Run one user action: progress shown, errors shown, never two at once. */
+  const act = React.useCallback(async (action: () => Promise<void>) => {
+    setError(null);
+    setNotice(null);
+    setChanged(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const score = React.useCallback(
+    async (snap: WorkbookSnapshot, options: ScoreOptions): Promise<RunResult> => {
+      setBusy({ label: "Đang chấm điểm…", value: 0.5 });
+      await yieldToEventLoop();
+      const run = scoring.run(snap.grid, { ...options, state: snap.state });
+      await yieldToEventLoop();
+      setResult(run);
+      return run;
+    },
+    [scoring],
+  );
+
+  /** Read the table (the scored sheet, not the tool's appendix), with the formulas known for it. */
+  const readSnapshot = React.useCallback(
+    async (selection: boolean): Promise<WorkbookSnapshot> => {
+      let snap = await adapter.read({ selection });
+      // The active sheet is the appendix the tool made ("Lập phụ lục" leaves it open): read the
+      // table it came from instead of scoring the appendix itself.
+      const source = snap.state?.lastRun?.sheet ?? scoredSheet.current;
+      if (!selection && isAppendixSheet(snap.grid.sheet) && source && source !== snap.grid.sheet) {
+        try {
+          snap = await adapter.read({ sheet: source });
+          setNotice(`Trang đang mở là phụ lục do công cụ lập; đã đọc bảng ở trang ${source}.`);
+        } catch {
+          // Renamed or deleted since: score what is open, and say so.
+          setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);
+        }
+      }
+      return withKnownFormulas(snap);
+    },
+    [adapter],
+  );
+
+  const withKnownFormulas = (snap: WorkbookSnapshot): WorkbookSnapshot => {
+    const known = knownFormulas.current;
+    return known && known.sheet === snap.grid.sheet ? { ...snap, grid: { ...snap.grid, formulas: { ...snap.grid.formulas, ...known.formulas } } } : snap;
+  };
+
+  const load = React.useCallback(
+    async (selection: boolean, options: ScoreOptions = {}) => {
+      setBusy({ label: "Đang đọc bảng…", value: 0.2 });
+      await yieldToEventLoop();
+      const snap = await readSnapshot(selection);
+      scoredSheet.current = snap.grid.sheet;
+      setSnapshot(snap);
+      setStale(false);
+      await score(snap, options);
+      // Tell the preview when the sheet changes under it (ExcelApi 1.7; a no-op elsewhere).
+      await adapter.watch?.(snap.grid.sheet, () => {
+        if (!writing.current) setStale(true);
+      });
+    },
+    [adapter, readSnapshot, score],
+  );
+
+  React.useEffect(() => {
+    void act(() => load(false));
+  }, [act, load]);
+
+  // Output columns are placed again on each run: only the user's own choice fixes one.
+  const keptMapping = (run: RunResult) => withoutOutputs(mappingOf(run.read.mapping), outputSpecs(run.profile).map((s) => s.field));
+  const keep = (): ScoreOptions => (result ? { profileId: result.profile.id, mapping: keptMapping(result) } : {});
+
+  const ask = (request: PendingWrite) => {
+    setAsked(request);
+    setPending(request);
+  };
+
+  /** The sheet is not what the preview was computed from: show the new preview and what changed. */
+  const showChanged = async (fresh: WorkbookSnapshot, changes: GridChange[], formulas: string[]): Promise<RunResult> => {
+    scoredSheet.current = fresh.grid.sheet;
+    setSnapshot(fresh);
+    setStale(false);
+    const run = await score(fresh, keep());
+    setChanged(changedText(fresh.grid.sheet, changes, formulas));
+    return run;
+  };
+
+  /** Nothing was written (SheetChangedError): read again, so the next write is computed from the sheet as it is. */
+  const afterRefusal = async (request: PendingWrite, e: SheetChangedError) => {
+    knownFormulas.current = { sheet: e.sheet, formulas: e.formulas };
+    const changes = e.changed.map((c) => ({ address: c.address, was: c.was, now: c.now }));
+    if (request.kind === "undo") {
+      const snap = withKnownFormulas(await readForUndo());
+      if (changes.length > 0) setChanged(changedText(snap.grid.sheet, changes, Object.keys(e.formulas)));
+      if (snap.state?.lastRun) ask({ kind: "undo", plan: scoring.planUndo(snap.state, snap.grid), state: scoring.stateAfterUndo(snap.state) });
+      return;
+    }
+    const run = await showChanged(await readSnapshot(useSelection), changes, Object.keys(e.formulas));
+    // Only formulas were news: ask about them now (the new plan lists them as conflicts).
+    if (changes.length === 0 && run.plan.conflicts.length > 0) ask({ kind: "write", plan: run.plan, state: scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping) });
+  };
+
+  const apply = async (request: PendingWrite, overwrite: boolean) => {
+    setBusy({ label: request.kind === "write" ? "Đang ghi kết quả…" : "Đang hoàn tác…", value: 0.8 });
+    await yieldToEventLoop();
+    let written;
+    writing.current = true;
+    try {
+      written = await adapter.apply(request.plan, request.state, { overwriteConflicts: overwrite });
+    } catch (e) {
+      if (!(e instanceof SheetChangedError)) throw e;
+      await afterRefusal(request, e);
+      return;
+    } finally {
+      // onChanged arrives after the sync: the tool's own echo is ignored a moment longer.
+      setTimeout(() => (writing.current = false), 500);
+    }
+    await load(useSelection, keep());
+    setNotice(
+      request.kind === "write"
+        ? `Đã ghi ${formatViNumber(written.cells)} ô vào trang ${request.plan.sheet}.`
+        : `Đã hoàn tác: trang ${request.plan.sheet} đã trở lại như trước lần ghi.`,
+    );
+  };
+
+  const readForUndo = async (): Promise<WorkbookSnapshot> => {
+    // Undo compares the whole sheet of the last run with what the tool wrote there: read that
+    // sheet's used range, whatever sheet is open (the appendix, say) and whatever is selected.
+    const known = snapshot?.state?.lastRun?.sheet;
+    const snap = await adapter.read(known ? { sheet: known } : {});
+    const last = snap.state?.lastRun;
+    return last && last.sheet !== snap.grid.sheet ? adapter.read({ sheet: last.sheet }) : snap;
+  };
+
+  const problems: Problem[] = React.useMemo(
+    () => (result ? [...result.read.problems, ...result.scored.problems, ...result.scored.units.flatMap((u) => u.problems)] : []),
+    [result],
+  );
+
+  const noTable = result && snapshot ? whyNoTable(result, snapshot.grid.sheet) : null;
+  const checkLines = React.useMemo(() => (result ? publishedCheckLines(result.plan.checks) : []), [result]);
+
+  return {
+    snapshot,
+    result,
+    problems,
+    busy,
+    error,
+    notice,
+    pending,
+    asked,
+    stale,
+    changed,
+    noTable,
+    checkLines: noTable ? [] : checkLines,
+    useSelection,
+    canUndo: Boolean(snapshot?.state?.lastRun) && !noTable,
+    setUseSelection,
+    reload: () => void act(() => load(useSelection)),
+    changeProfile: (profileId) =>
+      void act(async () => {
+        if (snapshot) await score(snapshot, { profileId, mapping: {} });
+      }),
+    changeField: (letter, field) =>
+      void act(async () => {
+        if (!snapshot || !result) return;
+        await score(snapshot, { profileId: result.profile.id, mapping: { ...keptMapping(result), [letter]: field } });
+      }),
+    write: () =>
+      void act(async () => {
+        if (!result || !snapshot || noTable) return;
+        setBusy({ label: "Đang kiểm tra bảng trước khi ghi…", value: 0.5 });
+        // What is written is computed from the sheet as it is now: a cell typed or fixed since
+        // the preview (an input or a result cell) means a new preview, not a write.
+        const fresh = await readSnapshot(useSelection);
+        const changes = gridChanges(snapshot.grid, fresh.grid);
+        if (changes.length > 0) {
+          await showChanged(fresh, changes, []);
+          return;
+        }
+        const state = scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping);
+        const request: PendingWrite = { kind: "write", plan: result.plan, state };
+        if (result.plan.conflicts.length > 0) ask(request);
+        else await apply(request, false);
+      }),
+    undo: () =>
+      void act(async () => {
+        setBusy({ label: "Đang đọc dữ liệu hoàn tác…", value: 0.3 });
+        const snap = await readForUndo();
+        const state = snap.state;
+        if (!state?.lastRun) {
+          setNotice("Sổ này chưa có lần ghi nào để hoàn tác.");
+          return;
+        }
+        const request: PendingWrite = { kind: "undo", plan: scoring.planUndo(state, withKnownFormulas(snap).grid), state: scoring.stateAfterUndo(state) };
+        if (request.plan.conflicts.length > 0) ask(request);
+        else await apply(request, false);
+      }),
+    confirmPending: () =>
+      void act(async () => {
+        const request = pending;
+        setPending(null);
+        if (request) await apply(request, true);
+      }),
+    cancelPending: () => setPending(null),
+    selectCell: (cell) => void act(() => adapter.selectCell(cell)),
+  };
+}
