@@ -53,8 +53,10 @@ export interface TargetCheck {
   state: WorkbookState;
   /** Cells changed since the read: the write must not go ahead. */
   changed: CellChange[];
-  /** Target cells holding a formula the plan did not know of (address → formula). */
+  /** Every target cell holding a formula (address → formula), known to the plan or not. */
   formulas: Record<string, string>;
+  /** Target cells whose formula the plan did not know of: the write must not go ahead either. */
+  unknownFormulas: string[];
 }
 
 const isFormula = (f: unknown): f is string => typeof f === "string" && f.startsWith("=");
@@ -68,6 +70,7 @@ export function checkTargets(plan: WritePlan, state: WorkbookState, areas: CellR
   const byColumn = new Map(areas.map((a, k) => [a.left, { area: a, read: cells[k] }]));
   const changed: CellChange[] = [];
   const formulas: Record<string, string> = {};
+  const unknownFormulas: string[] = [];
   const at = (s: CellSnapshot) => {
     const p = parseA1(s.address);
     const column = p ? byColumn.get(p.col) : undefined;
@@ -82,8 +85,9 @@ export function checkTargets(plan: WritePlan, state: WorkbookState, areas: CellR
     const formula = read.formulas?.[i];
     const format = read.formats[i] ?? "General";
     if (isFormula(formula)) {
+      formulas[s.address] = formula;
       if (s.value !== formula) {
-        formulas[s.address] = formula;
+        unknownFormulas.push(s.address);
         // Same value shown: the plan only missed that it is a formula; otherwise it changed.
         if (!identicalValue(value, s.value)) changed.push({ address: s.address, was: s.value, now: formula, what: "value" });
       }
@@ -108,5 +112,6 @@ export function checkTargets(plan: WritePlan, state: WorkbookState, areas: CellR
     state: last && last.sheet === plan.sheet ? { ...state, lastRun: { ...last, previous: last.previous.map(fill) } } : state,
     changed,
     formulas,
+    unknownFormulas,
   };
 }

@@ -174,11 +174,11 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     const changes = e.changed.map((c) => ({ address: c.address, was: c.was, now: c.now }));
     if (request.kind === "undo") {
       const snap = withKnownFormulas(await readForUndo());
-      if (changes.length > 0) setChanged(changedText(snap.grid.sheet, changes, Object.keys(e.formulas)));
+      if (changes.length > 0) setChanged(changedText(snap.grid.sheet, changes, e.newFormulas));
       if (snap.state?.lastRun) ask({ kind: "undo", plan: scoring.planUndo(snap.state, snap.grid), state: scoring.stateAfterUndo(snap.state) });
       return;
     }
-    const run = await showChanged(await readSnapshot(useSelection), changes, Object.keys(e.formulas));
+    const run = await showChanged(await readSnapshot(useSelection), changes, e.newFormulas);
     // Only formulas were news: ask about them now (the new plan lists them as conflicts).
     if (changes.length === 0 && run.plan.conflicts.length > 0) ask({ kind: "write", plan: run.plan, state: scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping) });
   };

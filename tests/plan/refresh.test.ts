@@ -33,6 +33,7 @@ describe("targetAreas / checkTargets", () => {
     const out = checkTargets(plan, stateWith(previous), targetAreas(plan), cellsAsRead());
     expect(out.changed).toEqual([]);
     expect(out.formulas).toEqual({});
+    expect(out.unknownFormulas).toEqual([]);
     expect(out.plan.previous.map((s) => s.numberFormat)).toEqual(["0.00", "0.000", "@", "General", "@"]);
     expect(out.state.lastRun!.previous.map((s) => s.numberFormat)).toEqual(["0.00", "0.000", "@", "General", "@"]);
     expect(plan.previous[1].numberFormat).toBeNull();
@@ -60,7 +61,8 @@ describe("targetAreas / checkTargets", () => {
     const out = checkTargets(plan, stateWith([]), targetAreas(plan), cells);
     // Same value shown: not a change, but a formula to ask about.
     expect(out.changed).toEqual([]);
-    expect(out.formulas).toEqual({ E5: "=SUM(B5:D5)" });
+    expect(out.unknownFormulas).toEqual(["E5"]);
+    expect(out.formulas).toEqual({ E5: "=SUM(B5:D5)", E6: "=SUM(B6:D6)" });
   });
 
   test("a rerun compares with what the plan read (`assumed`), not with the pre-tool undo snapshot", () => {

@@ -63,10 +63,13 @@ export class SheetChangedError extends Error {
   constructor(
     readonly sheet: string,
     readonly changed: CellChange[],
+    /** Every target cell's formula (the plan must know them all). */
     readonly formulas: Record<string, string>,
+    /** The target cells whose formula the plan did not know. */
+    readonly newFormulas: string[] = Object.keys(formulas),
   ) {
-    const first = changed[0]?.address ?? Object.keys(formulas)[0];
-    const more = Math.max(changed.length, Object.keys(formulas).length) - 1;
+    const first = changed[0]?.address ?? newFormulas[0];
+    const more = Math.max(changed.length, newFormulas.length) - 1;
     super(
       changed.length > 0
         ? `Trang ${sheet} đã thay đổi sau lần đọc bảng (ô ${sheet}!${first}${more > 0 ? ` và ${formatViNumber(more)} ô khác` : ""}): chưa ghi gì.`
@@ -209,8 +212,8 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
       if (read.syncs === 0) await context.sync();
       let syncs = Math.max(1, read.syncs);
       const complete = checkTargets(plan, state, areas, read.cells);
-      if (complete.changed.length > 0 || Object.keys(complete.formulas).length > 0) {
-        throw new SheetChangedError(plan.sheet, complete.changed, complete.formulas);
+      if (complete.changed.length > 0 || complete.unknownFormulas.length > 0) {
+        throw new SheetChangedError(plan.sheet, complete.changed, complete.formulas, complete.unknownFormulas);
       }
 
       const work = writeWork(complete.plan, complete.state, existing.isNullObject);
