@@ -4,11 +4,12 @@
  */
 import type { Grid } from "./model/grid";
 import type { WorkbookState } from "./model/plan";
-import { parseProfile, type Profile } from "./model/profile";
+import { parseProfile, ProfileError, type Profile } from "./model/profile";
+import { upgradeStoredProfile } from "./profiles/legacy";
 import type { ColumnMapping, ReadResult } from "./model/table";
 import type { ScoreResult } from "./model/units";
 import { score } from "./engine";
-import { readTable } from "./reader";
+import { readTable, type LevelOverrides } from "./reader";
 import { outputSpecs, planWrite, type PlannedWrite } from "./plan";
 import { withoutOutputs } from "./plan/outputs";
 
@@ -21,6 +22,10 @@ export interface RunOptions {
   mapping?: ColumnMapping;
   /** The workbook's stored state: its profile and mapping are reused, its cells recognised. */
   state?: WorkbookState | null;
+  /** Levels the user sets for the table, a section or a row (they win over the table's evidence). */
+  levels?: LevelOverrides;
+  /** Ranking scope and/or tie rule chosen by the user; the profile's own fill in the rest. */
+  ranking?: Partial<NonNullable<Profile["ranking"]>>;
 }
 
 /** Where the profile came from, for telling the user. */
@@ -34,15 +39,24 @@ export interface RunResult {
   plan: PlannedWrite;
 }
 
-/** A profile stored in the state, when it is valid. */
-function storedProfile(state: WorkbookState | null | undefined): Profile | null {
+/**
+ * The method stored with the last run. One that fails validation is an error shown to the user,
+ * never silently replaced by detection (which once chose another method and planned to write
+ * over the user's data); choosing a method explicitly (profileId) sets it aside.
+ */
+function storedProfile(state: WorkbookState | null | undefined, chosenExplicitly: boolean): Profile | null {
   if (!state?.profile) return null;
   try {
-    return parseProfile(state.profile);
-  } catch {
-    return null;
+    return parseProfile(upgradeStoredProfile(state.profile), STORED_SUBJECT);
+  } catch (e) {
+    if (chosenExplicitly) return null;
+    if (e instanceof ProfileError) throw new ProfileError(e.problems, `${STORED_SUBJECT}`, STORED_HINT);
+    throw e;
   }
 }
+
+const STORED_SUBJECT = "Phương pháp chấm điểm lưu trong tệp (của lần chấm trước)";
+const STORED_HINT = "Hãy chọn một phương pháp khác (chiso766 score … --profile MÃ, hoặc chọn trong phần bổ trợ) hoặc sửa phương pháp đó.";
 
 export function runScoring(grid: Grid, options: RunOptions): RunResult {
   const state = options.state ?? null;
@@ -50,7 +64,7 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
   let profileId = options.profileId;
   let profileSource: ProfileSource = profileId !== undefined ? "option" : "detected";
   // Rerun with what was used last time, so a colleague gets the same result.
-  const fromState = storedProfile(state);
+  const fromState = storedProfile(state, profileId !== undefined);
   if (fromState && !profiles.some((p) => p.id === fromState.id)) profiles = [...profiles, fromState];
   if (profileId === undefined && fromState) {
     profileId = fromState.id;
@@ -63,11 +77,13 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
     mapping = withoutOutputs(state.mapping, candidates.flatMap((p) => outputSpecs(p).map((spec) => spec.field)));
   }
 
-  const read = readTable(grid, { profiles, profileId, mapping });
-  const profile = profiles.find((p) => p.id === read.profileId);
-  if (!profile) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
+  const read = readTable(grid, { profiles, profileId, mapping, levels: options.levels });
+  const found = profiles.find((p) => p.id === read.profileId);
+  if (!found) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
+  // The user's ranking travels with the profile stored in the workbook, so a rerun ranks alike.
+  const profile = options.ranking ? { ...found, ranking: { tie: "competition" as const, scope: "level" as const, ...found.ranking, ...options.ranking } } : found;
   // The mapped columns tell the engine which fields can exist, so it skips lookups of the rest.
-  const scored = score(read.units, profile, { sheet: grid.sheet, fields: Object.keys(read.layout.columns) });
+  const scored = score(read.units, profile, { sheet: grid.sheet });
   const plan = planWrite({ grid, read, profile, scored, state });
   return { read, profile, profileSource, scored, plan };
 }

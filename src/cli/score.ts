@@ -6,20 +6,28 @@ import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
 import type { ColumnMapping } from "../model/table";
 import { mappingOf, stateAfterWrite } from "../plan";
-import { runScoring, whyNoTable, type RunResult } from "../pipeline";
+import { runScoring, whyNoTable, type RunOptions, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
-import { addReport, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
+import { addReport, addScorecards, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
 import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
-import { titleInputs, type TitleInputs } from "../report/title";
+import type { LevelOverrides } from "../reader";
+import { portalRankingNote } from "../reader/portal";
+import { LEVEL_HELP, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
+import { periodIn, titleInputs, type TitleInputs } from "../report/title";
+import { compareResults } from "../report/compare";
+import { buildGroupMessage } from "../report/message";
+import { ProfileError, type Profile } from "../model/profile";
+import { profileOption } from "./method-file";
 import type { Grid } from "../model/grid";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
 
   --sheet TÊN        trang tính chứa bảng (mặc định: trang tính đầu tiên đang hiện)
-  --profile MÃ       hồ sơ chấm điểm (xem: chiso766 profiles); mặc định chọn theo tiêu đề cột
+  --profile MÃ|TỆP   phương pháp chấm điểm: mã có sẵn (xem: chiso766 profiles) hoặc tệp .json của
+                     mình (xem: chiso766 profiles show qd766); mặc định chọn theo tiêu đề cột
   --mapping TỆP      ánh xạ cột JSON, ví dụ {"B": "name", "D": "2.1.denominator", "H": null}
   --out TỆP.xlsx     nơi ghi kết quả (mặc định: <tên tệp>-cham-diem.xlsx cạnh tệp vào)
   --json             chỉ in một tài liệu JSON kết quả
@@ -27,8 +35,13 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
   --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
                      <kết quả>.tong-diem.svg, <kết quả>.xep-loai.svg cạnh tệp kết quả
   --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)
+${LEVEL_HELP}
   --title "…"        tiêu đề phụ lục (mặc định: các dòng tiêu đề phía trên bảng; "\\n" để xuống dòng)
   --period "…"       kỳ báo cáo, ví dụ "THÁNG 9 NĂM 2023" (mặc định: dòng kỳ phía trên bảng)
+  --message          chỉ in tin nhắn gửi nhóm (Zalo): kỳ, ngày chốt, đơn vị dưới 50% và 50–70% điểm tối đa,
+                     giảm/tăng nhiều; chỉ in ra để sao chép, không gửi đi đâu
+  --phieu-diem       thêm trang "Phiếu điểm": mỗi đơn vị một trang A4 (nhóm chỉ số so với tối đa, chỉ số
+                     dưới ngưỡng, hạng và thay đổi so với kỳ trước, năm việc cần ưu tiên)
   --cutoff "…"       ngày chốt số liệu, ví dụ "Ngày 06/5/2024" (mặc định: dòng "Thời gian chốt số liệu")`;
 
 /** Options of `score`; later flags (--report, --previous) are added here and read in scoreCommand. */
@@ -41,13 +54,17 @@ export const SCORE_OPTIONS = {
   overwrite: { type: "boolean", default: false },
   report: { type: "boolean", default: false },
   previous: { type: "string" },
+  level: { type: "string", multiple: true },
+  "xep-hang": { type: "string" },
   title: { type: "string" },
   period: { type: "string" },
   cutoff: { type: "string" },
+  message: { type: "boolean", default: false },
+  "phieu-diem": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-async function readMapping(file: string): Promise<ColumnMapping> {
+async function readMapping(file: string): Promise<{ mapping: ColumnMapping; levels?: LevelOverrides }> {
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
@@ -63,10 +80,18 @@ async function readMapping(file: string): Promise<ColumnMapping> {
   if (!data || typeof data !== "object" || Array.isArray(data)) {
     throw new CliError(`Tệp ánh xạ cột "${file}" phải là một đối tượng JSON: {"B": "name", "D": "2.1.denominator"}.`, EXIT.input);
   }
+  const mapping: ColumnMapping = {};
+  let levels: LevelOverrides | undefined;
   for (const [k, v] of Object.entries(data)) {
+    // "levels" with an object is the user's levels; a column's entry is a field id or null.
+    if (k === "levels" && v !== null && typeof v === "object") {
+      levels = levelsFromMapping(v, file);
+      continue;
+    }
     if (v !== null && typeof v !== "string") throw new CliError(`Tệp ánh xạ cột "${file}": giá trị của "${k}" phải là mã trường (chuỗi) hoặc null.`, EXIT.input);
+    mapping[k] = v;
   }
-  return data as ColumnMapping;
+  return { mapping, levels };
 }
 
 /** Beyond this the summary stops listing problems (the JSON has them all). */
@@ -79,14 +104,30 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parsed;
   const json = values.json;
 
-  if (values.profile !== undefined && !BUILTIN_PROFILES.some((p) => p.id === values.profile)) {
-    throw new CliError(`Không có hồ sơ chấm điểm "${values.profile}". Các hồ sơ có sẵn: ${BUILTIN_PROFILES.map((p) => p.id).join(", ")}.`, EXIT.usage);
-  }
+  const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
-  const mapping = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
+  const mapped = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
+  const mapping = mapped && Object.keys(mapped.mapping).length > 0 ? mapped.mapping : undefined;
+  const levels = mergeLevels(mapped?.levels, levelsFromOptions(values.level));
+  const rankingOption = values["xep-hang"];
+  const ranking = rankingFromOption(rankingOption);
 
-  const scoredBook = await scoreWorkbook(input, out, { sheet: values.sheet, profileId: values.profile, mapping, overwrite: values.overwrite, json, report: values.report, previous: values.previous, titles: titleOptions(values) });
+  const scoredBook = await scoreWorkbook(input, out, {
+    sheet: values.sheet,
+    profileId: chosen?.profile.id,
+    profiles: chosen?.profiles ?? BUILTIN_PROFILES,
+    mapping,
+    levels,
+    ranking,
+    overwrite: values.overwrite,
+    json,
+    report: values.report,
+    previous: values.previous,
+    titles: titleOptions(values),
+    message: values.message,
+    scorecards: values["phieu-diem"],
+  });
   try {
     await saveWorkbook(scoredBook.workbook, out);
     if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
@@ -94,6 +135,10 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     throw new CliError((e as Error).message, EXIT.input);
   }
   const { report } = scoredBook;
+  if (scoredBook.message !== null) {
+    io.stdout(`${scoredBook.message}\n`);
+    return EXIT.ok;
+  }
   if (json || !report) {
     io.stdout(scoredBook.text);
     return EXIT.ok;
@@ -114,12 +159,19 @@ function titleOptions(values: { title?: string; period?: string; cutoff?: string
 interface ScoreOptions {
   sheet?: string;
   profileId?: string;
+  /** The methods to choose from: the built-ins, with a --profile file's method among them. */
+  profiles: Profile[];
   mapping?: ColumnMapping;
+  levels?: LevelOverrides;
+  /** `--xep-hang`: scope and/or tie rule replacing the profile's. */
+  ranking?: RunOptions["ranking"];
   overwrite: boolean;
   json: boolean;
   report: boolean;
   previous?: string;
   titles: Partial<TitleInputs>;
+  message: boolean;
+  scorecards: boolean;
 }
 
 /**
@@ -128,7 +180,7 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; text: string }> {
+async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; text: string; message: string | null }> {
   const { json } = options;
   let run: RunResult;
   let workbook: ExcelJS.Workbook;
@@ -139,10 +191,10 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     const ws = pickSheet(workbook, options.sheet);
     grid = gridFromWorksheet(ws);
     const state = readState(workbook);
-    run = runScoring(grid, { profiles: BUILTIN_PROFILES, profileId: options.profileId, mapping: options.mapping, state });
+    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state, levels: options.levels, ranking: options.ranking });
   } catch (e) {
     if (e instanceof CliError) throw e;
-    const message = e instanceof WorkbookError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
+    const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
     throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
   }
   const { read, scored, profile, plan } = run;
@@ -163,22 +215,32 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   applyPlan(workbook, plan);
   writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
   let report: CliReport | null = null;
-  if (options.report || options.previous !== undefined) {
+  let message: string | null = null;
+  // The source's title rows, unless the command line says otherwise.
+  const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
+  let scorecardSheet: string | null = null;
+  if (options.report || options.previous !== undefined || options.message || options.scorecards) {
     try {
-      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, BUILTIN_PROFILES) : undefined;
-      // The source's title rows, unless the command line says otherwise.
-      const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
-      report = addReport(workbook, run, { previous, titles });
+      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
+      if (options.report || options.previous !== undefined) report = addReport(workbook, run, { previous, titles });
+      if (options.scorecards) scorecardSheet = addScorecards(workbook, run, { previous, titles });
+      if (options.message) {
+        const comparison = previous ? compareResults(scored, previous) : null;
+        message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison });
+      }
     } catch (e) {
       throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
     }
   }
 
-  if (json) return { workbook, report, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
+  if (json) return { workbook, report, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
   const problems = allProblems(read, scored);
   const l = read.layout;
+  const portalNote = portalRankingNote(read);
   const parts = [
     profileLine(profile, run.profileSource, read),
+    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    ...(portalNote ? [`${portalNote}.`] : []),
     `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
     unitsTable(scored, profile, MAX_UNIT_LINES),
@@ -191,5 +253,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   }
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
-  return { workbook, report, text: `${parts.join("\n")}\n` };
+  if (scorecardSheet) parts.push(`Đã ghi trang "${scorecardSheet}": mỗi đơn vị một trang A4.`);
+  return { workbook, report, message, text: `${parts.join("\n")}\n` };
 }
+

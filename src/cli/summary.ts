@@ -7,6 +7,7 @@ import { parseRangeA1, type CellValue } from "../model/grid";
 import { publishedCheckLines } from "../plan/outputs";
 import { formatViNumber } from "../report/format";
 import type { Conflict } from "../model/plan";
+import { LEVEL_LABELS } from "../model/fields";
 import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { Flag, Problem, ScoreResult, ScoredUnit } from "../model/units";
@@ -135,6 +136,10 @@ export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infi
     { header: "STT", right: true, cell: () => "" },
     { header: "Đơn vị", right: false, cell: (u) => u.name },
   ];
+  // Ranks are per level: with several levels in one table, each unit's level is shown.
+  if (new Set(scored.units.filter((u) => !u.aggregate).map((u) => u.level)).size > 1) {
+    columns.push({ header: "Cấp", right: false, cell: (u) => (u.level ? LEVEL_LABELS[u.level] : u.aggregate ? "" : "—") });
+  }
   if (profile.total) columns.push({ header: profile.total.label, right: true, cell: (u) => formatScore(u.total, decimals) });
   if (profile.scale) {
     const scale = profile.scale;

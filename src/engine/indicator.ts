@@ -1,272 +1,183 @@
 /**
- * One indicator of one unit: counts → ratio → points, or a given ratio → points, or given
- * points checked against the maximum (METHOD.md §3). Missing data stays missing.
+ * One indicator of one unit (METHOD.md §3, §8): counts → ratio → points, or a printed ratio →
+ * points, or printed points checked against the maximum. The ratio is a percentage rounded to
+ * the profile's decimals and the points come from that rounded percentage, as the portal
+ * computes them (95.75 % × 6 = 5.745 → 5.75). Missing data stays missing.
  */
-import Decimal from "decimal.js";
+import type { Level } from "../model/fields";
 import type { IndicatorSpec, Profile } from "../model/profile";
-import type { IndicatorResult, Problem, UnitRow } from "../model/units";
 import { formatNumber } from "../model/text";
-import { round, roundQuotient } from "./round";
-
-export type IndicatorStatus =
-  /** No field of the indicator is in the table. */
-  | "absent"
-  /** In the table, but blank (or the zero-denominator policy says missing). */
-  | "missing"
-  /** In the table, but the value is unusable (an error problem says why). */
-  | "invalid"
-  /** Does not apply at the unit's level (commune 3.1). */
-  | "not-applicable"
-  | "ok";
-
-export interface IndicatorOutcome {
-  status: IndicatorStatus;
-  ratio: number | null;
-  points: number | null;
-  problems: Problem[];
-  /** Taken from the province row. */
-  inherited?: boolean;
-}
-
-/** Shared by every outcome and unit without problems (most of them); frozen, so a push fails loudly. */
-export const NO_PROBLEMS = Object.freeze([]) as unknown as Problem[];
-
-/** Cell address of a field, or the row when the field has none (and a sheet is known). */
-export type CellOf = (field: string) => string | undefined;
+import type { Problem, UnitRow } from "../model/units";
+import { divideRounded, round } from "./round";
+import type { CompiledIndicator, CompiledProfile, IndicatorOutcome } from "./types";
 
 const RATIO_TOLERANCE = 0.01;
 const POINTS_TOLERANCE = 0.01;
 /** Absorbs binary noise in comparisons of already-rounded numbers. */
 export const EPSILON = 1e-9;
 
-/** "chỉ số 2.1 “Tỷ lệ …”" for national ids, "chỉ số “Nhóm cung cấp DVTT – Chỉ số 1”" otherwise. */
-export function describeIndicator(spec: IndicatorSpec): string {
-  return /^\d+(\.\d+)*$/.test(spec.id) ? `chỉ số ${spec.id} “${spec.label}”` : `chỉ số “${spec.label}”`;
-}
-
 /** Whether the table gives the field (a null value is given: blank). */
 export function hasField(row: UnitRow, field: string): boolean {
-  return Object.prototype.hasOwnProperty.call(row.values, field);
+  return row.values[field] !== undefined || Object.prototype.hasOwnProperty.call(row.values, field);
 }
 
-/** Points for a fraction R under the indicator's rule, rounded, never above max nor below 0. */
-export function pointsFor(spec: IndicatorSpec, fraction: Decimal.Value, profile: Profile): number {
-  const r = Decimal.max(0, new Decimal(fraction));
-  const raw =
-    spec.rule.kind === "linear"
-      ? r.times(spec.max)
-      : Decimal.min(spec.max, r.times(spec.max).dividedBy(spec.rule.target).times(100));
-  return round(Decimal.min(spec.max, raw).toNumber(), profile.rounding.decimals, profile.rounding.mode);
+/** Points for a percentage under the indicator's rule (linear P × R, target min(P, P × R / X)), rounded. */
+export function pointsForPercent(spec: IndicatorSpec, percent: number, rounding: Profile["rounding"]): number {
+  const { decimals, mode } = rounding;
+  const points = divideRounded(Math.max(0, percent), spec.rule.kind === "linear" ? 100 : spec.rule.target, spec.max, decimals, mode);
+  return Math.min(round(spec.max, decimals, mode), points);
 }
 
-export interface IndicatorFields {
-  numerator: string;
-  denominator: string;
-  ratio: string;
-  points: string;
-  /** describeIndicator(spec), for messages. */
-  what: string;
+/** Points for a fraction R (0–1): its percentage rounded first, then pointsForPercent. */
+export function pointsFor(spec: IndicatorSpec, fraction: number, profile: Profile): number {
+  const { decimals, mode } = profile.rounding;
+  return pointsForPercent(spec, round(fraction * 100, decimals, mode), profile.rounding);
 }
 
-/** Field names per indicator spec, built once: scoring 100k units would otherwise build 8M strings. */
-const fieldCache = new WeakMap<IndicatorSpec, IndicatorFields>();
+/** The zero-denominator policy of an indicator at a level (METHOD.md §3, §8). */
+function zeroPolicy(spec: IndicatorSpec, level: Level | null): IndicatorSpec["zeroDenominator"] {
+  return (level !== null ? spec.zeroDenominatorByLevel[level] : undefined) ?? spec.zeroDenominator;
+}
 
-export function fieldsOf(spec: IndicatorSpec): IndicatorFields {
-  let fields = fieldCache.get(spec);
-  if (!fields) {
-    fields = {
-      numerator: `${spec.id}.numerator`,
-      denominator: `${spec.id}.denominator`,
-      ratio: `${spec.id}.ratio`,
-      points: `${spec.id}.points`,
-      what: describeIndicator(spec),
-    };
-    fieldCache.set(spec, fields);
+/** Shared outcomes without problems (read-only, like every outcome once made). */
+const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
+const NOT_APPLICABLE: IndicatorOutcome = Object.freeze({ status: "not-applicable", ratio: null, points: null, problems: NO_PROBLEMS });
+const ABSENT: IndicatorOutcome = Object.freeze({ status: "absent", ratio: null, points: null, problems: NO_PROBLEMS });
+
+/** An indicator's problems, each naming its cell; the list is made for the first one. */
+class Findings {
+  list: Problem[] = NO_PROBLEMS;
+  constructor(
+    private readonly row: UnitRow,
+    private readonly compiled: CompiledProfile,
+  ) {}
+
+  add(severity: Problem["severity"], field: string, code: string, message: string): void {
+    if (this.list === NO_PROBLEMS) this.list = [];
+    this.list.push({ cell: this.compiled.cellOf(this.row, field), field, code, severity, message });
   }
-  return fields;
+
+  hasError(): boolean {
+    return this.list.some((p) => p.severity === "error");
+  }
+}
+
+/** The values of an indicator's fields as the row gives them: undefined when not in the table or unusable. */
+interface Given {
+  numerator: number | null | undefined;
+  denominator: number | null | undefined;
+  ratio: number | null | undefined;
+  points: number | null | undefined;
+}
+
+function given(row: UnitRow, field: string): number | null | undefined {
+  const v = row.values[field];
+  return v !== undefined ? v : hasField(row, field) ? null : undefined;
+}
+
+/** A count the row gives, or undefined (with an error) when it is negative. */
+function givenCount(row: UnitRow, field: string, ind: CompiledIndicator, findings: Findings): number | null | undefined {
+  const v = given(row, field);
+  if (typeof v !== "number" || v >= 0) return v;
+  findings.add("error", field, "out-of-range", `Số lượng âm (${formatNumber(v)}) ở ${ind.what}`);
+  return undefined;
+}
+
+/** Reads and checks each value the row gives; an unusable one becomes undefined, with an error. */
+function readGiven(row: UnitRow, ind: CompiledIndicator, findings: Findings): Given {
+  const values: Given = {
+    numerator: givenCount(row, ind.numerator, ind, findings),
+    denominator: givenCount(row, ind.denominator, ind, findings),
+    ratio: given(row, ind.ratio),
+    points: given(row, ind.points),
+  };
+  const r = values.ratio;
+  if (typeof r === "number" && !(r >= 0 && r <= 100 + EPSILON)) {
+    findings.add("error", ind.ratio, "out-of-range", `Tỷ lệ ${formatNumber(r)}% của ${ind.what} nằm ngoài khoảng 0–100`);
+    values.ratio = undefined;
+  }
+  const p = values.points;
+  if (typeof p === "number" && p < 0) {
+    findings.add("error", ind.points, "out-of-range", `Điểm âm (${formatNumber(p)}) ở ${ind.what}`);
+    values.points = undefined;
+  } else if (typeof p === "number" && ind.scored && p > ind.spec.max + EPSILON) {
+    findings.add("error", ind.points, "above-max", `${formatNumber(p)} vượt quá điểm tối đa ${formatNumber(ind.spec.max)} của ${ind.what}`);
+    values.points = undefined;
+  }
+  return values;
+}
+
+function inTable(row: UnitRow, ind: CompiledIndicator): boolean {
+  return hasField(row, ind.numerator) || hasField(row, ind.denominator) || hasField(row, ind.ratio) || hasField(row, ind.points);
+}
+
+export function scoreIndicator(row: UnitRow, ind: CompiledIndicator, compiled: CompiledProfile): IndicatorOutcome {
+  if (row.level !== null && ind.spec.notApplicableFor.includes(row.level)) return NOT_APPLICABLE;
+  if (!inTable(row, ind)) return ABSENT;
+  const findings = new Findings(row, compiled);
+  const values = readGiven(row, ind, findings);
+  const { decimals, mode } = compiled.profile.rounding;
+  const fromRatio = (ratio: number): IndicatorOutcome => {
+    const points = ind.scored ? pointsForPercent(ind.spec, ratio, compiled.profile.rounding) : null;
+    if (points !== null && typeof values.points === "number" && Math.abs(values.points - points) > POINTS_TOLERANCE + EPSILON) {
+      findings.add("warning", ind.points, "points-mismatch", `Điểm in sẵn ${formatNumber(values.points)} của ${ind.what} khác điểm tính từ số liệu ${formatNumber(points)}`);
+    }
+    return { status: "ok", ratio, points, problems: findings.list };
+  };
+
+  const { numerator: n, denominator: d } = values;
+  if (typeof n === "number" && typeof d === "number") {
+    if (d === 0) {
+      const ratio = zeroDenominator(row, ind, values, findings);
+      return ratio === "missing" ? { status: "missing", ratio: null, points: null, problems: findings.list } : fromRatio(ratio);
+    }
+    if (n > d) {
+      findings.add("error", ind.numerator, "out-of-range", `Tử số ${formatNumber(n)} lớn hơn mẫu số ${formatNumber(d)} ở ${ind.what}`);
+      return { status: "invalid", ratio: null, points: null, problems: findings.list };
+    }
+    const ratio = divideRounded(n, d, 100, decimals, mode);
+    if (typeof values.ratio === "number" && Math.abs(values.ratio - ratio) > RATIO_TOLERANCE + EPSILON) {
+      findings.add("warning", ind.ratio, "ratio-mismatch", `Tỷ lệ in sẵn ${formatNumber(values.ratio)}% của ${ind.what} khác tỷ lệ tính từ số liệu ${formatNumber(ratio)}%`);
+    }
+    return fromRatio(ratio);
+  }
+  if (typeof values.ratio === "number") return fromRatio(round(values.ratio, decimals, mode));
+  if (typeof values.points === "number" && ind.scored) return { status: "ok", ratio: null, points: round(values.points, decimals, mode), problems: findings.list };
+  if (findings.hasError()) return { status: "invalid", ratio: null, points: null, problems: findings.list };
+  return nothingUsable(row, ind, findings);
 }
 
 /**
- * Points from counts (numerator ≤ denominator, denominator > 0). Whole counts and a maximum in
- * hundredths take the exact integer path (roundQuotient); anything else goes through decimal.js.
- * Both give the same result (tests/engine/round-fast.test.ts).
+ * The ratio a zero denominator gives (its policy at the unit's level), or "missing". A printed
+ * ratio that says otherwise wins, as the portal prints it (METHOD.md §8), and the user is told.
  */
-function pointsFromCounts(spec: IndicatorSpec, numerator: number, denominator: number, profile: Profile): number {
-  const { decimals, mode } = profile.rounding;
-  const maxHundredths = Math.round(spec.max * 100);
-  if (maxHundredths / 100 === spec.max) {
-    let fast = NaN;
-    if (spec.rule.kind === "linear") {
-      // P × n/d = n × (100P) / (100 d); never above P because n ≤ d.
-      fast = roundQuotient(numerator * maxHundredths, denominator * 100, decimals, mode);
-    } else if (Number.isInteger(spec.rule.target)) {
-      const target = spec.rule.target;
-      // min(P, P × (n/d) / (target/100)): full marks once n/d reaches the target.
-      if (numerator * 100 >= denominator * target) return round(spec.max, decimals, mode);
-      fast = roundQuotient(numerator * maxHundredths, denominator * target, decimals, mode);
-    }
-    if (fast === fast) return fast;
+function zeroDenominator(row: UnitRow, ind: CompiledIndicator, values: Given, findings: Findings): number | "missing" {
+  const policy = zeroPolicy(ind.spec, row.level);
+  const fromPolicy = policy === "missing" ? null : policy === "full" ? 100 : 0;
+  const printed = values.ratio;
+  if (typeof printed === "number" && (fromPolicy === null || Math.abs(printed - fromPolicy) > RATIO_TOLERANCE + EPSILON)) {
+    findings.add("warning", ind.ratio, "zero-denominator-ratio", `Mẫu số bằng 0 ở ${ind.what}: dùng tỷ lệ in sẵn ${formatNumber(printed)}%`);
+    return printed;
   }
-  return pointsFor(spec, new Decimal(numerator).dividedBy(denominator), profile);
+  if (fromPolicy === null) {
+    findings.add("warning", ind.denominator, "zero-denominator", `Mẫu số bằng 0 ở ${ind.what}: không tính được tỷ lệ và điểm`);
+    return "missing";
+  }
+  return fromPolicy;
 }
 
-/**
- * The indicator's outcome; in the common case (counts only, nothing to report) just the
- * result object itself, which becomes part of the engine's output as is: one allocation
- * instead of two per indicator and unit. Its status is "ok" and it has no problems.
- */
-export function scoreIndicator(
-  row: UnitRow,
-  spec: IndicatorSpec,
-  profile: Profile,
-  cellOf: CellOf,
-  fields: IndicatorFields = fieldsOf(spec),
-): IndicatorOutcome | IndicatorResult {
-  if (row.level && spec.notApplicableFor.includes(row.level)) {
-    return { status: "not-applicable", ratio: null, points: null, problems: NO_PROBLEMS };
-  }
-  const values = row.values;
-
-  // The common case, without the checks' closures: counts only, both usable, nothing to report.
-  // A blank (null) ratio or points cell next to usable counts changes nothing, as below.
-  const numeratorValue = values[fields.numerator];
-  const denominatorValue = values[fields.denominator];
-  if (
-    typeof numeratorValue === "number" &&
-    typeof denominatorValue === "number" &&
-    numeratorValue >= 0 &&
-    numeratorValue <= denominatorValue &&
-    typeof values[fields.ratio] !== "number" &&
-    typeof values[fields.points] !== "number"
-  ) {
-    const { decimals, mode } = profile.rounding;
-    const scored = spec.max > 0;
-    if (denominatorValue > 0) {
-      let ratio = roundQuotient(numeratorValue * 100, denominatorValue, decimals, mode);
-      if (ratio !== ratio) ratio = round(new Decimal(numeratorValue).dividedBy(denominatorValue).times(100).toNumber(), decimals, mode);
-      const points = scored ? pointsFromCounts(spec, numeratorValue, denominatorValue, profile) : null;
-      return { ratio, points };
-    }
-    if (spec.zeroDenominator !== "missing") {
-      const full = spec.zeroDenominator === "full";
-      return { ratio: full ? 100 : 0, points: scored ? (full ? spec.max : 0) : null };
-    }
-  }
-
-  const hasNumerator = hasField(row, fields.numerator);
-  const hasDenominator = hasField(row, fields.denominator);
-  const hasRatio = hasField(row, fields.ratio);
-  const hasPoints = hasField(row, fields.points);
-  if (!hasNumerator && !hasDenominator && !hasRatio && !hasPoints) return { status: "absent", ratio: null, points: null, problems: NO_PROBLEMS };
-
-  const what = fields.what;
-  const problems: Problem[] = [];
-  const error = (field: string, code: string, message: string) =>
-    problems.push({ cell: cellOf(field), field, code, severity: "error", message });
-  const warn = (field: string, code: string, message: string) =>
-    problems.push({ cell: cellOf(field), field, code, severity: "warning", message });
-
-  // Read and check each given value; an unusable value becomes undefined (and has an error).
-  const read = (present: boolean, field: string): number | null | undefined => {
-    if (!present) return undefined;
-    const v = values[field];
-    return v === null || v === undefined ? null : v;
-  };
-  const nonNegativeCount = (field: string, v: number | null | undefined): number | null | undefined => {
-    if (typeof v !== "number" || v >= 0) return v;
-    error(field, "out-of-range", `Số lượng âm (${formatNumber(v)}) ở ${what}`);
-    return undefined;
-  };
-  const numerator = nonNegativeCount(fields.numerator, read(hasNumerator, fields.numerator));
-  const denominator = nonNegativeCount(fields.denominator, read(hasDenominator, fields.denominator));
-  let givenRatio = read(hasRatio, fields.ratio);
-  if (typeof givenRatio === "number" && !(givenRatio >= 0 && givenRatio <= 100 + EPSILON)) {
-    error(fields.ratio, "out-of-range", `Tỷ lệ ${formatNumber(givenRatio)}% của ${what} nằm ngoài khoảng 0–100`);
-    givenRatio = undefined;
-  }
-  let givenPoints = read(hasPoints, fields.points);
-  if (typeof givenPoints === "number") {
-    if (givenPoints < 0) {
-      error(fields.points, "out-of-range", `Điểm âm (${formatNumber(givenPoints)}) ở ${what}`);
-      givenPoints = undefined;
-    } else if (spec.max > 0 && givenPoints > spec.max + EPSILON) {
-      error(fields.points, "above-max", `${formatNumber(givenPoints)} vượt quá điểm tối đa ${formatNumber(spec.max)} của ${what}`);
-      givenPoints = undefined;
-    }
-  }
-
-  const { decimals, mode } = profile.rounding;
-  const scored = spec.max > 0;
-  let ratio: number | null = null;
-  let points: number | null = null;
-  let fromData = false;
-
-  if (typeof numerator === "number" && typeof denominator === "number") {
-    if (denominator === 0) {
-      if (spec.zeroDenominator === "missing") {
-        warn(fields.denominator, "zero-denominator", `Mẫu số bằng 0 ở ${what}: không tính được tỷ lệ và điểm`);
-        return { status: "missing", ratio: null, points: null, problems };
-      }
-      const full = spec.zeroDenominator === "full";
-      ratio = full ? 100 : 0;
-      points = scored ? (full ? spec.max : 0) : null;
-      fromData = true;
-    } else if (numerator > denominator) {
-      error(
-        fields.numerator,
-        "out-of-range",
-        `Tử số ${formatNumber(numerator)} lớn hơn mẫu số ${formatNumber(denominator)} ở ${what}`,
-      );
-      return { status: "invalid", ratio: null, points: null, problems };
-    } else {
-      ratio = roundQuotient(numerator * 100, denominator, decimals, mode);
-      if (ratio !== ratio) ratio = round(new Decimal(numerator).dividedBy(denominator).times(100).toNumber(), decimals, mode);
-      // Points from the exact fraction, not the rounded percentage (the portal keeps raw ratios).
-      points = scored ? pointsFromCounts(spec, numerator, denominator, profile) : null;
-      fromData = true;
-      if (typeof givenRatio === "number" && Math.abs(givenRatio - ratio) > RATIO_TOLERANCE + EPSILON) {
-        warn(
-          fields.ratio,
-          "ratio-mismatch",
-          `Tỷ lệ in sẵn ${formatNumber(givenRatio)}% của ${what} khác tỷ lệ tính từ số liệu ${formatNumber(ratio)}%`,
-        );
-      }
-    }
-  } else if (typeof givenRatio === "number") {
-    ratio = round(givenRatio, decimals, mode);
-    points = scored ? pointsFor(spec, new Decimal(givenRatio).dividedBy(100), profile) : null;
-    fromData = true;
-  } else if (typeof givenPoints === "number" && scored) {
-    points = round(givenPoints, decimals, mode);
-  }
-
-  if (fromData && points !== null && typeof givenPoints === "number" && Math.abs(givenPoints - points) > POINTS_TOLERANCE + EPSILON) {
-    warn(
-      fields.points,
-      "points-mismatch",
-      `Điểm in sẵn ${formatNumber(givenPoints)} của ${what} khác điểm tính từ số liệu ${formatNumber(points)}`,
-    );
-  }
-
-  if (ratio !== null || points !== null) return { status: "ok", ratio, points, problems };
-  if (problems.some((p) => p.severity === "error")) return { status: "invalid", ratio: null, points: null, problems };
-
-  // Nothing usable: name the first blank cell (a given numerator with a blank denominator names the denominator).
-  const blank = [fields.denominator, fields.numerator, fields.ratio, fields.points].find(
-    (f) => hasField(row, f) && row.values[f] === null,
-  );
+/** Nothing to score from: a blank cell is missing (never 0); an unscored bare count is fine. */
+function nothingUsable(row: UnitRow, ind: CompiledIndicator, findings: Findings): IndicatorOutcome {
+  const fields = [ind.denominator, ind.numerator, ind.ratio, ind.points];
+  // A given numerator with a blank denominator names the denominator.
+  const blank = fields.find((f) => hasField(row, f) && row.values[f] === null);
   // An unscored indicator may be a bare count (Bến Cầu's overdue dossiers): read, nothing to compute.
-  if (!scored && blank === undefined) return { status: "ok", ratio: null, points: null, problems };
-  const field = blank ?? [fields.numerator, fields.denominator, fields.ratio, fields.points].find((f) => hasField(row, f))!;
-  problems.push({
-    cell: cellOf(field),
-    field,
-    code: "missing",
-    severity: scored ? "error" : "warning",
-    message:
-      blank !== undefined
-        ? `Thiếu số liệu ${what} (ô trống hoặc không có dữ liệu): không tính là 0`
-        : `Không đủ số liệu để tính điểm ${what}: cần tử số và mẫu số, tỷ lệ hoặc điểm`,
-  });
-  return { status: "missing", ratio: null, points: null, problems };
+  if (!ind.scored && blank === undefined) return { status: "ok", ratio: null, points: null, problems: findings.list };
+  const message =
+    blank !== undefined
+      ? `Thiếu số liệu ${ind.what} (ô trống hoặc không có dữ liệu): không tính là 0`
+      : `Không đủ số liệu để tính điểm ${ind.what}: cần tử số và mẫu số, tỷ lệ hoặc điểm`;
+  const field = blank ?? [ind.numerator, ind.denominator, ind.ratio, ind.points].find((f) => hasField(row, f))!;
+  findings.add(ind.scored ? "error" : "warning", field, "missing", message);
+  return { status: "missing", ratio: null, points: null, problems: findings.list };
 }

@@ -2,11 +2,11 @@
  * Decimal rounding. Scores are rounded in decimal, never with Math.round(x * 100) / 100, which
  * turns 1.005 into 1 because 1.005 is stored as 1.00499999… in binary floating point.
  *
- * Speed: decimal.js costs about a microsecond per operation, and a 100k-unit table needs millions
- * of them. So each function first tries an exact shortcut and falls back to decimal.js only when
- * the shortcut cannot decide: a value whose scaled float is not within a few ulps of a tie rounds
- * the same way as its decimal text, and values that are exact hundredths add up exactly as
- * integers. tests/engine/round-fast.test.ts checks every shortcut against decimal.js.
+ * Each function first tries an exact shortcut and falls back to decimal.js only when the shortcut
+ * cannot decide, because decimal.js is slow enough to dominate scoring a national list: a value
+ * whose scaled float is not within a few ulps of a tie rounds the same way as its decimal text,
+ * and values that are exact hundredths add up exactly as integers.
+ * tests/engine/round-exact.test.ts checks every shortcut against decimal.js.
  */
 import Decimal from "decimal.js";
 
@@ -53,6 +53,16 @@ export function round(x: number, decimals = 2, mode: RoundingMode = "half-up"): 
 
 /** a ÷ b × factor, rounded, computed in decimal (61.88 ÷ 8 → 7.735 → 7.74). */
 export function divideRounded(a: number, b: number, factor = 1, decimals = 2, mode: RoundingMode = "half-up"): number {
+  // Counts, percentages, points and maxima are whole hundredths: a × factor ÷ b is then a
+  // quotient of whole numbers, rounded exactly in integer arithmetic.
+  const ah = hundredths(a);
+  const bh = hundredths(b);
+  const fh = hundredths(factor);
+  if (ah >= 0 && fh >= 0 && bh > 0 && decimals < POW10.length) {
+    const num = ah * fh * POW10[decimals];
+    const den = bh * 100;
+    if (num < SAFE_SCALED && den < SAFE_SCALED) return roundWholeQuotient(num, den, mode) / POW10[decimals];
+  }
   if (Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(factor) && b !== 0) {
     // Three inputs each within half an ulp of their decimal text, one product, one quotient.
     const fast = roundScaled(((a * factor) / b) * (POW10[decimals] ?? NaN), decimals, 1e-14);
@@ -87,27 +97,8 @@ export function subtractDecimal(a: number, b: number): number {
   return new Decimal(a).minus(b).toNumber();
 }
 
-/** Bound on num × 10^decimals for roundQuotient (see there). */
-const SAFE_QUOTIENT = 2 ** 45;
-
-/**
- * Half-up (or half-even) of num ÷ den to `decimals` places, exactly, for whole numbers num ≥ 0,
- * den > 0; NaN when out of range. The engine's counts (numerator ÷ denominator) take this path
- * instead of decimal.js. The bound num × 10^decimals < 2⁴⁵ keeps the integer arithmetic exact
- * and keeps every non-tie at least 1/(2 × 2⁴⁵) (relative) away from a tie, far more than the
- * error of the decimal.js path (20 digits, then a double), so both paths always agree.
- */
-export function roundQuotient(num: number, den: number, decimals: number, mode: RoundingMode = "half-up"): number {
-  const scale = POW10[decimals];
-  const scaledNum = num * scale;
-  if (!(scaledNum < SAFE_QUOTIENT) || !(den > 0) || den >= SAFE_QUOTIENT || num < 0 || !Number.isInteger(num) || !Number.isInteger(den)) {
-    return NaN;
-  }
-  return roundWholeQuotient(scaledNum, den, mode) / scale;
-}
-
-/** Whole num ÷ den rounded to a whole number, exact for 0 ≤ num < 2⁴⁵ and 0 < den < 2⁴⁵. */
-export function roundWholeQuotient(num: number, den: number, mode: RoundingMode): number {
+/** num ÷ den rounded to a whole number, exactly, for whole numbers 0 ≤ num, 0 < den below 2⁵⁰. */
+function roundWholeQuotient(num: number, den: number, mode: RoundingMode): number {
   let q = Math.floor(num / den);
   let r = num - q * den;
   // The float quotient may be one off; the remainder, exact in integers, corrects it.

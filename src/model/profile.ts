@@ -7,6 +7,13 @@ import { z } from "zod";
 import { LEVELS, OUTPUT_FIELDS } from "./fields";
 
 const Level = z.enum(LEVELS);
+const ZeroDenominator = z.enum(["zero", "full", "missing"], { error: 'phải là "zero", "full" hoặc "missing"' });
+
+/** Tie rules and ranking scopes a profile may choose (see `ranking` below). */
+export const TIE_RULES = ["competition", "dense", "sequential", "table-order"] as const;
+export const RANK_SCOPES = ["level", "all"] as const;
+export type TieRule = (typeof TIE_RULES)[number];
+export type RankScope = (typeof RANK_SCOPES)[number];
 
 /** Bounds: far above any published method (qd766 has 21 indicators; An Giang's week headers ~500 spellings). */
 export const PROFILE_LIMITS = {
@@ -71,7 +78,12 @@ export const IndicatorSchema = z.strictObject({
   max: numberIn(0, 1000),
   rule: RuleSchema.default({ kind: "linear" }),
   /** Points when the denominator is 0: zero, full marks, or missing. */
-  zeroDenominator: z.enum(["zero", "full", "missing"], { error: 'phải là "zero", "full" hoặc "missing"' }).default("zero"),
+  zeroDenominator: ZeroDenominator.default("zero"),
+  /**
+   * The same, for some levels only (the portal gives a province 100 % and full points on 6.7,
+   * whose 0 / 0 there means "no communes of its own": METHOD.md §8).
+   */
+  zeroDenominatorByLevel: z.partialRecord(Level, ZeroDenominator).default({}),
   /** Departments and communes take this indicator's points from the province row (METHOD.md §3). */
   inheritedBy: listOf(Level, LEVELS.length).default([]),
   /** Levels for which the indicator does not apply (no denominator): not scored, not missing. */
@@ -170,8 +182,14 @@ const ProfileObject = z.strictObject({
     .default(null),
   ranking: z
     .strictObject({
-      tie: z.enum(["competition", "dense", "sequential"], { error: 'phải là "competition", "dense" hoặc "sequential"' }).default("competition"),
-      scope: z.enum(["all", "level"], { error: 'phải là "all" hoặc "level"' }).default("level"),
+      /**
+       * Equal totals: competition "1, 2, 2, 4" (local reports), dense "1, 2, 2, 3", or numbered
+       * one after another: "sequential" by unit name, "table-order" by their order in the table
+       * (as the portal numbers its lists).
+       */
+      tie: z.enum(TIE_RULES, { error: 'phải là "competition", "dense", "sequential" hoặc "table-order"' }).default("competition"),
+      /** "level": departments, communes, … ranked apart (local reports); "all": one list for the whole table. */
+      scope: z.enum(RANK_SCOPES, { error: 'phải là "all" hoặc "level"' }).default("level"),
     })
     .nullable()
     .default(null),
@@ -280,8 +298,10 @@ export class ProfileError extends Error {
     readonly problems: ProfileProblem[],
     /** What was checked, for the message ("Tệp dong-thap.json", "Phương pháp lưu trong tệp"). */
     readonly subject = "Phương pháp chấm điểm",
+    /** What the user can do about it, printed after the problems. */
+    readonly hint = "",
   ) {
-    super(`${subject} không hợp lệ:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join("\n")}`);
+    super(`${subject} không hợp lệ:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join("\n")}${hint ? `\n${hint}` : ""}`);
   }
 }
 

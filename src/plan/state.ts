@@ -6,10 +6,7 @@ import { a1, parseA1, parseRangeA1, type CellValue } from "../model/grid";
 import type { CellSnapshot, WorkbookState, WritePlan } from "../model/plan";
 import type { ColumnMatch } from "../model/table";
 import type { FieldId } from "../model/fields";
-import { KEY_COLUMNS } from "./cells";
-import { defineLazy, isUnread } from "./lazy";
 import { rangeCells } from "./ranges";
-import { touchedCellsOf, type TouchedCells } from "./touched";
 
 /** Excel allows 32,767 characters per cell; stay well under it. */
 export const STATE_CHUNK_SIZE = 30000;
@@ -23,21 +20,20 @@ export function mappingOf(matches: ColumnMatch[]): Record<string, FieldId | null
 
 /**
  * The state after applying `plan`: what was written (so the next run recognises its own cells)
- * and what the cells held before (for undo). For a plan straight from planWrite the last run is
- * packed from the plan's touched cells and its `written` and `previous` lists are built only
- * when read (the CLI and the add-in just store it).
+ * and what the cells held before (for undo). A pure function of the plan and the run's time.
  */
 export function stateAfterWrite(
   plan: WritePlan & { restored?: string[] },
   options: { profile: unknown; mapping: Record<string, FieldId | null>; at?: Date },
 ): WorkbookState {
   const at = (options.at ?? new Date()).toISOString();
-  const cells = touchedCellsOf(plan);
-  const lastRun = cells ? lazyLastRun(packTouched(plan.sheet, at, cells)) : lastRunOf(plan, at);
-  return { version: 1, profile: options.profile, mapping: options.mapping, lastRun };
+  return { version: 1, profile: options.profile, mapping: options.mapping, lastRun: lastRunOf(plan, at) };
 }
 
-/** stateAfterWrite for any plan, cell by cell. */
+/**
+ * Every cell the plan touches and does not restore, column by column (each output column then
+ * packs as one segment), with its snapshot in `previous` in the same order.
+ */
 function lastRunOf(plan: WritePlan & { restored?: string[] }, at: string): NonNullable<WorkbookState["lastRun"]> {
   const restored = new Set(plan.restored ?? []);
   const before = new Map<string, CellSnapshot>(plan.previous.map((s) => [s.address, s]));
@@ -64,7 +60,13 @@ function lastRunOf(plan: WritePlan & { restored?: string[] }, at: string): NonNu
       written.set(address, { address, value: before.get(address)?.value ?? null, underline: finalUnderline(address) });
     }
   }
-  return { sheet: plan.sheet, at, written: [...written.values()], previous: plan.previous.filter((s) => written.has(s.address)) };
+  const position = (address: string) => parseA1(address) ?? { row: Infinity, col: Infinity };
+  const ordered = [...written.values()]
+    .map((w) => ({ w, at: position(w.address) }))
+    .sort((x, y) => x.at.col - y.at.col || x.at.row - y.at.row)
+    .map(({ w }) => w);
+  const previous = ordered.flatMap((w) => before.get(w.address) ?? []);
+  return { sheet: plan.sheet, at, written: ordered, previous };
 }
 
 /** The state after an undo: the profile and mapping stay, the last run is gone. */
@@ -281,38 +283,6 @@ function packLastRun(run: NonNullable<WorkbookState["lastRun"]>): PackedSegments
   return packed;
 }
 
-/**
- * The last run of a planWrite plan straight from its touched cells, column by column (so each
- * output column is one segment); `previous` follows the same order. No per-cell objects.
- */
-function packTouched(sheet: string, at: string, t: TouchedCells): PackedSegments {
-  const n = t.keys.length;
-  // Touched cells by column, each column's rows ascending (the keys are in row order).
-  const byCol = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    if (t.restored[i]) continue;
-    const col = t.keys[i] % KEY_COLUMNS;
-    let list = byCol.get(col);
-    if (!list) byCol.set(col, (list = []));
-    list.push(i);
-  }
-  const writer = new SegmentWriter();
-  for (const col of [...byCol.keys()].sort((x, y) => x - y)) {
-    let nextRow = -2;
-    for (const i of byCol.get(col)!) {
-      const row = (t.keys[i] - col) / KEY_COLUMNS;
-      // Only a segment's first cell needs its address.
-      const address = row === nextRow ? "" : a1(row, col);
-      nextRow = row + 1;
-      const value = t.planned[i] ? t.values[i] : t.before[i];
-      const blank = t.before[i] === null && t.formats[i] === "General" && !t.underlines[i];
-      writer.push(address, row, col, value, t.finalUnderlines[i] === 1, blank ? 1 : [t.before[i], t.formats[i], t.underlines[i] ? 1 : 0]);
-    }
-    writer.close();
-  }
-  return { sheet, at, segments: writer.segments };
-}
-
 function unpackSegments(packed: PackedSegments): NonNullable<WorkbookState["lastRun"]> {
   const written: { address: string; value: CellValue; underline: boolean }[] = [];
   const snapshots: (CellSnapshot | null)[] = [];
@@ -338,30 +308,9 @@ function unpackSegments(packed: PackedSegments): NonNullable<WorkbookState["last
   return { sheet: packed.sheet, at: packed.at, written, previous };
 }
 
-/** The packed form a lazily unpacked last run came from (see lazyLastRun). */
-const PACKED = Symbol("packed");
-
-/** A last run whose `written` and `previous` are unpacked from `packed` when first read. */
-function lazyLastRun(packed: PackedSegments): NonNullable<WorkbookState["lastRun"]> {
-  const run = { sheet: packed.sheet, at: packed.at, written: [], previous: [] } as NonNullable<WorkbookState["lastRun"]>;
-  let unpacked: NonNullable<WorkbookState["lastRun"]> | null = null;
-  const unpack = () => (unpacked ??= unpackSegments(packed));
-  defineLazy(run, "written", () => unpack().written);
-  defineLazy(run, "previous", () => unpack().previous);
-  Object.defineProperty(run, PACKED, { value: packed, enumerable: false });
-  return run;
-}
-
-/** The packed form of a last run: the one it was built from while its lists are unread. */
-function packedOf(run: NonNullable<WorkbookState["lastRun"]>): PackedSegments {
-  const own = (run as { [PACKED]?: PackedSegments })[PACKED];
-  if (own && isUnread(run, "written") && isUnread(run, "previous") && own.sheet === run.sheet && own.at === run.at) return own;
-  return packLastRun(run);
-}
-
 /** JSON of the state (last run packed), cut into pieces that each fit in one cell. */
 export function stateToChunks(state: WorkbookState, size = STATE_CHUNK_SIZE): string[] {
-  const json = JSON.stringify({ ...state, lastRun: state.lastRun ? packedOf(state.lastRun) : null });
+  const json = JSON.stringify({ ...state, lastRun: state.lastRun ? packLastRun(state.lastRun) : null });
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += size) chunks.push(json.slice(i, i + size));
   return chunks.length > 0 ? chunks : ["{}"];

@@ -10,10 +10,9 @@ import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { ScoreResult, ScoredUnit } from "../model/units";
 import { cellKey, cellOfKey, identicalValue, isBlank, KEY_COLUMNS, sameValue } from "./cells";
-import { defineLazy } from "./lazy";
 import { comparePublished, placeOutput, recomputedHeader } from "./outputs";
 import { cellRanges, touchedBlocks } from "./ranges";
-import { rememberTouched, type TouchedCells } from "./touched";
+import type { TouchedCells } from "./touched";
 
 /**
  * Number formats, chosen so the sheet shows what the report prints: scores with the profile's
@@ -316,8 +315,8 @@ export function planWrite(input: PlanInput): PlannedWrite {
     if (sameValue(current, value) || isOurs(row, col)) return;
     conflicts.push({ address: a1(row, col), current, planned: value });
   });
-  // Every touched cell once, in (row, column) order: the order of the keys. Kept as columns of
-  // plain values (src/plan/touched.ts); the addressed snapshots are built only when read.
+  // Every touched cell once, in (row, column) order: the order of the keys, as columns of plain
+  // values (src/plan/touched.ts) from which the blocks and the undo snapshots are built.
   const allKeys = new Float64Array(planned.size + underlineSet.size + underlineClear.size + tracked.size);
   let filled = 0;
   // forEach: no iterator result per key.
@@ -381,7 +380,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
     columns: columns.map(({ spec: _spec, headerRow: _headerRow, ...c }) => c),
     blocks: touchedBlocks(cells, formats),
     underline: { set: cellRanges([...underlineSet.values()]), clear: cellRanges([...underlineClear.values()]) },
-    previous: [],
+    previous: snapshotsOf(cells),
     conflicts: conflicts.sort((a, b) => {
       const p = parseA1(a.address)!;
       const q = parseA1(b.address)!;
@@ -392,13 +391,9 @@ export function planWrite(input: PlanInput): PlannedWrite {
   if (checks.length > 0) {
     result.checks = checks.map(({ spec, published }) => comparePublished(spec.field, published, grid, units, spec.value, spec.field === "rank" ? 0 : profile.rounding.decimals));
   }
-  defineLazy(result, "previous", () => snapshotsOf(cells));
-  defineLazy(result, "assumed", () => {
-    const at = Array.from(cells.keys, cellOfKey);
-    const formats = at.map(({ row, col }) => (formatKnown(grid, row, col) ? (formatAt(grid, row, col) ?? "General") : null));
-    const underlines = Uint8Array.from(at, ({ row, col }) => (underlineAt(grid, row, col) ? 1 : 0));
-    return snapshotsOf({ ...cells, before: current, formats, underlines });
-  });
-  rememberTouched(result, cells);
+  const at = Array.from(cells.keys, cellOfKey);
+  const assumedFormats = at.map(({ row, col }) => (formatKnown(grid, row, col) ? (formatAt(grid, row, col) ?? "General") : null));
+  const assumedUnderlines = Uint8Array.from(at, ({ row, col }) => (underlineAt(grid, row, col) ? 1 : 0));
+  result.assumed = snapshotsOf({ ...cells, before: current, formats: assumedFormats, underlines: assumedUnderlines });
   return result;
 }

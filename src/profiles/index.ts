@@ -20,6 +20,11 @@ const FILES: Record<string, unknown> = {
 
 export const BUILTIN_PROFILES: Profile[] = Object.entries(FILES).map(([file, json]) => parseProfile(json, `Phương pháp có sẵn src/profiles/${file}`));
 
+/** A built-in method as its file holds it (before defaults): the starting point of a user's own. */
+export function builtinProfileJson(id: string): unknown {
+  return Object.values(FILES).find((json) => (json as { id?: unknown }).id === id);
+}
+
 export function getProfile(id: string): Profile | undefined {
   return BUILTIN_PROFILES.find((p) => p.id === id);
 }

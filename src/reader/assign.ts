@@ -126,7 +126,7 @@ function setAsideAmbiguous(ctx: Context, candidates: Map<number, Candidate[]>): 
     const header = ctx.block.paths.get(c)?.texts.join(" › ") ?? "";
     ctx.problems.push({
       cell: headerCell(ctx, c),
-      message: `Tiêu đề "${header}" khớp với cả "${a.label}" (${a.field}) và "${b.label}" (${b.field}); chưa dùng cột này — hãy chọn trong ánh xạ cột`,
+      message: `Tiêu đề "${header}" khớp với cả "${a.label}" và "${b.label}"; chưa dùng cột này — hãy chọn trong ánh xạ cột`,
       severity: "warning",
       code: "ambiguous-header",
     });
@@ -204,7 +204,7 @@ function describeColumns(
       if (cand.score < STRONG) {
         ctx.problems.push({
           cell: headerCell(ctx, c),
-          message: `Cột "${header}" được hiểu là "${cand.label}" (${cand.field}) nhưng chưa chắc chắn: ${cand.reason}; hãy kiểm tra ánh xạ cột`,
+          message: `Cột "${header}" được hiểu là "${cand.label}" nhưng chưa chắc chắn: ${cand.reason}; hãy kiểm tra ánh xạ cột`,
           severity: "warning",
           code: "weak-match",
           field: cand.field,
@@ -229,7 +229,7 @@ function unusedColumn(ctx: Context, c: number, header: string, best: Candidate |
     if (best.score >= STRONG) {
       ctx.problems.push({
         cell: headerCell(ctx, c),
-        message: `Cột "${header}" cũng khớp "${best.label}" (${best.field}), đã lấy cột ${otherLetter ?? "theo ánh xạ"}; cột này không được dùng`,
+        message: `Cột "${header}" cũng khớp "${best.label}", đã lấy cột ${otherLetter ?? "theo ánh xạ"}; cột này không được dùng`,
         severity: "warning",
         code: "duplicate-column",
         field: best.field,

@@ -12,12 +12,15 @@ import { headerBlockAt, isDataLike, isNumberingRow, Sheet, type HeaderBlock } fr
 import { candidatesFor, STRONG, type Candidate } from "./match";
 import { normalizeHeader } from "./normalize";
 import { readRows } from "./rows";
+import { assignLevels, type LevelOverrides, type RowContext } from "./levels";
+import { findLevelColumns, markLevelColumns, nameEvidence } from "./level-columns";
 
 export { normalizeHeader, normalizeUnitName, foldText, canonicalText } from "./normalize";
 export type { NormalizedHeader, HeaderEvidence } from "./normalize";
 export { parseNumber, isPercentFormat } from "./numbers";
 export type { ParsedNumber, ParseErrorCode } from "./numbers";
 export { isAggregateName, levelFromName, levelFromText, isValidCode } from "./units";
+export { parseLevelName, readUnitName, type LevelOverrides } from "./levels";
 
 export interface ReadOptions {
   profiles: Profile[];
@@ -25,6 +28,8 @@ export interface ReadOptions {
   profileId?: string;
   /** Column letter or header text → field id (null: ignore the column). Wins over detection. */
   mapping?: ColumnMapping;
+  /** Levels the user sets for the whole table, a section or a row; they win over the evidence. */
+  levels?: LevelOverrides;
 }
 
 /** How far down the sheet the header row is looked for. */
@@ -173,8 +178,12 @@ function readTableUnsafe(rawGrid: Grid, options: ReadOptions): ReadResult {
     return { ...result, units: [], problems };
   }
 
-  const { units, dataBottom } = readRows(sheet, profile, assignment.columns, dataTop, block, problems);
+  const contexts = new Map<number, RowContext>();
+  const { units, dataBottom } = readRows(sheet, profile, assignment.columns, dataTop, block, problems, contexts);
   layout.dataBottom = sheet.sheetRow(dataBottom);
+  const levelColumns = findLevelColumns(sheet, block, assignment.matches);
+  markLevelColumns(levelColumns, assignment.matches, problems);
+  problems.push(...assignLevels({ units, columns: levelColumns, contexts, overrides: options.levels, ...nameEvidence(sheet, block, assignment.columns.name) }));
   return { ...result, units, problems };
 }
 
@@ -200,7 +209,7 @@ function chooseProfile(sheet: Sheet, block: HeaderBlock, pool: Profile[], option
       score: r.score,
       reason: (i === 0 ? "được chọn vì khớp bảng nhất: " : "") + fitReason(r.a),
     }));
-    if (ranked.length > 1 && ranked[0].score - ranked[1].score < CLOSE_FIT) {
+    if (ranked.length > 1 && ranked[0].score - ranked[1].score < CLOSE_FIT && !sameReading(ranked[0].a, ranked[1].a)) {
       problems.push({
         message: `Bảng khớp gần như nhau với hồ sơ "${ranked[0].p.name}" và "${ranked[1].p.name}"; đã chọn "${ranked[0].p.name}" — hãy kiểm tra`,
         severity: "warning",
@@ -209,6 +218,12 @@ function chooseProfile(sheet: Sheet, block: HeaderBlock, pool: Profile[], option
     }
   }
   return { profile: chosen.p, assignment: chosen.a, candidates, problems };
+}
+
+/** Whether two profiles read the table alike (every column to the same field): then the choice is no guess. */
+function sameReading(a: Assignment, b: Assignment): boolean {
+  const fa = Object.entries(a.columns);
+  return fa.length === Object.keys(b.columns).length && fa.every(([field, col]) => b.columns[field] === col);
 }
 
 function firstFilledRow(sheet: Sheet): number | null {
@@ -221,12 +236,16 @@ function missingColumns(profile: Profile, columns: Record<FieldId, number>): Pro
   const out: Problem[] = [];
   const miss = (label: string, field: string) =>
     out.push({
-      message: `Không tìm thấy cột "${label}" (${field}); giá trị này được coi là thiếu`,
+      message: `Không tìm thấy cột "${label}"; giá trị này được coi là thiếu`,
       severity: "warning",
       code: "missing-column",
       field,
     });
   const hasIndicator = (id: string) => [...have].some((f) => f.startsWith(`${id}.`));
+  // A table of units and totals (an announcement) never has group or indicator columns: the
+  // printed total is what it offers, and nothing is missing from it.
+  const totalsOnly = have.has("total") && !profile.groups.some((g) => have.has(g.id)) && !profile.indicators.some((i) => hasIndicator(i.id));
+  if (totalsOnly) return out;
   if (profile.basis === "total" && !have.has("total")) miss(profile.total?.label ?? "Tổng điểm", "total");
   if (profile.basis === "groups") {
     const combinedInto = new Map<string, string>();

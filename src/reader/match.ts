@@ -7,6 +7,7 @@ import { indicatorField, kindOfField, type FieldId, type IndicatorPart, type Val
 import type { GroupSpec, IndicatorSpec, Profile } from "../model/profile";
 import { editDistance, normalizeHeader, type HeaderWord, type NormalizedHeader } from "./normalize";
 import { formatNumber } from "../model/text";
+import { targetsOf, type Alias, type Target } from "./targets";
 
 /** At or above: used without comment. Between WEAK and STRONG: used, with a warning. */
 export const STRONG = 0.85;
@@ -55,27 +56,6 @@ export const MATCH_WEIGHTS = {
 
 const W = MATCH_WEIGHTS;
 
-export interface Alias {
-  text: string;
-  segments: NormalizedHeader[];
-}
-
-export interface Target {
-  /** Field id, or the indicator id for an indicator target (part chosen per column). */
-  id: string;
-  label: string;
-  indicator: IndicatorSpec | null;
-  field: FieldId | null;
-  aliases: Alias[];
-  /** Every folded word of every alias: a cheap filter before comparing. */
-  words: Set<string>;
-  /** The same words as a list, for the typo filter (iterating a Set allocates on every step in unoptimised code). */
-  wordList: string[];
-  max: number | null;
-  unit: boolean;
-  group: GroupSpec | null;
-}
-
 export interface Candidate {
   field: FieldId;
   targetId: string;
@@ -88,88 +68,7 @@ export interface Candidate {
 /** Header path of one column: the texts of its header rows, top to bottom. */
 export type HeaderPath = NormalizedHeader[];
 
-const FALLBACK_UNIT_COLUMNS: { field: string; label: string; aliases: string[] }[] = [
-  { field: "stt", label: "STT", aliases: ["STT", "TT", "Số TT", "Số thứ tự"] },
-  { field: "name", label: "Tên đơn vị", aliases: ["Tên đơn vị", "Đơn vị", "Cơ quan", "Cơ quan, đơn vị", "Tên cơ quan", "Địa phương"] },
-  { field: "code", label: "Mã định danh", aliases: ["Mã định danh", "Mã đơn vị", "Mã cơ quan"] },
-  { field: "level", label: "Cấp", aliases: ["Cấp", "Cấp đơn vị", "Loại đơn vị"] },
-];
-
-const UNIT_FIELD_SET = new Set(["stt", "name", "code", "level"]);
-
-function makeAlias(text: string): Alias {
-  const segments = text
-    .split(/\s*(?:›|>|»)\s*/)
-    .filter((s) => s.trim().length > 0)
-    .map((s) => normalizeHeader(s));
-  return { text, segments };
-}
-
-function makeTarget(
-  id: string,
-  label: string,
-  aliasTexts: string[],
-  extra: Partial<Pick<Target, "indicator" | "field" | "max" | "group">>,
-): Target {
-  const seen = new Set<string>();
-  const aliases: Alias[] = [];
-  for (const t of [label, ...aliasTexts]) {
-    const a = makeAlias(t);
-    const k = a.segments.map((s) => s.words.map((w) => w.toned).join(" ")).join(" › ");
-    if (!k || seen.has(k)) continue;
-    seen.add(k);
-    aliases.push(a);
-  }
-  const words = new Set<string>();
-  for (const a of aliases) for (const s of a.segments) for (const w of s.words) words.add(w.folded);
-  const field = extra.field ?? null;
-  return {
-    id,
-    label,
-    indicator: extra.indicator ?? null,
-    field,
-    aliases,
-    words,
-    wordList: [...words],
-    max: extra.max ?? null,
-    unit: field !== null && UNIT_FIELD_SET.has(field),
-    group: extra.group ?? null,
-  };
-}
-
-const TARGET_CACHE = new WeakMap<Profile, Target[]>();
-
-/** The fields a profile reads, as match targets (cached per profile object). */
-export function targetsOf(profile: Profile): Target[] {
-  const cached = TARGET_CACHE.get(profile);
-  if (cached) return cached;
-  const targets: Target[] = [];
-  const fieldsSeen = new Set<string>();
-  for (const c of profile.columns) {
-    if (fieldsSeen.has(c.field)) continue;
-    fieldsSeen.add(c.field);
-    let max = c.max ?? null;
-    if (max === null && c.field === "total") max = profile.total?.max ?? null;
-    if (max === null && c.field === "converted") max = profile.scale?.max ?? null;
-    targets.push(makeTarget(c.field, c.label, c.aliases, { field: c.field, max }));
-  }
-  for (const u of FALLBACK_UNIT_COLUMNS) {
-    if (fieldsSeen.has(u.field)) continue;
-    fieldsSeen.add(u.field);
-    targets.push(makeTarget(u.field, u.label, u.aliases, { field: u.field }));
-  }
-  for (const g of profile.groups) {
-    if (fieldsSeen.has(g.id)) continue;
-    fieldsSeen.add(g.id);
-    targets.push(makeTarget(g.id, g.label, g.aliases, { field: g.id, max: g.max }));
-  }
-  for (const ind of profile.indicators) {
-    const group = profile.groups.find((g) => g.id === ind.group) ?? null;
-    targets.push(makeTarget(ind.id, ind.label, ind.aliases, { indicator: ind, max: ind.max, group }));
-  }
-  TARGET_CACHE.set(profile, targets);
-  return targets;
-}
+export { fieldMax, targetsOf, type Alias, type Target } from "./targets";
 
 const DIGITS = /^\d+$/;
 
@@ -356,125 +255,113 @@ function groupAliasesOf(group: GroupSpec): NormalizedHeader[] {
   return list;
 }
 
+/** Cheap filter before comparing phrases: a word in common, or a word within one typo of one. */
+function sharesWord(t: Target, pathWords: readonly string[]): boolean {
+  for (const w of pathWords) if (t.words.has(w)) return true;
+  for (const w of pathWords) {
+    if (w.length < 4) continue;
+    for (const tw of t.wordList) {
+      if (tw.length < 4 || Math.abs(tw.length - w.length) > 1) continue;
+      // One edit leaves the first or the last letter in place.
+      if (tw[0] !== w[0] && tw[tw.length - 1] !== w[w.length - 1]) continue;
+      if (editDistance(w, tw, 1) <= 1) return true;
+    }
+  }
+  return false;
+}
+
+/** The target's best alias for the column, with its text. */
+function bestAlias(t: Target, path: HeaderPath, joined: NormalizedHeader | null): { match: PhraseMatch; alias: string } {
+  let match = NO_MATCH;
+  let alias = "";
+  for (const a of t.aliases) {
+    const m = aliasScore(a, path, joined);
+    if (m.score > match.score) {
+      match = m;
+      alias = a.text;
+    }
+  }
+  return { match, alias };
+}
+
+/**
+ * The evidence around the header for one field: its maximum "(30 điểm)", a "(%)" over points,
+ * its group's header above it (or another group's). Returns the adjusted score and the notes.
+ */
+function weighEvidence(path: HeaderPath, t: Target, kind: ValueKind, score: number, profile: Profile): { score: number; notes: string[] } {
+  const notes: string[] = [];
+  const hMax = headerMax(path);
+  const targetMax = kind === "score" ? t.max : null;
+  if (hMax !== null && targetMax !== null && targetMax > 0) {
+    if (Math.abs(hMax - targetMax) < 1e-9) {
+      score = Math.min(1, score + W.maxAgrees);
+      notes.push(`điểm tối đa ${formatNumber(hMax)} khớp`);
+    } else {
+      score *= W.maxDiffers;
+      notes.push(`tiêu đề ghi tối đa ${formatNumber(hMax)}, trường này tối đa ${formatNumber(targetMax)}`);
+    }
+  }
+  if (path[path.length - 1].evidence.percent && kind === "score" && !t.unit) {
+    score *= W.percentForPoints;
+    notes.push("tiêu đề ghi (%) nhưng trường này là điểm");
+  }
+  if (t.group && path.length > 1) {
+    const ancestors = path.slice(0, -1);
+    const under = (g: GroupSpec) => ancestors.some((a) => groupAliasesOf(g).some((x) => phraseScore(x, a).score >= STRONG));
+    if (under(t.group)) {
+      score = Math.min(1, score + W.inOwnGroup);
+    } else {
+      const otherGroup = profile.groups.find((g) => g.id !== t.group?.id && under(g));
+      if (otherGroup) {
+        score *= W.inOtherGroup;
+        notes.push(`nằm dưới nhóm "${otherGroup.label}"`);
+      }
+    }
+  }
+  return { score, notes };
+}
+
+function howText(how: PhraseMatch["how"], alias: string): string {
+  switch (how) {
+    case "exact":
+      return "khớp tên cột";
+    case "tone":
+      return `gần giống "${alias}" (khác dấu)`;
+    case "typo":
+      return `gần giống "${alias}"`;
+    case "contains":
+      return `tiêu đề chứa "${alias}"`;
+    default:
+      return `tiêu đề là một phần của "${alias}"`;
+  }
+}
+
 /**
  * Candidates for one column, best first. Ties between fields are left for the caller to
  * report; nothing below WEAK is returned.
  */
 export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
   if (path.length === 0) return [];
-  const wordSet = new Set<string>();
-  for (const p of path) for (const w of p.words) wordSet.add(w.folded);
-  if (wordSet.size === 0) return [];
-  const pathWords = [...wordSet];
-  const targets = targetsOf(profile);
-  const out: Candidate[] = [];
-  const leaf = path[path.length - 1];
-  const hMax = headerMax(path);
+  const pathWords = [...new Set(path.flatMap((p) => p.words.map((w) => w.folded)))];
+  if (pathWords.length === 0) return [];
   const joined = path.length > 1 ? joinPath(path) : null;
-  // Indexed loops: this runs for every column, profile and target, often before the function
-  // is optimised, and a for-of there allocates an iterator result on every step.
-  for (let ti = 0; ti < targets.length; ti++) {
-    const t = targets[ti];
-    // Cheap filter: some word in common, or a word within one typo of one.
-    let shares = false;
-    for (let wi = 0; wi < pathWords.length; wi++) {
-      if (t.words.has(pathWords[wi])) {
-        shares = true;
-        break;
-      }
-    }
-    if (!shares) {
-      for (let wi = 0; wi < pathWords.length; wi++) {
-        const w = pathWords[wi];
-        if (w.length < 4) continue;
-        for (let k = 0; k < t.wordList.length; k++) {
-          const tw = t.wordList[k];
-          if (tw.length < 4 || Math.abs(tw.length - w.length) > 1) continue;
-          // One edit leaves the first or the last letter in place.
-          if (tw[0] !== w[0] && tw[tw.length - 1] !== w[w.length - 1]) continue;
-          if (editDistance(w, tw, 1) <= 1) {
-            shares = true;
-            break;
-          }
-        }
-        if (shares) break;
-      }
-    }
-    if (!shares) continue;
-    let best = NO_MATCH;
-    let bestAlias = "";
-    for (let ai = 0; ai < t.aliases.length; ai++) {
-      const a = t.aliases[ai];
-      const m = aliasScore(a, path, joined);
-      if (m.score > best.score) {
-        best = m;
-        bestAlias = a.text;
-      }
-    }
-    if (best.score < WEAK * W.keepBelowWeak) continue;
-    let score = best.score;
-    const notes: string[] = [];
+  const out: Candidate[] = [];
+  for (const t of targetsOf(profile)) {
+    if (!sharesWord(t, pathWords)) continue;
+    const { match, alias } = bestAlias(t, path, joined);
+    if (match.score < WEAK * W.keepBelowWeak) continue;
     const field = t.indicator ? indicatorField(t.indicator.id, indicatorPart(path, t.indicator, profile)) : (t.field as string);
-    const kind: ValueKind = kindOfField(field);
-    const targetMax = kind === "score" ? t.max : null;
-    if (hMax !== null && targetMax !== null && targetMax > 0) {
-      if (Math.abs(hMax - targetMax) < 1e-9) {
-        score = Math.min(1, score + W.maxAgrees);
-        notes.push(`điểm tối đa ${formatNumber(hMax)} khớp`);
-      } else {
-        score *= W.maxDiffers;
-        notes.push(`tiêu đề ghi tối đa ${formatNumber(hMax)}, trường này tối đa ${formatNumber(targetMax)}`);
-      }
-    }
-    if (leaf.evidence.percent && kind === "score" && !t.unit) {
-      score *= W.percentForPoints;
-      notes.push("tiêu đề ghi (%) nhưng trường này là điểm");
-    }
-    if (t.group && path.length > 1) {
-      const ancestors = path.slice(0, -1);
-      const groupAliases = groupAliasesOf(t.group);
-      const inGroup = ancestors.some((a) => groupAliases.some((g) => phraseScore(g, a).score >= STRONG));
-      if (inGroup) {
-        score = Math.min(1, score + W.inOwnGroup);
-      } else {
-        const otherGroup = profile.groups.find(
-          (g) => g.id !== t.group?.id && ancestors.some((a) => groupAliasesOf(g).some((x) => phraseScore(x, a).score >= STRONG)),
-        );
-        if (otherGroup) {
-          score *= W.inOtherGroup;
-          notes.push(`nằm dưới nhóm "${otherGroup.label}"`);
-        }
-      }
-    }
+    const { score, notes } = weighEvidence(path, t, kindOfField(field), match.score, profile);
     if (score < WEAK * W.keepBelowWeak) continue;
-    const howText =
-      best.how === "exact"
-        ? "khớp tên cột"
-        : best.how === "tone"
-          ? `gần giống "${bestAlias}" (khác dấu)`
-          : best.how === "typo"
-            ? `gần giống "${bestAlias}"`
-            : best.how === "contains"
-              ? `tiêu đề chứa "${bestAlias}"`
-              : `tiêu đề là một phần của "${bestAlias}"`;
     out.push({
       field,
       targetId: t.id,
       label: t.label,
       score,
-      reason: [howText, ...notes].join("; ") + ` (độ tin cậy ${percentText(score)})`,
+      reason: [howText(match.how, alias), ...notes].join("; ") + ` (độ tin cậy ${percentText(score)})`,
       max: t.indicator ? (field.endsWith(".points") ? t.max : null) : t.max,
     });
   }
   out.sort((a, b) => b.score - a.score);
   return out;
-}
-
-/** Every field a profile can fill, with its maximum (for range checks). */
-export function fieldMax(profile: Profile, field: FieldId): number | null {
-  for (const t of targetsOf(profile)) {
-    if (t.field === field) return t.max !== null && t.max > 0 ? t.max : null;
-    if (t.indicator && field === indicatorField(t.indicator.id, "points")) return t.indicator.max > 0 ? t.indicator.max : null;
-  }
-  return null;
 }

@@ -13,6 +13,7 @@ import { fieldMax, targetsOf } from "./match";
 import { cleanText, normalizeUnitName } from "./normalize";
 import { parseNumber, typedNumber } from "./numbers";
 import { isAggregateName, isFootnote, isValidCode, levelFromName, levelFromText, sectionText } from "./units";
+import type { RowContext } from "./levels";
 
 export const UNIT_FIELDS = new Set(["stt", "name", "code", "level"]);
 
@@ -48,7 +49,7 @@ type RowKind =
   | { kind: "blank" }
   /** Text under the table that is no unit: this row and everything below are ignored. */
   | { kind: "end" }
-  | { kind: "section"; level: Level | null }
+  | { kind: "section"; level: Level | null; text: string; numeral: string }
   | { kind: "no-name"; hasValues: boolean }
   | { kind: "unit"; name: string; sttValue: CellValue };
 
@@ -90,20 +91,30 @@ export function readRows(
   dataTop: number,
   block: HeaderBlock,
   problems: Problem[],
+  contexts: Map<number, RowContext>,
 ): { units: UnitRow[]; dataBottom: number } {
   const cols = rowColumns(sheet, profile, columns, block);
   const units: UnitRow[] = [];
   const seen: Seen = { names: new Map(), codes: new Map() };
   let sectionLevel: Level | null = null;
+  // The section heading above the rows, for the level evidence (one object per section).
+  let context: RowContext = {};
   let dataBottom = dataTop - 1;
   for (let r = dataTop; r < sheet.rows; r++) {
     const row = classifyRow(cols, r);
     if (row.kind === "end") break;
     if (row.kind === "blank" || (row.kind === "no-name" && !row.hasValues)) continue;
     dataBottom = r;
-    if (row.kind === "section") sectionLevel = row.level;
-    else if (row.kind === "no-name") problems.push(missingName(cols, r));
-    else units.push(readUnit(cols, r, row.name, row.sttValue, sectionLevel, seen, problems));
+    if (row.kind === "section") {
+      sectionLevel = row.level;
+      const col = row.numeral !== "" && cols.stt !== null ? cols.stt : cols.name;
+      context = { section: { text: row.text, numeral: row.numeral, cell: cellRef(sheet.grid.sheet, sheet.sheetRow(r), sheet.sheetCol(col)) } };
+    } else if (row.kind === "no-name") problems.push(missingName(cols, r));
+    else {
+      const unit = readUnit(cols, r, row.name, row.sttValue, sectionLevel, seen, problems);
+      if (context.section) contexts.set(unit.row, context);
+      units.push(unit);
+    }
   }
   if (units.length === 0) problems.push(noUnits(cols, dataTop));
   return { units, dataBottom: Math.max(dataBottom, dataTop - 1) };
@@ -125,11 +136,11 @@ function classifyRow(cols: RowColumns, r: number): RowKind {
   if (valuesBlank && (name === "" ? firstText !== "" : isFootnote(name))) return { kind: "end" };
 
   const section = sectionText(stt, name);
-  if (section !== null && valuesBlank) return { kind: "section", level: levelFromText(section) };
+  if (section !== null && valuesBlank) return { kind: "section", level: levelFromText(section), text: section, numeral: stt };
   if (name === "") return { kind: "no-name", hasValues: !valuesBlank };
   if (valuesBlank && cols.stt !== null && stt === "" && !sttTyped && levelFromText(name) !== null && levelFromName(name) === null) {
     // "Sở, ban, ngành" / "Cấp xã" heading without a numeral.
-    return { kind: "section", level: levelFromText(name) };
+    return { kind: "section", level: levelFromText(name), text: name, numeral: "" };
   }
   return { kind: "unit", name, sttValue };
 }

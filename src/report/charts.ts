@@ -7,6 +7,7 @@ import type { Profile } from "../model/profile";
 import type { ScoreResult } from "../model/units";
 import { formatViNumber } from "./format";
 import { ratingWord } from "./narrative";
+import { textWidth } from "./sheet";
 import type { ChartData } from "./types";
 
 /** Colour per band key: greens for good, orange and red for weak; grey when unrated. */
@@ -35,7 +36,7 @@ export function totalsChart(scored: ScoreResult, profile: Profile, title = "Tổ
   const bars = scored.units
     .filter((u) => !u.aggregate && u[pick] !== null)
     .sort((a, b) => (b[pick] as number) - (a[pick] as number) || (a.rank ?? 0) - (b.rank ?? 0) || a.row - b.row)
-    .map((u) => ({ label: u.name, value: u[pick] as number, ratingKey: u.ratingKey, ratingLabel: u.rating }));
+    .map((u) => ({ label: u.name, value: u[pick] as number, ratingKey: u.ratingKey, ratingLabel: u.rating === null ? null : ratingName(u.ratingKey, u.rating) }));
   return { title, valueLabel: label, max, bars };
 }
 
@@ -44,12 +45,23 @@ export function ratingsChart(scored: ScoreResult, profile: Profile, title = "S�
   const bands = profile.rating ? [...profile.rating.bands].sort((a, b) => b.min - a.min) : [];
   const units = scored.units.filter((u) => !u.aggregate);
   const bars = bands.map((b) => ({
-    label: b.label,
+    label: ratingName(b.key, b.label),
     value: units.filter((u) => u.ratingKey === b.key).length,
     ratingKey: b.key,
-    ratingLabel: b.label,
+    ratingLabel: ratingName(b.key, b.label),
   }));
   return { title, valueLabel: "Số đơn vị", max: null, bars };
+}
+
+/** One label scheme for every chart and count table: "Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu" (never "TB" or "XUẤT SẮC"). */
+export function ratingName(key: string | null, label: string): string {
+  return capitalise(ratingWord(key, label));
+}
+
+/** Pixels a label takes at `fontPx` in Times New Roman: the sheet's estimate and a tenth more (a viewer may substitute a wider serif). */
+function labelPx(text: string, fontPx: number): number {
+  // textWidth counts 7-pixel units at 13 pt (17.3 px).
+  return (1.1 * textWidth(text) * 7 * fontPx) / 17.3;
 }
 
 /** Text and attribute escaping for XML: &, <, >, quotes. */
@@ -67,12 +79,14 @@ export interface SvgOptions {
 
 /** A horizontal bar chart: one row per bar, the label left, the value at the bar's end. */
 export function renderBarChartSvg(chart: ChartData, options: SvgOptions = {}): string {
-  const width = options.width ?? 900;
   const rowH = 26;
-  const labelW = Math.min(320, Math.max(120, 8 + 7.5 * Math.max(0, ...chart.bars.map((b) => b.label.length))));
+  // Wide enough for the longest unit name, whole ("UBND phường Mường Thanh", never "ND phường …").
+  const labelW = Math.ceil(Math.max(120, 16 + Math.max(0, ...chart.bars.map((b) => labelPx(b.label, 14)))));
+  const width = Math.max(options.width ?? 900, labelW + 480);
   const top = 56 + (options.legend && options.legend.length > 0 ? 24 : 0);
   const plotW = width - labelW - 80;
-  const height = top + Math.max(1, chart.bars.length) * rowH + 40;
+  // Room under the plot for the tick labels and, below them, the axis title with its descenders.
+  const height = top + Math.max(1, chart.bars.length) * rowH + 56;
   const max = Math.max(chart.max ?? 0, ...chart.bars.map((b) => b.value), 1);
   const x = (v: number) => labelW + (plotW * v) / max;
   const out: string[] = [];
@@ -94,8 +108,8 @@ export function renderBarChartSvg(chart: ChartData, options: SvgOptions = {}): s
   for (let i = 0; i <= 5; i++) {
     const v = (max * i) / 5;
     const gx = x(v).toFixed(1);
-    out.push(`<line x1="${gx}" y1="${top - 6}" x2="${gx}" y2="${height - 34}" stroke="#DDDDDD"/>`);
-    out.push(`<text x="${gx}" y="${height - 18}" text-anchor="middle" font-size="12">${escapeXml(formatViNumber(v, { maxDecimals: 1 }))}</text>`);
+    out.push(`<line x1="${gx}" y1="${top - 6}" x2="${gx}" y2="${height - 50}" stroke="#DDDDDD"/>`);
+    out.push(`<text x="${gx}" y="${height - 34}" text-anchor="middle" font-size="12">${escapeXml(formatViNumber(v, { maxDecimals: 1 }))}</text>`);
   }
   chart.bars.forEach((b, i) => {
     const y = top + i * rowH;
@@ -107,7 +121,7 @@ export function renderBarChartSvg(chart: ChartData, options: SvgOptions = {}): s
     );
     out.push(`<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 17}">${escapeXml(formatViNumber(b.value))}</text>`);
   });
-  out.push(`<text x="${labelW + plotW / 2}" y="${height - 2}" text-anchor="middle" font-size="12">${escapeXml(chart.valueLabel)}</text>`);
+  out.push(`<text x="${labelW + plotW / 2}" y="${height - 12}" text-anchor="middle" font-size="12">${escapeXml(chart.valueLabel)}</text>`);
   out.push("</svg>");
   return out.join("\n") + "\n";
 }
@@ -115,7 +129,7 @@ export function renderBarChartSvg(chart: ChartData, options: SvgOptions = {}): s
 /** Both report charts as SVG: totals by unit (with a legend of ratings) and units per rating. */
 export function renderReportCharts(scored: ScoreResult, profile: Profile): { totals: string; ratings: string } {
   const legend = profile.rating
-    ? [...profile.rating.bands].sort((a, b) => b.min - a.min).map((b) => ({ key: b.key, label: capitalise(ratingWord(b.key, b.label)) }))
+    ? [...profile.rating.bands].sort((a, b) => b.min - a.min).map((b) => ({ key: b.key, label: ratingName(b.key, b.label) }))
     : [];
   return {
     totals: renderBarChartSvg(totalsChart(scored, profile), { legend }),

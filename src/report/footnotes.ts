@@ -33,7 +33,8 @@ export function tieFootnote(profile: Profile): string | null {
   const rule = {
     competition: "các đơn vị bằng điểm cùng hạng, hạng kế tiếp bỏ qua số hạng tương ứng (1, 2, 2, 4)",
     dense: "các đơn vị bằng điểm cùng hạng, hạng kế tiếp liền sau (1, 2, 2, 3)",
-    sequential: "các đơn vị bằng điểm xếp lần lượt theo thứ tự trong bảng (1, 2, 3, 4)",
+    sequential: "các đơn vị bằng điểm xếp lần lượt theo tên đơn vị (1, 2, 3, 4)",
+    "table-order": "các đơn vị bằng điểm xếp lần lượt theo thứ tự trong bảng (1, 2, 3, 4)",
   }[profile.ranking.tie];
   const scope = profile.ranking.scope === "level" ? "; sở, ban, ngành và xã, phường xếp hạng riêng" : "";
   return `Xếp hạng theo tổng điểm từ cao xuống thấp: ${rule}${scope}. STT theo thứ tự xếp hạng.`;

@@ -6,6 +6,7 @@
 import type { Profile } from "../model/profile";
 import type { ScoreResult } from "../model/units";
 import { fixedFormat } from "./appendix-columns";
+import { ratingName } from "./charts";
 import { A4_MARGINS, SheetBuilder } from "./sheet";
 import type { Narrative, NotesPlan } from "./types";
 
@@ -44,7 +45,7 @@ export function planNotes(scored: ScoreResult, profile: Profile, options: NotesO
     const keys: string[] = [];
     for (const band of [...profile.rating.bands].sort((x, y) => y.min - x.min)) {
       keys.push(band.key);
-      b.set(row, 0, band.label);
+      b.set(row, 0, ratingName(band.key, band.label));
       b.set(row, 1, ranked.filter((u) => u.ratingKey === band.key).length, fixedFormat(0));
       row++;
     }

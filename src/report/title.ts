@@ -79,3 +79,9 @@ export function sourceLabels(mapping: { field: string | null; header: string }[]
   }
   return out;
 }
+
+/** The period named inside a title line ("… CỦA UBND THÀNH PHỐ ĐIỆN BIÊN PHỦ THÁNG 9 NĂM 2023" → "THÁNG 9 NĂM 2023"). */
+export function periodIn(title: string): string {
+  const m = /(?:^|[\s\-–(])((?:tháng|tuần|quý|năm)\s+\d[^\n]*)$/imu.exec(title);
+  return m ? m[1].replace(/\)$/, (p) => (m[1].includes("(") ? p : "")).trim() : "";
+}

@@ -49,7 +49,7 @@ export interface PrintSetup {
   orientation: "landscape" | "portrait";
   /** "A4" (Excel paper size 9). */
   paperSize: "A4";
-  /** Fit to one page wide, as many pages tall as needed. */
+  /** Fit to one page wide, as many pages tall as needed; 0 and 0 print at 100 % (manual page breaks hold). */
   fitToWidth: number;
   fitToHeight: number;
   /** 0-based sheet rows repeated at the top of every printed page (the header block); null for none. */

@@ -22,12 +22,20 @@ const BASE: FieldOption[] = [
   { field: "change", label: "Tăng/giảm" },
 ];
 
+/**
+ * "1.1 Công khai …" names a national indicator as the decision numbers it; a profile's own ids
+ * ("ck", "dvctt", "sohoa") are internal codes a clerk never sees.
+ */
+function indicatorName(ind: { id: string; label: string }): string {
+  return /^\d+(\.\d+)*$/.test(ind.id) ? `${ind.id} ${ind.label}` : ind.label;
+}
+
 export function fieldOptions(profile: Profile): FieldOption[] {
   const out = [...BASE];
   for (const g of profile.groups) out.push({ field: g.id, label: `Nhóm: ${g.label}` });
   for (const ind of profile.indicators) {
     const parts = ind.max > 0 ? (["numerator", "denominator", "ratio", "points"] as const) : (["ratio", "numerator", "denominator"] as const);
-    for (const part of parts) out.push({ field: `${ind.id}.${part}`, label: `${ind.id} ${ind.label} — ${PART_LABELS[part]}` });
+    for (const part of parts) out.push({ field: `${ind.id}.${part}`, label: `${indicatorName(ind)} — ${PART_LABELS[part]}` });
   }
   for (const c of profile.columns) if (!out.some((o) => o.field === c.field)) out.push({ field: c.field, label: c.label });
   return out;
@@ -39,5 +47,6 @@ export function fieldLabel(profile: Profile, field: FieldId | null): string {
   const known = fieldOptions(profile).find((o) => o.field === field);
   if (known) return known.label;
   const ind = parseIndicatorField(field);
-  return ind ? `${ind.id} — ${PART_LABELS[ind.part]}` : field;
+  // A field from a saved mapping the profile no longer has: its part, never the raw id.
+  return ind ? `Chỉ số không có trong phương pháp này — ${PART_LABELS[ind.part]}` : "Trường không có trong phương pháp này";
 }

@@ -6,11 +6,11 @@ import type { Grid } from "../model/grid";
 import type { Profile } from "../model/profile";
 import type { WorkbookState, WritePlan } from "../model/plan";
 import type { ColumnMatch, ColumnMapping } from "../model/table";
-import { runScoring, type RunResult } from "../pipeline";
+import { runScoring, type ProfileSource, type RunResult } from "../pipeline";
 import { BUILTIN_PROFILES } from "../profiles";
 import { mappingOf, planUndo, stateAfterUndo, stateAfterWrite } from "../plan";
 
-export type { RunResult };
+export type { ProfileSource, RunResult };
 
 export interface ScoringService {
   profiles: Profile[];

@@ -4,17 +4,17 @@
  */
 import * as React from "react";
 import { SheetChangedError, type WorkbookAdapter, type WorkbookSnapshot } from "../adapters/office/adapter";
-import type { ColumnMapping } from "../model/table";
-import { isAppendixSheet, type WorkbookState, type WritePlan } from "../model/plan";
-import type { Problem } from "../model/units";
-import { mappingOf, outputSpecs } from "../plan";
 import { gridChanges, type GridChange } from "../plan/diff";
-import { publishedCheckLines, withoutOutputs } from "../plan/outputs";
+import { publishedCheckLines } from "../plan/outputs";
 import { whyNoTable } from "../pipeline";
 import { changedText } from "./changes";
+import type { ColumnMapping, ColumnMatch } from "../model/table";
+import { isAppendixSheet, type WorkbookState, type WritePlan } from "../model/plan";
+import type { Problem } from "../model/units";
 import { formatViNumber } from "../report/format";
-import type { RunResult, ScoringService } from "./scoring";
+import type { ProfileSource, RunResult, ScoringService } from "./scoring";
 import { errorMessage, yieldToEventLoop } from "./errors";
+import { onePerCell } from "./problems";
 
 export type Busy = { label: string; value: number } | null;
 
@@ -27,10 +27,23 @@ export interface PendingWrite {
 
 type ScoreOptions = { profileId?: string; mapping?: ColumnMapping };
 
+/**
+ * The columns to keep as they are on the next run: those the user chose here and those kept
+ * from the workbook's saved run. Columns found by their headers are found again, so they stay
+ * "found by header" instead of turning into "chosen by the user".
+ */
+function keptMapping(mapping: ColumnMatch[]): ColumnMapping {
+  return Object.fromEntries(mapping.filter((m) => m.source === "mapping").map((m) => [m.letter, m.field]));
+}
+
 export interface ScoringPane {
   snapshot: WorkbookSnapshot | null;
   result: RunResult | null;
   problems: Problem[];
+  /** Where the method came from, as the user would say it: chosen here, saved in the workbook, or detected. */
+  profileSource: ProfileSource | null;
+  /** Letters of the columns whose field the user chose in this pane. */
+  chosenColumns: ReadonlySet<string>;
   busy: Busy;
   error: string | null;
   notice: string | null;
@@ -73,6 +86,11 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   const knownFormulas = React.useRef<{ sheet: string; formulas: Record<string, string> } | null>(null);
   /** Set while the tool writes: its own changes are not "the sheet changed". */
   const writing = React.useRef(false);
+  const [chosenColumns, setChosenColumns] = React.useState<ReadonlySet<string>>(new Set());
+  const [profileSource, setProfileSource] = React.useState<ProfileSource | null>(null);
+  /** The method the user picked in this pane, if any: a re-read keeps it. */
+  const chosenProfile = React.useRef<string | null>(null);
+  const lastRun = React.useRef<{ run: RunResult; source: ProfileSource } | null>(null);
   /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
   const scoredSheet = React.useRef<string | null>(null);
 
@@ -96,6 +114,12 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
       await yieldToEventLoop();
       const run = scoring.run(snap.grid, { ...options, state: snap.state });
       await yieldToEventLoop();
+      // A re-run that passes the same method along is not the user choosing it: say where it first came from.
+      const previous = lastRun.current;
+      const sameMethod = previous !== null && previous.run.profile.id === run.profile.id;
+      const source: ProfileSource = chosenProfile.current === run.profile.id ? "option" : sameMethod ? previous.source : run.profileSource;
+      lastRun.current = { run, source };
+      setProfileSource(source);
       setResult(run);
       return run;
     },
@@ -149,9 +173,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     void act(() => load(false));
   }, [act, load]);
 
-  // Output columns are placed again on each run: only the user's own choice fixes one.
-  const keptMapping = (run: RunResult) => withoutOutputs(mappingOf(run.read.mapping), outputSpecs(run.profile).map((s) => s.field));
-  const keep = (): ScoreOptions => (result ? { profileId: result.profile.id, mapping: keptMapping(result) } : {});
+  const keep = (): ScoreOptions => (result ? { profileId: chosenProfile.current ?? undefined, mapping: keptMapping(result.read.mapping) } : {});
 
   const ask = (request: PendingWrite) => {
     setAsked(request);
@@ -216,7 +238,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   };
 
   const problems: Problem[] = React.useMemo(
-    () => (result ? [...result.read.problems, ...result.scored.problems, ...result.scored.units.flatMap((u) => u.problems)] : []),
+    () => (result ? onePerCell([...result.read.problems, ...result.scored.problems, ...result.scored.units.flatMap((u) => u.problems)]) : []),
     [result],
   );
 
@@ -224,30 +246,36 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   const checkLines = React.useMemo(() => (result ? publishedCheckLines(result.plan.checks) : []), [result]);
 
   return {
-    snapshot,
-    result,
-    problems,
-    busy,
-    error,
-    notice,
-    pending,
     asked,
     stale,
     changed,
     noTable,
     checkLines: noTable ? [] : checkLines,
+    snapshot,
+    result,
+    problems,
+    profileSource,
+    chosenColumns,
+    busy,
+    error,
+    notice,
+    pending,
     useSelection,
     canUndo: Boolean(snapshot?.state?.lastRun) && !noTable,
     setUseSelection,
     reload: () => void act(() => load(useSelection)),
     changeProfile: (profileId) =>
       void act(async () => {
-        if (snapshot) await score(snapshot, { profileId, mapping: {} });
+        if (!snapshot) return;
+        chosenProfile.current = profileId;
+        setChosenColumns(new Set());
+        await score(snapshot, { profileId, mapping: {} });
       }),
     changeField: (letter, field) =>
       void act(async () => {
         if (!snapshot || !result) return;
-        await score(snapshot, { profileId: result.profile.id, mapping: { ...keptMapping(result), [letter]: field } });
+        setChosenColumns((letters) => new Set([...letters, letter]));
+        await score(snapshot, { profileId: result.profile.id, mapping: { ...keptMapping(result.read.mapping), [letter]: field } });
       }),
     write: () =>
       void act(async () => {

@@ -213,7 +213,7 @@ describe("score: conflicts and errors write nothing", () => {
     expect(unknown.stderr).toMatch(/Tham số không hợp lệ: --bogus/);
     const profile = await cli("score", PHU_TAN, "--profile", "khong-co");
     expect(profile.code).toBe(1);
-    expect(profile.stderr).toMatch(/Không có hồ sơ chấm điểm "khong-co"/);
+    expect(profile.stderr).toMatch(/Không có phương pháp chấm điểm "khong-co"/);
     const noFile = await cli("score");
     expect(noFile.code).toBe(1);
     const command = await cli("chamdiem");

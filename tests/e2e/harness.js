@@ -1,10 +1,11 @@
 /**
  * A small test harness for the browser tests: scenarios run one after another in one Chromium,
  * each in a fresh browser context with a bounded time, screenshots of every step saved to
- * test-output/e2e/, and only 127.0.0.1 reachable.
+ * test-output/e2e/, the pane checked with axe-core at every step, and only 127.0.0.1 reachable.
  */
 const fs = require("fs");
 const path = require("path");
+const { paneViolations } = require("./a11y");
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -72,6 +73,9 @@ async function runScenarios({ browser, baseUrl, scenarios, outDir, log = console
       await page.screenshot({ path: file, fullPage: false });
       shots.push(file);
       log(`    · ${name}`);
+      // Every step the user sees must be usable with a screen reader and a keyboard.
+      const violations = await paneViolations(page);
+      if (violations.length) throw new Error(`axe-core, step "${name}": ${violations.length} serious or critical violation(s):\n${violations.join("\n")}`);
     };
     const t = { page, url: baseUrl, step, log: (m) => log(`    ${m}`), outDir, external, errors };
     let error = null;

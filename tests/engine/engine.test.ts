@@ -243,3 +243,78 @@ describe("a user's own profile", () => {
     expect(u.indicators.a.points).toBe(0.12);
   });
 });
+
+describe("the portal's method (METHOD.md §8)", () => {
+  it("scores points from the ratio rounded to a 2-decimal percentage: 95.75 % × 6 = 5.745 → 5.75", () => {
+    // 95 746 / 100 000 = 95.746 % → 95.75 %; the raw fraction would give 6 × 0.95746 = 5.74476 → 5.74.
+    const u = score([unitRow(1, "Tỉnh A", counts({ "1.1": [95_746, 100_000] }), { level: "province" })], qd766).units[0];
+    expect(u.indicators["1.1"]).toEqual({ ratio: 95.75, points: 5.75 });
+  });
+
+  it("does the same under a target rule: 3.3 at 49.996 % reaches its 50 % target", () => {
+    const u = score([unitRow(1, "Tỉnh A", counts({ "3.3": [49_996, 100_000] }), { level: "province" })], qd766).units[0];
+    expect(u.indicators["3.3"]).toEqual({ ratio: 50, points: 6 });
+  });
+
+  it("gives 6.7 at province level 0 / 0 a ratio of 100 and full points, from the profile's data", () => {
+    const spec = qd766.indicators.find((i) => i.id === "6.7")!;
+    expect(spec.zeroDenominatorByLevel).toEqual({ province: "full" });
+    const province = score([unitRow(1, "Tỉnh A", counts({ "6.7": [0, 0] }), { level: "province" })], qd766).units[0];
+    expect(province.indicators["6.7"]).toEqual({ ratio: 100, points: 2 });
+    expect(province.problems.filter((p) => p.field?.startsWith("6.7"))).toEqual([]);
+    const department = score([unitRow(1, "Sở B", counts({ "6.7": [0, 0] }), { level: "department" })], qd766).units[0];
+    expect(department.indicators["6.7"]).toEqual({ ratio: 0, points: 0 });
+  });
+
+  it("lets a printed ratio win over a zero denominator's rule, and says so", () => {
+    const row = unitRow(1, "Sở B", { ...counts({ "6.7": [0, 0] }), "6.7.ratio": 100 }, { level: "department" });
+    const u = score([row], qd766).units[0];
+    expect(u.indicators["6.7"]).toEqual({ ratio: 100, points: 2 });
+    expect(u.problems.filter((p) => p.field?.startsWith("6.7"))).toEqual([
+      expect.objectContaining({ code: "zero-denominator-ratio", severity: "warning", cell: row.cells!["6.7.ratio"] }),
+    ]);
+  });
+
+  it("a printed ratio that agrees with the zero denominator's rule is no problem", () => {
+    const row = unitRow(1, "Tỉnh A", { ...counts({ "6.7": [0, 0] }), "6.7.ratio": 100 }, { level: "province" });
+    expect(score([row], qd766).units[0].problems.filter((p) => p.field?.startsWith("6.7"))).toEqual([]);
+  });
+});
+
+describe("ranking scope and tie rule are the profile's settings", () => {
+  const rows = (): UnitRow[] => [
+    unitRow(1, "Xã Z", { total: 80 }, { level: "commune" }),
+    unitRow(2, "Xã A", { total: 90 }, { level: "commune" }),
+    unitRow(3, "Sở B", { total: 80 }, { level: "department" }),
+    unitRow(4, "Xã C", { total: 80 }, { level: "commune" }),
+  ];
+  const ranks = (tie: string, scope: string) =>
+    score(rows(), parseProfile({ ...tuan, ranking: { tie, scope } })).units.map((u) => u.rank);
+
+  it("whole table: competition 1,2,2,2 · dense 1,2,2,2 · by name · in table order", () => {
+    expect(ranks("competition", "all")).toEqual([2, 1, 2, 2]);
+    expect(ranks("dense", "all")).toEqual([2, 1, 2, 2]);
+    // By name: "sở b" < "xã c" < "xã z".
+    expect(ranks("sequential", "all")).toEqual([4, 1, 2, 3]);
+    // In table order: rows 1, 3, 4 after the 90.
+    expect(ranks("table-order", "all")).toEqual([2, 1, 3, 4]);
+  });
+
+  it("per level: departments and communes ranked apart", () => {
+    expect(ranks("competition", "level")).toEqual([2, 1, 1, 2]);
+    expect(ranks("table-order", "level")).toEqual([2, 1, 1, 3]);
+  });
+
+  it("defaults to competition per level", () => {
+    const profile = parseProfile({ ...tuan, ranking: {} });
+    expect(profile.ranking).toEqual({ tie: "competition", scope: "level" });
+  });
+
+  it("competition skips after a tie, dense does not", () => {
+    const five = [90, 80, 80, 70].map((t, i) => unitRow(i, `Xã ${i}`, { total: t }));
+    const by = (tie: string) => score(five, parseProfile({ ...tuan, ranking: { tie, scope: "all" } })).units.map((u) => u.rank);
+    expect(by("competition")).toEqual([1, 2, 2, 4]);
+    expect(by("dense")).toEqual([1, 2, 2, 3]);
+    expect(by("table-order")).toEqual([1, 2, 3, 4]);
+  });
+});

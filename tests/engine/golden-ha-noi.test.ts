@@ -2,7 +2,8 @@
  * Golden test: Hà Nội, year 2026, city level (METHOD.md §3 worked check from the national portal),
  * profile qd766. From the indicator counts (and the two ratios the portal gives: 2.1 = 74.04 %,
  * 6.7 = 100 %), every indicator's points, each group and the total 55.23 are reproduced exactly.
- * Everything matches; points are computed from the exact fraction and rounded half-up once.
+ * Everything matches; points are computed from the ratio rounded to a 2-decimal percentage, then
+ * rounded half-up (METHOD.md §8).
  */
 import { score } from "../../src/engine";
 import { getProfile } from "../../src/profiles";

@@ -56,7 +56,7 @@ describe("ranks", () => {
   // Few distinct totals so that ties are common.
   const totalsArb = fc.array(fc.constantFrom(55.87, 74.81, 80, 80, 89.04, 89.04, 90), { minLength: 1, maxLength: 25 });
 
-  for (const tie of ["competition", "dense", "sequential"] as const) {
+  for (const tie of ["competition", "dense", "sequential", "table-order"] as const) {
     it(`do not depend on row order (${tie})`, () => {
       const profile = parseProfile({ ...tuan, ranking: { tie, scope: "all" } });
       fc.assert(

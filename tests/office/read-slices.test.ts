@@ -100,13 +100,22 @@ describe("Office adapter: reads under the 5 MB cap", () => {
     expect(withoutExtraColumns(snapshot.grid, 6).underlines).toEqual(source.underlines);
   });
 
-  test("a table wider than 64 columns is read in column bands, with probes for the columns beyond", async () => {
+  test("the widest 766 table (66 columns: 21 indicators × Tử số / Mẫu số / Tỷ lệ) reads in one sync", async () => {
+    const source = patternGrid(400, 66, () => false, false, (r, c) => (r * 7 + c * 13) % 5000);
+    source.numberFormats = source.numberFormats!.map((row) => row.map((f) => (f === "0.00%" ? "0.00" : f)));
+    const { excel, adapter } = fakeFor(source);
+    const snapshot = await adapter.read();
+    expect(withoutExtraColumns(snapshot.grid, 66).values).toEqual(source.values);
+    expect(excel.stats.syncs).toBe(1);
+  });
+
+  test("a table wider than 80 columns is read in column bands, with probes for the columns beyond", async () => {
     const source = patternGrid(30, 150, (r, c) => c === 100 || (c === 120 && r % 3 === 0) || (c === 10 && r === 7));
     const { excel, adapter } = fakeFor(source);
     const snapshot = await adapter.read();
     expect(withoutExtraColumns(snapshot.grid, 150)).toEqual({ values: source.values, numberFormats: source.numberFormats, underlines: source.underlines });
     expect(snapshot.grid.values[0].length).toBe(150 + EXTRA_COLUMNS_FOR_TESTS);
-    // 1: first band + probes of the first 64 columns; 2: other bands + probes beyond; 3: column 120 per cell.
+    // 1: first band + probes of the first 80 columns; 2: other bands + probes beyond; 3: column 120 per cell.
     expect(excel.stats.syncs).toBe(3);
   });
 
@@ -137,7 +146,9 @@ describe("Office adapter: reads under the 5 MB cap", () => {
     const source = phuTanGrid(10000);
     const { excel, adapter } = fakeFor(source);
     const plan = outputPlan(source);
-    const state = stateAfterWrite(plan, { profile: { id: "an-giang-tuan" }, mapping: { C: "total" }, at: new Date("2024-05-06T04:00:00Z") });
+    // The last run packs into a few chunks; a user's own profile stored beside it makes the state long.
+    const profile = { id: "rieng", description: "Phương pháp riêng của tỉnh. ".repeat(20000) };
+    const state = stateAfterWrite(plan, { profile, mapping: { C: "total" }, at: new Date("2024-05-06T04:00:00Z") });
     expect(stateToChunks(state).length).toBeGreaterThan(16);
     await adapter.apply(plan, state);
     excel.resetStats();

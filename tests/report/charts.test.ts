@@ -65,3 +65,39 @@ describe("charts", () => {
     expect(Array.from(t.getElementsByTagName("text")).map((x) => x.textContent)).toContain("Xã A & B <mới>");
   });
 });
+
+describe("charts print whole and speak one language", () => {
+  /** A generous width for Times at `px`: capitals 0.72 em, everything else 0.5 em. */
+  const wideText = (s: string, px: number) => [...s].reduce((n, ch) => n + (/\p{Lu}/u.test(ch) ? 0.72 : 0.5) * px, 0);
+
+  test("one label scheme: Xuất sắc, Tốt, Khá, Trung bình, Yếu — also for Phú Tân's TỐT/TB", () => {
+    const labels = ratingsChart(phuTanResult(), phuTanProfile).bars.map((b) => b.label);
+    expect(labels).toEqual(["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]);
+    const totals = totalsChart(phuTanResult(), phuTanProfile).bars;
+    expect(new Set(totals.map((b) => b.ratingLabel))).toEqual(new Set(["Tốt", "Khá", "Trung bình"]));
+    const { totals: svg, ratings } = renderReportCharts(phuTanResult(), phuTanProfile);
+    expect(svg + ratings).not.toMatch(/>TB<|XUẤT SẮC|\(TB\)/);
+  });
+
+  test("every unit name fits left of its bar, and the axis title above the bottom edge", () => {
+    for (const [result, profile] of [
+      [dienBienResult(), dienBienProfile],
+      [phuTanResult(), phuTanProfile],
+    ] as const) {
+      const doc = parseSvg(renderReportCharts(result, profile).totals);
+      const height = Number(doc.documentElement.getAttribute("height"));
+      const texts = [...doc.getElementsByTagName("text")];
+      const names = texts.filter((t) => t.getAttribute("text-anchor") === "end");
+      expect(names.length).toBe(result.units.filter((u) => !u.aggregate).length);
+      for (const t of names) expect(Number(t.getAttribute("x")) - wideText(t.textContent ?? "", 14)).toBeGreaterThanOrEqual(0);
+      const axisTitle = texts[texts.length - 1];
+      expect(Number(axisTitle.getAttribute("y")) + 4).toBeLessThanOrEqual(height);
+    }
+  });
+
+  test("the same numbers as the appendix: each bar is the unit's converted (Điện Biên) score", () => {
+    const result = dienBienResult();
+    const bars = totalsChart(result, dienBienProfile).bars;
+    for (const b of bars) expect(b.value).toBe(result.units.find((u) => u.name === b.label)?.converted);
+  });
+});

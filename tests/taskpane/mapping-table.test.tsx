@@ -38,14 +38,17 @@ function row(letter: string): HTMLElement {
 
 describe("mapping rows", () => {
   test("strength of a match", () => {
-    expect(MAPPING.map(matchStrength)).toEqual(["strong", "weak", "user", "unused", "unused"]);
+    const chosen = new Set(["D"]);
+    expect(MAPPING.map((m) => matchStrength(m, chosen))).toEqual(["strong", "weak", "user", "unused", "unused"]);
+    // A column mapped by the workbook's saved run, not by the user here, is not called the user's.
+    expect(matchStrength(MAPPING[2])).toBe("kept");
   });
 
   test("badges, whole labels, and reasons only for weak, user-mapped and ambiguous columns", () => {
     const onChange = jest.fn();
     render(
       <FluentProvider theme={webLightTheme}>
-        <MappingTable profile={profile} mapping={MAPPING} onChange={onChange} />
+        <MappingTable profile={profile} mapping={MAPPING} chosen={new Set(["D"])} onChange={onChange} />
       </FluentProvider>,
     );
     // Strong: badge, no repeated reason.
@@ -59,8 +62,9 @@ describe("mapping rows", () => {
     expect(row("C").querySelector("[data-chosen-label]")?.textContent).toBe(label);
     // The header is cut in the layout but whole on hover.
     expect(within(row("C")).getByTitle(MAPPING[1].header)).toBeTruthy();
-    // User-mapped and ambiguous say why; a plain unmatched column does not.
-    expect(within(row("D")).getByText("theo ánh xạ của người dùng")).toBeTruthy();
+    // The user's own choice says so in its badge, in one line; ambiguous says why; a plain unmatched column does not.
+    expect(within(row("D")).getByText("bạn chọn")).toBeTruthy();
+    expect(within(row("D")).queryByText(/ánh xạ/)).toBeNull();
     expect(within(row("F")).getByText(/khớp nhiều trường/)).toBeTruthy();
     expect(within(row("E")).queryByText(/không khớp/)).toBeNull();
     expect(within(row("E")).getByText("không dùng")).toBeTruthy();
@@ -69,5 +73,14 @@ describe("mapping rows", () => {
     expect(onChange).toHaveBeenCalledWith("E", "total");
     fireEvent.change(screen.getByRole("combobox", { name: "Trường của cột B" }), { target: { value: "" } });
     expect(onChange).toHaveBeenLastCalledWith("B", null);
+  });
+
+  test("field labels carry no internal codes: national indicators keep their number, a profile's own ids are left out", () => {
+    expect(fieldLabel(profile, "6.4.ratio")).toMatch(/^6\.4 /);
+    const anGiang = getProfile("an-giang-tuan")!;
+    const labels = anGiang.indicators.map((ind) => fieldLabel(anGiang, `${ind.id}.ratio`));
+    for (const [i, ind] of anGiang.indicators.entries()) expect(labels[i].startsWith(`${ind.id} `)).toBe(false);
+    expect(fieldLabel(anGiang, "dvctt.ratio")).toBe("DVCTT — tỷ lệ %");
+    expect(fieldLabel(anGiang, "khong-co.ratio")).not.toMatch(/khong-co/);
   });
 });

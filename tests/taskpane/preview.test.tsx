@@ -71,4 +71,20 @@ describe("preview", () => {
     const cell = within(table).getByText("phường Him Lam");
     expect(cell.getAttribute("title")).toBe("UBND phường Him Lam");
   });
+
+  test("counts ratings best to worst whatever order the units come in", () => {
+    const profile = getProfile("qd766-nhom")!;
+    const rated = (row: number, rating: string) => ({ ...unit(row, `UBND xã ${row}`, 50, null), rating });
+    show([rated(1, "Yếu"), rated(2, "Khá"), rated(3, "Xuất sắc"), rated(4, "Khá"), rated(5, "Tốt")], profile);
+    expect(screen.getByText(/đơn vị/).textContent).toMatch(/Xuất sắc: 1, Tốt: 1, Khá: 2, Yếu: 1/);
+  });
+
+  test("says the level beside each unit when ranks are counted per level", () => {
+    const profile = getProfile("qd766-nhom")!;
+    expect(profile.ranking?.scope).toBe("level");
+    const table = show([{ ...unit(1, "UBND xã Mỹ Thanh", 83.7, null), level: "commune", rank: 1 }, { ...unit(2, "Tỉnh Hòa Bình", 58.7, null), level: "province", rank: 1 }], profile);
+    expect(within(table).getByText("Cấp xã")).toBeTruthy();
+    expect(within(table).getByText("Cấp tỉnh")).toBeTruthy();
+    expect(screen.getByText(/xếp hạng riêng theo từng cấp/)).toBeTruthy();
+  });
 });

@@ -87,6 +87,23 @@ describe("report panel", () => {
     expect(await screen.findByText("Đã sao chép nhận xét vào bộ nhớ tạm.")).toBeTruthy();
   });
 
+  test("Sao chép tin nhắn copies the plain chat-group message with the period and cut-off date typed in the pane", async () => {
+    const writeText = jest.fn(async () => undefined);
+    setClipboard(writeText);
+    setup();
+    fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Tháng 5 (Tuần 01)" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Ngày chốt số liệu" }), { target: { value: "Ngày 06/5/2024" } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Sao chép tin nhắn" }));
+    });
+    const copied = (writeText.mock.calls[0] as unknown as [string])[0];
+    expect(copied).toContain("THÁNG 5 (TUẦN 01)");
+    expect(copied).toContain("Số liệu chốt: Ngày 06/5/2024.");
+    expect(copied).toContain("PHÚ LONG (55,87)");
+    expect(copied).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(await screen.findByText("Đã sao chép tin nhắn. Dán vào nhóm Zalo để gửi.")).toBeTruthy();
+  });
+
   test("when the webview refuses the clipboard, the textarea route is tried, then a Vietnamese message", async () => {
     setClipboard(jest.fn(async () => Promise.reject(new DOMException("denied", "NotAllowedError"))));
     const exec = jest.fn(() => false);

@@ -8,7 +8,8 @@ import type { Profile } from "../../model/profile";
 import type { ScoreResult, UnitRow } from "../../model/units";
 import { runScoring } from "../../pipeline";
 import { DEFAULT_APPENDIX_TITLE, planAppendix } from "../../report/appendix";
-import { sourceLabels } from "../../report/title";
+import { periodIn, sourceLabels } from "../../report/title";
+import { planScorecards } from "../../report/scorecard";
 import { renderReportCharts } from "../../report/charts";
 import { compareResults } from "../../report/compare";
 import { buildNarrative } from "../../report/narrative";
@@ -95,4 +96,20 @@ export async function writeChartFiles(out: string, svg: { totals: string; rating
   await fs.writeFile(paths.totals, svg.totals, "utf8");
   await fs.writeFile(paths.ratings, svg.ratings, "utf8");
   return [paths.totals, paths.ratings];
+}
+
+/** Adds the "Phiếu điểm" sheet (a page per unit); returns its name. */
+export function addScorecards(
+  wb: ExcelJS.Workbook,
+  run: { scored: ScoreResult; profile: Profile },
+  options: { previous?: ScoreResult; titles?: Partial<TitleInputs> } = {},
+): string {
+  const comparison = options.previous ? compareResults(run.scored, options.previous) : null;
+  const t = options.titles ?? {};
+  const plan = planScorecards(run.scored, run.profile, {
+    period: t.period?.trim() || periodIn(t.title ?? "") || undefined,
+    cutoffDate: t.cutoffDate?.trim() || undefined,
+    comparison,
+  });
+  return applySheetPlan(wb, plan).name;
 }

@@ -49,7 +49,7 @@ function addMarkedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Workshee
     pageSetup: {
       orientation: print.orientation,
       paperSize: 9, // A4
-      fitToPage: true,
+      fitToPage: print.fitToWidth > 0 || print.fitToHeight > 0,
       fitToWidth: print.fitToWidth,
       fitToHeight: print.fitToHeight,
       ...(plan.printArea ? { printArea: rangeA1(plan.printArea) } : {}),

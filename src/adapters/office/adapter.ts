@@ -4,9 +4,10 @@
  * here: they reach the task pane, which shows them.
  *
  * Requests per operation (independent of the number of rows while a write fits 4 MB, see batch.ts):
- *  - read:       1 sync up to 2,000 rows with per-column uniform underlines (values, number
- *                formats, underlines, merged areas, state sheet); +1 when a column's underlines
- *                are mixed; larger tables one more per ~3.5 MB of response (see read.ts)
+ *  - read:       1 sync up to 12,000 rows with per-column uniform underlines (values, number
+ *                formats of the first 1,000 rows and of percent columns, underlines, merged
+ *                areas, state sheet); +1 when a column's underlines are mixed; larger tables one
+ *                more per ~3.5 MB of response (see read.ts)
  *  - apply:      2 syncs (state sheet lookup and the formats the read did not bring of the cells
  *                about to change; then state + values + formats + underlines)
  *  - selectCell: 1 sync
@@ -34,7 +35,7 @@ export interface WorkbookSnapshot {
   state: WorkbookState | null;
   /** Sheet-qualified address of what was read ("Sheet1!A1:M22"). */
   address: string;
-  /** context.sync() calls the read made (1 for a table up to 2,000 rows; more for larger ones). */
+  /** context.sync() calls the read made (1 for a table up to 12,000 rows; more for larger ones). */
   syncs?: number;
 }
 
@@ -44,7 +45,7 @@ export interface ReadOptions {
   /** Read this sheet's used range instead of the active sheet's (the report's last period). */
   sheet?: string;
   /**
-   * Called after each sync of a read that takes several (tables above about 2,000 rows), so
+   * Called after each sync of a read that takes several (tables above about 12,000 rows), so
    * the pane can show how far it got; never more often than once per request.
    */
   onProgress?: (progress: ReadProgress) => void;

@@ -73,7 +73,8 @@ function queueSheet(sheets: Excel.WorksheetCollection, name: string, plan: Sheet
   page.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
   page.paperSize = "A4";
   page.centerHorizontally = true;
-  page.zoom = { horizontalFitToPages: plan.print.fitToWidth, verticalFitToPages: plan.print.fitToHeight };
+  const fits = plan.print.fitToWidth > 0 || plan.print.fitToHeight > 0;
+  page.zoom = fits ? { horizontalFitToPages: plan.print.fitToWidth, verticalFitToPages: plan.print.fitToHeight } : { scale: 100 };
   const m = plan.print.margins;
   page.leftMargin = m.left * POINTS_PER_INCH;
   page.rightMargin = m.right * POINTS_PER_INCH;

@@ -29,7 +29,9 @@ export async function addAppendixCharts(context: Excel.RequestContext, plan: App
     chart.title.text = "Tổng điểm theo đơn vị";
     chart.legend.visible = false;
     chart.setPosition(ws.getRangeByIndexes(plan.layout.headerTop, chartLeft, 1, 1));
-    chart.width = 520;
+    // Wide enough that Excel prints each unit name whole beside its bar.
+    const longest = Math.max(0, ...ranked.map((r) => r.unit.name.length));
+    chart.width = Math.max(520, 300 + 8 * longest);
     chart.height = Math.max(260, 22 * count + 80);
     chart.axes.categoryAxis.reversePlotOrder = true; // highest first, as in the table
     const series = chart.series.getItemAt(0);

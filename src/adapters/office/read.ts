@@ -15,10 +15,10 @@
  *    per-cell properties, in row slices. A fresh table sends no per-cell underline data.
  *
  * Sync 1 is speculative: before the size of the table is known it already asks for the values
- * of the first VALUE_ROWS (12,000) × FIRST_COLUMNS cells and the formats of the first FORMAT_ROWS rows
+ * of the first VALUE_ROWS (12,100) × FIRST_COLUMNS cells and the formats of the first FORMAT_ROWS rows
  * (both clipped to the table), the column probes, the merged areas and the first rows of the
- * state sheet. A table up to VALUE_ROWS rows (≈ 2.6 MB of values for 10,000 rows × 53 columns
- * of counts) whose underlines are uniform per column and without percent columns therefore
+ * state sheet. A table up to VALUE_ROWS rows (≈ 4.2 MB of values for 12,000 rows × 66 columns
+ * of counts and ratios) whose underlines are uniform per column and without percent columns therefore
  * reads in ONE sync; a mixed column costs one more sync. Larger tables cost about one sync per
  * 3.5 MB more. If Excel still refuses a response as too large (text-heavy cells beyond the
  * estimate), the same work is retried in smaller pieces.
@@ -31,12 +31,19 @@ import type { XlRange, XlRequestContext, XlWorksheet } from "./excel-subset";
 
 /** Estimated response bytes per sync: under the 5 MB cap with room for the estimate's error. */
 export const READ_BUDGET_BYTES = REQUEST_BUDGET_BYTES;
-/** Rows whose values the first sync asks for: tables up to this size are read whole in one sync. */
-export const VALUE_ROWS = 12_000;
+/**
+ * Rows whose values the first sync asks for: tables up to this size are read whole in one sync
+ * (12,000 data rows with up to 100 title and header rows above them).
+ */
+export const VALUE_ROWS = 12_100;
 /** Rows whose number formats are read in every column (headers and a sample of the data). */
 export const FORMAT_ROWS = 1000;
-/** Columns of a tile, and of the per-column underline probes sent in the first sync. */
-export const FIRST_COLUMNS = 64;
+/**
+ * Columns of a tile, and of the per-column underline probes sent in the first sync: the widest
+ * table staff paste (21 indicators × Tử số / Mẫu số / Tỷ lệ and 3 name columns, 66) with the
+ * 12 blank columns read at its right fits, so it too reads in one sync.
+ */
+export const FIRST_COLUMNS = 80;
 /** State-sheet rows (chunks of STATE_CHUNK_SIZE characters) asked for in the first sync. */
 export const STATE_FIRST_ROWS = 16;
 

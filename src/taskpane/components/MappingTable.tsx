@@ -2,7 +2,7 @@ import * as React from "react";
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import type { ColumnMatch } from "../../model/table";
 import type { Profile } from "../../model/profile";
-import { fieldOptions } from "../fields";
+import { fieldLabel, fieldOptions } from "../fields";
 import { WrappingSelect, type WrappingSelectOption } from "./WrappingSelect";
 
 /**
@@ -29,39 +29,56 @@ const UNUSED = "";
 export const STRONG_CONFIDENCE = 0.85;
 const WEAK_CONFIDENCE = 0.6;
 
-export type MatchStrength = "strong" | "weak" | "none" | "user" | "unused";
+/** "user": chosen in this pane; "kept": as the workbook's saved run had it. */
+export type MatchStrength = "strong" | "weak" | "none" | "user" | "kept" | "unused";
 
-export function matchStrength(m: ColumnMatch): MatchStrength {
+export function matchStrength(m: ColumnMatch, chosen: ReadonlySet<string> = NONE_CHOSEN): MatchStrength {
   if (m.field === null) return "unused";
-  if (m.source === "mapping") return "user";
+  if (m.source === "mapping") return chosen.has(m.letter) ? "user" : "kept";
   if (m.confidence >= STRONG_CONFIDENCE) return "strong";
   return m.confidence >= WEAK_CONFIDENCE ? "weak" : "none";
 }
 
-const BADGE_COLOR = { strong: "success", weak: "warning", none: "danger", user: "brand", unused: "informative" } as const;
+const NONE_CHOSEN: ReadonlySet<string> = new Set();
 
-/** The reason is noise for a strong header match ("khớp tên cột (độ tin cậy 100%)" beside "100%"). */
-function shownReason(m: ColumnMatch, strength: MatchStrength): string | null {
-  if (strength === "strong") return null;
-  // An unused column says why when the user chose it, or has something to decide (several
-  // fields match, or its field went to another column); "no field matches" is noise.
-  if (strength === "unused") return (m.source === "mapping" && m.header) || m.unused === "ambiguous" || m.unused === "duplicate" ? m.reason : null;
+const BADGE_COLOR = { strong: "success", weak: "warning", none: "danger", user: "brand", kept: "informative", unused: "informative" } as const;
+
+function badgeText(m: ColumnMatch, strength: MatchStrength): string {
+  if (strength === "unused") return "không dùng";
+  if (strength === "user") return "bạn chọn";
+  if (strength === "kept") return "như lần trước";
+  return `${Math.round(m.confidence * 100)}%`;
+}
+
+/**
+ * A line under the dropdown only when it tells the user something: why a guess is a guess, why
+ * a column is left out when there is something to decide. The badge says the rest, so a
+ * chosen or kept column takes one line, not two.
+ */
+function shownReason(m: ColumnMatch, strength: MatchStrength, chosen: ReadonlySet<string>): string | null {
+  if (strength === "strong" || strength === "user" || strength === "kept") return null;
+  if (strength === "unused") {
+    if (m.source === "mapping") return chosen.has(m.letter) ? "do bạn chọn" : null;
+    return m.unused === "ambiguous" || m.unused === "duplicate" ? m.reason : null;
+  }
   return m.reason || null;
 }
 
 export interface MappingTableProps {
   profile: Profile;
   mapping: ColumnMatch[];
+  /** Letters of the columns the user chose in this pane (the only ones said to be the user's). */
+  chosen?: ReadonlySet<string>;
   disabled?: boolean;
   onChange(letter: string, field: string | null): void;
 }
 
 /** Which column is which: each header, the field it was matched to, how sure, and why when unsure. */
-export function MappingTable({ profile, mapping, disabled, onChange }: MappingTableProps): React.JSX.Element {
+export function MappingTable({ profile, mapping, chosen = NONE_CHOSEN, disabled, onChange }: MappingTableProps): React.JSX.Element {
   const styles = useStyles();
   const options = React.useMemo<WrappingSelectOption[]>(() => [{ value: UNUSED, label: "(không dùng)" }, ...fieldOptions(profile).map((o) => ({ value: o.field, label: o.label }))], [profile]);
   // A field the profile does not list (from a saved mapping) stays selectable as itself.
-  const choices = (field: string | null) => (field === null || options.some((o) => o.value === field) ? options : [...options, { value: field, label: field }]);
+  const choices = (field: string | null) => (field === null || options.some((o) => o.value === field) ? options : [...options, { value: field, label: fieldLabel(profile, field) }]);
   return (
     <table className={styles.table} aria-label="Ánh xạ cột">
       <thead className={styles.hidden}>
@@ -71,8 +88,8 @@ export function MappingTable({ profile, mapping, disabled, onChange }: MappingTa
       </thead>
       <tbody>
         {mapping.map((m) => {
-          const strength = matchStrength(m);
-          const reason = shownReason(m, strength);
+          const strength = matchStrength(m, chosen);
+          const reason = shownReason(m, strength, chosen);
           const header = m.header || "(không có tiêu đề)";
           return (
             <tr key={m.letter} className={styles.row} data-strength={strength}>
@@ -83,7 +100,7 @@ export function MappingTable({ profile, mapping, disabled, onChange }: MappingTa
                     {header}
                   </span>
                   <Badge className={styles.badge} size="small" appearance="tint" color={BADGE_COLOR[strength]}>
-                    {strength === "unused" ? "không dùng" : `${Math.round(m.confidence * 100)}%`}
+                    {badgeText(m, strength)}
                   </Badge>
                 </div>
                 <WrappingSelect

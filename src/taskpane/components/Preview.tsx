@@ -1,14 +1,15 @@
 import * as React from "react";
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { FieldId } from "../../model/fields";
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { LEVEL_LABELS, type FieldId } from "../../model/fields";
 import type { Profile } from "../../model/profile";
 import type { ScoredUnit } from "../../model/units";
 import type { WritePlan } from "../../model/plan";
 import { formatViNumber } from "../../report/format";
 
 /**
- * A plain, fixed-layout table: at 320 px every column has a set width, names are cut with an
- * ellipsis (full name on hover) and numbers line up right-aligned in tabular figures.
+ * A plain, fixed-layout table: at 320 px every number column has a set width, names take the
+ * rest and wrap whole (two communes "phường Thanh Trường" and "phường Thanh Bình" must stay
+ * apart), numbers line up right-aligned in tabular figures.
  */
 const useStyles = makeStyles({
   summary: { display: "block", marginBottom: tokens.spacingVerticalS, overflowWrap: "anywhere" },
@@ -21,7 +22,9 @@ const useStyles = makeStyles({
     // A header may take two lines ("Quy / đổi") rather than be cut in a narrow column.
     verticalAlign: "bottom",
   },
-  td: { padding: "2px 3px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  td: { padding: "2px 3px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", verticalAlign: "top" },
+  name: { whiteSpace: "normal", overflowWrap: "anywhere" },
+  level: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   nameCol: { width: "auto" },
   // Widths for "100.00", "+26.72", "Xuất sắc" and "Hạng" at 12 px; the name takes the rest
@@ -48,6 +51,15 @@ function fmt(n: number | null, decimals: number): string {
   return n === null ? "—" : formatViNumber(n, { minDecimals: decimals, maxDecimals: decimals });
 }
 
+/** Ratings counted best to worst, in the order of the profile's bands (any other label after them). */
+function ratingSummary(profile: Profile, units: ScoredUnit[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const u of units) if (!u.aggregate && u.rating) counts.set(u.rating, (counts.get(u.rating) ?? 0) + 1);
+  const order = [...(profile.rating?.bands ?? [])].sort((a, b) => b.min - a.min).map((b) => b.label);
+  const rank = (label: string) => (order.includes(label) ? order.indexOf(label) : order.length);
+  return [...counts].sort(([a], [b]) => rank(a) - rank(b));
+}
+
 /** The fields a unit's flags underline, as the write will underline them in the sheet. */
 function underlined(u: ScoredUnit): Set<FieldId> {
   return new Set(u.flags.flatMap((f) => f.underline));
@@ -63,8 +75,9 @@ export interface PreviewProps {
 export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Element {
   const styles = useStyles();
   const decimals = profile.rounding.decimals;
-  const ratingCounts = new Map<string, number>();
-  for (const u of units) if (!u.aggregate && u.rating) ratingCounts.set(u.rating, (ratingCounts.get(u.rating) ?? 0) + 1);
+  const ratingCounts = ratingSummary(profile, units);
+  // Ranked within each level (METHOD.md §5): "1" means first among its level, so the level is shown.
+  const perLevel = profile.ranking?.scope === "level" && new Set(units.filter((u) => !u.aggregate).map((u) => u.level)).size > 1;
   const unitCount = units.filter((u) => !u.aggregate).length;
   const cells = plan.blocks.reduce((n, b) => n + b.values.reduce((m, r) => m + r.length, 0), 0);
   const showConverted = profile.scale !== null;
@@ -76,7 +89,7 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
     <div>
       <Text size={200} className={styles.summary}>
         {formatViNumber(unitCount)} đơn vị
-        {ratingCounts.size > 0 && ` · ${[...ratingCounts].map(([r, n]) => `${r}: ${formatViNumber(n)}`).join(", ")}`}
+        {ratingCounts.length > 0 && ` · ${ratingCounts.map(([r, n]) => `${r}: ${formatViNumber(n)}`).join(", ")}`}
         {` · sẽ ghi ${formatViNumber(cells)} ô`}
         {plan.columns.length > 0 && (
           <>
@@ -86,6 +99,7 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
           </>
         )}
         {plan.underline.set.length + plan.underline.clear.length > 0 && ` · gạch chân ${formatViNumber(plan.underline.set.length)} vùng, bỏ gạch ${formatViNumber(plan.underline.clear.length)} vùng`}
+        {perLevel && " · xếp hạng riêng theo từng cấp"}
       </Text>
       <table className={styles.table} aria-label="Xem trước kết quả">
         <colgroup>
@@ -112,7 +126,7 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
             <th className={styles.th} scope="col">
               Xếp loại
             </th>
-            <th className={`${styles.th} ${styles.num}`} scope="col" title="Xếp hạng">
+            <th className={`${styles.th} ${styles.num}`} scope="col" title={perLevel ? "Xếp hạng trong cấp của đơn vị" : "Xếp hạng"}>
               Hạng
             </th>
             {showChange && (
@@ -127,8 +141,9 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
             const flagged = underlined(u);
             return (
               <tr key={u.row} className={u.aggregate ? styles.aggregate : undefined} data-aggregate={u.aggregate || undefined}>
-                <td className={styles.td} title={u.name}>
+                <td className={mergeClasses(styles.td, styles.name)} title={u.name}>
                   {shortName(u.name)}
+                  {perLevel && u.level && !u.aggregate && <span className={styles.level}>{LEVEL_LABELS[u.level]}</span>}
                 </td>
                 <td className={mark(num, flagged.has("total"))}>{fmt(u.total, decimals)}</td>
                 {showConverted && <td className={mark(num, flagged.has("converted"))}>{fmt(u.converted, profile.scale?.decimals ?? decimals)}</td>}

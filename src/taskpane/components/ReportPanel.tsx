@@ -11,8 +11,8 @@ import { formatViChange, formatViNumber } from "../../report/format";
 import type { Comparison } from "../../report/types";
 import { errorMessage } from "../errors";
 import type { RunResult, ScoringService } from "../scoring";
-import { appendixPlanOf, compareWithPrevious, narrativeOf, titleInputs, type PreviousPeriod, type TitleInputs } from "../report/build";
-import { COPY_MESSAGES, copyText } from "../report/clipboard";
+import { appendixPlanOf, compareWithPrevious, messageOf, narrativeOf, titleInputs, type PreviousPeriod, type TitleInputs } from "../report/build";
+import { COPY_MESSAGES, copyText, MESSAGE_COPY_MESSAGES } from "../report/clipboard";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -197,6 +197,12 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
     setCopyMessage({ intent: outcome === "failed" ? "warning" : "success", text: COPY_MESSAGES[outcome] });
   };
 
+  // A copy for the chat group, pasted by the user: nothing is sent from here.
+  const copyGroupMessage = async () => {
+    const outcome = await copyText(messageOf(run, inputs, comparison));
+    setCopyMessage({ intent: outcome === "failed" ? "warning" : "success", text: MESSAGE_COPY_MESSAGES[outcome] });
+  };
+
   const disabled = Boolean(busy) || working !== null;
   const set = (key: keyof TitleInputs) => (_: unknown, d: { value: string }) => setInputs((v) => ({ ...v, [key]: d.value }));
 
@@ -207,6 +213,9 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
           <span className={styles.heading}>Nhận xét</span>
           <Button size="small" onClick={() => void copy()}>
             Sao chép
+          </Button>
+          <Button size="small" onClick={() => void copyGroupMessage()} title="Tin nhắn ngắn để dán vào nhóm Zalo: kỳ, ngày chốt, đơn vị điểm thấp, tăng/giảm nhiều">
+            Sao chép tin nhắn
           </Button>
         </div>
         {copyMessage && (

@@ -62,6 +62,25 @@ export interface WrappingSelectProps {
   onChange(value: string): void;
 }
 
+/** Keys that change a closed native select's value at once on Windows (and re-score the table). */
+const STEP_KEYS = new Set(["ArrowDown", "ArrowUp", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
+
+/**
+ * A closed dropdown changes only on a deliberate choice: a step key or a typed letter opens the
+ * option list instead of picking the next option (Alt+↓, F4, Space and Enter open it as usual).
+ */
+function openInsteadOfStepping(e: React.KeyboardEvent<HTMLSelectElement>): void {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const typed = e.key.length === 1 && e.key !== " ";
+  if (!STEP_KEYS.has(e.key) && !typed) return;
+  e.preventDefault();
+  try {
+    e.currentTarget.showPicker();
+  } catch {
+    // No showPicker (older WebView) or not allowed here: the value at least stays as it was.
+  }
+}
+
 export function WrappingSelect({ id, value, options, disabled, size = "medium", placeholderValue, onChange, ...rest }: WrappingSelectProps): React.JSX.Element {
   const styles = useStyles();
   const chosen = options.find((o) => o.value === value)?.label ?? value;
@@ -72,7 +91,7 @@ export function WrappingSelect({ id, value, options, disabled, size = "medium", 
         {chosen}
       </span>
       <ChevronDownRegular className={styles.chevron} aria-hidden="true" fontSize={size === "small" ? 12 : 16} />
-      <select id={id} aria-label={rest["aria-label"]} className={styles.native} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} aria-label={rest["aria-label"]} className={styles.native} value={value} disabled={disabled} onKeyDown={openInsteadOfStepping} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -5,9 +5,10 @@
  */
 import type { ScoreResult } from "../../model/units";
 import { DEFAULT_APPENDIX_TITLE, planAppendix } from "../../report/appendix";
-import { sourceLabels, titleInputs, titleLines, type TitleInputs } from "../../report/title";
+import { periodIn, sourceLabels, titleInputs, titleLines, type TitleInputs } from "../../report/title";
 import { compareResults } from "../../report/compare";
 import { buildNarrative } from "../../report/narrative";
+import { buildGroupMessage } from "../../report/message";
 import type { AppendixPlan, Comparison, Narrative } from "../../report/types";
 import type { RunResult } from "../scoring";
 
@@ -39,5 +40,14 @@ export function appendixPlanOf(run: RunResult, inputs: TitleInputs, comparison: 
     ...(comparison ? { previous: comparison } : {}),
     sourceRows: run.read.units,
     narrative,
+  });
+}
+
+/** The chat-group message ("Sao chép tin nhắn"): the same period and cut-off date as the appendix. */
+export function messageOf(run: RunResult, inputs: TitleInputs, comparison: Comparison | null): string {
+  return buildGroupMessage(run.scored, run.profile, {
+    period: inputs.period.trim() || periodIn(inputs.title) || undefined,
+    cutoffDate: inputs.cutoffDate.trim() || undefined,
+    comparison,
   });
 }

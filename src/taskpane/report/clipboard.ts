@@ -39,3 +39,9 @@ export const COPY_MESSAGES: Record<CopyOutcome, string> = {
   fallback: "Đã sao chép nhận xét vào bộ nhớ tạm.",
   failed: "Excel không cho phần bổ trợ sao chép vào bộ nhớ tạm. Hãy bôi đen đoạn nhận xét rồi nhấn Ctrl+C.",
 };
+
+export const MESSAGE_COPY_MESSAGES: Record<CopyOutcome, string> = {
+  clipboard: "Đã sao chép tin nhắn. Dán vào nhóm Zalo để gửi.",
+  fallback: "Đã sao chép tin nhắn. Dán vào nhóm Zalo để gửi.",
+  failed: "Excel không cho phần bổ trợ sao chép vào bộ nhớ tạm. Hãy dùng nút Sao chép nhận xét, hoặc chép tay.",
+};

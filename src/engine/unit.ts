@@ -1,0 +1,75 @@
+/**
+ * One unit scored to a plain object (METHOD.md §3–§6): indicators, those inherited from the
+ * province row, groups, total, converted total, rating, change and flags, with the unit's
+ * problems in that order. The rank is set afterwards, over all units.
+ */
+import type { Problem, IndicatorResult, ScoredUnit, UnitRow } from "../model/units";
+import { flagsFor } from "./flags";
+import { groupsRecord, reporter, scoreGroups } from "./groups";
+import { scoreIndicator } from "./indicator";
+import { ratingOf } from "./rating";
+import { changeOf, convertedOf, printedValue, totalOf } from "./totals";
+import type { CompiledProfile, IndicatorOutcome } from "./types";
+
+/** Every indicator of a row, in profile order. */
+export function scoreIndicators(row: UnitRow, c: CompiledProfile): IndicatorOutcome[] {
+  return c.indicators.map((ind) => scoreIndicator(row, ind, c));
+}
+
+/**
+ * Departments and communes take province-level indicators (those with inheritedBy) from the
+ * province row where their own are absent or missing; the province's own problems stay on its row.
+ */
+export function inheritFromProvince(row: UnitRow, own: IndicatorOutcome[], province: readonly IndicatorOutcome[], c: CompiledProfile): IndicatorOutcome[] {
+  const level = row.level;
+  if (level === null) return own;
+  return own.map((o, i) => {
+    const from = province[i];
+    const inherits = c.indicators[i].spec.inheritedBy.includes(level);
+    if (!inherits || (o.status !== "absent" && o.status !== "missing")) return o;
+    if (from.status === "absent" || from.status === "not-applicable" || from.points === null) return o;
+    return { status: "ok", ratio: from.ratio, points: from.points, problems: [] };
+  });
+}
+
+/** The `indicators` record: every indicator the table has something of (not absent, not inapplicable), in profile order. */
+function indicatorsRecord(c: CompiledProfile, indicators: readonly IndicatorOutcome[]): Record<string, IndicatorResult> {
+  const record: Record<string, IndicatorResult> = {};
+  indicators.forEach((o, i) => {
+    if (o.status !== "absent" && o.status !== "not-applicable") record[c.indicators[i].spec.id] = { ratio: o.ratio, points: o.points };
+  });
+  return record;
+}
+
+/** The scored unit (rank still null) and a problem of the whole table, if the unit found one. */
+export function scoreUnit(row: UnitRow, aggregate: boolean, indicators: readonly IndicatorOutcome[], c: CompiledProfile): { unit: ScoredUnit; tableProblem: Problem | null } {
+  const problems: Problem[] = indicators.flatMap((o) => o.problems);
+  const report = reporter(row, c, problems);
+  const parts = scoreGroups(row, indicators, c, report);
+  const { total, tableProblem } = totalOf(row, c, parts, indicators, report);
+  const converted = convertedOf(row, total, c, report);
+  const band = ratingOf(row, total, converted, c, report);
+  const previous = printedValue(row, "previous");
+  const change = changeOf(row, total, previous, c, report);
+  const unit: ScoredUnit = {
+    row: row.row,
+    name: row.name,
+    key: row.key,
+    code: row.code,
+    level: row.level,
+    aggregate,
+    indicators: indicatorsRecord(c, indicators),
+    groups: groupsRecord(c, parts),
+    total,
+    converted,
+    rating: band?.label ?? null,
+    ratingKey: band?.key ?? null,
+    rank: null,
+    previous,
+    change,
+    flags: [],
+    problems,
+  };
+  if (!aggregate && c.profile.flags.length > 0) unit.flags = flagsFor(unit, row, c.profile);
+  return { unit, tableProblem };
+}

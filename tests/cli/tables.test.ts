@@ -1,0 +1,172 @@
+/**
+ * Golden tests on the tables staff actually have (tests/fixtures/tables, real published numbers):
+ * levels, totals, ratings and ranks through the pipeline, the CLI's choices (--level, the
+ * mapping's "levels", --xep-hang) and what it says of portal exports.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { runScoring, type RunOptions } from "../../src/pipeline";
+import { BUILTIN_PROFILES } from "../../src/profiles";
+import { gridFromTsv, parseTsv } from "../fixtures/grids/tsv";
+import { OLD_API_AN_GIANG_2025_10 } from "../fixtures/tables/old-api-an-giang";
+import { PROVINCES_34_2025_10 } from "../fixtures/tables/provinces-34";
+import { AN_GIANG_SECTIONED, LAM_DONG_2024_Q2 } from "../fixtures/tables/sectioned";
+import { writeFixtureWorkbook } from "../fixtures/tables/workbook";
+import { cells, cli, load, tmpDir } from "./helpers";
+
+const run = (tsv: string, options: Partial<RunOptions> = {}) =>
+  runScoring(gridFromTsv(tsv, { numeric: true, sheet: "Bảng" }), { profiles: BUILTIN_PROFILES, ...options });
+
+/** The fixture's rows as records by header, numbers read with a dot or a comma. */
+function rows(tsv: string): Record<string, string>[] {
+  const [header, ...body] = parseTsv(tsv).map((r) => r.map((c) => c.text));
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+}
+const num = (s: string) => Number(s.replace(",", "."));
+
+/** Competition ranks ("1, 2, 2, 4") of totals, worked out here independently of the engine. */
+const competition = (totals: number[]) => totals.map((t) => 1 + totals.filter((x) => x > t).length);
+const band = (t: number) => (t >= 90 ? "Xuất sắc" : t >= 80 ? "Tốt" : t >= 70 ? "Khá" : t >= 50 ? "Trung bình" : "Yếu");
+
+describe("old-API export (An Giang, 2025 to October)", () => {
+  const published = rows(OLD_API_AN_GIANG_2025_10);
+  const result = run(OLD_API_AN_GIANG_2025_10);
+  const units = result.scored.units;
+
+  test("every total is the portal's TONG_SCORE (the sum of the six groups), no problem raised", () => {
+    expect(units.map((u) => u.total)).toEqual(published.map((r) => num(r.TONG_SCORE)));
+    expect(result.scored.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(units.flatMap((u) => u.problems)).toEqual([]);
+  });
+
+  test("ratings by the bands, ranks per level in competition order (ties share)", () => {
+    expect(units.map((u) => u.rating)).toEqual(published.map((r) => band(num(r.TONG_SCORE))));
+    for (const level of ["department", "commune"] as const) {
+      const mine = units.filter((u) => u.level === level);
+      expect(mine.map((u) => u.rank)).toEqual(competition(mine.map((u) => u.total ?? 0)));
+    }
+    // 93.03 twice among the communes: shared rank 4, where the portal wrote ROW_STT 5 and 6.
+    const tied = units.filter((u) => u.total === 93.03);
+    expect(tied.map((u) => u.rank)).toEqual([4, 4]);
+  });
+
+  test("--xep-hang ca-bang,1234: one list for the whole table, tied units one after another", () => {
+    const all = run(OLD_API_AN_GIANG_2025_10, { ranking: { scope: "all", tie: "table-order" } }).scored.units;
+    const byRank = [...all].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+    expect(byRank.map((u) => u.rank)).toEqual(all.map((_u, i) => i + 1));
+    // The four communes at 92.81 (16 units above them) numbered in table order, as the portal does.
+    expect(all.filter((u) => u.total === 92.81).map((u) => u.rank)).toEqual([17, 18, 19, 20]);
+    // Agencies and communes in one list: higher totals first, whatever their level.
+    byRank.slice(1).forEach((u, i) => expect(u.total ?? 0).toBeLessThanOrEqual(byRank[i].total ?? 0));
+    expect(new Set(byRank.slice(0, 5).map((u) => u.level))).toEqual(new Set(["department", "commune"]));
+  });
+});
+
+describe("list of the 34 provinces (October 2025)", () => {
+  const published = rows(PROVINCES_34_2025_10);
+  const units = run(PROVINCES_34_2025_10).scored.units;
+
+  test("34 provinces ranked in one list; the cities are not districts", () => {
+    expect(units.every((u) => u.level === "province")).toBe(true);
+    expect(units.map((u) => u.total)).toEqual(published.map((r) => num(r["Tổng điểm"])));
+    expect(units.map((u) => u.rank)).toEqual(competition(published.map((r) => num(r["Tổng điểm"]))));
+    const haiPhong = units.find((u) => u.name === "UBND Thành phố Hải Phòng");
+    expect(haiPhong?.rank).toBe(24);
+  });
+
+  test("the portal's tie at 84.7 (Xếp hạng 25 and 26) is one shared rank 25 here", () => {
+    const tied = units.filter((u) => u.total === 84.7);
+    expect(tied.map((u) => u.rank)).toEqual([25, 25]);
+    expect(published.filter((r) => r["Tổng điểm"] === "84.7").map((r) => r["Xếp hạng"])).toEqual(["25", "26"]);
+  });
+});
+
+describe("sectioned announcements of totals and ratings", () => {
+  test("An Giang: no missing-column warning, no uncertain profile; ratings as announced; ranks per section's level", () => {
+    const result = run(AN_GIANG_SECTIONED);
+    expect(result.read.problems).toEqual([]);
+    const published = rows(AN_GIANG_SECTIONED).filter((r) => r["Tổng điểm"] !== "");
+    expect(result.scored.units.map((u) => u.rating)).toEqual(published.map((r) => r["Xếp loại"]));
+    const communes = result.scored.units.filter((u) => u.level === "commune");
+    expect(communes).toHaveLength(25);
+    expect(communes.map((u) => u.rank)).toEqual(competition(communes.map((u) => u.total ?? 0)));
+  });
+
+  test("Lâm Đồng Q2/2024: agencies and districts ranked apart, ratings as the province published them", () => {
+    const { scored, read } = run(LAM_DONG_2024_Q2);
+    expect(read.problems).toEqual([]);
+    expect(scored.units.map((u) => [u.level, u.total, u.rating, u.rank])).toEqual([
+      ["department", 98.63, "Xuất sắc", 1],
+      ["department", 83.61, "Tốt", 2],
+      ["district", 97.63, "Xuất sắc", 1],
+      ["district", 90.96, "Xuất sắc", 2],
+    ]);
+  });
+});
+
+describe("CLI", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tmpDir();
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test("a sectioned announcement: exit 0, the published totals and ratings intact, a rank column added", async () => {
+    const input = path.join(dir, "lam-dong.xlsx");
+    const out = path.join(dir, "lam-dong-kq.xlsx");
+    await writeFixtureWorkbook(input, LAM_DONG_2024_Q2);
+    const r = await cli("score", input, "--out", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("Không tìm thấy cột");
+    expect(r.stdout).toContain("Cấp huyện");
+    const after = cells((await load(out)).getWorksheet("Bảng")!);
+    expect(["D3", "D4", "D6", "D7"].map((a) => after[a].value)).toEqual(["Xuất sắc", "Tốt", "Xuất sắc", "Xuất sắc"]);
+    expect(after.E1.value).toBe("Xếp hạng");
+    expect(["E3", "E4", "E6", "E7"].map((a) => after[a].value)).toEqual([1, 2, 1, 2]);
+  });
+
+  test("--level and --xep-hang: one list when the user says every unit is of one level", async () => {
+    const input = path.join(dir, "lam-dong-2.xlsx");
+    const out = path.join(dir, "lam-dong-2-kq.xlsx");
+    await writeFixtureWorkbook(input, LAM_DONG_2024_Q2);
+    const r = await cli("score", input, "--out", out, "--level", "II=so", "--xep-hang", "theo-cap,1223", "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { units: { level: string; rank: number }[] };
+    expect(doc.units.map((u) => [u.level, u.rank])).toEqual([
+      ["department", 1],
+      ["department", 4],
+      ["department", 2],
+      ["department", 3],
+    ]);
+  });
+
+  test("the mapping file's \"levels\" entry, and bad values named in Vietnamese", async () => {
+    const input = path.join(dir, "lam-dong-3.xlsx");
+    await writeFixtureWorkbook(input, LAM_DONG_2024_Q2);
+    const mapping = path.join(dir, "map.json");
+    await fs.writeFile(mapping, JSON.stringify({ levels: { "*": "xã" } }));
+    const r = await cli("score", input, "--out", path.join(dir, "kq3.xlsx"), "--mapping", mapping, "--json");
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { units: { level: string }[] }).units.map((u) => u.level)).toEqual(["commune", "commune", "commune", "commune"]);
+    const bad = await cli("score", input, "--level", "12=quận");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('"quận" không phải là cấp đơn vị');
+    const badRank = await cli("score", input, "--xep-hang", "ngẫu nhiên");
+    expect(badRank.code).toBe(1);
+    expect(badRank.stderr).toContain("--xep-hang");
+  });
+
+  test("an old-API export: the summary says how the portal ranks and how chiso766 ranks", async () => {
+    const input = path.join(dir, "old-api.xlsx");
+    await writeFixtureWorkbook(input, OLD_API_AN_GIANG_2025_10);
+    const r = await cli("score", input, "--out", path.join(dir, "old-kq.xlsx"), "--overwrite");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Bảng xuất từ Cổng Dịch vụ công quốc gia");
+    expect(r.stdout).toContain("ROW_STT");
+    expect(r.stdout).toContain("Xếp hạng: xếp hạng riêng từng cấp; điểm bằng nhau cùng hạng, bỏ hạng kế tiếp (1, 2, 2, 4)");
+    expect(r.stdout).not.toMatch(/chưa chắc chắn|Không tìm thấy cột/);
+  });
+});

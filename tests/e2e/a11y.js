@@ -1,0 +1,30 @@
+/**
+ * An accessibility check of the task pane with axe-core, run by the harness at every step:
+ * no serious or critical violation in the pane's own document (the playground around it is a
+ * stand-in for Excel, not the product).
+ */
+/* global axe -- injected into the pane's frame */
+const AXE_SOURCE = require.resolve("axe-core/axe.min.js");
+
+const BLOCKING = new Set(["serious", "critical"]);
+
+/** The pane's frame once its document has rendered, or null (a step before the pane opened). */
+function paneFrameOf(page) {
+  return page.frames().find((f) => f.parentFrame() === page.mainFrame() && /\/pane\//.test(f.url())) ?? null;
+}
+
+/** Serious and critical violations, each as "rule: help (target, …)". */
+async function paneViolations(page) {
+  const frame = paneFrameOf(page);
+  if (!frame) return [];
+  const ready = await frame.evaluate(() => document.body !== null && document.body.childElementCount > 0).catch(() => false);
+  if (!ready) return [];
+  if (!(await frame.evaluate(() => typeof window.axe === "object"))) await frame.addScriptTag({ path: AXE_SOURCE });
+  const violations = await frame.evaluate(async () => {
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  return violations.filter((v) => BLOCKING.has(v.impact)).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(", ")}`);
+}
+
+module.exports = { paneViolations };
