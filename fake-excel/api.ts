@@ -12,7 +12,7 @@
  */
 import { FakeExcelError, parseArea, parseAreas, qualifiedAddress, type SheetArea } from "./address";
 import { FakeWorkbookModel, type FakeChangedEvent, type FakeSheet } from "./model";
-import { FakeBorders, FakeCharts, FakeFreezePanes, FakePageLayout, queueFormat, queueMerge } from "./sheets-extra";
+import { FakeBorders, FakeCharts, FakeFreezePanes, FakePageBreaks, FakePageLayout, queueFormat, queueMerge } from "./sheets-extra";
 import type { CellRange } from "../src/model/grid";
 import type {
   XlClientResult,
@@ -718,6 +718,10 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> implements XlWorksheet {
 
   get freezePanes(): FakeFreezePanes {
     return new FakeFreezePanes(this.context, () => this.resolve());
+  }
+
+  get horizontalPageBreaks(): FakePageBreaks {
+    return new FakePageBreaks(this.context, () => this.resolve());
   }
 }
 

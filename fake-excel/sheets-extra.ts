@@ -60,6 +60,8 @@ export interface SheetExtras {
   /** Page layout properties as set ("orientation", "paperSize", "zoom", "leftMargin", "printTitleRows", "leftFooter"…). */
   pageLayout: Record<string, unknown>;
   frozenRows: number;
+  /** 0-based rows that start a new printed page (horizontalPageBreaks.add). */
+  pageBreaks: number[];
   charts: ChartRecord[];
 }
 
@@ -69,7 +71,7 @@ const extras = new WeakMap<FakeSheet, SheetExtras>();
 export function sheetExtras(sheet: FakeSheet): SheetExtras {
   let e = extras.get(sheet);
   if (!e) {
-    e = { formats: [], columnWidths: new Map(), rowHeights: new Map(), pageLayout: {}, frozenRows: 0, charts: [] };
+    e = { formats: [], columnWidths: new Map(), rowHeights: new Map(), pageLayout: {}, frozenRows: 0, pageBreaks: [], charts: [] };
     extras.set(sheet, e);
   }
   return e;
@@ -252,6 +254,25 @@ export class FakeFreezePanes {
       bytes: 50,
       run: () => {
         sheetExtras(this.sheet() ?? missing()).frozenRows = count;
+        return 0;
+      },
+    });
+  }
+}
+
+/** Worksheet.horizontalPageBreaks: add(range) records the range's top row as a manual page break. */
+export class FakePageBreaks {
+  constructor(
+    private readonly context: ExtraContext,
+    private readonly sheet: ResolveSheet,
+  ) {}
+
+  add(range: RangeHandle): void {
+    this.context.enqueue({
+      what: "horizontalPageBreaks.add",
+      bytes: 60,
+      run: () => {
+        sheetExtras(this.sheet() ?? missing()).pageBreaks.push(rangeOf(range).top);
         return 0;
       },
     });

@@ -69,3 +69,73 @@ describe("architecture", () => {
     expect(layers).toEqual([]);
   });
 });
+
+/** The rooms of src/ and the rooms each may import (ARCHITECTURE.md); a room always imports itself. */
+const ALLOWED: Record<string, string[]> = {
+  model: [],
+  reader: ["model"],
+  engine: ["model"],
+  profiles: ["model"],
+  plan: ["model"],
+  report: ["model", "reader", "engine"],
+  "pipeline.ts": ["model", "reader", "engine", "profiles", "plan"],
+  "index.ts": ["model", "reader", "engine", "profiles", "plan", "report", "pipeline.ts"],
+  adapters: ["model", "reader", "plan", "report", "pipeline.ts"],
+  cli: ["model", "reader", "engine", "profiles", "plan", "report", "pipeline.ts", "adapters"],
+  taskpane: ["model", "reader", "engine", "profiles", "plan", "report", "pipeline.ts", "adapters"],
+  commands: [],
+};
+
+function roomOf(file: string): string {
+  return path.relative(SRC, file).split(path.sep)[0];
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? sourceFiles(full) : /\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
+describe("rooms", () => {
+  const files = sourceFiles(SRC);
+
+  test("each room imports only the rooms ARCHITECTURE.md allows it", () => {
+    const offending: string[] = [];
+    for (const file of files) {
+      const room = roomOf(file);
+      const allowed = ALLOWED[room];
+      if (!allowed) {
+        offending.push(`${path.relative(SRC, file)}: a room ARCHITECTURE.md does not list`);
+        continue;
+      }
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith(".")) continue;
+        const target = resolveLocal(file, spec);
+        if (!target || !target.startsWith(SRC)) continue;
+        const to = roomOf(target);
+        if (to !== room && !allowed.includes(to)) offending.push(`${path.relative(SRC, file)} → ${path.relative(SRC, target)}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  test.each(["engine", "reader", "plan", "model"])("no import cycle inside src/%s", (room) => {
+    const inRoom = files.filter((f) => roomOf(f) === room);
+    const edges = new Map(inRoom.map((f) => [f, importsOf(f).flatMap((s) => (s.startsWith(".") ? [resolveLocal(f, s)] : [])).filter((t): t is string => t !== null && roomOf(t) === room)]));
+    const state = new Map<string, "open" | "done">();
+    const cycles: string[] = [];
+    const visit = (f: string, trail: string[]) => {
+      if (state.get(f) === "done") return;
+      if (state.get(f) === "open") {
+        cycles.push([...trail.slice(trail.indexOf(f)), f].map((x) => path.basename(x)).join(" → "));
+        return;
+      }
+      state.set(f, "open");
+      for (const t of edges.get(f) ?? []) visit(t, [...trail, f]);
+      state.set(f, "done");
+    };
+    for (const f of inRoom) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+});

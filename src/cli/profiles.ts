@@ -1,6 +1,6 @@
 /** `chiso766 profiles`: list the built-in methods, print one as JSON, check a method file. */
 import { parseArgs } from "node:util";
-import { parseProfile, type Profile } from "../model/profile";
+import { parseProfile, validityText, versionText, type Profile } from "../model/profile";
 import { BUILTIN_PROFILES, builtinProfileJson } from "../profiles";
 import { formatViNumber } from "../report/format";
 import { CliError, EXIT, type CliIO } from "./errors";
@@ -22,7 +22,7 @@ const BASIS_LABELS: Record<string, string> = {
 };
 
 function listProfiles(io: CliIO): number {
-  const rows = BUILTIN_PROFILES.map((p) => [p.id, p.name, p.version, BASIS_LABELS[p.basis] ?? p.basis, p.outputs.join(", ") || "—"]);
+  const rows = BUILTIN_PROFILES.map((p) => [p.id, p.name, [p.version, validityText(p)].filter(Boolean).join(", "), BASIS_LABELS[p.basis] ?? p.basis, p.outputs.join(", ") || "—"]);
   io.stdout(`${table(["Mã", "Tên", "Phiên bản", "Chấm điểm", "Cột kết quả"], rows, [false, false, false, false, false])}\n`);
   io.stdout(`\n${BUILTIN_PROFILES.map((p) => `${p.id}: ${p.source}`).join("\n")}\n`);
   io.stdout(`\nIn một phương pháp: chiso766 profiles show MÃ — kiểm tra tệp đã sửa: chiso766 profiles check TỆP.json\n`);
@@ -45,7 +45,7 @@ async function checkFile(file: string, io: CliIO): Promise<number> {
     return EXIT.input;
   }
   const profile = parseProfile(json);
-  io.stdout(`Tệp "${file}" hợp lệ: phương pháp "${profile.name}" (mã ${profile.id}, phiên bản ${profile.version}) — ${methodContents(profile)}.\n`);
+  io.stdout(`Tệp "${file}" hợp lệ: phương pháp "${profile.name}" (mã ${profile.id}, ${versionText(profile)}) — ${methodContents(profile)}.\n`);
   return EXIT.ok;
 }
 

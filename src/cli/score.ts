@@ -19,7 +19,7 @@ import { LEVEL_HELP, levelsFromMapping, levelsFromOptions, mergeLevels, rankingF
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
-import { ProfileError, type Profile } from "../model/profile";
+import { ProfileError, sameMethod, type Profile } from "../model/profile";
 import { profileOption } from "./method-file";
 import type { Grid } from "../model/grid";
 
@@ -223,10 +223,16 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     try {
       const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
       if (options.report || options.previous !== undefined) report = addReport(workbook, run, { previous, titles });
-      if (options.scorecards) scorecardSheet = addScorecards(workbook, run, { previous, titles });
+      // Score cards show changes only between periods scored by the same method and version.
+      const comparablePrevious = previous && (!previous.method || sameMethod(previous.method, profile)) ? previous.scored : undefined;
+      if (options.scorecards) scorecardSheet = addScorecards(workbook, run, { previous: comparablePrevious, titles });
       if (options.message) {
-        const comparison = previous ? compareResults(scored, previous) : null;
-        message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison });
+        const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
+        const comparison = previous ? compareResults(scored, previous.scored, { methods }) : null;
+        // Periods scored by different methods: no rises and drops, the reason instead.
+        const comparable = comparison && !comparison.methodNote ? comparison : null;
+        message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison: comparable });
+        if (comparison?.methodNote) message = `${message.trimEnd()}\n${comparison.methodNote}\n`;
       }
     } catch (e) {
       throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);

@@ -8,7 +8,7 @@ import { publishedCheckLines } from "../plan/outputs";
 import { formatViNumber } from "../report/format";
 import type { Conflict } from "../model/plan";
 import { LEVEL_LABELS } from "../model/fields";
-import type { Profile } from "../model/profile";
+import { versionText, type Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { Flag, Problem, ScoreResult, ScoredUnit } from "../model/units";
 import type { PlannedWrite } from "../plan";
@@ -95,7 +95,7 @@ export function allProblems(read: ReadResult, scored: ScoreResult): Problem[] {
 }
 
 export function profileLine(profile: Profile, source: ProfileSource, read: ReadResult): string {
-  const head = `Hồ sơ chấm điểm: ${profile.id} — ${profile.name} (phiên bản ${profile.version})`;
+  const head = `Hồ sơ chấm điểm: ${profile.id} — ${profile.name} (${versionText(profile)})`;
   if (source === "option") return `${head}\n  Theo tham số --profile.`;
   if (source === "state") return `${head}\n  Theo lần chấm trước lưu trong tệp.`;
   const [best, ...others] = read.candidates;

@@ -134,6 +134,13 @@ export const AggregateRowSchema = z.strictObject({
   match: z.enum(["whole", "start"], { error: 'phải là "whole" (cả tên) hoặc "start" (đầu tên)' }).default("start"),
 });
 
+/** "2023-06-05": a real calendar date. */
+const IsoDate = z
+  .string({ error: "phải là ngày dạng năm-tháng-ngày, ví dụ \"2025-01-01\"" })
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: "phải là ngày dạng năm-tháng-ngày, ví dụ \"2025-01-01\"",
+  });
+
 const ProfileObject = z.strictObject({
   id: z
     .string({ error: "phải là chữ" })
@@ -141,6 +148,9 @@ const ProfileObject = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ “dien-bien-2025”)" }),
   name: nonEmptyText(),
   version: nonEmptyText(40),
+  /** The period the method applies to (ISO dates, inclusive); null = open-ended. */
+  validFrom: IsoDate.nullable().default(null),
+  validTo: IsoDate.nullable().default(null),
   /** Where the method comes from (decision, guide, report). */
   source: text(L.longText),
   description: text(L.longText).default(""),
@@ -224,6 +234,9 @@ function checkReferences(p: ProfileShapeIn, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: "custom", path: ["indicators", i, "group"], message: `không có nhóm mã “${ind.group}” trong "groups"` });
     }
   });
+  if (p.validFrom !== null && p.validTo !== null && p.validTo < p.validFrom) {
+    ctx.addIssue({ code: "custom", path: ["validTo"], message: "ngày hết hiệu lực trước ngày bắt đầu áp dụng" });
+  }
   const bandKeys = new Set<string>();
   p.rating?.bands.forEach((b, i) => {
     if (bandKeys.has(b.key)) ctx.addIssue({ code: "custom", path: ["rating", "bands", i, "key"], message: `mã mức xếp loại “${b.key}” bị trùng` });
@@ -316,4 +329,30 @@ export function parseProfile(input: unknown, subject?: string): Profile {
     r.error.issues.map((issue) => ({ path: issue.path as (string | number)[], where: formatProfilePath(issue.path), message: issueMessage(issue) })),
     subject,
   );
+}
+
+/** "05/06/2023" from "2023-06-05". */
+function viDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** "áp dụng từ 05/06/2023", "áp dụng từ 01/01/2025 đến 31/12/2025", or "" when the method gives no period. */
+export function validityText(profile: Pick<Profile, "validFrom" | "validTo">): string {
+  const { validFrom, validTo } = profile;
+  if (validFrom && validTo) return `áp dụng từ ${viDate(validFrom)} đến ${viDate(validTo)}`;
+  if (validFrom) return `áp dụng từ ${viDate(validFrom)}`;
+  if (validTo) return `áp dụng đến ${viDate(validTo)}`;
+  return "";
+}
+
+/** "phiên bản 2023, áp dụng từ 05/06/2023" — how every front end names a method's version. */
+export function versionText(profile: Pick<Profile, "version" | "validFrom" | "validTo">): string {
+  const validity = validityText(profile);
+  return `phiên bản ${profile.version}${validity ? `, ${validity}` : ""}`;
+}
+
+/** Whether two results were scored by the same method and version (else they are not comparable). */
+export function sameMethod(a: Pick<Profile, "id" | "version">, b: Pick<Profile, "id" | "version">): boolean {
+  return a.id === b.id && a.version === b.version;
 }

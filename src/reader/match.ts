@@ -345,10 +345,18 @@ export function candidatesFor(path: HeaderPath, profile: Profile): Candidate[] {
   const pathWords = [...new Set(path.flatMap((p) => p.words.map((w) => w.folded)))];
   if (pathWords.length === 0) return [];
   const joined = path.length > 1 ? joinPath(path) : null;
+  // "Hồ sơ giải quyết đúng hạn › Tử số": the indicator is named above, the leaf names its part.
+  const leafKey = path[path.length - 1].key;
+  const named = path.length > 1 && PART_WORDS.some((p) => p.re.test(leafKey)) ? path.slice(0, -1) : null;
+  const namedJoined = named && named.length > 1 ? joinPath(named) : null;
   const out: Candidate[] = [];
   for (const t of targetsOf(profile)) {
     if (!sharesWord(t, pathWords)) continue;
-    const { match, alias } = bestAlias(t, path, joined);
+    let { match, alias } = bestAlias(t, path, joined);
+    if (t.indicator && named) {
+      const above = bestAlias(t, named, namedJoined);
+      if (above.match.score > match.score) ({ match, alias } = above);
+    }
     if (match.score < WEAK * W.keepBelowWeak) continue;
     const field = t.indicator ? indicatorField(t.indicator.id, indicatorPart(path, t.indicator, profile)) : (t.field as string);
     const { score, notes } = weighEvidence(path, t, kindOfField(field), match.score, profile);

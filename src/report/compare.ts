@@ -5,12 +5,26 @@
  */
 import { canonicalText, normalizeUnitName } from "../reader/normalize";
 import type { ScoredUnit, ScoreResult } from "../model/units";
+import { sameMethod, type Profile } from "../model/profile";
 import { subtractRounded } from "./format";
 import type { Comparison, ComparisonRow } from "./types";
 
 export interface CompareOptions {
   /** Label of the last period, carried to the appendix header and the narrative. */
   previousPeriod?: string;
+  /** The methods each period was scored under, when known: different ones make changes meaningless. */
+  methods?: { current: MethodRef; previous: MethodRef };
+}
+
+/** A method as results name it. */
+export type MethodRef = Pick<Profile, "id" | "name" | "version">;
+
+/** Why two periods are not comparable, or null when they were scored by the same method and version. */
+export function methodNote(methods: CompareOptions["methods"]): string | null {
+  if (!methods || sameMethod(methods.current, methods.previous)) return null;
+  const { current, previous } = methods;
+  const named = (m: MethodRef) => `“${m.name}” (phiên bản ${m.version})`;
+  return `Kỳ trước được chấm theo phương pháp ${named(previous)}, kỳ này theo ${named(current)}: điểm và hạng của hai kỳ không so sánh được với nhau, nên không nêu tăng, giảm.`;
 }
 
 const codeKey = (code: string | null) => (code ? code.replace(/\s+/g, "").toUpperCase() : null);
@@ -65,6 +79,7 @@ function pair(current: ScoredUnit[], previous: ScoredUnit[]): { matched: Compari
 }
 
 export function compareResults(current: ScoreResult, previous: ScoreResult, options: CompareOptions = {}): Comparison {
+  const note = methodNote(options.methods);
   const units = pair(
     current.units.filter((u) => !u.aggregate),
     previous.units.filter((u) => !u.aggregate),
@@ -80,6 +95,7 @@ export function compareResults(current: ScoreResult, previous: ScoreResult, opti
     onlyCurrent: [...units.onlyCurrent, ...aggregates.onlyCurrent],
     onlyPrevious: [...units.onlyPrevious, ...aggregates.onlyPrevious],
     ...(options.previousPeriod ? { previousPeriod: options.previousPeriod } : {}),
+    ...(note ? { methodNote: note } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
  * what an underline means, and which rows are aggregates. Pure text from the profile.
  */
 import type { FieldId } from "../model/fields";
-import type { Band, Profile } from "../model/profile";
+import { versionText, type Band, type Profile } from "../model/profile";
 import type { ScoredUnit } from "../model/units";
 import { formatViNumber } from "./format";
 
@@ -49,14 +49,9 @@ function flagFootnote(profile: Profile, labelOf: (field: FieldId) => string): st
   return `Số liệu gạch chân: ${parts.join("; ")}.`;
 }
 
-/**
- * The method the table was scored by, with its version and, when the profile says so, the
- * period it applies to (a field the methods work may add: read defensively).
- */
+/** The method the table was scored by, with its version and the period it applies to. */
 export function methodFootnote(profile: Profile): string {
-  const extra = profile as unknown as { validFrom?: unknown; validTo?: unknown; validity?: unknown };
-  const validity = typeof extra.validity === "string" ? extra.validity : [extra.validFrom, extra.validTo].every((v) => typeof v === "string") ? `${String(extra.validFrom)} – ${String(extra.validTo)}` : null;
-  return `Phương pháp: ${profile.name} (phiên bản ${profile.version}${validity ? `, áp dụng ${validity}` : ""}).`;
+  return `Phương pháp: ${profile.name} (${versionText(profile)}).`;
 }
 
 /** Every footnote line of the appendix, in print order. */

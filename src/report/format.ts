@@ -31,10 +31,18 @@ export function formatViNumber(value: number, options: { minDecimals?: number; m
   return viFormatter(minDecimals, maxDecimals).format(roundHalfUp(value, maxDecimals));
 }
 
-/** A signed change: "+6,06", "-0,02", "0". */
+/**
+ * A score as the sheet shows it, with the method's decimals: "82,10", "5,80". The one decimal
+ * policy of the pane, the narrative and the appendix: "+5,8" beside "+5,80" reads as two values.
+ */
+export function formatViScore(value: number, decimals = 2): string {
+  return formatViNumber(value, { minDecimals: decimals, maxDecimals: decimals });
+}
+
+/** A signed change with the method's decimals: "+6,06", "-0,02", "+5,80", "0,00". */
 export function formatViChange(value: number, decimals = 2): string {
-  const text = formatViNumber(Math.abs(value), { maxDecimals: decimals });
-  if (roundHalfUp(value, decimals) === 0) return "0";
+  const text = formatViScore(Math.abs(value), decimals);
+  if (roundHalfUp(value, decimals) === 0) return text;
   return value > 0 ? `+${text}` : `-${text}`;
 }
 

@@ -7,6 +7,6 @@ export { planAppendix, ratingFootnote, tieFootnote, DEFAULT_APPENDIX_SHEET, APPE
 export { buildNarrative, ratingWord, type NarrativeOptions } from "./narrative";
 export { compareResults, byChange, type CompareOptions } from "./compare";
 export { totalsChart, ratingsChart, renderBarChartSvg, renderReportCharts, escapeXml, RATING_COLORS, ratingColor } from "./charts";
-export { formatViNumber, formatViCount, formatViChange, subtractRounded } from "./format";
+export { formatViNumber, formatViCount, formatViChange, formatViScore, subtractRounded } from "./format";
 export { buildGroupMessage, type MessageOptions } from "./message";
 export { planScorecards, priorities, SCORECARD_SHEET, type ScorecardOptions } from "./scorecard";

@@ -7,7 +7,7 @@
 import type { IndicatorSpec, Profile } from "../model/profile";
 import type { ScoredUnit, ScoreResult, UnitRow } from "../model/units";
 import { byChange } from "./compare";
-import { formatViChange, formatViCount, formatViNumber, joinNames } from "./format";
+import { formatViChange, formatViCount, formatViNumber, formatViScore, joinNames } from "./format";
 import type { Comparison, ComparisonRow, Narrative, NarrativeParagraph } from "./types";
 
 export interface NarrativeOptions {
@@ -51,8 +51,8 @@ function rankOrder(units: ScoredUnit[]): ScoredUnit[] {
 const names = (units: ScoredUnit[]) => joinNames(units.map((u) => u.name));
 
 function scoreText(u: ScoredUnit, profile: Profile): string {
-  const parts = [`${formatViNumber(u.total ?? 0)} điểm`];
-  if (profile.scale && u.converted !== null) parts.push(`quy đổi ${formatViNumber(u.converted)} điểm`);
+  const parts = [`${formatViScore(u.total ?? 0, profile.rounding.decimals)} điểm`];
+  if (profile.scale && u.converted !== null) parts.push(`quy đổi ${formatViScore(u.converted, profile.scale.decimals)} điểm`);
   return parts.join("; ");
 }
 
@@ -189,6 +189,10 @@ function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefine
   if (changes.length === 0 && !comparison) return out;
   const period = comparison?.previousPeriod ? ` (${comparison.previousPeriod})` : "";
   out.push({ kind: "heading", text: `So sánh với kỳ trước${period}` });
+  if (comparison?.methodNote) {
+    out.push({ kind: "text", text: comparison.methodNote });
+    return out;
+  }
   const up = changes.filter((c) => c.change > 0);
   const down = changes.filter((c) => c.change < 0).reverse();
   const same = changes.length - up.length - down.length;

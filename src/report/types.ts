@@ -140,6 +140,11 @@ export interface Comparison {
   onlyPrevious: ScoredUnit[];
   /** Label of the last period ("Tháng 8/2023") when known. */
   previousPeriod?: string;
+  /**
+   * Set when the two periods were scored under different methods or versions: why their totals
+   * and ranks are not comparable. Changes are then not printed as if they were.
+   */
+  methodNote?: string;
 }
 
 /** A paragraph of the narrative; bullets are "- " (level 1) and "+ " (level 2) as reports write them. */

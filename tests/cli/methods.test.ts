@@ -143,3 +143,35 @@ describe("a stored method that fails validation", () => {
     expect(doc.units.find((u: { name: string }) => /TOÀN HUYỆN/i.test(u.name)).aggregate).toBe(true);
   });
 });
+
+describe("a method's version and period of validity", () => {
+  test("shown in the summary and the appendix footnote", async () => {
+    const out = path.join(dir, "dien-bien.xlsx");
+    const r = await cli("score", path.join(EXAMPLES, "dien-bien-2023-09.xlsx"), "--out", out, "--report");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Hồ sơ chấm điểm: dien-bien-2023 — .*\(phiên bản 2023, áp dụng từ 05\/06\/2023\)/);
+    const texts: string[] = [];
+    (await load(out)).eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && texts.push(c.value)))));
+    expect(texts.some((t) => /Phương pháp: Điện Biên 2023 .*\(phiên bản 2023, áp dụng từ 05\/06\/2023\)/.test(t))).toBe(true);
+  });
+
+  test("two periods scored under different versions are said not to be comparable; the same version compares", async () => {
+    const json = await shownMethod("an-giang-tuan");
+    const v1 = path.join(dir, "tuan-v1.json");
+    const v2 = path.join(dir, "tuan-v2.json");
+    await fs.writeFile(v1, JSON.stringify({ ...json, id: "an-giang-tuan-rieng", version: "2024.1" }));
+    await fs.writeFile(v2, JSON.stringify({ ...json, id: "an-giang-tuan-rieng", version: "2025.1", validFrom: "2025-01-01" }));
+    const previous = path.join(dir, "ky-truoc.xlsx");
+    expect((await cli("score", PHU_TAN, "--profile", v1, "--out", previous)).code).toBe(0);
+
+    const differ = await cli("score", PHU_TAN, "--profile", v2, "--previous", previous, "--out", path.join(dir, "ky-nay.xlsx"));
+    expect(differ.code).toBe(0);
+    expect(differ.stdout).toContain("Kỳ trước được chấm theo phương pháp “An Giang — bảng tuần (Phú Tân)” (phiên bản 2024.1), kỳ này theo “An Giang — bảng tuần (Phú Tân)” (phiên bản 2025.1): điểm và hạng của hai kỳ không so sánh được với nhau");
+    expect(differ.stdout).not.toMatch(/đơn vị tăng điểm/);
+
+    const same = await cli("score", PHU_TAN, "--profile", v1, "--previous", previous, "--out", path.join(dir, "ky-nay-2.xlsx"));
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/đơn vị tăng điểm/);
+    expect(same.stdout).not.toMatch(/không so sánh được/);
+  });
+});

@@ -11,6 +11,7 @@ import { gridFromTsv, parseTsv } from "../fixtures/grids/tsv";
 import { OLD_API_AN_GIANG_2025_10 } from "../fixtures/tables/old-api-an-giang";
 import { PROVINCES_34_2025_10 } from "../fixtures/tables/provinces-34";
 import { AN_GIANG_SECTIONED, LAM_DONG_2024_Q2 } from "../fixtures/tables/sectioned";
+import { NEW_API_AGENCY_COMMUNE, NEW_API_MERGES } from "../fixtures/tables/new-api-agency-commune";
 import { writeFixtureWorkbook } from "../fixtures/tables/workbook";
 import { cells, cli, load, tmpDir } from "./helpers";
 
@@ -78,6 +79,28 @@ describe("list of the 34 provinces (October 2025)", () => {
     const tied = units.filter((u) => u.total === 84.7);
     expect(tied.map((u) => u.rank)).toEqual([25, 25]);
     expect(published.filter((r) => r["Tổng điểm"] === "84.7").map((r) => r["Xếp hạng"])).toEqual(["25", "26"]);
+  });
+});
+
+describe("new-API agency/commune table (Tử số / Mẫu số / Tỷ lệ)", () => {
+  const result = runScoring(gridFromTsv(NEW_API_AGENCY_COMMUNE, { numeric: true, sheet: "Bảng", merges: NEW_API_MERGES }), { profiles: BUILTIN_PROFILES });
+
+  test("the new API's wording read as 2.1 and 4.3, every sub-column sure (no 'chưa chắc chắn')", () => {
+    expect(result.profile.id).toBe("qd766");
+    expect(result.read.mapping.slice(3).map((m) => m.field)).toEqual(["2.1.numerator", "2.1.denominator", "2.1.ratio", "4.3.numerator", "4.3.denominator", "4.3.ratio"]);
+    expect(result.read.problems.filter((p) => p.code === "weak-match" || p.code === "ambiguous-header")).toEqual([]);
+  });
+
+  test("points from the ratio as printed (95.75 % × 20 = 19.15; 4.3 against its 80 % target)", () => {
+    const rows = result.scored.units.map((u) => [u.level, u.indicators["2.1"]?.ratio, u.indicators["2.1"]?.points, u.indicators["4.3"]?.ratio, u.indicators["4.3"]?.points]);
+    expect(rows).toEqual([
+      ["department", 95.75, 19.15, 80, 2],
+      ["department", 96.88, 19.38, 73.17, 1.83],
+      ["department", 15.84, 3.17, 0, 0],
+      ["commune", 99.63, 19.93, 71.43, 1.79],
+      ["commune", 99.54, 19.91, 100, 2],
+      ["commune", 82.71, 16.54, 44.44, 1.11],
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 /** The profile schema refuses what would break the engine's records, with a Vietnamese message naming the place. */
-import { ProfileError, parseProfile, profileProblems, type ProfileInput } from "../../src/model/profile";
+import { ProfileError, parseProfile, profileProblems, versionText, type ProfileInput } from "../../src/model/profile";
 import { score } from "../../src/engine";
 
 const base: ProfileInput = {
@@ -85,5 +85,15 @@ describe("profile problems, in Vietnamese with their path", () => {
       expect(e).toBeInstanceOf(ProfileError);
       expect((e as Error).message).toMatch(/^Tệp thu\.json không hợp lệ:\n {2}basis: .*\n {2}change: phải là true hoặc false$/);
     }
+  });
+});
+
+describe("version and period of validity", () => {
+  test("dates are real calendar dates, the end not before the start, and say so in Vietnamese", () => {
+    expect(profileProblems({ ...base, validFrom: "2023-02-30" })).toEqual([expect.objectContaining({ where: "validFrom", message: 'phải là ngày dạng năm-tháng-ngày, ví dụ "2025-01-01"' })]);
+    expect(profileProblems({ ...base, validFrom: "2025-01-01", validTo: "2024-12-31" })).toEqual([expect.objectContaining({ where: "validTo", message: "ngày hết hiệu lực trước ngày bắt đầu áp dụng" })]);
+    const p = parseProfile({ ...base, validFrom: "2025-01-01", validTo: "2025-12-31" });
+    expect(versionText(p)).toBe("phiên bản 1, áp dụng từ 01/01/2025 đến 31/12/2025");
+    expect(versionText(parseProfile(base))).toBe("phiên bản 1");
   });
 });

@@ -24,7 +24,8 @@ describe("Vietnamese numbers", () => {
     expect(roundHalfUp(1.005)).toBe(1.01);
     expect(formatViChange(-0.02)).toBe("-0,02");
     expect(formatViChange(6.06)).toBe("+6,06");
-    expect(formatViChange(0)).toBe("0");
+    expect(formatViChange(0)).toBe("0,00");
+    expect(formatViChange(5.8)).toBe("+5,80");
     expect(formatViCount(3)).toBe("03");
     expect(formatViCount(12)).toBe("12");
     expect(formatViCount(3321)).toBe("3.321");
@@ -104,7 +105,7 @@ describe("narrative: Điện Biên Phủ, tháng 9/2023 (the seed's report)", ()
 
   test("highest and lowest units with Vietnamese numbers", () => {
     expect(text).toContain("cao nhất: UBND phường Him Lam (71,51 điểm; quy đổi 8,94 điểm)");
-    expect(text).toContain("thấp nhất: UBND phường Thanh Bình (47,3 điểm; quy đổi 5,91 điểm)");
+    expect(text).toContain("thấp nhất: UBND phường Thanh Bình (47,30 điểm; quy đổi 5,91 điểm)");
   });
 
   test("plain text marks bullets with '-' and '+'", () => {
@@ -127,7 +128,7 @@ describe("narrative: Phú Tân, rises and falls", () => {
     const t = buildNarrative(phuTanResult(), phuTanProfile).text;
     expect(t).toContain("TOÀN HUYỆN: 86,59 điểm, xếp loại tốt.");
     expect(t).toContain("11 đơn vị tăng điểm, 06 đơn vị giảm điểm, 01 đơn vị không đổi");
-    expect(t).toContain("Tăng nhiều nhất: PHÚ HÙNG (+11,83 điểm), PHÚ MỸ (+6,87 điểm), PHÚ THỌ (+5,8 điểm).");
+    expect(t).toContain("Tăng nhiều nhất: PHÚ HÙNG (+11,83 điểm), PHÚ MỸ (+6,87 điểm), PHÚ THỌ (+5,80 điểm).");
     expect(t).toContain("Giảm nhiều nhất: PHÚ LONG (-26,42 điểm), HÒA LẠC (-6,82 điểm), BÌNH THẠNH ĐÔNG (-4,75 điểm).");
     // The report's own list for Công khai, minh bạch: Phú Long, Bình Thạnh Đông, Hòa Lạc, Chợ Vàm, Long Hòa.
     const ck = t.split("\n").find((l) => l.startsWith("- Công khai, minh bạch:")) ?? "";

@@ -9,6 +9,8 @@ import { createOfficeAdapter } from "../../src/adapters/office/adapter";
 import { createReportAdapter } from "../../src/adapters/office/report";
 import { STATE_SHEET } from "../../src/model/plan";
 import { DEFAULT_APPENDIX_SHEET, planAppendix } from "../../src/report/appendix";
+import { planScorecards } from "../../src/report/scorecard";
+import { getProfile } from "../../src/profiles";
 import { RATING_COLORS } from "../../src/report/charts";
 import { defaultScoring } from "../../src/taskpane/scoring";
 import { PHU_TAN_SHEET, phuTanGrid } from "../office/phu-tan-grid";
@@ -116,6 +118,17 @@ describe("report adapter on the fake Excel", () => {
     expect(second.sheetName).toBe(`${DEFAULT_APPENDIX_SHEET} (2)`);
     expect(model.sheets.map((s) => s.name)).toEqual([PHU_TAN_SHEET, PREVIOUS, DEFAULT_APPENDIX_SHEET, `${DEFAULT_APPENDIX_SHEET} (2)`, "Nhận xét xếp loại"]);
     expect(model.sheet(DEFAULT_APPENDIX_SHEET)!.cell(0, 0).value).toBe("ghi chú của tôi");
+  });
+
+  test("the scorecard sheet: a page break before each unit but the first, in the same one write", async () => {
+    const { report, model, plan: appendix, excel } = setup();
+    const run = appendix.rows.map((r) => r.unit);
+    const cards = planScorecards({ profileId: "an-giang-tuan", units: run, problems: [] }, getProfile("an-giang-tuan")!, { period: "Tháng 5" });
+    excel.resetStats();
+    const name = await report.writeScorecards(cards);
+    expect(name).toBe("Phiếu điểm");
+    expect(sheetExtras(model.sheet(name)!).pageBreaks).toEqual(cards.pageBreaks);
+    expect(excel.stats.syncs).toBeLessThanOrEqual(2);
   });
 
   test("without the chart API the appendix is written and the report says no charts", async () => {

@@ -10,7 +10,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReportAdapter } from "../../src/adapters/office/report";
 import type { Grid } from "../../src/model/grid";
-import type { AppendixPlan } from "../../src/report/types";
+import type { AppendixPlan, SheetPlan } from "../../src/report/types";
 import { ReportPanel } from "../../src/taskpane/components/ReportPanel";
 import { titleInputs } from "../../src/taskpane/report/build";
 import { defaultScoring } from "../../src/taskpane/scoring";
@@ -51,6 +51,7 @@ function setup(options: { report?: Partial<ReportAdapter> } = {}) {
     ]),
     readSheet: jest.fn(async (name: string) => ({ grid: previousGrid(), state: null, address: `'${name}'!A1:M21` })),
     writeAppendix: jest.fn(async (plan: AppendixPlan) => ({ sheetName: plan.sheetName, notesSheetName: plan.notes?.sheetName ?? null, charts: true })),
+    writeScorecards: jest.fn(async (plan: SheetPlan) => plan.sheetName),
     ...options.report,
   };
   render(
@@ -141,6 +142,21 @@ describe("report panel", () => {
     expect(names[0]).toBe("PHÚ HÙNG");
     expect(plan.notes?.narrativeTop).not.toBeNull();
     expect(await screen.findByText(`Đã lập trang "${plan.sheetName}" và trang "${plan.notes!.sheetName}" (số đơn vị theo xếp loại, nhận xét) với 2 biểu đồ.`)).toBeTruthy();
+  });
+
+  test("Lập phiếu điểm writes a page per unit with the period typed in the pane", async () => {
+    const { report } = setup();
+    fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Tháng 5 (Tuần 01)" } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Lập phiếu điểm" }));
+    });
+    expect(report.writeScorecards).toHaveBeenCalledTimes(1);
+    const plan = (report.writeScorecards as jest.Mock).mock.calls[0][0] as SheetPlan;
+    expect(plan.pageBreaks).toHaveLength(17); // 18 communes, the district row has no page
+    const texts = plan.values.flat().filter((v): v is string => typeof v === "string");
+    expect(texts).toContain("PHÚ LONG");
+    expect(texts.some((t) => t.includes("Tháng 5 (Tuần 01)"))).toBe(true);
+    expect(await screen.findByText(`Đã lập trang "${plan.sheetName}": mỗi đơn vị một trang A4 để in.`)).toBeTruthy();
   });
 
   test("an error from the adapter is shown, not swallowed", async () => {

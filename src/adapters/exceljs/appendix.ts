@@ -11,11 +11,11 @@ import { DEFAULT_APPENDIX_TITLE, planAppendix } from "../../report/appendix";
 import { periodIn, sourceLabels } from "../../report/title";
 import { planScorecards } from "../../report/scorecard";
 import { renderReportCharts } from "../../report/charts";
-import { compareResults } from "../../report/compare";
+import { compareResults, type MethodRef } from "../../report/compare";
 import { buildNarrative } from "../../report/narrative";
 import type { TitleInputs } from "../../report/title";
 import type { AppendixPlan, Comparison, Narrative } from "../../report/types";
-import { gridFromWorksheet, loadWorkbook, pickSheet, WorkbookError } from "./index";
+import { gridFromWorksheet, loadWorkbook, pickSheet, readState, WorkbookError } from "./index";
 import { applySheetPlan } from "./sheet-plan";
 
 /**
@@ -41,15 +41,30 @@ export interface CliReport {
   files?: string[];
 }
 
+/** The last period scored for the comparison, with the method its file was last scored under (when it says). */
+export interface PreviousPeriod {
+  scored: ScoreResult;
+  method: MethodRef | null;
+}
+
+/** The id, name and version of the method stored in a scored workbook's state, if it names them. */
+function storedMethod(workbook: ExcelJS.Workbook): MethodRef | null {
+  const stored = readState(workbook)?.profile as Record<string, unknown> | undefined;
+  if (!stored || typeof stored !== "object") return null;
+  const { id, name, version } = stored;
+  return typeof id === "string" && typeof name === "string" && typeof version === "string" ? { id, name, version } : null;
+}
+
 /**
  * Scores the last period's file (a scored workbook or a plain table) with the same profile,
  * for the comparison. Throws WorkbookError with a Vietnamese message when it cannot.
  */
-export async function scorePreviousFile(file: string, profile: Profile, profiles: Profile[]): Promise<ScoreResult> {
+export async function scorePreviousFile(file: string, profile: Profile, profiles: Profile[]): Promise<PreviousPeriod> {
   const { workbook } = await loadWorkbook(file);
   const grid = gridFromWorksheet(pickSheet(workbook));
   try {
-    return runScoring(grid, { profiles: profiles.some((p) => p.id === profile.id) ? profiles : [...profiles, profile], profileId: profile.id, state: null }).scored;
+    const scored = runScoring(grid, { profiles: profiles.some((p) => p.id === profile.id) ? profiles : [...profiles, profile], profileId: profile.id, state: null }).scored;
+    return { scored, method: storedMethod(workbook) };
   } catch (e) {
     throw new WorkbookError(`Không dùng được bảng kỳ trước trong "${file}": ${(e as Error).message}`);
   }
@@ -62,10 +77,12 @@ export async function scorePreviousFile(file: string, profile: Profile, profiles
 export function addReport(
   wb: ExcelJS.Workbook,
   run: { scored: ScoreResult; profile: Profile; read?: { units: UnitRow[]; mapping?: { field: string | null; header: string }[] } },
-  options: { previous?: ScoreResult; previousPeriod?: string; titles?: Partial<TitleInputs> } = {},
+  options: { previous?: ScoreResult | PreviousPeriod; previousPeriod?: string; titles?: Partial<TitleInputs> } = {},
 ): CliReport {
   const { scored, profile } = run;
-  const comparison = options.previous ? compareResults(scored, options.previous, { previousPeriod: options.previousPeriod }) : null;
+  const previous = options.previous && "scored" in options.previous ? options.previous : options.previous ? { scored: options.previous, method: null } : null;
+  const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
+  const comparison = previous ? compareResults(scored, previous.scored, { previousPeriod: options.previousPeriod, methods }) : null;
   const narrative = buildNarrative(scored, profile, { ...(comparison ? { comparison } : {}), sourceRows: run.read?.units });
   const t = options.titles ?? {};
   const lines = (text: string | undefined) => (text ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
@@ -74,7 +91,8 @@ export function addReport(
     period: t.period?.trim() || undefined,
     cutoffDate: t.cutoffDate?.trim() || undefined,
     referenceLines: lines(t.references),
-    ...(comparison ? { previous: comparison } : {}),
+    // Different methods: no previous-period columns printed as if comparable (the narrative says why).
+    ...(comparison && !comparison.methodNote ? { previous: comparison } : {}),
     sourceRows: run.read?.units,
     sourceLabels: run.read?.mapping ? sourceLabels(run.read.mapping) : undefined,
     narrative,

@@ -91,6 +91,7 @@ function queueSheet(sheets: Excel.WorksheetCollection, name: string, plan: Sheet
   page.headersFooters.firstPage.leftFooter = APPENDIX_FOOTER_MARK;
   page.headersFooters.defaultForAllPages.centerFooter = "&10Trang &P/&N";
   if (plan.frozenRows > 0) ws.freezePanes.freezeRows(plan.frozenRows);
+  for (const row of plan.pageBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
 }
 
 /**

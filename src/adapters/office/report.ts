@@ -8,7 +8,7 @@
  * (see appendix.ts) + 1 for the charts, whatever the number of units.
  */
 import { STATE_SHEET } from "../../model/plan";
-import type { AppendixPlan } from "../../report/types";
+import type { AppendixPlan, SheetPlan } from "../../report/types";
 import type { WorkbookAdapter, WorkbookSnapshot } from "./adapter";
 import type { XlRequestContext, XlRun } from "./excel-subset";
 
@@ -37,6 +37,8 @@ export interface ReportAdapter {
   readSheet(name: string): Promise<WorkbookSnapshot>;
   /** Writes the appendix sheet, then (when Excel can) the two charts on it. */
   writeAppendix(plan: AppendixPlan): Promise<AppendixReport>;
+  /** Writes the "Phiếu điểm" sheet (a page per unit); returns its name. */
+  writeScorecards(plan: SheetPlan): Promise<string>;
 }
 
 export interface ReportAdapterOptions {
@@ -95,5 +97,10 @@ export function createReportAdapter(options: ReportAdapterOptions): ReportAdapte
     });
   }
 
-  return { listSheets, readSheet: (name) => workbook.read({ sheet: name }), writeAppendix };
+  async function writeScorecards(plan: SheetPlan): Promise<string> {
+    const { writeSheetPlans } = await import(/* webpackChunkName: "report" */ "./appendix");
+    return run(async (context) => (await writeSheetPlans(excelContext(context), [plan]))[0]);
+  }
+
+  return { listSheets, readSheet: (name) => workbook.read({ sheet: name }), writeAppendix, writeScorecards };
 }

@@ -11,6 +11,7 @@ import { MappingTable } from "./MappingTable";
 import { Preview } from "./Preview";
 import { WrappingSelect } from "./WrappingSelect";
 import { ProblemList } from "./ProblemList";
+import { versionText } from "../../model/profile";
 
 /**
  * Laid out for Excel's pane (320–350 px wide): one column, nothing wider than the pane. The
@@ -164,6 +165,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
                 ]}
                 onChange={pane.changeProfile}
               />
+              <div className={styles.why}>{versionText(result.profile)}</div>
               <div className={styles.why}>
                 {SOURCE_LABELS[pane.profileSource ?? result.profileSource]}
                 {chosen && ` · khớp ${percent(chosen.score)}`}

@@ -8,10 +8,11 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, mak
 import type { Grid } from "../../model/grid";
 import type { ReportAdapter, SheetInfo } from "../../adapters/office/report";
 import { formatViChange, formatViNumber } from "../../report/format";
+import { useAnnounce } from "../status";
 import type { Comparison } from "../../report/types";
 import { errorMessage } from "../errors";
 import type { RunResult, ScoringService } from "../scoring";
-import { appendixPlanOf, compareWithPrevious, messageOf, narrativeOf, titleInputs, type PreviousPeriod, type TitleInputs } from "../report/build";
+import { appendixPlanOf, compareWithPrevious, messageOf, narrativeOf, scorecardPlanOf, titleInputs, type PreviousPeriod, type TitleInputs } from "../report/build";
 import { COPY_MESSAGES, copyText, MESSAGE_COPY_MESSAGES } from "../report/clipboard";
 
 const useStyles = makeStyles({
@@ -129,7 +130,13 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
   const [chosenSheet, setChosenSheet] = React.useState("");
   const [previous, setPrevious] = React.useState<PreviousPeriod | null>(null);
   const [working, setWorking] = React.useState<string | null>(null);
-  const [message, setMessage] = React.useState<Message>(null);
+  const [message, showMessage] = React.useState<Message>(null);
+  const announce = useAnnounce();
+  // Each result is also shown in the pane's action bar, where the user is looking, and read out.
+  const setMessage = (m: Message) => {
+    showMessage(m);
+    if (m) announce(m);
+  };
   const [copyMessage, setCopyMessage] = React.useState<Message>(null);
 
   // A re-read of another table (or sheet) brings other title rows.
@@ -192,9 +199,18 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
       });
     });
 
+  const writeScorecards = () =>
+    act("Đang lập phiếu điểm…", async () => {
+      if (!report) return;
+      const name = await report.writeScorecards(scorecardPlanOf(run, inputs, comparison));
+      setMessage({ intent: "success", text: `Đã lập trang "${name}": mỗi đơn vị một trang A4 để in.` });
+    });
+
   const copy = async () => {
     const outcome = await copyText(narrative.text);
-    setCopyMessage({ intent: outcome === "failed" ? "warning" : "success", text: COPY_MESSAGES[outcome] });
+    const copied: Message = { intent: outcome === "failed" ? "warning" : "success", text: COPY_MESSAGES[outcome] };
+    setCopyMessage(copied);
+    announce(copied);
   };
 
   // A copy for the chat group, pasted by the user: nothing is sent from here.
@@ -277,10 +293,10 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
             <Textarea className={styles.full} size="small" resize="vertical" value={inputs.title} disabled={disabled} onChange={set("title")} />
           </Field>
           <Field label="Kỳ báo cáo">
-            <Input className={styles.full} size="small" value={inputs.period} placeholder="Tháng 9 năm 2023" disabled={disabled} onChange={set("period")} />
+            <Input className={styles.full} size="small" value={inputs.period} disabled={disabled} onChange={set("period")} />
           </Field>
           <Field label="Ngày chốt số liệu">
-            <Input className={styles.full} size="small" value={inputs.cutoffDate} placeholder="Ngày 06/5/2024" disabled={disabled} onChange={set("cutoffDate")} />
+            <Input className={styles.full} size="small" value={inputs.cutoffDate} disabled={disabled} onChange={set("cutoffDate")} />
           </Field>
           <Field label="Dòng kèm theo báo cáo">
             <Textarea className={styles.full} size="small" resize="vertical" value={inputs.references} placeholder="(Kèm theo Báo cáo số …)" disabled={disabled} onChange={set("references")} />
@@ -288,6 +304,9 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
           <div className={styles.row}>
             <Button appearance="primary" size="small" disabled={disabled} onClick={() => void writeAppendix()}>
               Lập phụ lục
+            </Button>
+            <Button size="small" disabled={disabled} onClick={() => void writeScorecards()} title="Mỗi đơn vị một trang: nhóm chỉ số, chỉ số dưới ngưỡng, hạng, năm việc cần ưu tiên">
+              Lập phiếu điểm
             </Button>
           </div>
         </div>

@@ -9,7 +9,8 @@ import { periodIn, sourceLabels, titleInputs, titleLines, type TitleInputs } fro
 import { compareResults } from "../../report/compare";
 import { buildNarrative } from "../../report/narrative";
 import { buildGroupMessage } from "../../report/message";
-import type { AppendixPlan, Comparison, Narrative } from "../../report/types";
+import { planScorecards } from "../../report/scorecard";
+import type { AppendixPlan, Comparison, Narrative, SheetPlan } from "../../report/types";
 import type { RunResult } from "../scoring";
 
 export { titleInputs, titleLines, type TitleInputs };
@@ -46,6 +47,15 @@ export function appendixPlanOf(run: RunResult, inputs: TitleInputs, comparison: 
 /** The chat-group message ("Sao chép tin nhắn"): the same period and cut-off date as the appendix. */
 export function messageOf(run: RunResult, inputs: TitleInputs, comparison: Comparison | null): string {
   return buildGroupMessage(run.scored, run.profile, {
+    period: inputs.period.trim() || periodIn(inputs.title) || undefined,
+    cutoffDate: inputs.cutoffDate.trim() || undefined,
+    comparison,
+  });
+}
+
+/** The "Phiếu điểm" sheet: a page per unit, with the period and cut-off date of the appendix. */
+export function scorecardPlanOf(run: RunResult, inputs: TitleInputs, comparison: Comparison | null): SheetPlan {
+  return planScorecards(run.scored, run.profile, {
     period: inputs.period.trim() || periodIn(inputs.title) || undefined,
     cutoffDate: inputs.cutoffDate.trim() || undefined,
     comparison,

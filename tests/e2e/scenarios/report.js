@@ -44,7 +44,8 @@ module.exports = [
       const makeAppendix = pane(page).getByRole("button", { name: "Lập phụ lục" });
       await makeAppendix.scrollIntoViewIfNeeded();
       await makeAppendix.click();
-      await pane(page).getByText(`Đã lập trang "${APPENDIX}" và trang "Nhận xét xếp loại" (số đơn vị theo xếp loại, nhận xét) với 2 biểu đồ.`).waitFor();
+      // The result is shown in the action bar (and read out there), where the user is looking.
+      await pane(page).locator("[data-pane-status]").getByText(`Đã lập trang "${APPENDIX}" và trang "Nhận xét xếp loại" (số đơn vị theo xếp loại, nhận xét) với 2 biểu đồ.`).waitFor();
       await waitIdle(page);
 
       // The new sheet: a tab, opened in the grid.
