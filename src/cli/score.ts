@@ -135,6 +135,8 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     throw new CliError((e as Error).message, EXIT.input);
   }
   const { report } = scoredBook;
+  // On stderr: --json keeps stdout one JSON document.
+  for (const note of scoredBook.notes) io.stderr(`Chú ý: ${note}\n`);
   if (scoredBook.message !== null) {
     io.stdout(`${scoredBook.message}\n`);
     return EXIT.ok;
@@ -180,8 +182,9 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; text: string; message: string | null }> {
+async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
   const { json } = options;
+  const notes: string[] = [];
   let run: RunResult;
   let workbook: ExcelJS.Workbook;
   let grid: Grid;
@@ -190,8 +193,11 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     workbook = loaded.workbook;
     const ws = pickSheet(workbook, options.sheet);
     grid = gridFromWorksheet(ws);
-    const state = readState(workbook);
-    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state, levels: options.levels, ranking: options.ranking });
+    const stored = readState(workbook);
+    // A newer version's state is never rewritten; a broken one is said and then left out.
+    if (stored.issue?.kind === "newer") throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
+    if (stored.issue) notes.push(`${stored.issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm, và dữ liệu này được thay khi ghi.`);
+    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
   } catch (e) {
     if (e instanceof CliError) throw e;
     const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
@@ -239,7 +245,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     }
   }
 
-  if (json) return { workbook, report, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
+  if (json) return { workbook, report, notes, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
   const problems = allProblems(read, scored);
   const l = read.layout;
   const portalNote = portalRankingNote(read);
@@ -260,6 +266,6 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
   if (scorecardSheet) parts.push(`Đã ghi trang "${scorecardSheet}": mỗi đơn vị một trang A4.`);
-  return { workbook, report, message, text: `${parts.join("\n")}\n` };
+  return { workbook, report, notes, message, text: `${parts.join("\n")}\n` };
 }
 

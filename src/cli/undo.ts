@@ -34,7 +34,9 @@ export async function undoCommand(args: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const { workbook } = loaded;
-  const state = readState(workbook);
+  const stored = readState(workbook);
+  if (stored.issue) throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
+  const state = stored.state;
   if (!state?.lastRun) throw new CliError(`"${input}" không có lần chấm điểm nào của chiso766 để hoàn tác.`, EXIT.input);
   const ws = workbook.getWorksheet(state.lastRun.sheet);
   if (!ws) throw new CliError(`Không còn trang tính "${state.lastRun.sheet}" của lần chấm trước.`, EXIT.input);

@@ -100,6 +100,19 @@ export interface WorkbookState {
   } | null;
 }
 
+/** The chiso766 version (package.json's), stored with the state so a newer one can be named. */
+export const CHISO766_VERSION = "0.2.0";
+
+/**
+ * The state as read from a workbook: `state` when it is one this version uses, else null and,
+ * when the workbook held one it cannot use, `issue` says why (in Vietnamese). A state made by
+ * a newer version is never rewritten; a broken one is reported and ignored.
+ */
+export interface StateRead {
+  state: WorkbookState | null;
+  issue: { kind: "newer" | "broken"; message: string } | null;
+}
+
 /** Name of the very hidden sheet that holds the WorkbookState as JSON. */
 export const STATE_SHEET = "chiso766_state";
 

@@ -2,6 +2,7 @@
 export { planWrite, outputSpecs, scoreFormat, changeFormat, RANK_FORMAT, OUTPUT_HEADERS, type PlanInput, type PlannedWrite } from "./write";
 export { planUndo } from "./undo";
 export { stateAfterWrite, stateAfterUndo, stateToChunks, stateFromChunks, mappingOf, STATE_CHUNK_SIZE } from "./state";
+export { readStateChunks, type SheetExtent } from "./state-codec";
 export { sameValue, isBlank } from "./cells";
 export { cellRanges, valueBlocks, blockCells } from "./ranges";
 export { targetAreas, checkTargets, type CellChange } from "./refresh";

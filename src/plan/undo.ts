@@ -23,7 +23,8 @@ export function planUndo(state: WorkbookState, grid?: Grid): WritePlan {
   const sameSheet = grid !== undefined && grid.sheet === last.sheet;
   for (const snap of last.previous) {
     const p = parseA1(snap.address);
-    if (!p) continue;
+    // Only cells the run wrote are put back (a read state guarantees it; a hand-made one may not).
+    if (!p || !written.has(snap.address)) continue;
     cells.push({ row: p.row, col: p.col, value: snap.value, numberFormat: snap.numberFormat });
     (snap.underline ? set : clear).push(p);
     if (sameSheet) {

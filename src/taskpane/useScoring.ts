@@ -71,6 +71,11 @@ export interface ScoringPane {
   selectCell(cell: string): void;
 }
 
+/** What the pane says of a state it cannot use: a newer one stops writes, a broken one is replaced. */
+function stateIssueText(issue: NonNullable<WorkbookSnapshot["stateIssue"]>): string {
+  return issue.kind === "newer" ? `${issue.message} Không ghi gì vào sổ.` : `${issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm; lần ghi sau thay dữ liệu này.`;
+}
+
 export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): ScoringPane {
   const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot | null>(null);
   const [result, setResult] = React.useState<RunResult | null>(null);
@@ -160,6 +165,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
       scoredSheet.current = snap.grid.sheet;
       setSnapshot(snap);
       setStale(false);
+      if (snap.stateIssue) setNotice(stateIssueText(snap.stateIssue));
       await score(snap, options);
       // Tell the preview when the sheet changes under it (ExcelApi 1.7; a no-op elsewhere).
       await adapter.watch?.(snap.grid.sheet, () => {
@@ -280,6 +286,8 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     write: () =>
       void act(async () => {
         if (!result || !snapshot || noTable) return;
+        // A newer version's state is never overwritten.
+        if (snapshot.stateIssue?.kind === "newer") throw new Error(stateIssueText(snapshot.stateIssue));
         setBusy({ label: "Đang kiểm tra bảng trước khi ghi…", value: 0.5 });
         // What is written is computed from the sheet as it is now: a cell typed or fixed since
         // the preview (an input or a result cell) means a new preview, not a write.
@@ -299,6 +307,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
         setBusy({ label: "Đang đọc dữ liệu hoàn tác…", value: 0.3 });
         const snap = await readForUndo();
         const state = snap.state;
+        if (snap.stateIssue) throw new Error(stateIssueText(snap.stateIssue));
         if (!state?.lastRun) {
           setNotice("Sổ này chưa có lần ghi nào để hoàn tác.");
           return;

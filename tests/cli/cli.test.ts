@@ -66,7 +66,7 @@ describe("score: Phú Tân weekly table", () => {
   test("every other cell, the second sheet, merges and formulas are as they were", async () => {
     const before = await load(PHU_TAN);
     const after = await load(out);
-    const state = readState(after)!;
+    const state = readState(after).state!;
     const written = new Set(state.lastRun!.written.map((w) => w.address));
     const a = models(before.getWorksheet("Phụ lục 1")!);
     const b = models(after.getWorksheet("Phụ lục 1")!);
@@ -93,8 +93,8 @@ describe("score: Phú Tân weekly table", () => {
     const second = await load(again);
     for (const name of ["Phụ lục 1", "Ghi chú"]) expect(cells(second.getWorksheet(name)!)).toEqual(cells(first.getWorksheet(name)!));
     // Undo after the rerun still leads back to the original example.
-    const s1 = readState(first)!.lastRun!;
-    const s2 = readState(second)!.lastRun!;
+    const s1 = readState(first).state!.lastRun!;
+    const s2 = readState(second).state!.lastRun!;
     expect(s2.previous).toEqual(s1.previous);
     expect(s2.written).toEqual(s1.written);
   });
@@ -109,7 +109,7 @@ describe("score: Phú Tân weekly table", () => {
     const original = await load(PHU_TAN);
     const back = await load(undone);
     expect(cells(back.getWorksheet("Phụ lục 1")!)).toEqual(cells(original.getWorksheet("Phụ lục 1")!));
-    expect(readState(back)!.lastRun).toBeNull();
+    expect(readState(back).state!.lastRun).toBeNull();
     const again = await cli("undo", undone, "--out", path.join(dir, "nothing.xlsx"));
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/không có lần chấm điểm nào/);
@@ -233,7 +233,7 @@ describe("score: conflicts and errors write nothing", () => {
     expect((await fs.readFile(copy)).equals(before)).toBe(true);
     const inPlace = await cli("score", copy, "--out", copy);
     expect(inPlace.code).toBe(0);
-    expect(readState(await load(copy))?.lastRun).not.toBeNull();
+    expect(readState(await load(copy)).state?.lastRun).not.toBeNull();
   });
 });
 

@@ -119,7 +119,7 @@ describe("exceljs adapter", () => {
     const ws = wb.getWorksheet("chiso766_state")!;
     expect(ws.state).toBe("veryHidden");
     expect(ws.rowCount).toBe(3);
-    expect(readState(wb)).toEqual(state);
+    expect(readState(wb).state).toEqual(state);
   });
 
   test("CSV: delimiter detected outside quotes, values kept as text", () => {

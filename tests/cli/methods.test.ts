@@ -109,7 +109,7 @@ describe("a stored method that fails validation", () => {
     const first = path.join(dir, "luu.xlsx");
     expect((await cli("score", PHU_TAN, "--out", first)).code).toBe(0);
     const wb = await load(first);
-    const state = readState(wb)!;
+    const state = readState(wb).state!;
     writeState(wb, { ...state, profile: { ...(state.profile as object), aggregatePatterns: ["^(x+x+)+y$"] } });
     const broken = path.join(dir, "luu-hong.xlsx");
     await wb.xlsx.writeFile(broken);
@@ -130,7 +130,7 @@ describe("a stored method that fails validation", () => {
     const first = path.join(dir, "cu.xlsx");
     expect((await cli("score", PHU_TAN, "--out", first)).code).toBe(0);
     const wb = await load(first);
-    const state = readState(wb)!;
+    const state = readState(wb).state!;
     const { aggregateRows: _rows, ...rest } = state.profile as Record<string, unknown>;
     const legacy = { ...rest, aggregatePatterns: ["^to[aà]n\\s+(huy[eệ]n|t[iỉ]nh|th[aà]nh\\s+ph[oố]|th[iị]\\s+x[aã]|x[aã])\\b", "^c[oộ]ng\\b"] };
     writeState(wb, { ...state, profile: legacy });

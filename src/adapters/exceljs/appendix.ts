@@ -49,7 +49,7 @@ export interface PreviousPeriod {
 
 /** The id, name and version of the method stored in a scored workbook's state, if it names them. */
 function storedMethod(workbook: ExcelJS.Workbook): MethodRef | null {
-  const stored = readState(workbook)?.profile as Record<string, unknown> | undefined;
+  const stored = readState(workbook).state?.profile as Record<string, unknown> | undefined;
   if (!stored || typeof stored !== "object") return null;
   const { id, name, version } = stored;
   return typeof id === "string" && typeof name === "string" && typeof version === "string" ? { id, name, version } : null;

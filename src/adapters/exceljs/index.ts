@@ -10,10 +10,12 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
-import { STATE_SHEET, type WorkbookState, type WritePlan } from "../../model/plan";
+import { STATE_SHEET, type StateRead, type WorkbookState, type WritePlan } from "../../model/plan";
 import { sameValue } from "../../plan/cells";
 import { rangeCells } from "../../plan/ranges";
-import { stateFromChunks, stateToChunks } from "../../plan/state";
+import { stateToChunks } from "../../plan/state";
+import { readStateChunks } from "../../plan/state-codec";
+import { MAX_STATE_CHUNKS } from "../../plan/state-schema";
 
 export type SourceKind = "xlsx" | "csv";
 
@@ -271,17 +273,27 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   for (const c of rangeCells(plan.underline.clear, parseRangeA1)) setUnderline(ws.getCell(c.row + 1, c.col + 1), false);
 }
 
-/** The state kept in the workbook, or null when there is none (or it is unreadable). */
-export function readState(wb: ExcelJS.Workbook): WorkbookState | null {
+/**
+ * The state kept in the workbook: usable, or null with the reason it cannot be used (made by a
+ * newer version, or broken). The last run's cells must lie within its sheet's used area.
+ */
+export function readState(wb: ExcelJS.Workbook): StateRead {
   const ws = wb.getWorksheet(STATE_SHEET);
-  if (!ws) return null;
+  if (!ws) return { state: null, issue: null };
   const chunks: string[] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
+  // One chunk more than the state may have: readStateChunks refuses it as too large.
+  const rows = Math.min(ws.rowCount, MAX_STATE_CHUNKS + 1);
+  for (let r = 1; r <= rows; r++) {
     const v = ws.getCell(r, 1).value;
     if (typeof v !== "string") break;
     chunks.push(v);
   }
-  return stateFromChunks(chunks);
+  return readStateChunks(chunks, {
+    extentOf: (name) => {
+      const sheet = name === STATE_SHEET ? undefined : wb.getWorksheet(name);
+      return sheet ? { rows: sheet.rowCount, cols: sheet.columnCount } : null;
+    },
+  });
 }
 
 /** Store the state in the very hidden sheet (JSON in column A, one chunk per cell). */

@@ -13,9 +13,10 @@
  *  - selectCell: 1 sync
  *  - reading the selection: 1 more sync first, to clip it to the used range
  */
-import { STATE_SHEET, type WorkbookState, type WritePlan, type WriteBlock } from "../../model/plan";
+import { STATE_SHEET, type StateRead, type WorkbookState, type WritePlan, type WriteBlock } from "../../model/plan";
 import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type Grid } from "../../model/grid";
-import { STATE_CHUNK_SIZE, stateFromChunks, stateToChunks } from "../../plan/state";
+import { STATE_CHUNK_SIZE, stateToChunks } from "../../plan/state";
+import { readStateChunks } from "../../plan/state-codec";
 import { checkTargets, targetAreas, type CellChange } from "../../plan/refresh";
 import { formatViNumber } from "../../report/format";
 import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
@@ -33,6 +34,8 @@ export interface WorkbookSnapshot {
   grid: Grid;
   /** The state the last run left in the workbook, or null. */
   state: WorkbookState | null;
+  /** Why the workbook's state cannot be used (made by a newer version, or broken), or null. */
+  stateIssue?: StateRead["issue"];
   /** Sheet-qualified address of what was read ("Sheet1!A1:M22"). */
   address: string;
   /** context.sync() calls the read made (1 for a table up to 12,000 rows; more for larger ones). */
@@ -194,8 +197,10 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
         grid.partialFormats = { fromRow: raw.rowIndex + raw.formatRows, columns: raw.formatColumns.map((c) => raw.columnIndex + c) };
       }
       if (raw.mergedAddress !== null) grid.merges = parseMergedAddress(raw.mergedAddress);
-      const state = raw.stateChunks === null ? null : stateFromChunks(raw.stateChunks);
-      return { grid, state, address: `${quoteSheet(sheet ?? "")}!${ref}`, syncs: raw.syncs + (readOptions.selection ? 1 : 0) };
+      // The used range of this sheet bounds its last run's cells; a selection says nothing of it.
+      const extent = readOptions.selection ? null : { rows: grid.area.bottom + 1, cols: grid.area.right + 1 };
+      const stored = raw.stateChunks === null ? { state: null, issue: null } : readStateChunks(raw.stateChunks, { extentOf: (name) => (name === grid.sheet ? extent : null) });
+      return { grid, state: stored.state, stateIssue: stored.issue, address: `${quoteSheet(sheet ?? "")}!${ref}`, syncs: raw.syncs + (readOptions.selection ? 1 : 0) };
     });
   }
 

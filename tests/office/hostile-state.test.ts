@@ -1,0 +1,50 @@
+/**
+ * The pane's state-read path (adapter.read → readStateChunks) with tampered states: each is
+ * used or named as unusable in Vietnamese, never thrown, and bounded by the read sheet.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests tamper with untyped JSON on purpose */
+import fc from "fast-check";
+import { STATE_SHEET } from "../../src/model/plan";
+import { planWrite, stateAfterWrite, stateToChunks } from "../../src/plan";
+import { weeklyGrid, weeklyProfile, weeklyRead, weeklyUnits } from "../plan/helpers";
+import { mutate, mutationArb } from "../plan/state-hostile";
+import { fakeFor } from "./helpers";
+
+function storedDoc(): unknown {
+  const grid = weeklyGrid();
+  const plan = planWrite({ grid, read: weeklyRead(grid), profile: weeklyProfile(), scored: { profileId: "tuan-thu", units: weeklyUnits(), problems: [] }, state: null });
+  return JSON.parse(stateToChunks(stateAfterWrite(plan, { profile: weeklyProfile(), mapping: { B: "name" } })).join(""));
+}
+
+async function readWith(stateText: string) {
+  const { excel, adapter } = fakeFor(weeklyGrid());
+  excel.model.addSheetFrom({ name: STATE_SHEET, values: [[stateText]], visibility: "VeryHidden" });
+  return adapter.read();
+}
+
+describe("the pane reads a tampered state", () => {
+  test("a newer version's state is named, a broken one described, a good one used", async () => {
+    const doc = storedDoc() as any;
+    expect((await readWith(JSON.stringify(doc))).stateIssue).toBeNull();
+    expect((await readWith(JSON.stringify(doc))).state?.lastRun?.sheet).toBe("Phụ lục 1");
+    const newer = await readWith(JSON.stringify({ ...doc, version: 3, app: "1.2.0" }));
+    expect(newer.state).toBeNull();
+    expect(newer.stateIssue?.message).toMatch(/mới hơn \(1\.2\); hãy cập nhật để hoàn tác/);
+    doc.lastRun.segments[0].a = "A99999999";
+    const bad = await readWith(JSON.stringify(doc));
+    expect(bad.state).toBeNull();
+    expect(bad.stateIssue?.kind).toBe("broken");
+  });
+
+  test("mutated states never throw from read, and each unusable one has a Vietnamese reason", async () => {
+    const doc = storedDoc();
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), async (mutations) => {
+        const snap = await readWith(JSON.stringify(mutate(doc, mutations)));
+        if (snap.stateIssue) expect(snap.stateIssue.message).toMatch(/[ăâđêôơưạ-ỹ]/i);
+        else if (snap.state?.lastRun) for (const w of snap.state.lastRun.written) expect(w.address).toMatch(/^[A-Z]{1,2}\d{1,2}$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
