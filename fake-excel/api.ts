@@ -11,7 +11,7 @@
  * Pure TypeScript with no Node-only imports, so the playground can bundle it for the browser.
  */
 import { FakeExcelError, parseArea, parseAreas, qualifiedAddress, type SheetArea } from "./address";
-import { FakeWorkbookModel, type FakeSheet } from "./model";
+import { FakeWorkbookModel, type FakeChangedEvent, type FakeSheet } from "./model";
 import { FakeBorders, FakeCharts, FakeFreezePanes, FakePageBreaks, FakePageLayout, queueFormat, queueMerge } from "./sheets-extra";
 import type { CellRange } from "../src/model/grid";
 import type {
@@ -223,7 +223,7 @@ interface ResolvedRange {
 }
 
 export class FakeRange extends FakeProxy<ResolvedRange> implements XlRange {
-  protected readonly loadable = ["values", "numberFormat", "address", "rowIndex", "columnIndex", "rowCount", "columnCount", "format/font/underline"] as const;
+  protected readonly loadable = ["values", "numberFormat", "formulas", "address", "rowIndex", "columnIndex", "rowCount", "columnCount", "format/font/underline"] as const;
   readonly format: FakeRangeFormat;
 
   constructor(
@@ -247,6 +247,8 @@ export class FakeRange extends FakeProxy<ResolvedRange> implements XlRange {
         return rows(range, (r, c) => sheet.cell(r, c).value);
       case "numberFormat":
         return rows(range, (r, c) => sheet.cell(r, c).numberFormat);
+      case "formulas":
+        return rows(range, (r, c) => sheet.cell(r, c).formula ?? sheet.cell(r, c).value);
       case "address":
         return qualifiedAddress(sheet.name, range);
       case "rowIndex":
@@ -281,8 +283,15 @@ export class FakeRange extends FakeProxy<ResolvedRange> implements XlRange {
       // Office.js: null leaves the cell unchanged; "" clears it.
       if (v === null || v === undefined) return;
       if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") throw new FakeExcelError("InvalidArgument", `Giá trị không hợp lệ: ${String(v)}`);
-      sheet.update(r, c, { value: v });
+      // Like Excel, text starting with "=" in a cell not formatted as text is a formula; the
+      // fake does not calculate, so the cell keeps showing its last result.
+      if (typeof v === "string" && v.startsWith("=") && sheet.cell(r, c).numberFormat !== "@") sheet.update(r, c, { formula: v });
+      else sheet.update(r, c, { value: v, formula: undefined });
     });
+  }
+
+  get formulas(): unknown[][] {
+    return this.loadedValue("formulas");
   }
 
   get numberFormat(): unknown[][] {
@@ -679,6 +688,26 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> implements XlWorksheet {
     });
   }
 
+  /** ExcelApi 1.7: handlers get what changed after each sync or user edit (asynchronously). */
+  get onChanged(): { add(handler: (args: FakeChangedEvent) => Promise<unknown>): { remove(): void } } {
+    const context = this.context;
+    return {
+      add: (handler) => {
+        context.requireApi("1.7", "Worksheet.onChanged");
+        let remove: (() => void) | null = null;
+        context.enqueue({
+          what: "onChanged.add",
+          bytes: 40,
+          run: () => {
+            remove = context.model.onChanged(this.mustResolve().name, handler);
+            return 0;
+          },
+        });
+        return { remove: () => remove?.() };
+      },
+    };
+  }
+
   get pageLayout(): FakePageLayout {
     return new FakePageLayout(this.context, () => this.resolve());
   }
@@ -826,12 +855,18 @@ export class FakeRequestContext implements XlRequestContext {
     const requestBytes = ops.reduce((sum, op) => sum + op.bytes, 0);
     stats.requestBytes.push(requestBytes);
     if (requestBytes > options.requestLimitBytes) fail("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    // The user's edits that land before this request reaches Excel (see FakeExcel.beforeSync).
+    for (const edit of this.excel.beforeSync.splice(0)) edit(this.model);
     let responseBytes = 0;
+    this.model.addinWriting = true;
     try {
       for (const op of ops) responseBytes += op.run(); // like Excel: commands before a failure stay applied
     } catch (e) {
       this.fresh = proxies.concat(this.fresh);
       throw e;
+    } finally {
+      this.model.addinWriting = false;
+      this.model.flushChanges();
     }
     stats.responseBytes.push(responseBytes);
     if (responseBytes > options.responseLimitBytes) fail("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes).`);
@@ -843,6 +878,8 @@ export class FakeRequestContext implements XlRequestContext {
 /** One fake Excel application around a workbook model, with counters shared by every batch. */
 export class FakeExcel {
   readonly stats: FakeExcelStats = { runs: 0, syncs: 0, queuedOps: 0, requestBytes: [], responseBytes: [] };
+  /** Edits applied at the start of the next sync, once each: a user typing while a request travels. */
+  readonly beforeSync: ((model: FakeWorkbookModel) => void)[] = [];
   readonly options: Required<FakeExcelOptions>;
 
   constructor(

@@ -12,9 +12,30 @@ export interface FakeCell {
   value: string | number | boolean;
   numberFormat: string;
   underline: boolean;
+  /** A formula ("=SUM(A1:A3)"); `value` is then its last calculated result (the fake does not calculate). */
+  formula?: string;
+}
+
+/** What Excel's worksheet onChanged event says (the part the adapter reads). */
+export interface FakeChangedEvent {
+  address: string;
+  /** "ThisLocalAddin" for changes this add-in's API calls made, "Unknown" for the user's. */
+  triggerSource: "ThisLocalAddin" | "Unknown";
+  changeType: "RangeEdited";
+  source: "Local";
 }
 
 export const BLANK_CELL: Readonly<FakeCell> = Object.freeze({ value: "", numberFormat: "General", underline: false });
+
+function cellA1(row: number, col: number): string {
+  let n = col + 1;
+  let letters = "";
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${row + 1}`;
+}
 
 function key(row: number, col: number): string {
   return `${row},${col}`;
@@ -31,12 +52,17 @@ export class FakeSheet {
     return this.cells.get(key(row, col)) ?? BLANK_CELL;
   }
 
+  /** Called with every changed cell (the model collects them for onChanged). */
+  onUpdate: ((sheet: FakeSheet, row: number, col: number) => void) | null = null;
+
   /** Change part of a cell; a cell back to all defaults is dropped (keeps the used range honest). */
   update(row: number, col: number, change: Partial<FakeCell>): void {
     this.usedCache = [undefined, undefined];
     const next = { ...this.cell(row, col), ...change };
-    if (next.value === "" && next.numberFormat === "General" && !next.underline) this.cells.delete(key(row, col));
+    if (next.formula === undefined) delete next.formula;
+    if (next.value === "" && next.numberFormat === "General" && !next.underline && next.formula === undefined) this.cells.delete(key(row, col));
     else this.cells.set(key(row, col), next);
+    this.onUpdate?.(this, row, col);
   }
 
   clear(range: CellRange): void {
@@ -133,9 +159,60 @@ export class FakeWorkbookModel {
     return sheet;
   }
 
+  /** worksheet.onChanged handlers by sheet name (lower case). */
+  private readonly changeHandlers = new Map<string, ((event: FakeChangedEvent) => unknown)[]>();
+  /** Cells changed since the last flush, per sheet, with who changed them. */
+  private pendingChanges = new Map<FakeSheet, CellRange>();
+  /** While set, changes are the add-in's own (a sync applying its commands). */
+  addinWriting = false;
+  private pendingSource: FakeChangedEvent["triggerSource"] = "Unknown";
+
+  onChanged(sheetName: string, handler: (event: FakeChangedEvent) => unknown): () => void {
+    const k = sheetName.toLowerCase();
+    const list = this.changeHandlers.get(k) ?? [];
+    list.push(handler);
+    this.changeHandlers.set(k, list);
+    return () => this.changeHandlers.set(k, (this.changeHandlers.get(k) ?? []).filter((h) => h !== handler));
+  }
+
+  private noteChange(sheet: FakeSheet, row: number, col: number): void {
+    const box = this.pendingChanges.get(sheet);
+    if (!box) this.pendingChanges.set(sheet, { top: row, left: col, bottom: row, right: col });
+    else Object.assign(box, { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) });
+    if (this.addinWriting) this.pendingSource = "ThisLocalAddin";
+  }
+
+  /** Tell the onChanged handlers what changed (asynchronously, as Excel does). */
+  flushChanges(): void {
+    const changes = [...this.pendingChanges];
+    const triggerSource = this.pendingSource;
+    this.pendingChanges = new Map();
+    this.pendingSource = "Unknown";
+    for (const [sheet, box] of changes) {
+      const handlers = this.changeHandlers.get(sheet.name.toLowerCase()) ?? [];
+      const address = box.top === box.bottom && box.left === box.right ? cellA1(box.top, box.left) : `${cellA1(box.top, box.left)}:${cellA1(box.bottom, box.right)}`;
+      for (const h of handlers) setTimeout(() => void h({ address, triggerSource, changeType: "RangeEdited", source: "Local" }), 0);
+    }
+  }
+
+  /**
+   * The user types into a cell (what Excel does between two of the add-in's requests): a value,
+   * or a formula with its shown result. Fires onChanged.
+   */
+  userEdit(sheetName: string, address: string, value: string | number | boolean | null, formula?: string): void {
+    const sheet = this.sheet(sheetName);
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!sheet || !m) throw new Error(`userEdit: no cell ${sheetName}!${address}`);
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    sheet.update(Number(m[2]) - 1, col - 1, { value: value ?? "", formula });
+    this.flushChanges();
+  }
+
   addSheet(name: string): FakeSheet {
     if (this.sheet(name)) throw new Error(`Sheet "${name}" already exists`);
     const sheet = new FakeSheet(name);
+    sheet.onUpdate = (s, r, c) => this.noteChange(s, r, c);
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = name;
     return sheet;

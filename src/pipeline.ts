@@ -10,7 +10,8 @@ import type { ColumnMapping, ReadResult } from "./model/table";
 import type { ScoreResult } from "./model/units";
 import { score } from "./engine";
 import { readTable, type LevelOverrides } from "./reader";
-import { planWrite, type PlannedWrite } from "./plan";
+import { outputSpecs, planWrite, type PlannedWrite } from "./plan";
+import { withoutOutputs } from "./plan/outputs";
 
 export interface RunOptions {
   /** Profiles to choose from (built-ins, plus the user's own). */
@@ -71,7 +72,9 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
   }
   let mapping = options.mapping;
   if (mapping === undefined && state && Object.keys(state.mapping).length > 0 && (!state.lastRun || state.lastRun.sheet === grid.sheet)) {
-    mapping = state.mapping;
+    // Output columns are placed again on every run (a published column stays the user's).
+    const candidates = profileId !== undefined ? profiles.filter((p) => p.id === profileId) : profiles;
+    mapping = withoutOutputs(state.mapping, candidates.flatMap((p) => outputSpecs(p).map((spec) => spec.field)));
   }
 
   const read = readTable(grid, { profiles, profileId, mapping, levels: options.levels });
@@ -83,4 +86,20 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
   const scored = score(read.units, profile, { sheet: grid.sheet });
   const plan = planWrite({ grid, read, profile, scored, state });
   return { read, profile, profileSource, scored, plan };
+}
+
+/**
+ * Why a run has no table to write to (no header row naming the method's columns, or no unit
+ * row under it), in Vietnamese; null when it has one. Nothing is written then: the pane shows
+ * this alone and the CLI exits 2.
+ */
+export function whyNoTable(run: Pick<RunResult, "read" | "scored">, sheet: string): string | null {
+  const described = run.read.mapping.filter((m) => m.field !== null && !["name", "stt", "code", "level"].includes(m.field));
+  if (described.length === 0) {
+    return `Trang ${sheet} không có bảng chỉ số: không thấy dòng tiêu đề nào có tên cột chỉ số hay điểm (ví dụ “Tổng điểm”, “Tỷ lệ hồ sơ đúng hạn”). Hãy mở trang có bảng cần chấm điểm, hoặc chọn vùng bảng và bật “Chỉ dùng vùng đang chọn”.`;
+  }
+  if (run.scored.units.length === 0) {
+    return `Trang ${sheet} có dòng tiêu đề (dòng ${run.read.layout.headerTop + 1}–${run.read.layout.headerBottom + 1}) nhưng không có dòng đơn vị nào bên dưới: chưa có gì để chấm điểm.`;
+  }
+  return null;
 }

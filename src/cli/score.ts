@@ -6,7 +6,7 @@ import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
 import type { ColumnMapping } from "../model/table";
 import { mappingOf, stateAfterWrite } from "../plan";
-import { runScoring, type RunOptions, type RunResult } from "../pipeline";
+import { runScoring, whyNoTable, type RunOptions, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
@@ -205,6 +205,8 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
   }
   const { read, scored, profile, plan } = run;
+  const noTable = whyNoTable(run, plan.sheet);
+  if (noTable && scored.units.length > 0) throw new CliError(`${noTable}\nKhông ghi tệp nào.`, EXIT.input);
   if (scored.units.length === 0) {
     const why = allProblems(read, scored).map(problemLine).join("\n");
     throw new CliError(`Không tìm thấy dòng đơn vị nào trong bảng của trang "${plan.sheet}".${why ? `\n${why}` : ""}\nKhông ghi tệp nào.`, EXIT.input);

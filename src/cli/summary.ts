@@ -4,6 +4,7 @@
  */
 import { roundHalfUp } from "../engine/round";
 import { parseRangeA1, type CellValue } from "../model/grid";
+import { publishedCheckLines } from "../plan/outputs";
 import { formatViNumber } from "../report/format";
 import type { Conflict } from "../model/plan";
 import { LEVEL_LABELS } from "../model/fields";
@@ -180,6 +181,8 @@ export function planLines(plan: PlannedWrite): string {
     `Gạch chân ${formatViNumber(count(plan.underline.set))} ô, bỏ gạch chân ${formatViNumber(count(plan.underline.clear))} ô.`,
   ];
   if (plan.restored.length) lines.push(`Trả lại nội dung cũ cho ${formatViNumber(plan.restored.length)} ô của lần chấm trước không còn dùng.`);
+  for (const c of plan.columns) if (c.why) lines.push(`Cột ${c.letter} "${c.header}" là cột mới vì ${c.why}.`);
+  lines.push(...publishedCheckLines(plan.checks));
   return lines.join("\n");
 }
 

@@ -43,6 +43,12 @@ export interface Grid {
   underlines?: boolean[][];
   /** Merged areas, in sheet coordinates. */
   merges?: CellRange[];
+  /**
+   * Formulas of the cells that hold one, by sheet-less A1 address ("H7" → "=SUM(D7:G7)"). The
+   * exceljs adapter gives every formula; the Office adapter those of the cells a write would
+   * touch (found by the write's check). A formula is the user's content, like a typed value.
+   */
+  formulas?: Record<string, string>;
 }
 
 /** 0 → "A", 25 → "Z", 26 → "AA". Cached: plans and states name every output cell. */

@@ -28,12 +28,25 @@ export interface OutputColumn {
   header: string;
   /** True when the column was added right of the table (its header is written too). */
   added: boolean;
+  /** Why an added column is new although the table had a column for the field (Vietnamese). */
+  why?: string;
+}
+
+/** A column of published values (a portal rank, a printed rating) checked against the tool's. */
+export interface PublishedCheck {
+  field: FieldId;
+  /** The published column, kept as it is. */
+  letter: string;
+  header: string;
+  /** Units whose published value differs from the recomputed one (0-based sheet rows). */
+  differences: { row: number; name: string; existing: CellValue; computed: CellValue }[];
 }
 
 /** What a touched cell held before the run: enough to restore it exactly. */
 export interface CellSnapshot {
   /** Sheet-less A1 address of one cell. */
   address: string;
+  /** The value, or for a formula cell its formula ("=SUM(B5:C5)"): writing it back restores the formula. */
   value: CellValue;
   numberFormat: string | null;
   underline: boolean;
@@ -55,8 +68,16 @@ export interface WritePlan {
   underline: { set: string[]; clear: string[] };
   /** Every cell the plan touches, as it was (for undo). */
   previous: CellSnapshot[];
+  /**
+   * Every cell the plan touches as the plan read it (a formula as its text; format null when
+   * not read), when that differs from `previous` (a rerun keeps the pre-tool snapshots there).
+   * The write stops when a cell no longer matches.
+   */
+  assumed?: CellSnapshot[];
   /** Non-empty: nothing may be written unless the user agrees to overwrite. */
   conflicts: Conflict[];
+  /** Published columns kept and compared with the recomputed values (absent: none). */
+  checks?: PublishedCheck[];
 }
 
 /**

@@ -5,4 +5,4 @@ export { stateAfterWrite, stateAfterUndo, stateToChunks, stateFromChunks, mappin
 export { readStateChunks, type SheetExtent } from "./state-codec";
 export { sameValue, isBlank } from "./cells";
 export { cellRanges, valueBlocks, blockCells } from "./ranges";
-export { formatsToRead, withFormats } from "./refresh";
+export { targetAreas, checkTargets, type CellChange } from "./refresh";

@@ -28,7 +28,8 @@ export function planUndo(state: WorkbookState, grid?: Grid): WritePlan {
     cells.push({ row: p.row, col: p.col, value: snap.value, numberFormat: snap.numberFormat });
     (snap.underline ? set : clear).push(p);
     if (sameSheet) {
-      const now = cellAt(grid, p.row, p.col);
+      // A formula typed since the run is the user's (the tool never writes formulas).
+      const now = grid.formulas?.[snap.address] ?? cellAt(grid, p.row, p.col);
       const w = written.get(snap.address);
       if (w && !identicalValue(w.value, now)) conflicts.push({ address: snap.address, current: now, planned: snap.value });
       current.push({ address: a1(p.row, p.col), value: now, numberFormat: formatKnown(grid, p.row, p.col) ? formatAt(grid, p.row, p.col) : null, underline: underlineAt(grid, p.row, p.col) });

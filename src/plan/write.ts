@@ -10,6 +10,7 @@ import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { ScoreResult, ScoredUnit } from "../model/units";
 import { cellKey, cellOfKey, identicalValue, isBlank, KEY_COLUMNS, sameValue } from "./cells";
+import { comparePublished, placeOutput, recomputedHeader } from "./outputs";
 import { cellRanges, touchedBlocks } from "./ranges";
 import type { TouchedCells } from "./touched";
 
@@ -138,6 +139,14 @@ export function planWrite(input: PlanInput): PlannedWrite {
     return !!w && identicalValue(w.value, cellAt(grid, row, col));
   };
 
+  /** A column whose header the tool wrote last time (an output column it added). */
+  const isOurHeaderColumn = (col: number): boolean => {
+    for (let row = layout.headerTop; row <= layout.headerBottom; row++) {
+      if (lastWritten.has(cellKey(row, col)) && isOurs(row, col) && !isBlank(cellAt(grid, row, col))) return true;
+    }
+    return false;
+  };
+
   const units = scored.units;
   const unitRows = units.map((u) => u.row);
   const dataBottom = Math.max(layout.dataBottom, ...unitRows);
@@ -149,8 +158,22 @@ export function planWrite(input: PlanInput): PlannedWrite {
   const columns: (OutputColumn & { headerRow: number; spec: OutputSpec })[] = [];
   let nextFree = layout.right + 1;
   const width = Math.max(gridWidth(grid) + grid.origin.col, layout.right + 1);
+  const checks: { spec: OutputSpec; published: { col: number; header: string } }[] = [];
   for (const spec of specs) {
-    const own = layout.columns[spec.field];
+    let own: number | undefined = layout.columns[spec.field];
+    let why: string | undefined;
+    let header = spec.header;
+    if (own !== undefined && !isOurHeaderColumn(own)) {
+      const place = placeOutput(spec.field, spec.value, spec.field === "rank" ? 0 : profile.rounding.decimals, grid, read, profile, units, isOurs);
+      if (place.kind === "new") {
+        own = undefined;
+        why = place.reason;
+        if (place.published) {
+          header = recomputedHeader(spec.header);
+          checks.push({ spec, published: place.published });
+        }
+      }
+    }
     if (own !== undefined) {
       // The reader may recognise a column the tool added on an earlier run: it stays "added",
       // so its header keeps being written (and is not restored away as stale).
@@ -172,9 +195,9 @@ export function planWrite(input: PlanInput): PlannedWrite {
     let found = -1;
     let headerRow = layout.headerTop;
     for (let col = layout.left; col < width && found < 0; col++) {
-      if (used.has(col) || mappedCols.has(col)) continue;
+      if (used.has(col) || (mappedCols.has(col) && !isOurHeaderColumn(col))) continue;
       for (let row = layout.headerTop; row <= layout.headerBottom; row++) {
-        if (sameValue(cellAt(grid, row, col), spec.header)) {
+        if (sameValue(cellAt(grid, row, col), header)) {
           found = col;
           headerRow = row;
           break;
@@ -188,7 +211,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
       found = nextFree;
     }
     used.add(found);
-    columns.push({ field: spec.field, col: found, letter: columnLetters(found), header: spec.header, added: true, headerRow, spec });
+    columns.push({ field: spec.field, col: found, letter: columnLetters(found), header, added: true, headerRow, spec, ...(why ? { why } : {}) });
   }
 
   // 2. Values: headers of added columns, then one cell per unit and output column.
@@ -208,7 +231,13 @@ export function planWrite(input: PlanInput): PlannedWrite {
   for (const c of columns) {
     if (c.added) plan(c.headerRow, c.col, c.header, null);
     const { value, format } = c.spec;
-    for (const u of units) plan(u.row, c.col, value(u), format);
+    for (const u of units) {
+      const v = value(u);
+      // Nothing to put there (no previous period, an input error): leave the cell unless the
+      // tool's own earlier value is there, which is stale now.
+      if (v === null && !isBlank(cellAt(grid, u.row, c.col)) && !lastWritten.has(cellKey(u.row, c.col))) continue;
+      plan(u.row, c.col, v, format);
+    }
   }
 
   // 3. Underlines: the engine's flags name the fields; the cells are in output or input columns.
@@ -269,13 +298,20 @@ export function planWrite(input: PlanInput): PlannedWrite {
 
   // 5. Conflicts and the undo snapshot of every touched cell.
   const conflicts: Conflict[] = [];
+  const formulas = grid.formulas && Object.keys(grid.formulas).length > 0 ? grid.formulas : undefined;
   // forEach rather than for…of: no [key, slot] pair per cell (90,000 at 10,000 rows).
   planned.forEach((slot, k) => {
     const row = Math.floor(k / KEY_COLUMNS);
     const col = k - row * KEY_COLUMNS;
+    const value = plannedValues[slot];
+    // A formula is the user's content even when it shows the same value (or none, uncalculated).
+    const formula = formulas?.[a1(row, col)];
+    if (formula !== undefined) {
+      conflicts.push({ address: a1(row, col), current: formula, planned: value });
+      return;
+    }
     const current = cellAt(grid, row, col);
     if (isBlank(current)) return;
-    const value = plannedValues[slot];
     if (sameValue(current, value) || isOurs(row, col)) return;
     conflicts.push({ address: a1(row, col), current, planned: value });
   });
@@ -303,6 +339,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
     finalUnderlines: new Uint8Array(n),
     restored: new Uint8Array(n),
   };
+  const current = new Array<CellValue>(n);
   for (let i = 0; i < n; i++) {
     const k = ordered[i];
     const row = Math.floor(k / KEY_COLUMNS);
@@ -319,11 +356,12 @@ export function planWrite(input: PlanInput): PlannedWrite {
     } else {
       // Outside the grid's known formats (a column right of the used range) a cell is "General";
       // null when the adapter did not read the cell's format (the adapter fills it in before writing).
-      cells.before[i] = cellAt(grid, row, col);
+      cells.before[i] = formulas?.[a1(row, col)] ?? cellAt(grid, row, col);
       cells.formats[i] = formatKnown(grid, row, col) ? (formatAt(grid, row, col) ?? "General") : null;
       underline = underlineAt(grid, row, col);
     }
     cells.underlines[i] = underline ? 1 : 0;
+    current[i] = formulas?.[a1(row, col)] ?? cellAt(grid, row, col);
     const slot = planned.get(k);
     if (slot !== undefined) {
       cells.planned[i] = 1;
@@ -350,5 +388,12 @@ export function planWrite(input: PlanInput): PlannedWrite {
     }),
     restored,
   };
+  if (checks.length > 0) {
+    result.checks = checks.map(({ spec, published }) => comparePublished(spec.field, published, grid, units, spec.value, spec.field === "rank" ? 0 : profile.rounding.decimals));
+  }
+  const at = Array.from(cells.keys, cellOfKey);
+  const assumedFormats = at.map(({ row, col }) => (formatKnown(grid, row, col) ? (formatAt(grid, row, col) ?? "General") : null));
+  const assumedUnderlines = Uint8Array.from(at, ({ row, col }) => (underlineAt(grid, row, col) ? 1 : 0));
+  result.assumed = snapshotsOf({ ...cells, before: current, formats: assumedFormats, underlines: assumedUnderlines });
   return result;
 }

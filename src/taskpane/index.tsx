@@ -19,6 +19,7 @@ function start(): void {
     run,
     mergedAreas: Office.context.requirements.isSetSupported("ExcelApi", "1.13"),
     settings: Office.context.document?.settings,
+    changeEvents: Office.context.requirements.isSetSupported("ExcelApi", "1.7"),
   });
   // Series.setXAxisValues (the totals chart's unit names) needs ExcelApi 1.12.
   const report = createReportAdapter({ run, workbook: adapter, charts: Office.context.requirements.isSetSupported("ExcelApi", "1.12") });

@@ -3,7 +3,11 @@
  * write, undo, confirm an overwrite. The App component only lays these out.
  */
 import * as React from "react";
-import type { WorkbookAdapter, WorkbookSnapshot } from "../adapters/office/adapter";
+import { SheetChangedError, type WorkbookAdapter, type WorkbookSnapshot } from "../adapters/office/adapter";
+import { gridChanges, type GridChange } from "../plan/diff";
+import { publishedCheckLines } from "../plan/outputs";
+import { whyNoTable } from "../pipeline";
+import { changedText } from "./changes";
 import type { ColumnMapping, ColumnMatch } from "../model/table";
 import { isAppendixSheet, type WorkbookState, type WritePlan } from "../model/plan";
 import type { Problem } from "../model/units";
@@ -44,6 +48,16 @@ export interface ScoringPane {
   error: string | null;
   notice: string | null;
   pending: PendingWrite | null;
+  /** The last write asked about: the dialog stays mounted (closed) so focus and aria come back. */
+  asked: PendingWrite | null;
+  /** The sheet changed since the preview was computed (worksheet onChanged). */
+  stale: boolean;
+  /** What changed between the preview's read and a write attempt (nothing was written). */
+  changed: string | null;
+  /** Why there is no table to write to; then write, undo and the report are off. */
+  noTable: string | null;
+  /** Published columns compared with the recomputed values, one line each. */
+  checkLines: string[];
   useSelection: boolean;
   canUndo: boolean;
   setUseSelection(on: boolean): void;
@@ -70,6 +84,13 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [pending, setPending] = React.useState<PendingWrite | null>(null);
+  const [asked, setAsked] = React.useState<PendingWrite | null>(null);
+  const [stale, setStale] = React.useState(false);
+  const [changed, setChanged] = React.useState<string | null>(null);
+  /** Formulas the write's check found in target cells (a read brings values only), per sheet. */
+  const knownFormulas = React.useRef<{ sheet: string; formulas: Record<string, string> } | null>(null);
+  /** Set while the tool writes: its own changes are not "the sheet changed". */
+  const writing = React.useRef(false);
   const [chosenColumns, setChosenColumns] = React.useState<ReadonlySet<string>>(new Set());
   const [profileSource, setProfileSource] = React.useState<ProfileSource | null>(null);
   /** The method the user picked in this pane, if any: a re-read keeps it. */
@@ -82,6 +103,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   const act = React.useCallback(async (action: () => Promise<void>) => {
     setError(null);
     setNotice(null);
+    setChanged(null);
     try {
       await action();
     } catch (e) {
@@ -92,7 +114,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   }, []);
 
   const score = React.useCallback(
-    async (snap: WorkbookSnapshot, options: ScoreOptions) => {
+    async (snap: WorkbookSnapshot, options: ScoreOptions): Promise<RunResult> => {
       setBusy({ label: "Đang chấm điểm…", value: 0.5 });
       await yieldToEventLoop();
       const run = scoring.run(snap.grid, { ...options, state: snap.state });
@@ -104,14 +126,14 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
       lastRun.current = { run, source };
       setProfileSource(source);
       setResult(run);
+      return run;
     },
     [scoring],
   );
 
-  const load = React.useCallback(
-    async (selection: boolean, options: ScoreOptions = {}) => {
-      setBusy({ label: "Đang đọc bảng…", value: 0.2 });
-      await yieldToEventLoop();
+  /** Read the table (the scored sheet, not the tool's appendix), with the formulas known for it. */
+  const readSnapshot = React.useCallback(
+    async (selection: boolean): Promise<WorkbookSnapshot> => {
       let snap = await adapter.read({ selection });
       // The active sheet is the appendix the tool made ("Lập phụ lục" leaves it open): read the
       // table it came from instead of scoring the appendix itself.
@@ -125,24 +147,86 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
           setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);
         }
       }
+      return withKnownFormulas(snap);
+    },
+    [adapter],
+  );
+
+  const withKnownFormulas = (snap: WorkbookSnapshot): WorkbookSnapshot => {
+    const known = knownFormulas.current;
+    return known && known.sheet === snap.grid.sheet ? { ...snap, grid: { ...snap.grid, formulas: { ...snap.grid.formulas, ...known.formulas } } } : snap;
+  };
+
+  const load = React.useCallback(
+    async (selection: boolean, options: ScoreOptions = {}) => {
+      setBusy({ label: "Đang đọc bảng…", value: 0.2 });
+      await yieldToEventLoop();
+      const snap = await readSnapshot(selection);
       scoredSheet.current = snap.grid.sheet;
       setSnapshot(snap);
+      setStale(false);
       if (snap.stateIssue) setNotice(stateIssueText(snap.stateIssue));
       await score(snap, options);
+      // Tell the preview when the sheet changes under it (ExcelApi 1.7; a no-op elsewhere).
+      await adapter.watch?.(snap.grid.sheet, () => {
+        if (!writing.current) setStale(true);
+      });
     },
-    [adapter, score],
+    [adapter, readSnapshot, score],
   );
 
   React.useEffect(() => {
     void act(() => load(false));
   }, [act, load]);
 
+  const keep = (): ScoreOptions => (result ? { profileId: chosenProfile.current ?? undefined, mapping: keptMapping(result.read.mapping) } : {});
+
+  const ask = (request: PendingWrite) => {
+    setAsked(request);
+    setPending(request);
+  };
+
+  /** The sheet is not what the preview was computed from: show the new preview and what changed. */
+  const showChanged = async (fresh: WorkbookSnapshot, changes: GridChange[], formulas: string[]): Promise<RunResult> => {
+    scoredSheet.current = fresh.grid.sheet;
+    setSnapshot(fresh);
+    setStale(false);
+    const run = await score(fresh, keep());
+    setChanged(changedText(fresh.grid.sheet, changes, formulas));
+    return run;
+  };
+
+  /** Nothing was written (SheetChangedError): read again, so the next write is computed from the sheet as it is. */
+  const afterRefusal = async (request: PendingWrite, e: SheetChangedError) => {
+    knownFormulas.current = { sheet: e.sheet, formulas: e.formulas };
+    const changes = e.changed.map((c) => ({ address: c.address, was: c.was, now: c.now }));
+    if (request.kind === "undo") {
+      const snap = withKnownFormulas(await readForUndo());
+      if (changes.length > 0) setChanged(changedText(snap.grid.sheet, changes, e.newFormulas));
+      if (snap.state?.lastRun) ask({ kind: "undo", plan: scoring.planUndo(snap.state, snap.grid), state: scoring.stateAfterUndo(snap.state) });
+      return;
+    }
+    const run = await showChanged(await readSnapshot(useSelection), changes, e.newFormulas);
+    // Only formulas were news: ask about them now (the new plan lists them as conflicts).
+    if (changes.length === 0 && run.plan.conflicts.length > 0) ask({ kind: "write", plan: run.plan, state: scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping) });
+  };
+
   const apply = async (request: PendingWrite, overwrite: boolean) => {
     setBusy({ label: request.kind === "write" ? "Đang ghi kết quả…" : "Đang hoàn tác…", value: 0.8 });
     await yieldToEventLoop();
-    const written = await adapter.apply(request.plan, request.state, { overwriteConflicts: overwrite });
-    const keep = result ? { profileId: chosenProfile.current ?? undefined, mapping: keptMapping(result.read.mapping) } : {};
-    await load(useSelection, keep);
+    let written;
+    writing.current = true;
+    try {
+      written = await adapter.apply(request.plan, request.state, { overwriteConflicts: overwrite });
+    } catch (e) {
+      if (!(e instanceof SheetChangedError)) throw e;
+      await afterRefusal(request, e);
+      return;
+    } finally {
+      // onChanged arrives after the sync: the tool's own echo is ignored a moment longer.
+      setTimeout(() => (writing.current = false), 500);
+    }
+    await load(useSelection, keep());
     setNotice(
       request.kind === "write"
         ? `Đã ghi ${formatViNumber(written.cells)} ô vào trang ${request.plan.sheet}.`
@@ -164,7 +248,15 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     [result],
   );
 
+  const noTable = result && snapshot ? whyNoTable(result, snapshot.grid.sheet) : null;
+  const checkLines = React.useMemo(() => (result ? publishedCheckLines(result.plan.checks) : []), [result]);
+
   return {
+    asked,
+    stale,
+    changed,
+    noTable,
+    checkLines: noTable ? [] : checkLines,
     snapshot,
     result,
     problems,
@@ -175,7 +267,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     notice,
     pending,
     useSelection,
-    canUndo: Boolean(snapshot?.state?.lastRun),
+    canUndo: Boolean(snapshot?.state?.lastRun) && !noTable,
     setUseSelection,
     reload: () => void act(() => load(useSelection)),
     changeProfile: (profileId) =>
@@ -193,12 +285,21 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
       }),
     write: () =>
       void act(async () => {
-        if (!result) return;
+        if (!result || !snapshot || noTable) return;
         // A newer version's state is never overwritten.
-        if (snapshot?.stateIssue?.kind === "newer") throw new Error(stateIssueText(snapshot.stateIssue));
+        if (snapshot.stateIssue?.kind === "newer") throw new Error(stateIssueText(snapshot.stateIssue));
+        setBusy({ label: "Đang kiểm tra bảng trước khi ghi…", value: 0.5 });
+        // What is written is computed from the sheet as it is now: a cell typed or fixed since
+        // the preview (an input or a result cell) means a new preview, not a write.
+        const fresh = await readSnapshot(useSelection);
+        const changes = gridChanges(snapshot.grid, fresh.grid);
+        if (changes.length > 0) {
+          await showChanged(fresh, changes, []);
+          return;
+        }
         const state = scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping);
         const request: PendingWrite = { kind: "write", plan: result.plan, state };
-        if (result.plan.conflicts.length > 0) setPending(request);
+        if (result.plan.conflicts.length > 0) ask(request);
         else await apply(request, false);
       }),
     undo: () =>
@@ -211,8 +312,8 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
           setNotice("Sổ này chưa có lần ghi nào để hoàn tác.");
           return;
         }
-        const request: PendingWrite = { kind: "undo", plan: scoring.planUndo(state, snap.grid), state: scoring.stateAfterUndo(state) };
-        if (request.plan.conflicts.length > 0) setPending(request);
+        const request: PendingWrite = { kind: "undo", plan: scoring.planUndo(state, withKnownFormulas(snap).grid), state: scoring.stateAfterUndo(state) };
+        if (request.plan.conflicts.length > 0) ask(request);
         else await apply(request, false);
       }),
     confirmPending: () =>

@@ -148,20 +148,42 @@ describe("score: Phú Tân weekly table", () => {
 });
 
 describe("score: conflicts and errors write nothing", () => {
-  test("a target cell holding the user's own value is a conflict; --overwrite writes it", async () => {
+  test("a published rating that differs is kept: the tool's ratings go to a new column and the difference is reported (exit 0)", async () => {
+    const wb = await load(PHU_TAN);
+    wb.getWorksheet("Phụ lục 1")!.getCell("D9").value = "Xuất sắc";
+    const input = path.join(dir, "published.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "published-out.xlsx");
+    const r = await cli("score", input, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Xếp loại đã có \(cột D “[^”]*XẾP LOẠI”\) khác xếp loại tính lại ở 1 đơn vị: .+ \(“Xuất sắc” → “TỐT”\)/);
+    const ws = (await load(out)).getWorksheet("Phụ lục 1")!;
+    expect(ws.getCell("D9").value).toBe("Xuất sắc");
+    expect(ws.getCell("N5").value).toBe("Xếp loại (tính lại)");
+    expect(ws.getCell("N9").value).toBe("TỐT");
+    // Rerunning on the output writes the same columns again and adds none.
+    const again = await cli("score", out, "--out", out);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/N "Xếp loại \(tính lại\)" \(thêm mới\), O "Xếp hạng" \(thêm mới\)\./);
+    expect((await load(out)).getWorksheet("Phụ lục 1")!.getCell("P5").value).toBeNull();
+  });
+
+  test("in a column the user mapped, a cell holding the user's own value is a conflict; --overwrite writes it", async () => {
     const wb = await load(PHU_TAN);
     wb.getWorksheet("Phụ lục 1")!.getCell("D9").value = "Xuất sắc";
     const input = path.join(dir, "conflict.xlsx");
     await wb.xlsx.writeFile(input);
+    const mapping = path.join(dir, "conflict-mapping.json");
+    await fs.writeFile(mapping, JSON.stringify({ D: "rating" }));
     const out = path.join(dir, "conflict-out.xlsx");
-    const r = await cli("score", input, "--out", out);
+    const r = await cli("score", input, "--out", out, "--mapping", mapping);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/'Phụ lục 1'!D9|Phụ lục 1.*D9/);
     expect(r.stderr).toContain('"Xuất sắc"');
     expect(r.stderr).toMatch(/Không ghi tệp nào/);
     expect(await exists(out)).toBe(false);
-    const forced = await cli("score", input, "--out", out, "--overwrite");
+    const forced = await cli("score", input, "--out", out, "--overwrite", "--mapping", mapping);
     expect(forced.code).toBe(0);
     expect((await load(out)).getWorksheet("Phụ lục 1")!.getCell("D9").value).toBe("TỐT");
   });
@@ -275,16 +297,17 @@ describe("score: the other examples", () => {
     expect(ws.getCell("K3").value).toBe("Xếp hạng");
   });
 
-  test("a conflict: printed totals the tool would change are reported before anything is written", async () => {
+  test("a printed total that differs is kept and checked: recomputed totals go beside it (exit 0)", async () => {
     const wb = await load(GROUPS);
     wb.getWorksheet("Điểm nhóm")!.getCell("I4").value = 82.1; // Mỹ Thanh's printed total
     const input = path.join(dir, "nhom-in.xlsx");
     await wb.xlsx.writeFile(input);
-    const out = path.join(dir, "nhom-conflict.xlsx");
+    const out = path.join(dir, "nhom-checked.xlsx");
     const r = await cli("score", input, "--out", out);
-    expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/I4: đang có 82,1, sẽ ghi 83,7/);
-    expect(await exists(out)).toBe(false);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Tổng điểm đã có \(cột I .+\) khác tổng điểm tính lại ở 1 đơn vị: .+ \(82,1 → 83,7\)/);
+    const ws = (await load(out)).getWorksheet("Điểm nhóm")!;
+    expect(ws.getCell("I4").value).toBe(82.1);
   });
 
   test("CSV with Vietnamese numbers scores like the workbook", async () => {

@@ -26,6 +26,7 @@ const allScenarios = [
   ...require("./scenarios/broken-cell"),
   ...require("./scenarios/narrow-pane"),
   ...require("./scenarios/report"),
+  ...require("./scenarios/never-lose"),
 ];
 
 async function main() {

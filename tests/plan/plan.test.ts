@@ -104,10 +104,12 @@ describe("planWrite: underlines", () => {
 });
 
 describe("planWrite: conflicts", () => {
-  test("a target cell holding something else, not written by the tool, is a conflict", () => {
+  test("in a column the user mapped, a target cell holding something else, not written by the tool, is a conflict", () => {
     const g = weeklyGrid();
     g.values[7][3] = "Xuất sắc";
-    const p = plan(g);
+    const read = weeklyRead(g);
+    read.mapping[3] = { ...read.mapping[3], source: "mapping" };
+    const p = planWrite({ grid: g, read, profile: weeklyProfile(), scored: scoreResult() });
     expect(p.conflicts).toEqual([{ address: "D8", current: "Xuất sắc", planned: "TB" }]);
   });
 

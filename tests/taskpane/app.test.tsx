@@ -43,8 +43,10 @@ function setup(grid: Grid = phuTanGrid()) {
 const cell = (excel: FakeExcel, row: number, col: number) => excel.model.sheet(PHU_TAN_SHEET)!.cell(row, col);
 
 async function ready() {
-  await screen.findByRole("table", { name: "Xem trước kết quả" });
+  await screen.findByRole("table", { name: "Xem trước kết quả" }, { timeout: 10_000 });
 }
+
+jest.setTimeout(20_000);
 
 describe("task pane", () => {
   test("shows the detected profile and each column's field with its confidence", async () => {
@@ -169,23 +171,51 @@ describe("task pane", () => {
     expect(excel.model.selection).toEqual({ top: 8, left: 6, bottom: 8, right: 6 });
   });
 
-  test("cells holding other data are only overwritten after the user agrees", async () => {
+  test("a published value that differs is kept: the tool writes beside it and says where they differ", async () => {
     const grid = phuTanGrid();
     grid.values[5][5] = 99; // F6: PHÚ BÌNH's printed change differs from total − previous
-    const { excel, adapter } = setup(grid);
+    const { excel } = setup(grid);
     await ready();
+    expect(await screen.findByText(/Tăng\/giảm đã có \(cột F .+\) khác tăng\/giảm tính lại ở 1 đơn vị: PHÚ BÌNH \(99 → 0,15\)/)).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
     });
-    const dialog = await screen.findByRole("dialog");
-    expect(within(dialog).getByText(/ô đang chứa dữ liệu khác/)).toBeTruthy();
-    expect(adapter.apply).not.toHaveBeenCalled();
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole("button", { name: "Ghi đè" }));
-    });
     await screen.findByText(/Đã ghi \d+ ô/);
-    expect(adapter.apply).toHaveBeenCalledWith(expect.anything(), expect.anything(), { overwriteConflicts: true });
-    expect(cell(excel, 5, 5).value).toBe(0.15);
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(cell(excel, 5, 5).value).toBe(99);
+  });
+
+  test("a value typed after the preview stops the write: nothing written, the change shown, the preview recomputed", async () => {
+    const { excel, adapter } = setup();
+    await ready();
+    const before = excel.model.snapshot();
+    excel.model.userEdit(PHU_TAN_SHEET, "C9", 50); // PHÚ BÌNH's total, typed after the read
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
+    });
+    await waitFor(() => expect(document.body.textContent).toMatch(/đã thay đổi sau lần đọc bảng nên chưa ghi gì: C9 88,82 → 50/));
+    expect(adapter.apply).not.toHaveBeenCalled();
+    const after = excel.model.snapshot();
+    expect(Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]))).toEqual([`${PHU_TAN_SHEET}!8,2`]);
+  });
+
+  test("a cell typed between the write's check read and the plan (between syncs) stops the write in the adapter", async () => {
+    const { excel, adapter } = setup();
+    await ready();
+    const before = JSON.stringify(excel.model.snapshot());
+    // Lands after the pane's fresh read, before the write's first request reaches Excel.
+    (adapter.apply as jest.Mock).mockImplementationOnce(async (...args: Parameters<WorkbookAdapter["apply"]>) => {
+      excel.beforeSync.push((model) => model.sheet(PHU_TAN_SHEET)!.update(9, 3, { value: "Khá" }));
+      return createOfficeAdapter({ run: excel.run, mergedAreas: true }).apply(...args);
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
+    });
+    expect(await screen.findByText(/D10 .* → “Khá”/)).toBeTruthy();
+    const after = excel.model.snapshot();
+    // Only the typed cell differs: nothing half-written, no state sheet.
+    const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify((JSON.parse(before) as typeof after)[k]));
+    expect(changed).toEqual([`${PHU_TAN_SHEET}!9,3`]);
   });
 
   test("errors from Excel are shown, not swallowed", async () => {

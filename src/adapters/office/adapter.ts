@@ -17,7 +17,7 @@ import { STATE_SHEET, type StateRead, type WorkbookState, type WritePlan, type W
 import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type Grid } from "../../model/grid";
 import { STATE_CHUNK_SIZE, stateToChunks } from "../../plan/state";
 import { readStateChunks } from "../../plan/state-codec";
-import { formatsToRead, withFormats } from "../../plan/refresh";
+import { checkTargets, targetAreas, type CellChange } from "../../plan/refresh";
 import { formatViNumber } from "../../report/format";
 import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
 import type { XlRange, XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
@@ -59,6 +59,30 @@ export interface ApplyOptions {
   overwriteConflicts?: boolean;
 }
 
+/**
+ * The sheet is not as the plan assumed (cells typed or formulas found since the read): nothing
+ * was written. The pane reads again and shows `changed`; `formulas` are the target cells' formulas.
+ */
+export class SheetChangedError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly changed: CellChange[],
+    /** Every target cell's formula (the plan must know them all). */
+    readonly formulas: Record<string, string>,
+    /** The target cells whose formula the plan did not know. */
+    readonly newFormulas: string[] = Object.keys(formulas),
+  ) {
+    const first = changed[0]?.address ?? newFormulas[0];
+    const more = Math.max(changed.length, newFormulas.length) - 1;
+    super(
+      changed.length > 0
+        ? `Trang ${sheet} đã thay đổi sau lần đọc bảng (ô ${sheet}!${first}${more > 0 ? ` và ${formatViNumber(more)} ô khác` : ""}): chưa ghi gì.`
+        : `Ô ${sheet}!${first}${more > 0 ? ` và ${formatViNumber(more)} ô khác` : ""} có công thức: chưa ghi gì.`,
+    );
+    this.name = "SheetChangedError";
+  }
+}
+
 export interface ApplyReport {
   /** context.sync() calls made by this write. */
   syncs: number;
@@ -78,6 +102,11 @@ export interface WorkbookAdapter {
   apply(plan: WritePlan, state: WorkbookState, options?: ApplyOptions): Promise<ApplyReport>;
   /** Select a cell named like a problem names it ("Sheet1!D7", "'Phụ lục 1'!D7"). */
   selectCell(address: string): Promise<void>;
+  /**
+   * Call `onChange` with the address of every change someone else (the user, a colleague) makes
+   * to `sheet` from now on; false when Excel cannot tell (ExcelApi 1.7 missing).
+   */
+  watch?(sheet: string, onChange: (address: string) => void): Promise<boolean>;
 }
 
 /** Office.context.document.settings, or a stand-in: a small mirror of profile and mapping. */
@@ -93,6 +122,8 @@ export interface OfficeAdapterOptions {
   mergedAreas: boolean;
   /** Where the profile id and mapping are mirrored for colleagues (optional). */
   settings?: SettingsStore;
+  /** Whether worksheet onChanged (ExcelApi 1.7) is available. */
+  changeEvents?: boolean;
 }
 
 export const SETTINGS_KEY = "chiso766";
@@ -179,16 +210,16 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
     }
     const report = await run(async (context) => {
       // Request 1: does the state sheet exist (adding one that exists would fail the write)?
-      // With it, the cells about to change whose number format the read did not bring (see
-      // read.ts), so that undo restores them.
+      // With it, every cell about to change (value, formula, number format): the write is
+      // computed from the sheet as it is now, and undo restores formats the read did not bring.
       const existing = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
-      const areas = formatsToRead(plan);
+      const areas = targetAreas(plan);
       const read = await readColumns(context, () => context.workbook.worksheets.getItem(plan.sheet), areas);
       if (read.syncs === 0) await context.sync();
       let syncs = Math.max(1, read.syncs);
-      const complete = withFormats(plan, state, areas, read.cells);
-      if (complete.changed.length > 0) {
-        throw new Error(`Trang ${plan.sheet} đã thay đổi sau lần đọc bảng (ô ${plan.sheet}!${complete.changed[0]}${complete.changed.length > 1 ? ` và ${formatViNumber(complete.changed.length - 1)} ô khác` : ""}): chưa ghi gì. Hãy bấm “Đọc lại bảng” rồi ghi lại.`);
+      const complete = checkTargets(plan, state, areas, read.cells);
+      if (complete.changed.length > 0 || complete.unknownFormulas.length > 0) {
+        throw new SheetChangedError(plan.sheet, complete.changed, complete.formulas, complete.unknownFormulas);
       }
 
       const work = writeWork(complete.plan, complete.state, existing.isNullObject);
@@ -224,7 +255,26 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
     });
   }
 
-  return { read, apply, selectCell };
+  // One handler per sheet for the pane's lifetime (removing one needs its own request context);
+  // it forwards to whichever callback the pane set last.
+  const watched = new Map<string, (address: string) => void>();
+  async function watch(sheet: string, onChange: (address: string) => void): Promise<boolean> {
+    if (!options.changeEvents) return false;
+    const known = watched.has(sheet);
+    watched.set(sheet, onChange);
+    if (known) return true;
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).onChanged.add(async (args) => {
+        // The tool's own writes are not news; older Excel does not say who changed what, and
+        // then the pane ignores changes while it writes (see App).
+        if (args.triggerSource !== "ThisLocalAddin") watched.get(sheet)?.(args.address);
+      });
+      await context.sync();
+    });
+    return true;
+  }
+
+  return { read, apply, selectCell, watch };
 }
 
 /**

@@ -37,6 +37,8 @@ export interface XlRange {
   readonly columnCount: number;
   values: unknown[][];
   numberFormat: unknown[][];
+  /** A formula cell's formula ("=SUM(A1:A3)"), any other cell's value. */
+  readonly formulas: unknown[][];
   readonly format: XlFormat;
   load(propertyNames?: string | string[]): XlRange;
   getCellProperties(options: Excel.CellPropertiesLoadOptions): XlClientResult<Excel.CellProperties[][]>;
@@ -54,8 +56,17 @@ export interface XlRange {
   select(): void;
 }
 
+/** What the adapter reads of a worksheet's onChanged event. */
+export interface XlChangedArgs {
+  address: string;
+  /** ExcelApi 1.14: "ThisLocalAddin" when this add-in made the change. */
+  triggerSource?: string;
+}
+
 export interface XlWorksheet {
   readonly isNullObject: boolean;
+  /** ExcelApi 1.7. */
+  readonly onChanged: { add(handler: (args: XlChangedArgs) => Promise<unknown>): unknown };
   readonly name: string;
   visibility: Visibility;
   load(propertyNames?: string | string[]): XlWorksheet;

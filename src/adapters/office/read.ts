@@ -324,7 +324,7 @@ export async function readTable(
 }
 
 /** Bytes of a value and a number format when nothing was measured (a number, "General"). */
-const CELL_BYTES = 20;
+const CELL_BYTES = 30;
 
 /**
  * The values and number formats of sheet columns (0-based inclusive areas one column wide), in
@@ -335,16 +335,34 @@ export async function readColumns(
   context: XlRequestContext,
   sheet: () => XlWorksheet,
   areas: { top: number; left: number; bottom: number }[],
-): Promise<{ cells: { values: CellValue[]; formats: (string | null)[] }[]; syncs: number }> {
+): Promise<{ cells: { values: CellValue[]; formats: (string | null)[]; formulas: unknown[]; underlines: boolean[] }[]; syncs: number }> {
   let worksheet: XlWorksheet | undefined;
-  const cells = areas.map((a) => ({ values: new Array<CellValue>(a.bottom - a.top + 1).fill(null), formats: new Array<string | null>(a.bottom - a.top + 1).fill(null) }));
+  const cells = areas.map((a) => {
+    const n = a.bottom - a.top + 1;
+    return { values: new Array<CellValue>(n).fill(null), formats: new Array<string | null>(n).fill(null), formulas: new Array<unknown>(n).fill(null), underlines: new Array<boolean>(n).fill(false) };
+  });
+  const range = (k: number, top: number, height: number) => (worksheet ??= sheet()).getRangeByIndexes(areas[k].top + top, areas[k].left, height, 1);
+  // Underlines per cell only where the piece's probe says they are mixed (a flag column).
+  const underlinePiece = (k: number, top: number, height: number): ReadItem => ({
+    bytes: height * UNDERLINE_CELL_BYTES,
+    queue: () => {
+      const props = range(k, top, height).getCellProperties({ format: { font: { underline: true } } });
+      return () => props.value.forEach((row, i) => (cells[k].underlines[top + i] = isUnderline(row[0]?.format?.font?.underline)));
+    },
+    split: height > 1 ? () => splitRows(top, height, (t, h) => underlinePiece(k, t, h)) : undefined,
+  });
   const piece = (k: number, top: number, height: number): ReadItem => ({
     bytes: height * CELL_BYTES,
     queue: () => {
-      const part = (worksheet ??= sheet()).getRangeByIndexes(areas[k].top + top, areas[k].left, height, 1).load(["values", "numberFormat"]);
+      const part = range(k, top, height).load(["values", "numberFormat", "formulas", UNDERLINE_PROBE]);
       return () => {
         part.values.forEach((row, i) => (cells[k].values[top + i] = toCellValue(row[0])));
         part.numberFormat.forEach((row, i) => (cells[k].formats[top + i] = formatOf(row[0])));
+        part.formulas.forEach((row, i) => (cells[k].formulas[top + i] = row[0]));
+        const style: unknown = part.format.font.underline;
+        if (style === null || style === undefined) return [underlinePiece(k, top, height)];
+        if (isUnderline(style)) cells[k].underlines.fill(true, top, top + height);
+        return [];
       };
     },
     split: height > 1 ? () => splitRows(top, height, (t, h) => piece(k, t, h)) : undefined,

@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarBody, ProgressBar, Label, Subtitle2, Swit
 import type { WorkbookAdapter } from "../../adapters/office/adapter";
 import type { ReportAdapter } from "../../adapters/office/report";
 import { formatViNumber } from "../../report/format";
+import { STALE_TEXT } from "../changes";
 import type { ScoringService } from "../scoring";
 import { AnnounceContext, type PaneStatus } from "../status";
 import { useScoring } from "../useScoring";
@@ -65,7 +66,8 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const profileSelectId = React.useId();
   const pane = useScoring(adapter, scoring);
-  const { snapshot, result, problems, busy, error, notice, pending, useSelection } = pane;
+  const { snapshot, result, problems, busy, error, notice, pending, asked, noTable, useSelection } = pane;
+  const writeButton = React.useRef<HTMLButtonElement>(null);
   const disabled = busy !== null;
   const ids = React.useId();
   /** The last action's result, the pane's own or one the report panel announced (the latest wins). */
@@ -83,7 +85,7 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
       <div className={styles.root}>
         <div className={styles.bar} role="region" aria-label="Ghi kết quả và hoàn tác">
           <div className={styles.barButtons}>
-            <Button size="small" appearance="primary" onClick={pane.write} disabled={disabled || !result}>
+            <Button ref={writeButton} size="small" appearance="primary" onClick={pane.write} disabled={disabled || !result || noTable !== null}>
               Ghi kết quả
             </Button>
             <Button size="small" onClick={pane.undo} disabled={disabled || !pane.canUndo}>
@@ -122,7 +124,32 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
           <Switch label="Chỉ dùng vùng đang chọn" checked={useSelection} disabled={disabled} onChange={(_, d) => pane.setUseSelection(d.checked)} />
         </div>
 
-        {result && (
+        {pane.changed && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{pane.changed}</MessageBarBody>
+          </MessageBar>
+        )}
+        {pane.stale && !pane.changed && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{STALE_TEXT}</MessageBarBody>
+          </MessageBar>
+        )}
+        {noTable && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{noTable}</MessageBarBody>
+          </MessageBar>
+        )}
+        {pane.checkLines.length > 0 && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              {pane.checkLines.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+
+        {result && !noTable && (
           <>
             <div className={styles.section}>
               <Label htmlFor={profileSelectId}>
@@ -196,14 +223,16 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
           </>
         )}
 
-        {pending && (
+        {asked && (
           <React.Suspense fallback={null}>
             <ConflictDialog
-              kind={pending.kind}
-              sheet={pending.plan.sheet}
-              conflicts={pending.plan.conflicts}
+              open={pending !== null}
+              kind={asked.kind}
+              sheet={asked.plan.sheet}
+              conflicts={asked.plan.conflicts}
               onConfirm={pane.confirmPending}
               onCancel={pane.cancelPending}
+              returnFocus={writeButton}
             />
           </React.Suspense>
         )}

@@ -1,0 +1,147 @@
+/**
+ * Never lose a cell (issue 14), each case as a user meets it in the playground: a value typed
+ * after the preview, a fixed input cell, weak header matches, a sheet without a table, and the
+ * overwrite dialog's focus. The user's typing is the playground model's userEdit (what Excel does
+ * between two of the add-in's requests; it fires worksheet onChanged).
+ */
+const assert = require("node:assert/strict");
+const path = require("path");
+const ExcelJS = require("exceljs");
+const { openPlayground, pane, paneFrame, cellText } = require("../lib");
+const { button, waitForMapping, waitIdle, write, undo, paneText, setField } = require("../pane-driver");
+
+async function type(page, sheet, address, value) {
+  await page.evaluate(
+    ([s, a, v]) => {
+      window.chiso766Playground.model.userEdit(s, a, v);
+      window.chiso766Playground.changed();
+    },
+    [sheet, address, value],
+  );
+}
+
+async function openFile(t, file) {
+  await openPlayground(t, "phu-tan-2024-05-tuan-01.xlsx");
+  await t.page.locator("#file-input").setInputFiles(file);
+  await t.page.waitForFunction((name) => document.body.dataset.workbook === name, path.basename(file));
+}
+
+module.exports = [
+  {
+    name: "case 1: a value typed after the preview is never overwritten, and undo keeps it",
+    async run(t) {
+      const { page } = t;
+      await openPlayground(t, "phu-tan-2024-05-tuan-01.xlsx");
+      await waitForMapping(page);
+      await type(page, "Phụ lục 1", "D8", "Khá");
+      await pane(page).getByText("Bảng đã thay đổi — kết quả đang hiển thị chưa cập nhật", { exact: false }).waitFor();
+      await t.step("the preview says it is out of date");
+      await button(page, "write").click();
+      await pane(page).getByText(/đã thay đổi sau lần đọc bảng nên chưa ghi gì: D8 \(trống\) → “Khá”/).waitFor();
+      await waitIdle(page);
+      assert.equal(await cellText(page, "D8"), "Khá");
+      await t.step("the write stopped and shows what changed");
+      await write(page);
+      assert.equal(await cellText(page, "D8"), "Khá", "the typed value stays after the write");
+      assert.match(await paneText(page), /Xếp loại đã có .* khác xếp loại tính lại/);
+      await t.step("written beside the typed rating, the difference reported");
+      await undo(page);
+      assert.equal(await cellText(page, "D8"), "Khá", "undo keeps the typed value");
+      await t.step("undo kept the typed value");
+    },
+  },
+  {
+    name: "case 2: a fixed input cell is read before writing, no stale results",
+    async run(t) {
+      const { page } = t;
+      await openPlayground(t, "qd766-nhom-mau.xlsx");
+      await waitForMapping(page);
+      assert.match(await paneText(page), /"16\/,6" không phải là số/);
+      const sheet = await page.evaluate(() => window.chiso766Playground.model.activeSheet);
+      await type(page, sheet, "D6", 16.6);
+      await button(page, "write").click();
+      await pane(page).getByText(/chưa ghi gì: D6 “16\/,6” → 16,6/).waitFor();
+      await waitIdle(page);
+      assert.doesNotMatch(await paneText(page), /"16\/,6" không phải là số/, "the preview is computed from the fixed cell");
+      await t.step("the write stopped; the preview was recomputed with the fix");
+      await write(page);
+      await t.step("written from the sheet as it is");
+    },
+  },
+  {
+    name: "case 3: weak header matches get new columns; nothing of the user's is blanked",
+    async run(t) {
+      const { page } = t;
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Bảng");
+      ws.addRow(["STT", "Tên đơn vị", "Điểm", "Điểm", "Tỷ lệ (%)", "Số hồ sơ", "Tổng", "Kết quả"]);
+      for (let i = 1; i <= 9; i++) ws.addRow([i, `Xã ${i}`, 10 + i, 20 - i, 70 + i, 100 + i, 150 + 5 * i, 60 + i]);
+      const file = path.join(t.outDir, "tieu-de-yeu.xlsx");
+      await wb.xlsx.writeFile(file);
+      await openFile(t, file);
+      await waitIdle(page);
+      const before = await page.evaluate(() => [...window.chiso766Playground.model.sheets[0].cells].map(([k, c]) => [k, c.value]));
+      await t.step("read");
+      if (await button(page, "write").isEnabled()) {
+        await button(page, "write").click();
+        await waitIdle(page);
+      }
+      const after = new Map(await page.evaluate(() => [...window.chiso766Playground.model.sheets[0].cells].map(([k, c]) => [k, c.value])));
+      for (const [k, v] of before) assert.equal(after.get(k), v, `cell ${k} kept`);
+      assert.equal(await pane(page).getByRole("dialog").count(), 0, "no overwrite question: nothing of the user's is targeted");
+      await t.step("every cell the user had is as it was");
+    },
+  },
+  {
+    name: "case 4: a sheet without a table: one message, write and undo off",
+    async run(t) {
+      const { page } = t;
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Công văn");
+      ws.addRow(["ỦY BAN NHÂN DÂN HUYỆN PHÚ TÂN"]);
+      ws.addRow(["Số: 123/UBND-VP"]);
+      ws.addRow(["V/v triển khai Bộ chỉ số phục vụ người dân, doanh nghiệp"]);
+      ws.addRow(["Kính gửi: Các phòng, ban chuyên môn"]);
+      const file = path.join(t.outDir, "cong-van.xlsx");
+      await wb.xlsx.writeFile(file);
+      await openFile(t, file);
+      await pane(page).getByText(/không có bảng chỉ số/).waitFor({ timeout: 15000 });
+      assert.equal(await button(page, "write").isEnabled(), false);
+      assert.equal(await button(page, "undo").isEnabled(), false);
+      assert.equal(await pane(page).getByRole("table", { name: "Ánh xạ cột" }).count(), 0);
+      assert.equal(await pane(page).getByText("Lập phụ lục").count(), 0);
+      await t.step("one clear message, nothing to write");
+    },
+  },
+  {
+    name: "case 5: the overwrite dialog names cells, focuses Hủy, gives focus back, leaves nothing aria-hidden",
+    async run(t) {
+      const { page } = t;
+      await openPlayground(t, "phu-tan-2024-05-tuan-01.xlsx");
+      await waitForMapping(page);
+      await type(page, "Phụ lục 1", "D9", "Xuất sắc");
+      await button(page, "read").click();
+      await waitIdle(page);
+      // The user says D is the rating column: the tool would write into it, so it asks.
+      await setField(page, "D", "rating");
+      await button(page, "write").click();
+      const dialog = pane(page).getByRole("dialog");
+      await dialog.waitFor();
+      assert.match(await dialog.innerText(), /D9: “Xuất sắc” → “TỐT”/);
+      const focused = await paneFrame(page).evaluate(() => document.activeElement?.textContent ?? "");
+      assert.equal(focused.trim(), "Hủy");
+      await t.step("the dialog names the cell and focuses Hủy");
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
+      await page.waitForTimeout(200);
+      const state = await paneFrame(page).evaluate(() => ({
+        hidden: [...document.querySelectorAll("[aria-hidden='true']")].filter((e) => e.querySelector("button")).length,
+        focused: document.activeElement?.textContent ?? "",
+      }));
+      assert.equal(state.hidden, 0, "nothing with buttons stays aria-hidden");
+      assert.equal(state.focused.trim(), "Ghi kết quả");
+      assert.equal(await cellText(page, "D9"), "Xuất sắc");
+      await t.step("closed: focus back on Ghi kết quả, nothing hidden, nothing written");
+    },
+  },
+];
