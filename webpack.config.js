@@ -49,7 +49,8 @@ module.exports = async (env, argv) => {
 
   return {
     mode: production ? "production" : "development",
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    // No source maps in the shipped pane; development keeps maps that need no eval (the pane's CSP forbids it).
+    devtool: production ? false : "cheap-module-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",

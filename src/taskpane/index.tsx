@@ -10,6 +10,10 @@ import { createReportAdapter } from "../adapters/office/report";
 import type { XlRun } from "../adapters/office/excel-subset";
 import { App } from "./components/App";
 import { defaultScoring } from "./scoring";
+import { z } from "zod";
+
+// zod would otherwise probe `new Function` once; the pane's CSP forbids code from strings.
+z.config({ jitless: true });
 
 function start(): void {
   const container = document.getElementById("container");
