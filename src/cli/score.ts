@@ -191,6 +191,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   try {
     const loaded = await loadWorkbook(input);
     workbook = loaded.workbook;
+    notes.push(...loaded.notes);
     const ws = pickSheet(workbook, options.sheet);
     grid = gridFromWorksheet(ws);
     const stored = readState(workbook);

@@ -34,6 +34,7 @@ export async function undoCommand(args: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const { workbook } = loaded;
+  for (const note of loaded.notes) io.stderr(`Chú ý: ${note}\n`);
   const stored = readState(workbook);
   if (stored.issue) throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
   const state = stored.state;

@@ -9,6 +9,10 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
+import { decodeText, TextEncodingError } from "./decode";
+import { fileErrorMessage } from "./fs-errors";
+import { sourceFormat, workbookFromHtml } from "./sources";
+import { withRelativeTargets } from "./xlsx-repair";
 import { parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
 import { STATE_SHEET, type StateRead, type WorkbookState, type WritePlan } from "../../model/plan";
 import { sameValue } from "../../plan/cells";
@@ -24,22 +28,22 @@ export class WorkbookError extends Error {}
 
 const CSV_DELIMITERS = [",", ";", "\t"] as const;
 
-/** The delimiter of a CSV text: the candidate that splits the first line most, outside quotes. */
+/**
+ * The delimiter of a CSV text: the candidate that, parsed properly (quotes, line breaks inside
+ * quoted cells), splits the first records into the most cells.
+ */
 export function detectCsvDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
   let best: string = ",";
-  let bestCount = -1;
-  for (const d of CSV_DELIMITERS) {
-    let count = 0;
-    let quoted = false;
-    for (const ch of firstLine) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === d && !quoted) count++;
+  let bestCells = -1;
+  for (const delimiter of CSV_DELIMITERS) {
+    let cells = 0;
+    try {
+      const records = parseCsv(text, { delimiter, to: 20, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+      for (const r of records) cells += r.length - 1;
+    } catch {
+      continue;
     }
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
-    }
+    if (cells > bestCells) [best, bestCells] = [delimiter, cells];
   }
   return best;
 }
@@ -72,27 +76,59 @@ export function workbookFromCsv(text: string, sheetName: string): ExcelJS.Workbo
   return wb;
 }
 
-/** Load an .xlsx or .csv file. Throws WorkbookError with a Vietnamese message when it cannot. */
-export async function loadWorkbook(file: string): Promise<{ workbook: ExcelJS.Workbook; kind: SourceKind }> {
+/**
+ * Load a table file: .xlsx, CSV or text (UTF-8, UTF-16, Windows-1258), or an HTML table saved
+ * as .xls. `notes` say what the user should know (an encoding guessed, an HTML table read).
+ * Throws WorkbookError with a Vietnamese message naming the file when it cannot.
+ */
+export async function loadWorkbook(file: string): Promise<{ workbook: ExcelJS.Workbook; kind: SourceKind; notes: string[] }> {
   let data: Buffer;
   try {
     data = await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookError(code === "ENOENT" ? `Không tìm thấy tệp "${file}".` : `Không đọc được tệp "${file}" (${code ?? (e as Error).message}).`);
+    throw new WorkbookError(fileErrorMessage(e, file, "đọc"));
   }
   const ext = path.extname(file).toLowerCase();
-  if (ext === ".csv" || ext === ".txt") {
-    return { workbook: workbookFromCsv(data.toString("utf8"), sheetNameFromFile(file)), kind: "csv" };
+  try {
+    switch (sourceFormat(data, ext)) {
+      case "text": {
+        const decoded = decodeText(data, file);
+        return { workbook: workbookFromCsv(decoded.text, sheetNameFromFile(file)), kind: "csv", notes: decoded.notes };
+      }
+      case "html": {
+        const html = workbookFromHtml(data, file, sheetNameFromFile(file));
+        if (html.error) throw new WorkbookError(html.error);
+        return { workbook: html.workbook, kind: "csv", notes: html.notes };
+      }
+      case "xls-binary":
+        throw new WorkbookError(`Tệp "${file}" là định dạng .xls cũ (Excel 97–2003): hãy mở bằng Excel và lưu lại thành .xlsx.`);
+      case "ods":
+        throw new WorkbookError(`Tệp "${file}" là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice hoặc Excel và lưu lại thành .xlsx.`);
+      case "xlsx":
+        return { workbook: await loadXlsx(data, file), kind: "xlsx", notes: [] };
+    }
+  } catch (e) {
+    if (e instanceof TextEncodingError) throw new WorkbookError(e.message);
+    throw e;
   }
-  if (ext === ".xls") throw new WorkbookError(`Tệp "${file}" là định dạng .xls cũ: hãy mở bằng Excel và lưu lại thành .xlsx.`);
-  const workbook = new ExcelJS.Workbook();
+}
+
+/** An .xlsx package; one whose parts are linked by absolute paths (other programs' comments, charts) is loaded with them made relative. */
+async function loadXlsx(data: Buffer, file: string): Promise<ExcelJS.Workbook> {
+  const damaged = `Tệp "${file}" không phải là bảng tính .xlsx hợp lệ (hoặc đã bị hỏng).`;
+  let workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+    return workbook;
   } catch {
-    throw new WorkbookError(`Tệp "${file}" không phải là bảng tính .xlsx hợp lệ (hoặc đã bị hỏng).`);
+    const repaired = await withRelativeTargets(data).catch(() => null);
+    if (!repaired) throw new WorkbookError(damaged);
+    workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(repaired as unknown as ExcelJS.Buffer).catch(() => {
+      throw new WorkbookError(damaged);
+    });
+    return workbook;
   }
-  return { workbook, kind: "xlsx" };
 }
 
 /** Worksheets a user works in (the state sheet is not one of them). */
@@ -349,7 +385,9 @@ function shareEmptyStyles(wb: ExcelJS.Workbook): () => void {
 
 /** Write the workbook to a temporary file beside `file`, then move it into place. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true }).catch((e: unknown) => {
+    throw new WorkbookError(fileErrorMessage(e, file, "ghi"));
+  });
   const tmp = `${file}.${process.pid}.tmp`;
   const unshare = shareEmptyStyles(wb);
   try {
@@ -357,7 +395,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true });
-    throw new WorkbookError(`Không ghi được tệp "${file}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new WorkbookError(fileErrorMessage(e, file, "ghi"));
   } finally {
     unshare();
   }
