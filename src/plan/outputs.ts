@@ -12,9 +12,7 @@ import type { Profile } from "../model/profile";
 import type { ColumnMatch, ReadResult } from "../model/table";
 import type { ScoredUnit } from "../model/units";
 import { foldText } from "../model/text";
-import { fieldMax, STRONG } from "../reader/match";
 import { isBlank, sameValue } from "./cells";
-import { formatViNumber } from "../report/format";
 
 export type Placement =
   /** Write into the table's own column. */
@@ -23,6 +21,20 @@ export type Placement =
   | { kind: "new"; reason: string; published: { col: number; header: string } | null };
 
 const percentText = (x: number) => `${Math.round(x * 100)} %`;
+
+/** The reader's "strong" header match (src/reader/match.ts): plan imports only model. */
+const STRONG = 0.85;
+
+/** A field's maximum from the profile: the total's, or a group's. */
+function fieldMax(profile: Profile, field: FieldId): number | null {
+  if (field === "total") return profile.total?.max ?? null;
+  return profile.groups.find((g) => g.id === field)?.max ?? null;
+}
+
+/** 7.5 → "7,5"; 1234 → "1.234" (Vietnamese marks, up to 6 decimals). */
+function formatViNumber(value: number, _options?: { maxDecimals?: number }): string {
+  return new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 6, useGrouping: true }).format(value);
+}
 
 /** What a field's values must look like in an existing column, in words and as a test. */
 function kindOf(field: FieldId, profile: Profile, unitCount: number): { words: string; fits(v: CellValue): boolean } {
