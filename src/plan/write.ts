@@ -3,7 +3,7 @@
  * layout and the scored units before anything is written. Pure and adapter-neutral: the
  * Office.js and exceljs adapters apply the same plan.
  */
-import { a1, cellAt, columnLetters, formatAt, formatKnown, gridWidth, parseA1, underlineAt, type CellValue, type Grid } from "../model/grid";
+import { a1, cellAt, columnLetters, gridWidth, parseA1, underlineAt, type CellValue, type Grid } from "../model/grid";
 import type { FieldId } from "../model/fields";
 import type { CellSnapshot, Conflict, OutputColumn, WorkbookState, WritePlan } from "../model/plan";
 import type { Profile } from "../model/profile";
@@ -12,7 +12,7 @@ import type { ScoreResult, ScoredUnit } from "../model/units";
 import { cellKey, cellOfKey, identicalValue, isBlank, KEY_COLUMNS, sameValue } from "./cells";
 import { comparePublished, placeOutput, recomputedHeader } from "./outputs";
 import { cellRanges, touchedBlocks } from "./ranges";
-import type { TouchedCells } from "./touched";
+import { assumedSnapshots, formulasOf, PlannedValues, snapshotsOf, touchedCells, type CellSet, type LastRun, type UnderlinePlan } from "./touched";
 
 /**
  * Number formats, chosen so the sheet shows what the report prints: scores with the profile's
@@ -103,68 +103,94 @@ export function outputSpecs(profile: Profile): OutputSpec[] {
   return specs;
 }
 
-/** The undo snapshots of the touched cells, in (row, column) order. */
-function snapshotsOf(cells: TouchedCells): CellSnapshot[] {
-  const out = new Array<CellSnapshot>(cells.keys.length);
-  for (let i = 0; i < out.length; i++) {
-    const { row, col } = cellOfKey(cells.keys[i]);
-    out[i] = { address: a1(row, col), value: cells.before[i], numberFormat: cells.formats[i], underline: cells.underlines[i] === 1 };
-  }
-  return out;
-}
-
 /** Whether a column is empty over the given rows and outside every merged area there. */
 function columnIsFree(grid: Grid, col: number, top: number, bottom: number): boolean {
   for (let row = top; row <= bottom; row++) if (!isBlank(cellAt(grid, row, col))) return false;
   return !(grid.merges ?? []).some((m) => m.left <= col && col <= m.right && m.top <= bottom && top <= m.bottom);
 }
 
-export function planWrite(input: PlanInput): PlannedWrite {
-  const { grid, read, profile, scored } = input;
-  const layout = read.layout;
-  const last = input.state?.lastRun && input.state.lastRun.sheet === grid.sheet ? input.state.lastRun : null;
-  const lastWritten = new Map<number, { value: CellValue; underline: boolean }>();
+type CellAt = { row: number; col: number };
+type PlacedColumn = OutputColumn & { headerRow: number; spec: OutputSpec };
+interface PublishedCheck {
+  spec: OutputSpec;
+  published: { col: number; header: string };
+}
+
+/** The last run's cells on this sheet (none when it ran on another sheet, or never). */
+function lastRunOn(grid: Grid, layout: ReadResult["layout"], state: WorkbookState | null | undefined): LastRun {
+  const last = state?.lastRun && state.lastRun.sheet === grid.sheet ? state.lastRun : null;
+  const written = new Map<number, { value: CellValue; underline: boolean }>();
   for (const w of last?.written ?? []) {
     const p = parseA1(w.address);
-    if (p) lastWritten.set(cellKey(p.row, p.col), w);
+    if (p) written.set(cellKey(p.row, p.col), w);
   }
-  const lastPrevious = new Map<number, CellSnapshot>();
+  const previous = new Map<number, CellSnapshot>();
   for (const s of last?.previous ?? []) {
     const p = parseA1(s.address);
-    if (p) lastPrevious.set(cellKey(p.row, p.col), s);
+    if (p) previous.set(cellKey(p.row, p.col), s);
   }
-  /** The tool wrote this cell last time and it still holds what was written. */
   const isOurs = (row: number, col: number): boolean => {
-    const w = lastWritten.get(cellKey(row, col));
+    const w = written.get(cellKey(row, col));
     return !!w && identicalValue(w.value, cellAt(grid, row, col));
   };
-
-  /** A column whose header the tool wrote last time (an output column it added). */
-  const isOurHeaderColumn = (col: number): boolean => {
+  const ourHeaderRow = (col: number): number => {
     for (let row = layout.headerTop; row <= layout.headerBottom; row++) {
-      if (lastWritten.has(cellKey(row, col)) && isOurs(row, col) && !isBlank(cellAt(grid, row, col))) return true;
+      if (written.has(cellKey(row, col)) && isOurs(row, col) && !isBlank(cellAt(grid, row, col))) return row;
     }
-    return false;
+    return -1;
   };
+  return { written, previous, isOurs, ourHeaderRow };
+}
 
-  const units = scored.units;
-  const unitRows = units.map((u) => u.row);
-  const dataBottom = Math.max(layout.dataBottom, ...unitRows);
+/** Decimals an output is compared at: ranks are integers, scores use the profile's rounding. */
+function decimalsOf(field: FieldId, profile: Profile): number {
+  return field === "rank" ? 0 : profile.rounding.decimals;
+}
 
-  // 1. Where each output goes: the table's own column, a column the tool added before, or a new one.
-  const specs = outputSpecs(profile);
+/**
+ * An output the table has a column for. The reader may recognise a column the tool added on an
+ * earlier run: it stays "added", so its header keeps being written (and is not restored away as stale).
+ */
+function tableColumn(grid: Grid, read: ReadResult, last: LastRun, spec: OutputSpec, col: number): PlacedColumn {
+  const letter = columnLetters(col);
+  const headerRow = last.ourHeaderRow(col);
+  if (headerRow >= 0) {
+    return { field: spec.field, col, letter, header: String(cellAt(grid, headerRow, col)), added: true, headerRow, spec };
+  }
+  const header = read.mapping.find((m) => m.col === col)?.header ?? spec.header;
+  return { field: spec.field, col, letter, header, added: false, headerRow: -1, spec };
+}
+
+/** A column with this header that the reader did not map (added by an earlier run), or col -1. */
+function findAddedHeader(grid: Grid, layout: ReadResult["layout"], header: string, width: number, skip: (col: number) => boolean): CellAt {
+  for (let col = layout.left; col < width; col++) {
+    if (skip(col)) continue;
+    for (let row = layout.headerTop; row <= layout.headerBottom; row++) {
+      if (sameValue(cellAt(grid, row, col), header)) return { row, col };
+    }
+  }
+  return { row: layout.headerTop, col: -1 };
+}
+
+/** Where each output goes: the table's own column, a column the tool added before, or a new one. */
+function placeColumns(input: PlanInput, last: LastRun): { columns: PlacedColumn[]; checks: PublishedCheck[] } {
+  const { grid, read, profile } = input;
+  const layout = read.layout;
+  const units = input.scored.units;
+  const dataBottom = Math.max(layout.dataBottom, ...units.map((u) => u.row));
   const used = new Set<number>(Object.values(layout.columns));
   const mappedCols = new Set(read.mapping.filter((m) => m.field !== null).map((m) => m.col));
-  const columns: (OutputColumn & { headerRow: number; spec: OutputSpec })[] = [];
-  let nextFree = layout.right + 1;
   const width = Math.max(gridWidth(grid) + grid.origin.col, layout.right + 1);
-  const checks: { spec: OutputSpec; published: { col: number; header: string } }[] = [];
-  for (const spec of specs) {
+  const skip = (col: number): boolean => used.has(col) || (mappedCols.has(col) && last.ourHeaderRow(col) < 0);
+  const columns: PlacedColumn[] = [];
+  const checks: PublishedCheck[] = [];
+  let nextFree = layout.right + 1;
+  for (const spec of outputSpecs(profile)) {
     let own: number | undefined = layout.columns[spec.field];
     let why: string | undefined;
     let header = spec.header;
-    if (own !== undefined && !isOurHeaderColumn(own)) {
-      const place = placeOutput(spec.field, spec.value, spec.field === "rank" ? 0 : profile.rounding.decimals, grid, read, profile, units, isOurs);
+    if (own !== undefined && last.ourHeaderRow(own) < 0) {
+      const place = placeOutput(spec.field, spec.value, decimalsOf(spec.field, profile), grid, read, profile, units, last.isOurs);
       if (place.kind === "new") {
         own = undefined;
         why = place.reason;
@@ -175,79 +201,49 @@ export function planWrite(input: PlanInput): PlannedWrite {
       }
     }
     if (own !== undefined) {
-      // The reader may recognise a column the tool added on an earlier run: it stays "added",
-      // so its header keeps being written (and is not restored away as stale).
-      let ownHeaderRow = -1;
-      for (let row = layout.headerTop; row <= layout.headerBottom && ownHeaderRow < 0; row++) {
-        if (lastWritten.has(cellKey(row, own)) && isOurs(row, own) && !isBlank(cellAt(grid, row, own))) ownHeaderRow = row;
-      }
-      if (ownHeaderRow >= 0) {
-        const header = String(cellAt(grid, ownHeaderRow, own));
-        columns.push({ field: spec.field, col: own, letter: columnLetters(own), header, added: true, headerRow: ownHeaderRow, spec });
-      } else {
-        const header = read.mapping.find((m) => m.col === own)?.header ?? spec.header;
-        columns.push({ field: spec.field, col: own, letter: columnLetters(own), header, added: false, headerRow: -1, spec });
-      }
+      columns.push(tableColumn(grid, read, last, spec, own));
       continue;
     }
-    const allValuesMissing = units.every((u) => spec.value(u) === null);
-    // A column with our header that the reader did not map (added by an earlier run).
-    let found = -1;
-    let headerRow = layout.headerTop;
-    for (let col = layout.left; col < width && found < 0; col++) {
-      if (used.has(col) || (mappedCols.has(col) && !isOurHeaderColumn(col))) continue;
-      for (let row = layout.headerTop; row <= layout.headerBottom; row++) {
-        if (sameValue(cellAt(grid, row, col), header)) {
-          found = col;
-          headerRow = row;
-          break;
-        }
-      }
-    }
-    if (found < 0) {
+    const found = findAddedHeader(grid, layout, header, width, skip);
+    if (found.col < 0) {
       // Nothing to show (no previous period, say): do not add an empty column.
-      if (allValuesMissing) continue;
+      if (units.every((u) => spec.value(u) === null)) continue;
       while (used.has(nextFree) || !columnIsFree(grid, nextFree, layout.headerTop, dataBottom)) nextFree++;
-      found = nextFree;
+      found.col = nextFree;
     }
-    used.add(found);
-    columns.push({ field: spec.field, col: found, letter: columnLetters(found), header, added: true, headerRow, spec, ...(why ? { why } : {}) });
+    used.add(found.col);
+    columns.push({ field: spec.field, col: found.col, letter: columnLetters(found.col), header, added: true, headerRow: found.row, spec, ...(why ? { why } : {}) });
   }
+  return { columns, checks };
+}
 
-  // 2. Values: headers of added columns, then one cell per unit and output column.
-  // Cell key → slot in plannedValues / plannedFormats: no object per cell (90,000 at 10,000 rows).
-  const planned = new Map<number, number>();
-  // Sized for the headers and the units' cells up front (restored cells, rare, grow them).
-  const expected = columns.length * (units.length + 1);
-  const plannedValues = new Array<CellValue>(expected);
-  const plannedFormats = new Array<string | null>(expected);
-  let slots = 0;
-  const plan = (row: number, col: number, value: CellValue, numberFormat: string | null): void => {
-    // A cell planned twice takes a new slot (the later write wins; the old slot is never read).
-    planned.set(cellKey(row, col), slots);
-    plannedValues[slots] = value;
-    plannedFormats[slots++] = numberFormat;
-  };
+/** Headers of added columns, then one cell per unit and output column. */
+function planValues(grid: Grid, columns: PlacedColumn[], units: ScoredUnit[], last: LastRun): PlannedValues {
+  const planned = new PlannedValues(columns.length * (units.length + 1));
   for (const c of columns) {
-    if (c.added) plan(c.headerRow, c.col, c.header, null);
+    if (c.added) planned.set(c.headerRow, c.col, c.header, null);
     const { value, format } = c.spec;
     for (const u of units) {
       const v = value(u);
       // Nothing to put there (no previous period, an input error): leave the cell unless the
       // tool's own earlier value is there, which is stale now.
-      if (v === null && !isBlank(cellAt(grid, u.row, c.col)) && !lastWritten.has(cellKey(u.row, c.col))) continue;
-      plan(u.row, c.col, v, format);
+      if (v === null && !isBlank(cellAt(grid, u.row, c.col)) && !last.written.has(cellKey(u.row, c.col))) continue;
+      planned.set(u.row, c.col, v, format);
     }
   }
+  return planned;
+}
 
-  // 3. Underlines: the engine's flags name the fields; the cells are in output or input columns.
-  const columnOf = (field: FieldId): number | undefined => columns.find((c) => c.field === field)?.col ?? layout.columns[field];
-  const underlineSet = new Map<number, { row: number; col: number }>();
+/** Underlines: the engine's flags name the fields; the cells are in output or input columns. */
+function planUnderlines(grid: Grid, input: PlanInput, columns: PlacedColumn[], last: LastRun): UnderlinePlan {
+  const units = input.scored.units;
+  const columnOf = (field: FieldId): number | undefined => columns.find((c) => c.field === field)?.col ?? input.read.layout.columns[field];
+  const set: CellSet = new Map();
   for (const u of units) {
     for (const f of u.flags) {
       for (const field of f.underline.length > 0 ? f.underline : [f.field]) {
         const col = columnOf(field);
-        if (col !== undefined) underlineSet.set(cellKey(u.row, col), { row: u.row, col });
+        if (col !== undefined) set.set(cellKey(u.row, col), { row: u.row, col });
       }
     }
   }
@@ -255,55 +251,60 @@ export function planWrite(input: PlanInput): PlannedWrite {
   // of flag columns (their underline means "below threshold"); never headers, aggregate rows or
   // other columns, where an underline is the user's own formatting.
   const flagCols = new Set<number>();
-  for (const rule of profile.flags) {
+  for (const rule of input.profile.flags) {
     for (const field of rule.underline.length > 0 ? rule.underline : [rule.field]) {
       const col = columnOf(field);
       if (col !== undefined) flagCols.add(col);
     }
   }
-  const underlineClear = new Map<number, { row: number; col: number }>();
-  // Cells the last run touched that need no change now: kept in the undo snapshot (and the next
-  // state) so that undo after a rerun still restores their pre-tool state.
-  const tracked = new Map<number, { row: number; col: number }>();
+  const clear: CellSet = new Map();
+  const tracked: CellSet = new Map();
   const flagColList = [...flagCols];
   for (const u of units) {
     if (u.aggregate) continue;
     for (const col of flagColList) {
       const k = cellKey(u.row, col);
-      if (underlineSet.has(k)) continue;
-      if (underlineAt(grid, u.row, col)) underlineClear.set(k, { row: u.row, col });
-      else if (lastWritten.has(k)) tracked.set(k, { row: u.row, col });
+      if (set.has(k)) continue;
+      if (underlineAt(grid, u.row, col)) clear.set(k, { row: u.row, col });
+      else if (last.written.has(k)) tracked.set(k, { row: u.row, col });
     }
   }
-  // 4. Cells of the last run that this run no longer targets: put back what they held.
+  return { set, clear, tracked };
+}
+
+/** Cells of the last run that this run no longer targets: the plan puts back what they held. */
+function planRestores(grid: Grid, last: LastRun, planned: PlannedValues, underlines: UnderlinePlan): { restored: string[]; restoredKeys: Set<number> } {
   const restored: string[] = [];
   const restoredKeys = new Set<number>();
-  for (const [k, w] of lastWritten) {
-    if (planned.has(k) || underlineSet.has(k) || underlineClear.has(k) || tracked.has(k)) continue;
+  for (const [k, w] of last.written) {
+    if (planned.slots.has(k) || underlines.set.has(k) || underlines.clear.has(k) || underlines.tracked.has(k)) continue;
     const { row, col } = cellOfKey(k);
-    const before = lastPrevious.get(k);
+    const before = last.previous.get(k);
     if (!before || !identicalValue(w.value, cellAt(grid, row, col))) continue;
-    plan(row, col, before.value, before.numberFormat);
-    if (before.underline) underlineSet.set(k, { row, col });
-    else if (underlineAt(grid, row, col)) underlineClear.set(k, { row, col });
+    planned.set(row, col, before.value, before.numberFormat);
+    if (before.underline) underlines.set.set(k, { row, col });
+    else if (underlineAt(grid, row, col)) underlines.clear.set(k, { row, col });
     restored.push(a1(row, col));
     restoredKeys.add(k);
   }
   // Underlines the tool set last time on cells it still writes but no longer flags.
-  for (const [k, w] of lastWritten) {
-    if (restoredKeys.has(k) || underlineSet.has(k) || !w.underline || lastPrevious.get(k)?.underline) continue;
+  for (const [k, w] of last.written) {
+    if (restoredKeys.has(k) || underlines.set.has(k) || !w.underline || last.previous.get(k)?.underline) continue;
     const { row, col } = cellOfKey(k);
-    if (underlineAt(grid, row, col)) underlineClear.set(k, { row, col });
+    if (underlineAt(grid, row, col)) underlines.clear.set(k, { row, col });
   }
+  return { restored, restoredKeys };
+}
 
-  // 5. Conflicts and the undo snapshot of every touched cell.
+/** Planned cells holding the user's content (a value or formula the plan would change), in (row, column) order. */
+function findConflicts(grid: Grid, planned: PlannedValues, last: LastRun): Conflict[] {
   const conflicts: Conflict[] = [];
-  const formulas = grid.formulas && Object.keys(grid.formulas).length > 0 ? grid.formulas : undefined;
+  const formulas = formulasOf(grid);
   // forEach rather than for…of: no [key, slot] pair per cell (90,000 at 10,000 rows).
-  planned.forEach((slot, k) => {
+  planned.slots.forEach((slot, k) => {
     const row = Math.floor(k / KEY_COLUMNS);
     const col = k - row * KEY_COLUMNS;
-    const value = plannedValues[slot];
+    const value = planned.values[slot];
     // A formula is the user's content even when it shows the same value (or none, uncalculated).
     const formula = formulas?.[a1(row, col)];
     if (formula !== undefined) {
@@ -312,88 +313,38 @@ export function planWrite(input: PlanInput): PlannedWrite {
     }
     const current = cellAt(grid, row, col);
     if (isBlank(current)) return;
-    if (sameValue(current, value) || isOurs(row, col)) return;
+    if (sameValue(current, value) || last.isOurs(row, col)) return;
     conflicts.push({ address: a1(row, col), current, planned: value });
   });
-  // Every touched cell once, in (row, column) order: the order of the keys, as columns of plain
-  // values (src/plan/touched.ts) from which the blocks and the undo snapshots are built.
-  const allKeys = new Float64Array(planned.size + underlineSet.size + underlineClear.size + tracked.size);
-  let filled = 0;
-  // forEach: no iterator result per key.
-  const addKey = (_: unknown, k: number) => {
-    allKeys[filled++] = k;
-  };
-  for (const m of [planned, underlineSet, underlineClear, tracked] as Map<number, unknown>[]) m.forEach(addKey);
-  allKeys.sort();
-  let n = 0;
-  for (let i = 0; i < allKeys.length; i++) if (i === 0 || allKeys[i] !== allKeys[i - 1]) allKeys[n++] = allKeys[i];
-  const ordered = allKeys.slice(0, n);
-  const formats = new Array<string | null>(n);
-  const cells: TouchedCells = {
-    keys: ordered,
-    planned: new Uint8Array(n),
-    values: new Array<CellValue>(n),
-    before: new Array<CellValue>(n),
-    formats: new Array<string | null>(n),
-    underlines: new Uint8Array(n),
-    finalUnderlines: new Uint8Array(n),
-    restored: new Uint8Array(n),
-  };
-  const current = new Array<CellValue>(n);
-  for (let i = 0; i < n; i++) {
-    const k = ordered[i];
-    const row = Math.floor(k / KEY_COLUMNS);
-    const col = k - row * KEY_COLUMNS;
-    // A cell still holding the tool's value keeps its pre-tool snapshot, so undo after a
-    // rerun restores the sheet as it was before the first run.
-    const before = lastPrevious.get(k);
-    const ours = before !== undefined && lastWritten.has(k) && isOurs(row, col);
-    let underline: boolean;
-    if (before && ours) {
-      cells.before[i] = before.value;
-      cells.formats[i] = before.numberFormat;
-      underline = before.underline;
-    } else {
-      // Outside the grid's known formats (a column right of the used range) a cell is "General";
-      // null when the adapter did not read the cell's format (the adapter fills it in before writing).
-      cells.before[i] = formulas?.[a1(row, col)] ?? cellAt(grid, row, col);
-      cells.formats[i] = formatKnown(grid, row, col) ? (formatAt(grid, row, col) ?? "General") : null;
-      underline = underlineAt(grid, row, col);
-    }
-    cells.underlines[i] = underline ? 1 : 0;
-    current[i] = formulas?.[a1(row, col)] ?? cellAt(grid, row, col);
-    const slot = planned.get(k);
-    if (slot !== undefined) {
-      cells.planned[i] = 1;
-      cells.values[i] = plannedValues[slot];
-      formats[i] = plannedFormats[slot];
-    } else {
-      cells.values[i] = null;
-      formats[i] = null;
-    }
-    cells.finalUnderlines[i] = underlineSet.has(k) ? 1 : underlineClear.has(k) ? 0 : cells.underlines[i];
-    if (restoredKeys.has(k)) cells.restored[i] = 1;
-  }
+  return conflicts.sort((a, b) => {
+    const p = parseA1(a.address)!;
+    const q = parseA1(b.address)!;
+    return p.row - q.row || p.col - q.col;
+  });
+}
 
+export function planWrite(input: PlanInput): PlannedWrite {
+  const { grid, profile } = input;
+  const units = input.scored.units;
+  const last = lastRunOn(grid, input.read.layout, input.state);
+  const { columns, checks } = placeColumns(input, last);
+  const planned = planValues(grid, columns, units, last);
+  const underlines = planUnderlines(grid, input, columns, last);
+  const { restored, restoredKeys } = planRestores(grid, last, planned, underlines);
+  const conflicts = findConflicts(grid, planned, last);
+  const { cells, formats, current } = touchedCells(grid, last, planned, underlines, restoredKeys);
   const result: PlannedWrite = {
     sheet: grid.sheet,
     columns: columns.map(({ spec: _spec, headerRow: _headerRow, ...c }) => c),
     blocks: touchedBlocks(cells, formats),
-    underline: { set: cellRanges([...underlineSet.values()]), clear: cellRanges([...underlineClear.values()]) },
+    underline: { set: cellRanges([...underlines.set.values()]), clear: cellRanges([...underlines.clear.values()]) },
     previous: snapshotsOf(cells),
-    conflicts: conflicts.sort((a, b) => {
-      const p = parseA1(a.address)!;
-      const q = parseA1(b.address)!;
-      return p.row - q.row || p.col - q.col;
-    }),
+    conflicts,
     restored,
   };
   if (checks.length > 0) {
-    result.checks = checks.map(({ spec, published }) => comparePublished(spec.field, published, grid, units, spec.value, spec.field === "rank" ? 0 : profile.rounding.decimals));
+    result.checks = checks.map(({ spec, published }) => comparePublished(spec.field, published, grid, units, spec.value, decimalsOf(spec.field, profile)));
   }
-  const at = Array.from(cells.keys, cellOfKey);
-  const assumedFormats = at.map(({ row, col }) => (formatKnown(grid, row, col) ? (formatAt(grid, row, col) ?? "General") : null));
-  const assumedUnderlines = Uint8Array.from(at, ({ row, col }) => (underlineAt(grid, row, col) ? 1 : 0));
-  result.assumed = snapshotsOf({ ...cells, before: current, formats: assumedFormats, underlines: assumedUnderlines });
+  result.assumed = assumedSnapshots(grid, cells, current);
   return result;
 }
