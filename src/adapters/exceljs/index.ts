@@ -332,6 +332,21 @@ export function readState(wb: ExcelJS.Workbook): StateRead {
   });
 }
 
+/**
+ * Whether `file` is a workbook chiso766 wrote. The state does not record the source file's name,
+ * so any workbook holding a chiso766 state sheet counts as the tool's own earlier output.
+ */
+export async function isToolWorkbook(file: string): Promise<boolean> {
+  try {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb.getWorksheet(STATE_SHEET) !== undefined;
+  } catch {
+    // Not a workbook exceljs reads: certainly not one the tool wrote.
+    return false;
+  }
+}
+
 /** Store the state in the very hidden sheet (JSON in column A, one chunk per cell). */
 export function writeState(wb: ExcelJS.Workbook, state: WorkbookState): void {
   const ws = wb.getWorksheet(STATE_SHEET) ?? wb.addWorksheet(STATE_SHEET);
