@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { decodeText, TextEncodingError } from "./decode";
 import { fileErrorMessage } from "./fs-errors";
+import { removeStaleTemporaries } from "./temp-files";
 import { sourceFormat, workbookFromHtml } from "./sources";
 import { withRelativeTargets } from "./xlsx-repair";
 import { parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
@@ -403,6 +404,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true }).catch((e: unknown) => {
     throw new WorkbookError(fileErrorMessage(e, file, "ghi"));
   });
+  await removeStaleTemporaries(file);
   const tmp = `${file}.${process.pid}.tmp`;
   const unshare = shareEmptyStyles(wb);
   try {
