@@ -21,9 +21,10 @@ import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
 import { ProfileError, sameMethod, type Profile } from "../model/profile";
 import { profileOption } from "./method-file";
+import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
 import type { Grid } from "../model/grid";
 
-export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite]
+export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite] [--ghi-de-tep]
 
   --sheet TÊN        trang tính chứa bảng (mặc định: trang tính đầu tiên đang hiện)
   --profile MÃ|TỆP   phương pháp chấm điểm: mã có sẵn (xem: chiso766 profiles) hoặc tệp .json của
@@ -32,6 +33,7 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
   --out TỆP.xlsx     nơi ghi kết quả (mặc định: <tên tệp>-cham-diem.xlsx cạnh tệp vào)
   --json             chỉ in một tài liệu JSON kết quả
   --overwrite        ghi đè cả những ô đang có nội dung không do chiso766 ghi
+${REPLACE_FILE_HELP}
   --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
                      <kết quả>.tong-diem.svg, <kết quả>.xep-loai.svg cạnh tệp kết quả
   --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)
@@ -61,6 +63,7 @@ export const SCORE_OPTIONS = {
   cutoff: { type: "string" },
   message: { type: "boolean", default: false },
   "phieu-diem": { type: "boolean", default: false },
+  "ghi-de-tep": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -107,6 +110,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
+  await guardExistingOutput(out, input, values["ghi-de-tep"]);
   const mapped = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
   const mapping = mapped && Object.keys(mapped.mapping).length > 0 ? mapped.mapping : undefined;
   const levels = mergeLevels(mapped?.levels, levelsFromOptions(values.level));

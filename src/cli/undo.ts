@@ -5,17 +5,20 @@ import { planUndo, stateAfterUndo } from "../plan";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { conflictLines } from "./summary";
+import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
 import { formatViDateTime, formatViNumber } from "../report/format";
 
-export const UNDO_USAGE = `Cách dùng: chiso766 undo <tệp.xlsx> [--out KẾT_QUẢ.xlsx] [--overwrite]
+export const UNDO_USAGE = `Cách dùng: chiso766 undo <tệp.xlsx> [--out KẾT_QUẢ.xlsx] [--overwrite] [--ghi-de-tep]
 
   Trả lại giá trị, định dạng số và gạch chân của mọi ô mà lần chấm điểm gần nhất đã ghi.
   --out TỆP.xlsx     nơi ghi (mặc định: <tên tệp>-hoan-tac.xlsx cạnh tệp vào)
-  --overwrite        hoàn tác cả những ô đã bị sửa tay sau lần chấm`;
+  --overwrite        hoàn tác cả những ô đã bị sửa tay sau lần chấm
+${REPLACE_FILE_HELP}`;
 
 export const UNDO_OPTIONS = {
   out: { type: "string" },
   overwrite: { type: "boolean", default: false },
+  "ghi-de-tep": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -25,6 +28,7 @@ export async function undoCommand(args: string[], io: CliIO): Promise<number> {
   if (input === null) return EXIT.ok;
   const { values } = parsed;
   const out = outputFile(values.out, input, "-hoan-tac");
+  await guardExistingOutput(out, input, values["ghi-de-tep"]);
 
   let loaded;
   try {

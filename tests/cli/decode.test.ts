@@ -2,19 +2,9 @@
 import * as iconv from "iconv-lite";
 import { decodeText, TextEncodingError } from "../../src/adapters/exceljs/decode";
 import { detectCsvDelimiter } from "../../src/adapters/exceljs";
+import { windows1258 } from "./helpers";
 
 const NAMES = "STT,Tên đơn vị,Tổng điểm\n1,Tỉnh Hòa Bình,88.5\n2,Xã Phú Hùng,77\n3,UBND phường Him Lam,90\n";
-
-/** Windows-1258 as Windows writes it: tones as separate combining marks after their letter. */
-function windows1258(t: string): Buffer {
-  // Each letter with its marks: the letter and its non-tone marks composed (ê, ơ, ă), then the tone.
-  const clusters = t.normalize("NFD").match(/\P{M}\p{M}*/gu) ?? [];
-  const parts = clusters.map((c) => {
-    const tones = c.replace(/[^\u0300\u0301\u0303\u0309\u0323]/g, "");
-    return c.replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "").normalize("NFC") + tones;
-  });
-  return iconv.encode(parts.join(""), "windows-1258");
-}
 
 describe("decodeText", () => {
   test.each([

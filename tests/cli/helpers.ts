@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import * as iconv from "iconv-lite";
 import { main } from "../../src/cli/main";
 
 export const EXAMPLES = path.join(__dirname, "..", "..", "examples");
@@ -65,4 +66,15 @@ export function underlinedCells(ws: ExcelJS.Worksheet): string[] {
     .filter(([, c]) => c.underline)
     .map(([a]) => a)
     .sort();
+}
+
+/** Windows-1258 as Windows writes it: tones as separate combining marks after their letter. */
+export function windows1258(t: string): Buffer {
+  // Each letter with its marks: the letter and its non-tone marks composed (ê, ơ, ă), then the tone.
+  const clusters = t.normalize("NFD").match(/\P{M}\p{M}*/gu) ?? [];
+  const parts = clusters.map((c) => {
+    const tones = c.replace(/[^\u0300\u0301\u0303\u0309\u0323]/g, "");
+    return c.replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "").normalize("NFC") + tones;
+  });
+  return iconv.encode(parts.join(""), "windows-1258");
 }

@@ -7,7 +7,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import * as iconv from "iconv-lite";
-import { cli, EXAMPLES, tmpDir } from "./helpers";
+import { cli, EXAMPLES, tmpDir, windows1258 } from "./helpers";
 import { loadWorkbook } from "../../src/adapters/exceljs";
 
 jest.setTimeout(60000);
@@ -23,17 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-/** Windows-1258 as Windows writes it: tones as combining marks after their letter. */
-function windows1258(t: string): Buffer {
-  // Each letter with its marks: the letter and its non-tone marks composed (ê, ơ, ă), then the tone.
-  const clusters = t.normalize("NFD").match(/\P{M}\p{M}*/gu) ?? [];
-  const parts = clusters.map((c) => {
-    const tones = c.replace(/[^\u0300\u0301\u0303\u0309\u0323]/g, "");
-    return c.replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "").normalize("NFC") + tones;
-  });
-  return iconv.encode(parts.join(""), "windows-1258");
-}
 
 async function names(file: string): Promise<{ code: number; names: string[]; stderr: string }> {
   const r = await cli("score", file, "--json", "--out", path.join(dir, `${path.basename(file)}.kq.xlsx`));

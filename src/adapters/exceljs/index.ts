@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { decodeText, TextEncodingError } from "./decode";
 import { fileErrorMessage } from "./fs-errors";
+import { removeStaleTemporaries } from "./temp-files";
 import { sourceFormat, workbookFromHtml } from "./sources";
 import { withRelativeTargets } from "./xlsx-repair";
 import { parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
@@ -332,6 +333,21 @@ export function readState(wb: ExcelJS.Workbook): StateRead {
   });
 }
 
+/**
+ * Whether `file` is a workbook chiso766 wrote. The state does not record the source file's name,
+ * so any workbook holding a chiso766 state sheet counts as the tool's own earlier output.
+ */
+export async function isToolWorkbook(file: string): Promise<boolean> {
+  try {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb.getWorksheet(STATE_SHEET) !== undefined;
+  } catch {
+    // Not a workbook exceljs reads: certainly not one the tool wrote.
+    return false;
+  }
+}
+
 /** Store the state in the very hidden sheet (JSON in column A, one chunk per cell). */
 export function writeState(wb: ExcelJS.Workbook, state: WorkbookState): void {
   const ws = wb.getWorksheet(STATE_SHEET) ?? wb.addWorksheet(STATE_SHEET);
@@ -388,6 +404,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true }).catch((e: unknown) => {
     throw new WorkbookError(fileErrorMessage(e, file, "ghi"));
   });
+  await removeStaleTemporaries(file);
   const tmp = `${file}.${process.pid}.tmp`;
   const unshare = shareEmptyStyles(wb);
   try {

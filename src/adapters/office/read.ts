@@ -26,11 +26,12 @@
 import type { CellValue } from "../../model/grid";
 import { STATE_CHUNK_SIZE } from "../../plan/state";
 import { isPercentFormat } from "../../reader/numbers";
-import { estimateBytes, REQUEST_BUDGET_BYTES } from "./batch";
+import { estimateBytes } from "./batch";
 import type { XlRange, XlRequestContext, XlWorksheet } from "./excel-subset";
+import { followedBy, isResponseTooLarge, READ_BUDGET_BYTES, type ReadItem, runItems, sliceRows, splitRows } from "./read-items";
 
-/** Estimated response bytes per sync: under the 5 MB cap with room for the estimate's error. */
-export const READ_BUDGET_BYTES = REQUEST_BUDGET_BYTES;
+export { READ_BUDGET_BYTES } from "./read-items";
+
 /**
  * Rows whose values the first sync asks for: tables up to this size are read whole in one sync
  * (12,000 data rows with up to 100 title and header rows above them).
@@ -81,14 +82,6 @@ export interface RawTable {
   syncs: number;
 }
 
-/** One piece of a read: queue() adds its loads and returns what to do with the answer after the sync. */
-interface ReadItem {
-  /** Estimated response bytes. */
-  bytes: number;
-  queue(): () => ReadItem[] | void;
-  /** Smaller pieces covering the same cells, for a retry after an oversized response. */
-  split?(): ReadItem[];
-}
 
 export function toCellValue(v: unknown): CellValue {
   if (v === "" || v === null || v === undefined) return null;
@@ -98,10 +91,6 @@ export function toCellValue(v: unknown): CellValue {
 
 export function isUnderline(style: unknown): boolean {
   return typeof style === "string" && style !== "None";
-}
-
-function isResponseTooLarge(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded";
 }
 
 const UNDERLINE_PROBE = "format/font/underline";
@@ -114,6 +103,22 @@ function formatOf(f: unknown): string | null {
 function perCell(grid: unknown[][], fallback: number): number {
   const cells = grid.length * (grid[0]?.length ?? 0);
   return cells === 0 ? fallback : Math.max(MIN_CELL_BYTES, estimateBytes(grid) / cells) * ESTIMATE_MARGIN;
+}
+
+type FirstSync = ReturnType<typeof queueFirst>;
+
+/** The table's grids being filled, and the range they come from. */
+interface TableTarget {
+  range: XlRange;
+  rows: number;
+  cols: number;
+  values: CellValue[][];
+  numberFormats: (string | null)[][];
+  underlines: boolean[][];
+  /** Rows whose formats are read in every column. */
+  formatRows: number;
+  /** Columns whose formats are read down the whole table (filled once the sample is in). */
+  formatColumns: number[];
 }
 
 /**
@@ -133,13 +138,40 @@ export async function readTable(
     onProgress?: (progress: ReadProgress) => void;
   },
 ): Promise<RawTable> {
-  let syncs = 0;
+  const opening = await syncFirst(context, range, options.valueRange ?? range, stateRange, options.mergedAreas);
+  const first = opening.first;
+  let syncs = opening.syncs;
 
-  // Sync 1, speculative. Retried with a smaller first tile only if the response was too large.
+  const table = emptyTarget(range);
+  const work = [...planValuesAndFormats(table, first, options.blankRight ?? 0), ...planUnderlines(table, first.probes)];
+  const state = planStateRest(stateRange, first.stateHead);
+  work.push(...state.work);
+
+  syncs += await runItems(context, work, (done, total, more) => options.onProgress?.({ fraction: total === 0 ? 1 : done / total, syncs: syncs + more }));
+  options.onProgress?.({ fraction: 1, syncs });
+
+  const { rows, formatRows } = table;
+  return {
+    address: range.address,
+    rowIndex: range.rowIndex,
+    columnIndex: range.columnIndex,
+    values: table.values,
+    numberFormats: table.numberFormats,
+    formatRows: rows > formatRows ? formatRows : rows,
+    formatColumns: rows > formatRows ? table.formatColumns : [],
+    underlines: table.underlines,
+    mergedAddress: first.merged && !first.merged.isNullObject ? first.merged.address : null,
+    stateChunks: state.stateChunks,
+    syncs,
+  };
+}
+
+/** Sync 1, speculative. Retried with a smaller first tile only if the response was too large. */
+async function syncFirst(context: XlRequestContext, range: XlRange, valueRange: XlRange, stateRange: XlRange, mergedAreas: boolean): Promise<{ first: FirstSync; syncs: number }> {
+  let syncs = 0;
   let scale = 1;
-  let first: ReturnType<typeof queueFirst>;
   for (;;) {
-    first = queueFirst(range, options.valueRange ?? range, stateRange, options.mergedAreas, {
+    const first = queueFirst(range, valueRange, stateRange, mergedAreas, {
       valueRows: Math.max(1, Math.floor(VALUE_ROWS / scale)),
       formatRows: Math.max(1, Math.floor(FORMAT_ROWS / scale)),
       stateRows: Math.max(1, Math.floor(STATE_FIRST_ROWS / scale)),
@@ -149,178 +181,189 @@ export async function readTable(
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       syncs++;
-      break;
+      return { first, syncs };
     } catch (e) {
       syncs++;
       if (!isResponseTooLarge(e) || scale >= 512) throw e;
       scale *= 8;
     }
   }
+}
 
+/** Grids of the range's size (known after the first sync); underlines start all off. */
+function emptyTarget(range: XlRange): TableTarget {
   const rows = range.rowCount;
   const cols = range.columnCount;
-  const values: CellValue[][] = new Array<CellValue[]>(rows);
-  const numberFormats: (string | null)[][] = new Array<(string | null)[]>(rows);
-  const underlines: boolean[][] = Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false));
-
-  /** Copy a tile's answer into `target` at (top, left): whole rows as they come, else cell by cell. */
-  const place = <T>(target: T[][], map: (v: unknown) => T, top: number, left: number, part: unknown[][]) => {
-    const width = part[0]?.length ?? 0;
-    part.forEach((row, i) => {
-      if (left === 0 && width === cols) {
-        target[top + i] = row.map(map);
-        return;
-      }
-      const line = (target[top + i] ??= new Array<T>(cols).fill(map(null)));
-      for (let j = 0; j < width; j++) line[left + j] = map(row[j]);
-    });
+  return {
+    range,
+    rows,
+    cols,
+    values: new Array<CellValue[]>(rows),
+    numberFormats: new Array<(string | null)[]>(rows),
+    underlines: Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false)),
+    formatRows: Math.min(rows, FORMAT_ROWS),
+    formatColumns: [],
   };
-  const placeValues = (top: number, left: number, part: unknown[][]) => place(values, toCellValue, top, left, part);
-  const placeFormats = (top: number, left: number, part: unknown[][]) => place(numberFormats, formatOf, top, left, part);
+}
 
+/** Copy a tile's answer into `target` at (top, left): whole rows as they come, else cell by cell. */
+function placeTile<T>(target: T[][], cols: number, map: (v: unknown) => T, top: number, left: number, part: unknown[][]): void {
+  const width = part[0]?.length ?? 0;
+  part.forEach((row, i) => {
+    if (left === 0 && width === cols) {
+      target[top + i] = row.map(map);
+      return;
+    }
+    const line = (target[top + i] ??= new Array<T>(cols).fill(map(null)));
+    for (let j = 0; j < width; j++) line[left + j] = map(row[j]);
+  });
+}
+
+function placeValues(table: TableTarget, top: number, left: number, part: unknown[][]): void {
+  placeTile(table.values, table.cols, toCellValue, top, left, part);
+}
+
+function placeFormats(table: TableTarget, top: number, left: number, part: unknown[][]): void {
+  placeTile(table.numberFormats, table.cols, formatOf, top, left, part);
+}
+
+type GridProperty = "values" | "numberFormat";
+
+/** One tile of values or number formats, `height` × `width` cells from (top, left). */
+function gridTile(table: TableTarget, what: GridProperty, cellBytes: number, top: number, left: number, height: number, width: number): ReadItem {
+  return {
+    bytes: height * width * cellBytes,
+    queue: () => {
+      const part = table.range.getCell(top, left).getResizedRange(height - 1, width - 1).load(what);
+      return () => (what === "values" ? placeValues(table, top, left, part.values) : placeFormats(table, top, left, part.numberFormat));
+    },
+    split: height > 1 ? () => splitRows(top, height, (t, h) => gridTile(table, what, cellBytes, t, left, h, width)) : undefined,
+  };
+}
+
+/** Tiles covering rows top..bottom of a column band, each within the read budget. */
+function gridTiles(table: TableTarget, what: GridProperty, cellBytes: number, top: number, bottom: number, left: number, width: number): ReadItem[] {
+  return sliceRows(bottom - top, READ_BUDGET_BYTES / (width * cellBytes), (t, h) => gridTile(table, what, cellBytes, top + t, left, h, width));
+}
+
+/** Columns whose first `formatRows` rows hold a percent format somewhere. */
+function percentColumns(numberFormats: (string | null)[][], formatRows: number, cols: number): number[] {
+  const found: number[] = [];
+  for (let c = 0; c < cols; c++) {
+    for (let r = 0; r < formatRows; r++) {
+      if (isPercentFormat(numberFormats[r]?.[c])) {
+        found.push(c);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Place what the first sync brought and plan the rest of the values and formats: the other
+ * value tiles, the format sample rows not yet read and, once the whole sample is in, the
+ * percent columns' formats down the whole table.
+ */
+function planValuesAndFormats(table: TableTarget, first: FirstSync, blankRight: number): ReadItem[] {
+  const { rows, cols, formatRows } = table;
   // What the first tile measured sizes the rest.
   const firstValueRows = first.values.values.length;
   const firstFormatRows = first.formats.numberFormat.length;
   const valueBytes = perCell(first.values.values, 8);
   const formatBytes = perCell(first.formats.numberFormat, 12);
-  placeValues(0, 0, first.values.values);
-
-  const formatRows = Math.min(rows, FORMAT_ROWS);
-  const formatColumns: number[] = [];
-
-  const tile = (what: "values" | "numberFormat", top: number, left: number, height: number, width: number): ReadItem => ({
-    bytes: height * width * (what === "values" ? valueBytes : formatBytes),
-    queue: () => {
-      const part = range.getCell(top, left).getResizedRange(height - 1, width - 1).load(what);
-      return () => (what === "values" ? placeValues(top, left, part.values) : placeFormats(top, left, part.numberFormat));
-    },
-    split: height > 1 ? () => splitRows(top, height, (t, h) => tile(what, t, left, h, width)) : undefined,
-  });
-  const tiles = (what: "values" | "numberFormat", top: number, bottom: number, left: number, width: number): ReadItem[] => {
-    const cellBytes = what === "values" ? valueBytes : formatBytes;
-    return sliceRows(bottom - top, READ_BUDGET_BYTES / (width * cellBytes), (t, h) => tile(what, top + t, left, h, width));
-  };
-
-  const underlineCells = (col: number, top: number, height: number): ReadItem => ({
-    bytes: height * UNDERLINE_CELL_BYTES,
-    queue: () => {
-      const props = range.getCell(top, col).getResizedRange(height - 1, 0).getCellProperties({ format: { font: { underline: true } } });
-      return () => {
-        // A ClientResult has no load(): its value is filled in by the sync.
-        props.value.forEach((row, i) => (underlines[top + i][col] = isUnderline(row[0]?.format?.font?.underline)));
-      };
-    },
-    split: height > 1 ? () => splitRows(top, height, (t, h) => underlineCells(col, t, h)) : undefined,
-  });
-
-  /** Follow-up work for one column once its probe answered: nothing, a uniform fill, or per-cell slices. */
-  const afterProbe = (col: number, style: unknown): ReadItem[] => {
-    if (style === null || style === undefined) return sliceRows(rows, READ_BUDGET_BYTES / UNDERLINE_CELL_BYTES, (t, h) => underlineCells(col, t, h));
-    if (isUnderline(style)) for (let r = 0; r < rows; r++) underlines[r][col] = true;
-    return [];
-  };
+  placeValues(table, 0, 0, first.values.values);
 
   const work: ReadItem[] = [];
   const sample: ReadItem[] = [];
   for (let left = 0; left < cols; left += FIRST_COLUMNS) {
     const width = Math.min(FIRST_COLUMNS, cols - left);
     // Values: the rest of the first column band, then the other bands; not the blank columns.
-    const valueWidth = Math.min(width, cols - (options.blankRight ?? 0) - left);
-    if (valueWidth > 0) work.push(...tiles("values", left === 0 ? firstValueRows : 0, rows, left, valueWidth));
+    const valueWidth = Math.min(width, cols - blankRight - left);
+    if (valueWidth > 0) work.push(...gridTiles(table, "values", valueBytes, left === 0 ? firstValueRows : 0, rows, left, valueWidth));
     // Formats of the sample rows the first sync did not bring (after a retry, or other bands).
-    sample.push(...tiles("numberFormat", left === 0 ? firstFormatRows : 0, formatRows, left, width));
+    sample.push(...gridTiles(table, "numberFormat", formatBytes, left === 0 ? firstFormatRows : 0, formatRows, left, width));
   }
-  // Once the whole sample is in: the columns whose sample shows a percent format keep their
-  // formats down the whole table (one column per item: they are few).
+  // The percent columns keep their formats down the whole table (one column per item: they are few).
   const belowSample = (): ReadItem[] => {
     if (rows <= formatRows) return [];
-    for (let c = 0; c < cols; c++) {
-      for (let r = 0; r < formatRows; r++) {
-        if (isPercentFormat(numberFormats[r]?.[c])) {
-          formatColumns.push(c);
-          break;
-        }
-      }
-    }
-    return formatColumns.flatMap((c) => tiles("numberFormat", formatRows, rows, c, 1));
+    table.formatColumns.push(...percentColumns(table.numberFormats, formatRows, cols));
+    return table.formatColumns.flatMap((c) => gridTiles(table, "numberFormat", formatBytes, formatRows, rows, c, 1));
   };
-  let samplePending = sample.length;
-  const inSample = (item: ReadItem): ReadItem => ({
-    bytes: item.bytes,
+  placeFormats(table, 0, 0, first.formats.numberFormat);
+  work.push(...followedBy(sample, belowSample));
+  for (let r = 0; r < rows; r++) {
+    table.values[r] ??= new Array<CellValue>(cols).fill(null);
+    table.numberFormats[r] ??= new Array<string | null>(cols).fill(null);
+  }
+  return work;
+}
+
+/** Per-cell underlines of rows top..top+height-1 of one column. */
+function underlineCells(table: TableTarget, col: number, top: number, height: number): ReadItem {
+  return {
+    bytes: height * UNDERLINE_CELL_BYTES,
     queue: () => {
-      const done = item.queue();
+      const props = table.range.getCell(top, col).getResizedRange(height - 1, 0).getCellProperties({ format: { font: { underline: true } } });
       return () => {
-        const more = done() ?? [];
-        return --samplePending === 0 ? [...more, ...belowSample()] : more;
+        // A ClientResult has no load(): its value is filled in by the sync.
+        props.value.forEach((row, i) => (table.underlines[top + i][col] = isUnderline(row[0]?.format?.font?.underline)));
       };
     },
-    split: item.split
-      ? () => {
-          const parts = item.split!();
-          samplePending += parts.length - 1;
-          return parts.map(inSample);
-        }
-      : undefined,
-  });
-  placeFormats(0, 0, first.formats.numberFormat);
-  work.push(...(sample.length === 0 ? belowSample() : sample.map(inSample)));
-  for (let r = 0; r < rows; r++) {
-    values[r] ??= new Array<CellValue>(cols).fill(null);
-    numberFormats[r] ??= new Array<string | null>(cols).fill(null);
-  }
-
-  // Underlines: the whole range uniform settles every column; otherwise per column.
-  const whole: unknown = range.format.font.underline;
-  if (whole !== null && whole !== undefined) fillAll(underlines, isUnderline(whole));
-  else {
-    first.probes.slice(0, cols).forEach((probe, col) => work.push(...afterProbe(col, probe.format.font.underline)));
-    for (let col = FIRST_COLUMNS; col < cols; col++) {
-      const c = col;
-      work.push({
-        bytes: 40,
-        queue: () => {
-          const probe = range.getCell(0, c).getResizedRange(rows - 1, 0).load(UNDERLINE_PROBE);
-          return () => afterProbe(c, probe.format.font.underline);
-        },
-      });
-    }
-  }
-  // The rest of the state sheet.
-  let stateChunks: string[] | null = null;
-  if (!stateRange.isNullObject) {
-    const stateRows = stateRange.rowCount;
-    const head = first.stateHead.isNullObject ? [] : first.stateHead.values;
-    stateChunks = new Array<string>(stateRows).fill("");
-    head.forEach((row, i) => (stateChunks![i] = typeof row[0] === "string" ? row[0] : ""));
-    const chunkBytes = Math.max(STATE_CHUNK_SIZE + 8, ...stateChunks.slice(0, head.length).map((c) => estimateBytes(c))) * ESTIMATE_MARGIN;
-    const stateSlice = (top: number, height: number): ReadItem => ({
-      bytes: height * chunkBytes,
-      queue: () => {
-        const part = stateRange.getCell(top, 0).getResizedRange(height - 1, 0).load("values");
-        return () => part.values.forEach((row, i) => (stateChunks![top + i] = typeof row[0] === "string" ? row[0] : ""));
-      },
-      split: height > 1 ? () => splitRows(top, height, stateSlice) : undefined,
-    });
-    const rest = stateRows - head.length;
-    if (rest > 0) work.push(...sliceRows(rest, READ_BUDGET_BYTES / chunkBytes, (t, h) => stateSlice(head.length + t, h)));
-  }
-
-  syncs += await runItems(context, work, (done, total, more) => options.onProgress?.({ fraction: total === 0 ? 1 : done / total, syncs: syncs + more }));
-  options.onProgress?.({ fraction: 1, syncs });
-
-  return {
-    address: range.address,
-    rowIndex: range.rowIndex,
-    columnIndex: range.columnIndex,
-    values,
-    numberFormats,
-    formatRows: rows > formatRows ? formatRows : rows,
-    formatColumns: rows > formatRows ? formatColumns : [],
-    underlines,
-    mergedAddress: first.merged && !first.merged.isNullObject ? first.merged.address : null,
-    stateChunks,
-    syncs,
+    split: height > 1 ? () => splitRows(top, height, (t, h) => underlineCells(table, col, t, h)) : undefined,
   };
+}
+
+/** Follow-up work for one column once its probe answered: nothing, a uniform fill, or per-cell slices. */
+function afterUnderlineProbe(table: TableTarget, col: number, style: unknown): ReadItem[] {
+  if (style === null || style === undefined) return sliceRows(table.rows, READ_BUDGET_BYTES / UNDERLINE_CELL_BYTES, (t, h) => underlineCells(table, col, t, h));
+  if (isUnderline(style)) for (let r = 0; r < table.rows; r++) table.underlines[r][col] = true;
+  return [];
+}
+
+/** Underlines: the whole range uniform settles every column; otherwise per column. */
+function planUnderlines(table: TableTarget, firstProbes: XlRange[]): ReadItem[] {
+  const { range, rows, cols } = table;
+  const whole: unknown = range.format.font.underline;
+  if (whole !== null && whole !== undefined) {
+    if (isUnderline(whole)) for (const row of table.underlines) row.fill(true);
+    return [];
+  }
+  const work: ReadItem[] = [];
+  firstProbes.slice(0, cols).forEach((probe, col) => work.push(...afterUnderlineProbe(table, col, probe.format.font.underline)));
+  // Columns past the first sync's probes: a probe each, then their follow-up.
+  for (let col = FIRST_COLUMNS; col < cols; col++) {
+    const c = col;
+    work.push({
+      bytes: 40,
+      queue: () => {
+        const probe = range.getCell(0, c).getResizedRange(rows - 1, 0).load(UNDERLINE_PROBE);
+        return () => afterUnderlineProbe(table, c, probe.format.font.underline);
+      },
+    });
+  }
+  return work;
+}
+
+/** The state sheet's chunks the first sync brought, and items for the rest. */
+function planStateRest(stateRange: XlRange, stateHead: XlRange): { stateChunks: string[] | null; work: ReadItem[] } {
+  if (stateRange.isNullObject) return { stateChunks: null, work: [] };
+  const stateRows = stateRange.rowCount;
+  const head = stateHead.isNullObject ? [] : stateHead.values;
+  const stateChunks = new Array<string>(stateRows).fill("");
+  head.forEach((row, i) => (stateChunks[i] = typeof row[0] === "string" ? row[0] : ""));
+  const chunkBytes = Math.max(STATE_CHUNK_SIZE + 8, ...stateChunks.slice(0, head.length).map((c) => estimateBytes(c))) * ESTIMATE_MARGIN;
+  const stateSlice = (top: number, height: number): ReadItem => ({
+    bytes: height * chunkBytes,
+    queue: () => {
+      const part = stateRange.getCell(top, 0).getResizedRange(height - 1, 0).load("values");
+      return () => part.values.forEach((row, i) => (stateChunks[top + i] = typeof row[0] === "string" ? row[0] : ""));
+    },
+    split: height > 1 ? () => splitRows(top, height, stateSlice) : undefined,
+  });
+  const rest = stateRows - head.length;
+  const work = rest > 0 ? sliceRows(rest, READ_BUDGET_BYTES / chunkBytes, (t, h) => stateSlice(head.length + t, h)) : [];
+  return { stateChunks, work };
 }
 
 /** Bytes of a value and a number format when nothing was measured (a number, "General"). */
@@ -372,10 +415,6 @@ export async function readColumns(
   return { cells, syncs };
 }
 
-function fillAll(grid: boolean[][], on: boolean): void {
-  if (on) for (const row of grid) row.fill(true);
-}
-
 /** Queue the first sync: size and address, the first tiles, column probes, merges, state head. */
 function queueFirst(range: XlRange, valueRange: XlRange, stateRange: XlRange, mergedAreas: boolean, size: { valueRows: number; formatRows: number; stateRows: number }) {
   range.load(["address", "rowIndex", "columnIndex", "rowCount", "columnCount", UNDERLINE_PROBE]);
@@ -391,63 +430,4 @@ function queueFirst(range: XlRange, valueRange: XlRange, stateRange: XlRange, me
   stateRange.load("rowCount");
   const stateHead = stateRange.getIntersectionOrNullObject(`A1:A${size.stateRows}`).load("values");
   return { values, formats, probes, merged, stateHead };
-}
-
-/** Items covering `count` rows from 0, each at most `perItem` rows (at least 1). */
-function sliceRows(count: number, perItem: number, make: (top: number, height: number) => ReadItem): ReadItem[] {
-  const step = Math.max(1, Math.floor(perItem));
-  const items: ReadItem[] = [];
-  for (let top = 0; top < count; top += step) items.push(make(top, Math.min(step, count - top)));
-  return items;
-}
-
-function splitRows(top: number, height: number, make: (top: number, height: number) => ReadItem): ReadItem[] {
-  const half = Math.ceil(height / 2);
-  return [make(top, half), make(top + half, height - half)];
-}
-
-/**
- * Run read items in as few syncs as the budget allows. When Excel still refuses a response as
- * too large, the estimates were too low: double them and retry the same items, split smaller.
- * Returns the number of syncs made.
- */
-async function runItems(context: XlRequestContext, items: ReadItem[], progress: (done: number, total: number, syncs: number) => void): Promise<number> {
-  const pending = [...items];
-  let total = items.reduce((n, i) => n + i.bytes, 0);
-  let done = 0;
-  let syncs = 0;
-  let inflation = 1;
-  while (pending.length > 0) {
-    while (pending[0].bytes * inflation > READ_BUDGET_BYTES && pending[0].split) pending.splice(0, 1, ...pending[0].split());
-    const batch: ReadItem[] = [];
-    let size = 0;
-    while (pending.length > 0 && (batch.length === 0 || size + pending[0].bytes * inflation <= READ_BUDGET_BYTES)) {
-      const item = pending.shift()!;
-      batch.push(item);
-      size += item.bytes * inflation;
-    }
-    const collect = batch.map((item) => item.queue());
-    try {
-      // One sync per ~4 MB of response, never per row (see the module comment).
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      syncs++;
-    } catch (e) {
-      syncs++;
-      if (!isResponseTooLarge(e) || inflation >= 1024) throw e;
-      inflation *= 2;
-      pending.unshift(...batch);
-      continue;
-    }
-    for (let i = 0; i < batch.length; i++) {
-      done += batch[i].bytes;
-      const more = collect[i]();
-      if (more && more.length > 0) {
-        pending.push(...more);
-        total += more.reduce((n, m) => n + m.bytes, 0);
-      }
-    }
-    progress(done, total, syncs);
-  }
-  return syncs;
 }
