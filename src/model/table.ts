@@ -6,6 +6,9 @@ import type { FieldId } from "./fields";
 import type { Problem, UnitRow } from "./units";
 
 /** How one column of the table was recognised. */
+/** A header match at or above this confidence is taken without comment; below it, with a warning or not at all. */
+export const STRONG_MATCH = 0.85;
+
 export interface ColumnMatch {
   /** 0-based sheet column. */
   col: number;

@@ -9,7 +9,7 @@ import { cellAt, columnLetters, type CellValue, type Grid } from "../model/grid"
 import type { FieldId } from "../model/fields";
 import type { PublishedCheck } from "../model/plan";
 import type { Profile } from "../model/profile";
-import type { ColumnMatch, ReadResult } from "../model/table";
+import { STRONG_MATCH as STRONG, type ColumnMatch, type ReadResult } from "../model/table";
 import type { ScoredUnit } from "../model/units";
 import { foldText } from "../model/text";
 import { isBlank, sameValue } from "./cells";
@@ -22,8 +22,6 @@ export type Placement =
 
 const percentText = (x: number) => `${Math.round(x * 100)} %`;
 
-/** The reader's "strong" header match (src/reader/match.ts): plan imports only model. */
-const STRONG = 0.85;
 
 /** A field's maximum from the profile: the total's, or a group's. */
 function fieldMax(profile: Profile, field: FieldId): number | null {
@@ -32,7 +30,8 @@ function fieldMax(profile: Profile, field: FieldId): number | null {
 }
 
 /** 7.5 → "7,5"; 1234 → "1.234" (Vietnamese marks, up to 6 decimals). */
-function formatViNumber(value: number, _options?: { maxDecimals?: number }): string {
+// Report formatting rounds through the engine, which plan may not import; six decimals show a value as typed.
+function formatViNumber(value: number): string {
   return new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 6, useGrouping: true }).format(value);
 }
 
@@ -49,7 +48,7 @@ function kindOf(field: FieldId, profile: Profile, unitCount: number): { words: s
       return n !== null && Number.isInteger(n) && n >= 1 && n <= unitCount;
     } };
   }
-  const max = field === "change" ? fieldMax(profile, "total") ?? profile.total?.max ?? null : field === "converted" ? profile.scale?.max ?? null : fieldMax(profile, field) ?? (field === "total" ? profile.total?.max ?? null : null);
+  const max = field === "change" ? fieldMax(profile, "total") : field === "converted" ? profile.scale?.max ?? null : fieldMax(profile, field);
   const min = field === "change" ? (max === null ? -Infinity : -max) : 0;
   const top = max ?? Infinity;
   return {
@@ -139,7 +138,7 @@ const FIELD_WORDS: Partial<Record<FieldId, string>> = { rank: "Hạng", rating: 
 /** A cell value as a clerk reads it: numbers with a decimal comma, blanks as "(trống)". */
 export function viValue(v: CellValue): string {
   if (v === null || (typeof v === "string" && v.trim() === "")) return "(trống)";
-  if (typeof v === "number") return formatViNumber(v, { maxDecimals: 6 });
+  if (typeof v === "number") return formatViNumber(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return `“${v}”`;
 }

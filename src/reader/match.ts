@@ -8,9 +8,10 @@ import type { GroupSpec, IndicatorSpec, Profile } from "../model/profile";
 import { editDistance, normalizeHeader, type HeaderWord, type NormalizedHeader } from "./normalize";
 import { formatNumber } from "../model/text";
 import { targetsOf, type Alias, type Target } from "./targets";
+import { STRONG_MATCH } from "../model/table";
 
 /** At or above: used without comment. Between WEAK and STRONG: used, with a warning. */
-export const STRONG = 0.85;
+export const STRONG = STRONG_MATCH;
 export const WEAK = 0.6;
 /** Two fields closer than this for one column are ambiguous. */
 export const AMBIGUITY_GAP = 0.03;

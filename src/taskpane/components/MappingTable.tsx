@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
-import type { ColumnMatch } from "../../model/table";
+import { STRONG_MATCH, type ColumnMatch } from "../../model/table";
 import type { Profile } from "../../model/profile";
 import { fieldLabel, fieldOptions } from "../fields";
 import { WrappingSelect, type WrappingSelectOption } from "./WrappingSelect";
@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 const UNUSED = "";
 
 /** At or above: a strong match (exact header or alias); below WEAK: a guess. */
-export const STRONG_CONFIDENCE = 0.85;
+export const STRONG_CONFIDENCE = STRONG_MATCH;
 const WEAK_CONFIDENCE = 0.6;
 
 /** "user": chosen in this pane; "kept": as the workbook's saved run had it. */
