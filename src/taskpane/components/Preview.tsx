@@ -2,7 +2,7 @@ import * as React from "react";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { LEVEL_LABELS, type FieldId } from "../../model/fields";
 import type { Profile } from "../../model/profile";
-import type { ScoredUnit } from "../../model/units";
+import { inputErrorText, type ScoredUnit } from "../../model/units";
 import type { WritePlan } from "../../model/plan";
 import { formatViNumber } from "../../report/format";
 
@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   ratingCol: { width: "5.8em" },
   aggregate: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
   flagged: { textDecorationLine: "underline" },
+  error: { color: tokens.colorPaletteRedForeground1 },
   up: { color: tokens.colorPaletteGreenForeground1 },
   down: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -79,6 +80,7 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
   // Ranked within each level (METHOD.md §5): "1" means first among its level, so the level is shown.
   const perLevel = profile.ranking?.scope === "level" && new Set(units.filter((u) => !u.aggregate).map((u) => u.level)).size > 1;
   const unitCount = units.filter((u) => !u.aggregate).length;
+  const notRatedCount = units.filter((u) => !u.aggregate && u.notRated).length;
   const cells = plan.blocks.reduce((n, b) => n + b.values.reduce((m, r) => m + r.length, 0), 0);
   const showConverted = profile.scale !== null;
   // A ± column of dashes only takes room from the names (no previous period in the sheet).
@@ -90,6 +92,7 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
       <Text size={200} className={styles.summary}>
         {formatViNumber(unitCount)} đơn vị
         {ratingCounts.length > 0 && ` · ${ratingCounts.map(([r, n]) => `${r}: ${formatViNumber(n)}`).join(", ")}`}
+        {notRatedCount > 0 && ` · ${formatViNumber(notRatedCount)} chưa xếp loại vì có ô lỗi (xem Vấn đề)`}
         {` · sẽ ghi ${formatViNumber(cells)} ô`}
         {plan.columns.length > 0 && (
           <>
@@ -147,8 +150,11 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
                 </td>
                 <td className={mark(num, flagged.has("total"))}>{fmt(u.total, decimals)}</td>
                 {showConverted && <td className={mark(num, flagged.has("converted"))}>{fmt(u.converted, profile.scale?.decimals ?? decimals)}</td>}
-                <td className={mark(styles.td, flagged.has("rating"))} title={u.rating ?? undefined}>
-                  {u.rating ?? "—"}
+                <td
+                  className={`${mark(styles.td, flagged.has("rating"))} ${u.notRated ? styles.error : ""}`}
+                  title={u.rating ?? (u.notRated ? `Chưa xếp loại, xếp hạng vì ${inputErrorText(u.notRated)}` : undefined)}
+                >
+                  {u.rating ?? (u.notRated ? "Ô lỗi" : "—")}
                 </td>
                 <td className={mark(num, flagged.has("rank"))}>{u.rank ?? "—"}</td>
                 {showChange && (
