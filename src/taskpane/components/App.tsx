@@ -11,6 +11,7 @@ import { MappingTable } from "./MappingTable";
 import { Preview } from "./Preview";
 import { WrappingSelect } from "./WrappingSelect";
 import { ProblemList } from "./ProblemList";
+import { LevelControl } from "./LevelControl";
 import { versionText } from "../../model/profile";
 
 /**
@@ -196,6 +197,13 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
                 Các cột
               </Subtitle2>
               <MappingTable profile={result.profile} mapping={result.read.mapping} chosen={pane.chosenColumns} disabled={disabled} onChange={pane.changeField} />
+            </section>
+
+            <section className={styles.section} aria-labelledby={`${ids}-levels`}>
+              <Subtitle2 as="h2" id={`${ids}-levels`} className={styles.heading}>
+                Cấp đơn vị và xếp hạng
+              </Subtitle2>
+              <LevelControl run={result} disabled={disabled} onLevels={pane.changeLevels} onLevelColumn={pane.changeLevelColumn} onRanking={pane.changeRanking} />
             </section>
 
             <section className={styles.section} aria-labelledby={`${ids}-preview`}>
