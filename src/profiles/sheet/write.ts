@@ -4,26 +4,13 @@
  * spellings), every choice in Vietnamese words. sheetToMethod (read.ts) reads it back exactly.
  */
 import { METHOD_SHEET, type Profile } from "../../model/profile";
-import type { CellValue, Grid } from "../../model/grid";
+import type { CellValue } from "../../model/grid";
+import type { MethodSheet, MethodSheetLook } from "../../model/method-sheet";
 import { LEVEL_LABELS, type Level } from "../../model/fields";
 import { INFO_ROWS, INFO_TITLE, NOTES, NOTES_TITLE, TABLES, type CellKind, type TableSpec } from "./layout";
 import { fieldWords, itemWords, LIST_SEPARATOR, METHOD_SHEET_TITLE, ZERO_DENOMINATOR_CHOICES, type Choice } from "./words";
 
-/** What an adapter needs besides the cells to make the sheet readable and printable. */
-export interface MethodSheetLook {
-  /** The sheet's title row and the section title rows (bold). */
-  titleRows: number[];
-  /** Header rows of the tables (bold, bordered with their rows). */
-  headerRows: number[];
-  /** Each table's area, header included, in sheet coordinates (for borders). */
-  tables: { top: number; bottom: number; right: number }[];
-  /** Column widths in Excel character units. */
-  columnWidths: number[];
-}
-
-export interface MethodSheet extends Grid {
-  look: MethodSheetLook;
-}
+export type { MethodSheet, MethodSheetLook };
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
@@ -94,7 +81,7 @@ export function methodToSheet(profile: Profile): MethodSheet {
   const names: Names = { groups: new Set(profile.groups.map((g) => g.id)), indicators: new Set(profile.indicators.map((i) => i.id)) };
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
-  const look: MethodSheetLook = { titleRows: [0], headerRows: [], tables: [], columnWidths: [] };
+  const look: MethodSheetLook = { titleRows: [0], textRows: [1], headerRows: [], tables: [], columnWidths: [] };
   const push = (row: CellValue[], textCols: boolean[] = []) => {
     values.push(row);
     // Text cells stay text: a typed "1.10" keeps its zero, and a name starting with "=" is no formula.
@@ -122,7 +109,10 @@ export function methodToSheet(profile: Profile): MethodSheet {
   }
   push([]);
   title(NOTES_TITLE);
-  for (const line of NOTES) push([line]);
+  for (const line of NOTES) {
+    look.textRows.push(values.length);
+    push([line]);
+  }
   const widest = Math.max(...TABLES.map((t) => t.columns.length), 3);
   for (let c = 0; c < widest; c++) look.columnWidths.push(Math.max(c === 0 ? 30 : 0, ...TABLES.map((t) => t.columns[c]?.width ?? 0), c === 2 ? 36 : 0));
   return { sheet: METHOD_SHEET, origin: { row: 0, col: 0 }, values, numberFormats: formats, look };

@@ -58,7 +58,12 @@ const ConflictDialog = React.lazy(() => import(/* webpackChunkName: "conflict" *
 /** The report panel (narrative, appendix, comparison) in its own chunk: first render stays small. */
 const ReportPanel = React.lazy(() => import(/* webpackChunkName: "report" */ "./ReportPanel"));
 
-const SOURCE_LABELS = { option: "Do bạn chọn", state: "Đã dùng lần trước trong sổ này", detected: "Nhận diện theo tiêu đề cột" } as const;
+const SOURCE_LABELS = {
+  option: "Do bạn chọn",
+  state: "Đã dùng lần trước trong sổ này",
+  detected: "Nhận diện theo tiêu đề cột",
+  sheet: "Theo trang “Phương pháp chấm điểm” trong sổ này",
+} as const;
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
