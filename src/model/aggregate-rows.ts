@@ -5,6 +5,10 @@
  * and punctuation; with their diacritics ("Tổng cộng" is not "Tổng công ty"), except a name
  * typed without any ("TONG CONG"), compared with the names folded. A "whole" name must be the
  * unit's whole name, a "start" name its first words.
+ *
+ * A name can only match when its first word, folded, is the first word of some aggregate name;
+ * that word alone is folded first, so the thousands of unit names ("Xã …", "Phường …") are
+ * turned down without folding and toning each whole name.
  */
 import { cleanText, foldText } from "./text";
 
@@ -25,6 +29,15 @@ export function tonedWords(text: string): string {
 /** Folded words ("Tổng cộng:" → "tong cong"), equal to the reader's plainFolded. */
 export function foldedWords(text: string): string {
   return foldText(text).replace(NOT_LETTER_OR_DIGIT, " ").trim();
+}
+
+/** The first run of letters and digits (with their combining marks): the first word once folded. */
+const FIRST_WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/u;
+
+/** foldedWords(text)'s first word, computed from the first word alone. */
+export function firstFoldedWord(text: string): string {
+  const word = FIRST_WORD.exec(text);
+  return word ? foldedWords(word[0]).split(" ")[0] : "";
 }
 
 export interface AggregateMatcher {
@@ -50,7 +63,9 @@ export function aggregateMatcher(rows: readonly AggregateRowName[]): AggregateMa
   if (cached) return cached;
   const toned: WordLists = { whole: new Set(), starts: [] };
   const folded: WordLists = { whole: new Set(), starts: [] };
+  const firstWords = new Set<string>();
   for (const r of rows) {
+    firstWords.add(foldedWords(r.name).split(" ")[0]);
     for (const [lists, words] of [
       [toned, tonedWords(r.name)],
       [folded, foldedWords(r.name)],
@@ -62,6 +77,7 @@ export function aggregateMatcher(rows: readonly AggregateRowName[]): AggregateMa
   }
   const matcher: AggregateMatcher = {
     matches(name) {
+      if (!firstWords.has(firstFoldedWord(name))) return false;
       const plain = foldedWords(name);
       const withTones = tonedWords(name);
       return withTones === plain ? matchesWords(plain, folded) : matchesWords(withTones, toned);

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { isAggregateName } from "../../src/reader";
 import { getProfile } from "../../src/profiles";
 import { parseProfile, profileProblems, type Profile } from "../../src/model/profile";
-import { aggregateMatcher, foldedWords, tonedWords } from "../../src/model/aggregate-rows";
+import { aggregateMatcher, firstFoldedWord, foldedWords, tonedWords } from "../../src/model/aggregate-rows";
 import { score } from "../../src/engine";
 
 const qd766 = getProfile("qd766")!;
@@ -81,5 +81,23 @@ describe("aggregate rows as words", () => {
         expect(got).toBe(expected);
       }),
     );
+  });
+});
+
+describe("the first-word test before the full match", () => {
+  // Letters with and without diacritics (precomposed and combining), digits, punctuation, odd spaces.
+  const piece = fc.constantFrom("Tổng", "to\u0302\u0300n", "TOÀN", "cộng", "Cô\u0323ng", "xã", "Đắk", "1", "42", " ", "\u00A0", ":", "–", "(", ".", "\u0301", "đ", "Ư");
+  const name = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(""));
+
+  test("the first word folded alone is the first word of the whole name folded", () => {
+    fc.assert(fc.property(name, (text) => firstFoldedWord(text) === foldedWords(text).split(" ")[0]));
+  });
+
+  test("a name whose first word starts no aggregate name is never one; those that do are still matched in full", () => {
+    const matcher = aggregateMatcher(qd766.aggregateRows);
+    expect(matcher.matches("Xã Tổng Sơn")).toBe(false);
+    expect(matcher.matches("  Tổng cộng")).toBe(true);
+    expect(matcher.matches("Tổng công ty")).toBe(false);
+    expect(matcher.matches("– TOÀN HUYỆN –")).toBe(true);
   });
 });
