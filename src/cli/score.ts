@@ -15,12 +15,13 @@ import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, pr
 import { formatViNumber } from "../report/format";
 import type { LevelOverrides } from "../reader";
 import { portalRankingNote } from "../reader/portal";
-import { LEVEL_HELP, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
+import { LEVEL_HELP, levelChoiceWords, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
 import { ProfileError, sameMethod, type Profile } from "../model/profile";
-import { profileOption } from "./method-file";
+import { methodFromSheet, profileOption } from "./method-file";
+import { methodSheetOf } from "../adapters/exceljs/method-sheet";
 import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
 import type { Grid } from "../model/grid";
 
@@ -153,6 +154,20 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
+/** Units whose level the table leaves unknown (while others have one) or only guesses, as the pane shows them. */
+function levelFindingLines(run: RunResult): string[] {
+  const findings = run.read.levels;
+  if (!findings) return [];
+  const units = run.scored.units.filter((u) => !u.aggregate).length;
+  const names = (list: string[]) => `${list.slice(0, 5).join("; ")}${list.length > 5 ? `; … và ${formatViNumber(list.length - 5)} đơn vị khác` : ""}`;
+  const lines: string[] = [];
+  if (findings.missing.length > 0 && findings.missing.length < units) {
+    lines.push(`Chưa rõ cấp của ${formatViNumber(findings.missing.length)} đơn vị (${names(findings.missing)}): các đơn vị này được xếp hạng riêng; đặt cấp bằng --level.`);
+  }
+  if (findings.unsure.length > 0) lines.push(`Cấp của ${formatViNumber(findings.unsure.length)} đơn vị là phỏng đoán (${names(findings.unsure)}); kiểm tra cột Cấp, hoặc đặt cấp bằng --level.`);
+  return lines;
+}
+
 /** Title lines, period and cut-off date given on the command line ("\\n" in --title starts a new line). */
 function titleOptions(values: { title?: string; period?: string; cutoff?: string }): Partial<TitleInputs> {
   const out: Partial<TitleInputs> = {};
@@ -167,6 +182,8 @@ interface ScoreOptions {
   profileId?: string;
   /** The methods to choose from: the built-ins, with a --profile file's method among them. */
   profiles: Profile[];
+  /** profileId is the method of the input's sheet "Phương pháp chấm điểm". */
+  fromMethodSheet?: boolean;
   mapping?: ColumnMapping;
   levels?: LevelOverrides;
   /** `--xep-hang`: scope and/or tie rule replacing the profile's. */
@@ -197,14 +214,20 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     workbook = loaded.workbook;
     notes.push(...loaded.notes);
     const ws = pickSheet(workbook, options.sheet);
+    // The workbook's own method sheet is the method, unless --profile chose one.
+    const methodWs = options.profileId === undefined ? methodSheetOf(workbook) : undefined;
+    if (methodWs && methodWs !== ws) {
+      const method = methodFromSheet(methodWs, input);
+      options = { ...options, profileId: method.id, profiles: [...options.profiles.filter((p) => p.id !== method.id), method], fromMethodSheet: true };
+    }
     grid = gridFromWorksheet(ws);
     const stored = readState(workbook);
     // A newer version's state is never rewritten; a broken one is said and then left out.
     if (stored.issue?.kind === "newer") throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
     if (stored.issue) notes.push(`${stored.issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm, và dữ liệu này được thay khi ghi.`);
-    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
+    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, fromMethodSheet: options.fromMethodSheet, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
   } catch (e) {
-    if (e instanceof CliError) throw e;
+    if (e instanceof CliError) throw e.message.endsWith("Không ghi tệp nào.") ? e : new CliError(`${e.message}\nKhông ghi tệp nào.`, e.exitCode);
     const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
     throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
   }
@@ -224,7 +247,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   }
 
   applyPlan(workbook, plan);
-  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
+  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices }));
   let report: CliReport | null = null;
   let message: string | null = null;
   // The source's title rows, unless the command line says otherwise.
@@ -256,7 +279,9 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   const portalNote = portalRankingNote(read);
   const parts = [
     profileLine(profile, run.profileSource, read),
-    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : run.choices.ranking ? " (như đã chọn ở lần chấm trước, lưu trong tệp; đổi bằng --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    ...levelFindingLines(run),
+    ...(options.levels === undefined && run.choices.levels ? [`Cấp đơn vị: ${levelChoiceWords(run.choices.levels)} (như đã đặt ở lần chấm trước, lưu trong tệp; đổi bằng --level).`] : []),
     ...(portalNote ? [`${portalNote}.`] : []),
     `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
