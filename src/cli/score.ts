@@ -280,10 +280,14 @@ function summaryText(run: RunResult, out: string, scorecardSheet: string | null,
     unitsTable(scored, profile, MAX_UNIT_LINES),
     "",
   ];
-  if (problems.length) {
-    const shown = problems.slice(0, MAX_PROBLEM_LINES).map((p) => `  ${problemLine(p)}`);
-    if (problems.length > MAX_PROBLEM_LINES) shown.push(`  … và ${formatViNumber(problems.length - MAX_PROBLEM_LINES)} vấn đề khác (xem đầy đủ với --json)`);
-    parts.push(`Cần xem lại (${formatViNumber(problems.length)}):`, ...shown, "");
+  // What the reader merely noted (section heading rows) is listed apart from what needs a look.
+  const toReview = problems.filter((p) => p.severity !== "info");
+  const noted = problems.filter((p) => p.severity === "info");
+  for (const [title, list, more] of [["Cần xem lại", toReview, "vấn đề"], ["Ghi nhận", noted, "ghi nhận"]] as const) {
+    if (list.length === 0) continue;
+    const shown = list.slice(0, MAX_PROBLEM_LINES).map((p) => `  ${problemLine(p)}`);
+    if (list.length > MAX_PROBLEM_LINES) shown.push(`  … và ${formatViNumber(list.length - MAX_PROBLEM_LINES)} ${more} khác (xem đầy đủ với --json)`);
+    parts.push(`${title} (${formatViNumber(list.length)}):`, ...shown, "");
   }
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);

@@ -77,7 +77,7 @@ export function table(headers: string[], rows: string[][], rightAligned: boolean
 }
 
 export function problemLine(p: Problem): string {
-  const tag = p.severity === "error" ? "Lỗi" : "Lưu ý";
+  const tag = p.severity === "error" ? "Lỗi" : p.severity === "warning" ? "Lưu ý" : "Ghi nhận";
   return `${tag}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`;
 }
 

@@ -6,7 +6,7 @@
 import type { ReadResult } from "./table";
 import type { Problem, ScoreResult } from "./units";
 
-const RANK = { error: 0, warning: 1 } as const;
+const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 export function onePerCell(problems: readonly Problem[]): Problem[] {
   const byCell = new Map<string, Problem>();
