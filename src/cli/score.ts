@@ -15,12 +15,13 @@ import { conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, pr
 import { formatViNumber } from "../report/format";
 import type { LevelOverrides } from "../reader";
 import { portalRankingNote } from "../reader/portal";
-import { LEVEL_HELP, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
+import { LEVEL_HELP, levelChoiceWords, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
 import { ProfileError, sameMethod, type Profile } from "../model/profile";
-import { profileOption } from "./method-file";
+import { methodFromSheet, profileOption } from "./method-file";
+import { methodSheetOf } from "../adapters/exceljs/method-sheet";
 import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
 import type { Grid } from "../model/grid";
 import { problemsOf } from "../model/problems";
@@ -168,6 +169,8 @@ interface ScoreOptions {
   profileId?: string;
   /** The methods to choose from: the built-ins, with a --profile file's method among them. */
   profiles: Profile[];
+  /** profileId is the method of the input's sheet "Phương pháp chấm điểm". */
+  fromMethodSheet?: boolean;
   mapping?: ColumnMapping;
   levels?: LevelOverrides;
   /** `--xep-hang`: scope and/or tie rule replacing the profile's. */
@@ -187,12 +190,12 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
-  const { workbook, grid, run, notes } = await loadAndScore(input, options);
+async function scoreWorkbook(input: string, out: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
+  const { workbook, grid, run, notes, options } = await loadAndScore(input, given);
   refuseUnwritable(run, options.overwrite);
   const { read, scored, profile, plan } = run;
   applyPlan(workbook, plan);
-  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
+  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices }));
   // The source's title rows, unless the command line says otherwise.
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
   const { report, message, scorecardSheet } = await addReports(workbook, run, titles, options);
@@ -200,19 +203,30 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   return { workbook, report, notes, message, text: summaryText(run, out, scorecardSheet, options) };
 }
 
-/** Load the workbook, read its table and stored state, and score it; any failure writes nothing. */
-async function loadAndScore(input: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; grid: Grid; run: RunResult; notes: string[] }> {
+/**
+ * Load the workbook, read its table, method sheet and stored state, and score it; any failure
+ * writes nothing. The options come back with the workbook's own method among the profiles.
+ */
+async function loadAndScore(input: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; grid: Grid; run: RunResult; notes: string[]; options: ScoreOptions }> {
+  let options = given;
   try {
     const { workbook, notes } = await loadWorkbook(input);
-    const grid = gridFromWorksheet(pickSheet(workbook, options.sheet));
+    const ws = pickSheet(workbook, options.sheet);
+    // The workbook's own method sheet is the method, unless --profile chose one.
+    const methodWs = options.profileId === undefined ? methodSheetOf(workbook) : undefined;
+    if (methodWs && methodWs !== ws) {
+      const method = methodFromSheet(methodWs, input);
+      options = { ...options, profileId: method.id, profiles: [...options.profiles.filter((p) => p.id !== method.id), method], fromMethodSheet: true };
+    }
+    const grid = gridFromWorksheet(ws);
     const stored = readState(workbook);
     // A newer version's state is never rewritten; a broken one is said and then left out.
     if (stored.issue?.kind === "newer") throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
     const stateNotes = stored.issue ? [`${stored.issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm, và dữ liệu này được thay khi ghi.`] : [];
-    const run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
-    return { workbook, grid, run, notes: [...notes, ...stateNotes] };
+    const run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, fromMethodSheet: options.fromMethodSheet, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
+    return { workbook, grid, run, notes: [...notes, ...stateNotes], options };
   } catch (e) {
-    if (e instanceof CliError) throw e;
+    if (e instanceof CliError) throw e.message.endsWith("Không ghi tệp nào.") ? e : new CliError(`${e.message}\nKhông ghi tệp nào.`, e.exitCode);
     const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
     throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
   }
@@ -273,7 +287,8 @@ function summaryText(run: RunResult, out: string, scorecardSheet: string | null,
   const portalNote = portalRankingNote(read);
   const parts = [
     profileLine(profile, run.profileSource, read),
-    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : run.choices.ranking ? " (như đã chọn ở lần chấm trước, lưu trong tệp; đổi bằng --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    ...(options.levels === undefined && run.choices.levels ? [`Cấp đơn vị: ${levelChoiceWords(run.choices.levels)} (như đã đặt ở lần chấm trước, lưu trong tệp; đổi bằng --level).`] : []),
     ...(portalNote ? [`${portalNote}.`] : []),
     `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",

@@ -13,7 +13,12 @@ const useStyles = makeStyles({
   tableInfo: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
-const SOURCE_LABELS = { option: "Do bạn chọn", state: "Đã dùng lần trước trong sổ này", detected: "Nhận diện theo tiêu đề cột" } as const;
+const SOURCE_LABELS = {
+  option: "Do bạn chọn",
+  state: "Đã dùng lần trước trong sổ này",
+  detected: "Nhận diện theo tiêu đề cột",
+  sheet: "Theo trang “Phương pháp chấm điểm” trong sổ này",
+} as const;
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
