@@ -155,6 +155,20 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
+/** Units whose level the table leaves unknown (while others have one) or only guesses, as the pane shows them. */
+function levelFindingLines(run: RunResult): string[] {
+  const findings = run.read.levels;
+  if (!findings) return [];
+  const units = run.scored.units.filter((u) => !u.aggregate).length;
+  const names = (list: string[]) => `${list.slice(0, 5).join("; ")}${list.length > 5 ? `; … và ${formatViNumber(list.length - 5)} đơn vị khác` : ""}`;
+  const lines: string[] = [];
+  if (findings.missing.length > 0 && findings.missing.length < units) {
+    lines.push(`Chưa rõ cấp của ${formatViNumber(findings.missing.length)} đơn vị (${names(findings.missing)}): các đơn vị này được xếp hạng riêng; đặt cấp bằng --level.`);
+  }
+  if (findings.unsure.length > 0) lines.push(`Cấp của ${formatViNumber(findings.unsure.length)} đơn vị là phỏng đoán (${names(findings.unsure)}); kiểm tra cột Cấp, hoặc đặt cấp bằng --level.`);
+  return lines;
+}
+
 /** Title lines, period and cut-off date given on the command line ("\\n" in --title starts a new line). */
 function titleOptions(values: { title?: string; period?: string; cutoff?: string }): Partial<TitleInputs> {
   const out: Partial<TitleInputs> = {};
@@ -288,6 +302,7 @@ function summaryText(run: RunResult, out: string, scorecardSheet: string | null,
   const parts = [
     profileLine(profile, run.profileSource, read),
     `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : run.choices.ranking ? " (như đã chọn ở lần chấm trước, lưu trong tệp; đổi bằng --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    ...levelFindingLines(run),
     ...(options.levels === undefined && run.choices.levels ? [`Cấp đơn vị: ${levelChoiceWords(run.choices.levels)} (như đã đặt ở lần chấm trước, lưu trong tệp; đổi bằng --level).`] : []),
     ...(portalNote ? [`${portalNote}.`] : []),
     `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
