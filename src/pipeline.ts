@@ -9,7 +9,8 @@ import { upgradeStoredProfile } from "./profiles/legacy";
 import type { ColumnMapping, ReadResult } from "./model/table";
 import type { ScoreResult } from "./model/units";
 import { score } from "./engine";
-import { readTable, type LevelOverrides } from "./reader";
+import { readTable } from "./reader";
+import { hasLevels, type LevelOverrides, type RankingChoice, type UserChoices } from "./model/choices";
 import { outputSpecs, planWrite, type PlannedWrite } from "./plan";
 import { withoutOutputs } from "./plan/outputs";
 
@@ -24,10 +25,13 @@ export interface RunOptions {
   mapping?: ColumnMapping;
   /** The workbook's stored state: its profile and mapping are reused, its cells recognised. */
   state?: WorkbookState | null;
-  /** Levels the user sets for the table, a section or a row (they win over the table's evidence). */
+  /**
+   * Levels the user sets for the table, a section or a row (they win over the table's evidence).
+   * Absent: the ones stored in the workbook's state; `{}`: none (the table's evidence alone).
+   */
   levels?: LevelOverrides;
-  /** Ranking scope and/or tie rule chosen by the user; the profile's own fill in the rest. */
-  ranking?: Partial<NonNullable<Profile["ranking"]>>;
+  /** Ranking scope and/or tie rule chosen by the user (absent: the stored choice); the profile's own fill in the rest. */
+  ranking?: RankingChoice;
 }
 
 /** Where the profile came from, for telling the user. */
@@ -39,6 +43,8 @@ export interface RunResult {
   profileSource: ProfileSource;
   scored: ScoreResult;
   plan: PlannedWrite;
+  /** The user's levels and ranking this run used: the host stores them with the state. */
+  choices: UserChoices;
 }
 
 /**
@@ -79,15 +85,26 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
     mapping = withoutOutputs(state.mapping, candidates.flatMap((p) => outputSpecs(p).map((spec) => spec.field)));
   }
 
-  const read = readTable(grid, { profiles, profileId, mapping, levels: options.levels });
+  const choices = userChoices(options, state);
+  const read = readTable(grid, { profiles, profileId, mapping, levels: choices.levels });
   const found = profiles.find((p) => p.id === read.profileId);
   if (!found) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
-  // The user's ranking travels with the profile stored in the workbook, so a rerun ranks alike.
-  const profile = options.ranking ? { ...found, ranking: { tie: "competition" as const, scope: "level" as const, ...found.ranking, ...options.ranking } } : found;
+  // The user's ranking is stored with the state (and in the stored profile), so a rerun ranks alike.
+  const profile = choices.ranking ? { ...found, ranking: { tie: "competition" as const, scope: "level" as const, ...found.ranking, ...choices.ranking } } : found;
   // The mapped columns tell the engine which fields can exist, so it skips lookups of the rest.
   const scored = score(read.units, profile, { sheet: grid.sheet });
   const plan = planWrite({ grid, read, profile, scored, state });
-  return { read, profile, profileSource, scored, plan };
+  return { read, profile, profileSource, scored, plan, choices };
+}
+
+/** The choices given for this run, else those stored with the workbook's last run; empty parts left out. */
+function userChoices(options: RunOptions, state: WorkbookState | null): UserChoices {
+  const levels = options.levels ?? state?.choices?.levels;
+  const ranking = options.ranking ?? state?.choices?.ranking;
+  const out: UserChoices = {};
+  if (hasLevels(levels)) out.levels = levels;
+  if (ranking && (ranking.scope || ranking.tie)) out.ranking = ranking;
+  return out;
 }
 
 /**

@@ -15,7 +15,7 @@ import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, pr
 import { formatViNumber } from "../report/format";
 import type { LevelOverrides } from "../reader";
 import { portalRankingNote } from "../reader/portal";
-import { LEVEL_HELP, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
+import { LEVEL_HELP, levelChoiceWords, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
@@ -233,7 +233,7 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   }
 
   applyPlan(workbook, plan);
-  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
+  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices }));
   let report: CliReport | null = null;
   let message: string | null = null;
   // The source's title rows, unless the command line says otherwise.
@@ -265,7 +265,8 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   const portalNote = portalRankingNote(read);
   const parts = [
     profileLine(profile, run.profileSource, read),
-    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : run.choices.ranking ? " (như đã chọn ở lần chấm trước, lưu trong tệp; đổi bằng --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    ...(options.levels === undefined && run.choices.levels ? [`Cấp đơn vị: ${levelChoiceWords(run.choices.levels)} (như đã đặt ở lần chấm trước, lưu trong tệp; đổi bằng --level).`] : []),
     ...(portalNote ? [`${portalNote}.`] : []),
     `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",

@@ -9,6 +9,7 @@ import { publishedCheckLines } from "../plan/outputs";
 import { whyNoTable } from "../pipeline";
 import { changedText } from "./changes";
 import type { ColumnMapping, ColumnMatch } from "../model/table";
+import type { LevelOverrides, RankingChoice } from "../model/choices";
 import { isAppendixSheet, type WorkbookState, type WritePlan } from "../model/plan";
 import { METHOD_SHEET, type Profile } from "../model/profile";
 import type { Problem } from "../model/units";
@@ -28,7 +29,7 @@ export interface PendingWrite {
   state: WorkbookState;
 }
 
-type ScoreOptions = { profileId?: string; mapping?: ColumnMapping };
+type ScoreOptions = { profileId?: string; mapping?: ColumnMapping; levels?: LevelOverrides; ranking?: RankingChoice };
 
 /**
  * The columns to keep as they are on the next run: those the user chose here and those kept
@@ -67,6 +68,11 @@ export interface ScoringPane {
   reload(): void;
   changeProfile(profileId: string): void;
   changeField(letter: string, field: string | null): void;
+  /** Levels for the whole table ({} = as the table tells, dropping a level column chosen here). */
+  changeLevels(levels: LevelOverrides): void;
+  /** The column holding each unit's level (a whole-table level chosen before is dropped). */
+  changeLevelColumn(letter: string): void;
+  changeRanking(choice: RankingChoice): void;
   write(): void;
   undo(): void;
   confirmPending(): void;
@@ -105,6 +111,8 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, me
   const [profileSource, setProfileSource] = React.useState<ProfileSource | null>(null);
   /** The method the user picked in this pane, if any: a re-read keeps it. */
   const chosenProfile = React.useRef<string | null>(null);
+  /** Levels and ranking the user set in this pane (until then, the workbook's stored ones apply). */
+  const chosen = React.useRef<{ levels?: LevelOverrides; ranking?: RankingChoice }>({});
   const lastRun = React.useRef<{ run: RunResult; source: ProfileSource } | null>(null);
   /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
   const scoredSheet = React.useRef<string | null>(null);
@@ -132,7 +140,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, me
       setBusy({ label: "Đang chấm điểm…", value: 0.5 });
       await yieldToEventLoop();
       const method = chosenProfile.current === null ? (sheetMethod.current ?? undefined) : undefined;
-      const run = scoring.run(snap.grid, { ...options, state: snap.state, ...(method ? { method } : {}) });
+      const run = scoring.run(snap.grid, { ...chosen.current, ...options, state: snap.state, ...(method ? { method } : {}) });
       await yieldToEventLoop();
       // A re-run that passes the same method along is not the user choosing it: say where it first came from.
       const previous = lastRun.current;
@@ -231,7 +239,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, me
     }
     const run = await showChanged(await readSnapshot(useSelection), changes, e.newFormulas);
     // Only formulas were news: ask about them now (the new plan lists them as conflicts).
-    if (changes.length === 0 && run.plan.conflicts.length > 0) ask({ kind: "write", plan: run.plan, state: scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping) });
+    if (changes.length === 0 && run.plan.conflicts.length > 0) ask({ kind: "write", plan: run.plan, state: scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping, run.choices) });
   };
 
   const apply = async (request: PendingWrite, overwrite: boolean) => {
@@ -327,6 +335,27 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, me
         setChosenColumns((letters) => new Set([...letters, letter]));
         await score(snapshot, { profileId: result.profile.id, mapping: { ...keptMapping(result.read.mapping), [letter]: field } });
       }),
+    changeLevels: (levels) =>
+      void act(async () => {
+        if (!snapshot || !result) return;
+        chosen.current = { ...chosen.current, levels };
+        const mapping = keptMapping(result.read.mapping);
+        if (!levels.table) for (const m of result.read.mapping) if (m.field === "level" && m.source === "mapping") delete mapping[m.letter];
+        await score(snapshot, { profileId: result.profile.id, mapping });
+      }),
+    changeLevelColumn: (letter) =>
+      void act(async () => {
+        if (!snapshot || !result) return;
+        chosen.current = { ...chosen.current, levels: {} };
+        setChosenColumns((letters) => new Set([...letters, letter]));
+        await score(snapshot, { profileId: result.profile.id, mapping: { ...keptMapping(result.read.mapping), [letter]: "level" } });
+      }),
+    changeRanking: (ranking) =>
+      void act(async () => {
+        if (!snapshot || !result) return;
+        chosen.current = { ...chosen.current, ranking };
+        await score(snapshot, { profileId: result.profile.id, mapping: keptMapping(result.read.mapping) });
+      }),
     write: () =>
       void act(async () => {
         if (!result || !snapshot || noTable) return;
@@ -341,7 +370,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, me
           await showChanged(fresh, changes, []);
           return;
         }
-        const state = scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping);
+        const state = scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping, result.choices);
         const request: PendingWrite = { kind: "write", plan: result.plan, state };
         if (result.plan.conflicts.length > 0) ask(request);
         else await apply(request, false);
