@@ -161,10 +161,11 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, me
       // The active sheet is the appendix the tool made ("Lập phụ lục" leaves it open): read the
       // table it came from instead of scoring the appendix itself.
       const source = snap.state?.lastRun?.sheet ?? scoredSheet.current;
-      if (!selection && (isAppendixSheet(snap.grid.sheet) || isMethodSheet(snap.grid.sheet)) && source && source !== snap.grid.sheet) {
+      const open = snap.grid.sheet;
+      if (!selection && (isAppendixSheet(open) || isMethodSheet(open)) && source && source !== open) {
         try {
           snap = await adapter.read({ sheet: source });
-          setNotice(`Trang đang mở là ${isMethodSheet(snap.grid.sheet) ? "phương pháp chấm điểm" : "phụ lục do công cụ lập"}; đã đọc bảng ở trang ${source}.`);
+          setNotice(`Trang đang mở là ${isMethodSheet(open) ? "phương pháp chấm điểm" : "phụ lục do công cụ lập"}; đã đọc bảng ở trang ${source}.`);
         } catch {
           // Renamed or deleted since: score what is open, and say so.
           setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);

@@ -42,6 +42,7 @@ module.exports = [
       assert.ok(text.includes(`'${SHEET}'!A${row}`), `the mistake names its cell A${row}`);
       assert.ok(text.includes(`"bảy mươi" không phải là số`), "and says why");
       assert.equal(await pane(page).getByRole("table", { name: "Xem trước kết quả" }).count(), 0, "nothing is scored");
+      assert.ok(text.includes("Trang đang mở là phương pháp chấm điểm; đã đọc bảng ở trang Phụ lục."), "the table is read, not the method sheet");
       await t.step("the sheet's mistake is named by its cell; nothing scored");
 
       await pane(page).getByRole("combobox", { name: "Phương pháp chấm điểm" }).selectOption("dien-bien-2023");
