@@ -214,7 +214,7 @@ export function assignLevels(input: LevelInput): { problems: Problem[]; findings
   for (const unit of guesses) if (!certain.has(unit.level!)) findings.unsure.push(unit.name);
   const problems: Problem[] = [...disagreements.values()].map(({ message, cells }) => ({
     cell: cells[0]?.split(" và ")[0],
-    message: `Cấp đơn vị không khớp ở ${cells.length} dòng: ${message} (${listCells(cells)}); đặt cấp bằng --level hoặc ánh xạ cột nếu cần`,
+    message: `Cấp đơn vị không khớp ở ${cells.length} dòng: ${message} (${listCells(cells)}); nếu cần, hãy tự đặt cấp (phần bổ trợ: mục “Cấp đơn vị và xếp hạng”; dòng lệnh: --level)`,
     severity: "warning",
     code: "level-disagreement",
     field: "level",

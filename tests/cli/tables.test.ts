@@ -237,6 +237,16 @@ describe("CLI", () => {
     expect((JSON.parse(r3.stdout) as { units: { level: string }[] }).units.map((u) => u.level)).toEqual(["commune", "commune", "commune", "commune"]);
   });
 
+  test("units whose level the table does not tell are named in the summary, as in the pane; --level xa settles them", async () => {
+    const input = path.join(dir, "chua-ro-cap.xlsx");
+    await writeFixtureWorkbook(input, "STT\tTên đơn vị\tTổng điểm\n1\tSở Tư pháp\t91,5\n2\tSở Y tế\t85\n3\tLong Xuyên\t88\n4\tChâu Đốc\t80\n");
+    const r = await cli("score", input, "--out", path.join(dir, "chua-ro-cap-kq.xlsx"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Chưa rõ cấp của 2 đơn vị (Long Xuyên; Châu Đốc): các đơn vị này được xếp hạng riêng; đặt cấp bằng --level.");
+    const set = await cli("score", input, "--out", path.join(dir, "chua-ro-cap-kq2.xlsx"), "--level", "so");
+    expect(set.stdout).not.toContain("Chưa rõ cấp");
+  });
+
   test("the mapping file's \"levels\" entry, and bad values named in Vietnamese", async () => {
     const input = path.join(dir, "lam-dong-3.xlsx");
     await writeFixtureWorkbook(input, LAM_DONG_2024_Q2);
