@@ -33,7 +33,7 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
                      mình (xem: chiso766 profiles show qd766); mặc định chọn theo tiêu đề cột
   --mapping TỆP      ánh xạ cột JSON, ví dụ {"B": "name", "D": "2.1.denominator", "H": null}
   --out TỆP.xlsx     nơi ghi kết quả (mặc định: <tên tệp>-cham-diem.xlsx cạnh tệp vào)
-  --json             chỉ in một tài liệu JSON kết quả
+  --json             chỉ in một tài liệu JSON kết quả, không ghi tệp nào (trừ khi có --out)
   --overwrite        ghi đè cả những ô đang có nội dung không do chiso766 ghi
 ${REPLACE_FILE_HELP}
   --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
@@ -78,11 +78,13 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   if (input === null) return EXIT.ok;
   const { values } = parsed;
   const json = values.json;
+  // --json only prints, as README promises; an explicit --out asks for the workbook too.
+  const writes = !json || values.out !== undefined;
 
   const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
-  await guardExistingOutput(out, input, values["ghi-de-tep"]);
+  if (writes) await guardExistingOutput(out, input, values["ghi-de-tep"]);
   const mapped = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
   const profiles = chosen?.profiles ?? BUILTIN_PROFILES;
   if (mapped && values.mapping !== undefined) checkMappingFields(mapped.mapping, chosen ? [chosen.profile] : profiles, values.mapping);
@@ -98,7 +100,8 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     mapping,
     levels,
     ranking,
-    overwrite: values.overwrite,
+    // Cells that would be overwritten matter only to a run that writes.
+    overwrite: values.overwrite || !writes,
     json,
     report: values.report,
     previous: values.previous,
@@ -107,8 +110,8 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     scorecards: values["phieu-diem"],
   });
   try {
-    await saveWorkbook(scoredBook.workbook, out);
-    if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
+    if (writes) await saveWorkbook(scoredBook.workbook, out);
+    if (writes && scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
   } catch (e) {
     throw new CliError((e as Error).message, EXIT.input);
   }

@@ -96,3 +96,17 @@ describe("--level naming what the table does not have", () => {
     expect(r.stdout).not.toContain("nếu cần, hãy tự đặt cấp");
   });
 });
+
+describe("--json", () => {
+  test("only prints: no workbook beside the input; with --out the workbook is written as asked", async () => {
+    const input = path.join(dir, "nhom.xlsx");
+    await fs.copyFile(GROUPS, input);
+    const r = await cli("score", input, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).units).toHaveLength(3);
+    expect(await exists(path.join(dir, "nhom-cham-diem.xlsx"))).toBe(false);
+    const out = path.join(dir, "nhom-json.xlsx");
+    expect((await cli("score", input, "--json", "--out", out)).code).toBe(0);
+    expect(await exists(out)).toBe(true);
+  });
+});
