@@ -20,12 +20,12 @@ async function isFile(file: string): Promise<boolean> {
  * Refuses (exit 2, nothing written) when `out` already exists and is neither the input itself nor
  * a workbook chiso766 wrote, unless the user allowed it with --ghi-de-tep.
  */
-export async function guardExistingOutput(out: string, input: string, allowReplace: boolean): Promise<void> {
+export async function guardExistingOutput(out: string, input: string, allowReplace: boolean, advice?: string): Promise<void> {
   if (allowReplace || samePath(out, input) || !(await isFile(out))) return;
   if (await isToolWorkbook(out)) return;
   throw new CliError(
     `Tệp "${out}" đã có và không phải tệp kết quả của chiso766: không ghi đè, không ghi tệp nào.\n` +
-      `Chọn tên khác với --out, hoặc thêm ${REPLACE_FILE_FLAG} nếu muốn thay tệp đó.`,
+      (advice ?? `Chọn tên khác với --out, hoặc thêm ${REPLACE_FILE_FLAG} nếu muốn thay tệp đó.`),
     EXIT.input,
   );
 }

@@ -9,7 +9,7 @@ import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
 import { addReport, addScorecards, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
-import { conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
+import { conflictLines, fileWording, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
 import type { LevelOverrides } from "../reader";
 import type { ColumnMapping } from "../model/table";
@@ -226,7 +226,7 @@ async function loadAndScore(input: string, given: ScoreOptions): Promise<{ workb
 function refuseUnwritable(run: RunResult, overwrite: boolean): void {
   const { read, scored, plan } = run;
   const noTable = whyNoTable(run, plan.sheet);
-  if (noTable && scored.units.length > 0) throw new CliError(`${noTable}\nKhông ghi tệp nào.`, EXIT.input);
+  if (noTable && scored.units.length > 0) throw new CliError(`${fileWording(noTable)}\nKhông ghi tệp nào.`, EXIT.input);
   if (scored.units.length === 0) {
     const why = problemsOf(read, scored).map(problemLine).join("\n");
     throw new CliError(`Không tìm thấy dòng đơn vị nào trong bảng của trang "${plan.sheet}".${why ? `\n${why}` : ""}\nKhông ghi tệp nào.`, EXIT.input);
@@ -305,7 +305,7 @@ function summaryText(run: RunResult, out: string, scorecardSheet: string | null,
     ...levelFindingLines(run),
     ...(options.levels === undefined && run.choices.levels ? [`Cấp đơn vị: ${levelChoiceWords(run.choices.levels)} (như đã đặt ở lần chấm trước, lưu trong tệp; đổi bằng --level).`] : []),
     ...(portalNote ? [`${portalNote}.`] : []),
-    `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
+    `Trang tính "${plan.sheet}": tiêu đề ${l.headerTop === l.headerBottom ? `ở dòng ${l.headerTop + 1}` : `dòng ${l.headerTop + 1}–${l.headerBottom + 1}`}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
     unitsTable(scored, profile, MAX_UNIT_LINES),
     "",

@@ -34,7 +34,7 @@ describe("score: Phú Tân weekly table", () => {
   });
 
   test("says which profile it chose and why, and where it wrote", () => {
-    expect(stdout).toMatch(/Hồ sơ chấm điểm: an-giang-tuan/);
+    expect(stdout).toMatch(/Phương pháp chấm điểm: an-giang-tuan/);
     expect(stdout).toMatch(/Chọn tự động theo tiêu đề cột/);
     expect(stdout).toContain(`Đã ghi kết quả vào: ${out}`);
   });
