@@ -26,7 +26,12 @@ export interface RunOptions {
   levels?: LevelOverrides;
   /** Ranking scope and/or tie rule chosen by the user; the profile's own fill in the rest. */
   ranking?: Partial<NonNullable<Profile["ranking"]>>;
+  /** Told how far the run is: rows read, units scored, then the write planned. */
+  onProgress?: (progress: RunProgress) => void;
 }
+
+/** How far a run is, in the user's units: table rows read, then units scored, then the write planned. */
+export type RunProgress = { stage: "read"; done: number; total: number } | { stage: "score"; done: number; total: number } | { stage: "plan" };
 
 /** Where the profile came from, for telling the user. */
 export type ProfileSource = "option" | "state" | "detected";
@@ -77,13 +82,17 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
     mapping = withoutOutputs(state.mapping, candidates.flatMap((p) => outputSpecs(p).map((spec) => spec.field)));
   }
 
-  const read = readTable(grid, { profiles, profileId, mapping, levels: options.levels });
+  const onProgress = options.onProgress;
+  const onRows = onProgress && ((done: number, total: number) => onProgress({ stage: "read", done, total }));
+  const read = readTable(grid, { profiles, profileId, mapping, levels: options.levels, onRows });
   const found = profiles.find((p) => p.id === read.profileId);
   if (!found) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
   // The user's ranking travels with the profile stored in the workbook, so a rerun ranks alike.
   const profile = options.ranking ? { ...found, ranking: { tie: "competition" as const, scope: "level" as const, ...found.ranking, ...options.ranking } } : found;
   // The mapped columns tell the engine which fields can exist, so it skips lookups of the rest.
-  const scored = score(read.units, profile, { sheet: grid.sheet });
+  const onUnits = onProgress && ((done: number, total: number) => onProgress({ stage: "score", done, total }));
+  const scored = score(read.units, profile, { sheet: grid.sheet, onUnits });
+  onProgress?.({ stage: "plan" });
   const plan = planWrite({ grid, read, profile, scored, state });
   return { read, profile, profileSource, scored, plan };
 }

@@ -1,31 +1,36 @@
 /**
  * The pure steps the task pane needs, behind one interface so tests and the playground can
- * substitute them (the adapter is the other seam). The default wires the real modules.
+ * substitute them (the adapter is the other seam). The default wires the real modules; the
+ * heavy ones (reading the grid into a table, scoring, planning) run in the scoring worker when
+ * the pane is given one.
  */
 import type { Grid } from "../model/grid";
 import type { Profile } from "../model/profile";
 import type { WorkbookState, WritePlan } from "../model/plan";
 import type { ColumnMatch, ColumnMapping } from "../model/table";
-import { runScoring, type ProfileSource, type RunResult } from "../pipeline";
+import type { ProfileSource, RunResult } from "../pipeline";
 import { BUILTIN_PROFILES } from "../profiles";
-import { mappingOf, planUndo, stateAfterUndo, stateAfterWrite } from "../plan";
+import { mappingOf, stateAfterUndo, stateAfterWrite } from "../plan";
+import { scoringClient, type WorkControl } from "./scoring-client";
 
-export type { ProfileSource, RunResult };
+export type { ProfileSource, RunResult, WorkControl };
 
 export interface ScoringService {
   profiles: Profile[];
-  run(grid: Grid, options: { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null }): RunResult;
+  run(grid: Grid, options: { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null }, control?: WorkControl): Promise<RunResult>;
   stateAfterWrite(plan: WritePlan, profile: Profile, mapping: ColumnMatch[]): WorkbookState;
-  planUndo(state: WorkbookState, grid: Grid): WritePlan;
+  planUndo(state: WorkbookState, grid: Grid, control?: WorkControl): Promise<WritePlan>;
   stateAfterUndo(state: WorkbookState): WorkbookState;
 }
 
-export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES): ScoringService {
+/** The real steps; `createWorker` starts the scoring worker (absent: everything runs in-process). */
+export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES, createWorker?: () => Worker): ScoringService {
+  const client = scoringClient(createWorker);
   return {
     profiles,
-    run: (grid, options) => runScoring(grid, { profiles, ...options }),
+    run: (grid, options, control) => client.send({ kind: "run", grid, options: { profiles, ...options } }, control),
     stateAfterWrite: (plan, profile, mapping) => stateAfterWrite(plan, { profile, mapping: mappingOf(mapping) }),
-    planUndo,
+    planUndo: (state, grid, control) => client.send({ kind: "planUndo", state, grid }, control),
     stateAfterUndo,
   };
 }

@@ -14,6 +14,7 @@ import type { AppendixPlan, SheetPlan } from "../../src/report/types";
 import { ReportPanel } from "../../src/taskpane/components/ReportPanel";
 import { titleInputs } from "../../src/taskpane/report/build";
 import { defaultScoring } from "../../src/taskpane/scoring";
+import { runScoring } from "../../src/pipeline";
 import { PHU_TAN_SHEET, phuTanGrid } from "../office/phu-tan-grid";
 
 class NoResizeObserver {
@@ -42,7 +43,7 @@ function previousGrid(): Grid {
 function setup(options: { report?: Partial<ReportAdapter> } = {}) {
   const scoring = defaultScoring();
   const grid = phuTanGrid();
-  const run = scoring.run(grid, {});
+  const run = runScoring(grid, { profiles: scoring.profiles });
   const report: ReportAdapter = {
     listSheets: jest.fn(async () => [
       { name: PHU_TAN_SHEET, visible: true, active: true },

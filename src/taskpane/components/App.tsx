@@ -101,6 +101,11 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
               <>
                 <ProgressBar value={busy.value} aria-label={busy.label} />
                 <span className={styles.progressLabel}>{busy.label}</span>
+                {busy.cancel && (
+                  <Button size="small" onClick={busy.cancel}>
+                    Hủy
+                  </Button>
+                )}
               </>
             ) : (
               status &&
