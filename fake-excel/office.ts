@@ -1,30 +1,9 @@
 /**
  * Fake `Office` and `Excel` globals for running the real task pane without Excel (the browser
  * playground and end-to-end tests). Only what the add-in touches: Office.onReady,
- * Office.context.requirements, Office.context.document.settings and Excel.run.
+ * Office.context.requirements and Excel.run.
  */
 import type { FakeExcel } from "./api";
-
-export class FakeSettings {
-  private readonly data = new Map<string, unknown>();
-  /** How many times saveAsync ran (the playground can show it). */
-  saves = 0;
-
-  get(name: string): unknown {
-    return this.data.has(name) ? this.data.get(name) : null;
-  }
-  set(name: string, value: unknown): void {
-    this.data.set(name, JSON.parse(JSON.stringify(value)));
-  }
-  remove(name: string): void {
-    this.data.delete(name);
-  }
-  saveAsync(callback?: (result: Office.AsyncResult<void>) => void): void {
-    this.saves++;
-    // The shape of Office.AsyncResult; the status enum's value is the text "succeeded".
-    callback?.({ status: "succeeded" as unknown as Office.AsyncResultStatus, value: undefined, error: null as unknown as Office.Error, asyncContext: undefined, diagnostics: undefined });
-  }
-}
 
 export interface FakeOfficeGlobals {
   Office: {
@@ -33,13 +12,12 @@ export interface FakeOfficeGlobals {
     onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
     context: {
       requirements: { isSetSupported(name: string, minVersion?: string): boolean };
-      document: { settings: FakeSettings };
     };
   };
   Excel: { run: FakeExcel["run"] };
 }
 
-export function createFakeOffice(excel: FakeExcel, settings = new FakeSettings()): FakeOfficeGlobals {
+export function createFakeOffice(excel: FakeExcel): FakeOfficeGlobals {
   const info = { host: "Excel", platform: "OfficeOnline" };
   return {
     Office: {
@@ -54,7 +32,6 @@ export function createFakeOffice(excel: FakeExcel, settings = new FakeSettings()
       },
       context: {
         requirements: { isSetSupported: (name, minVersion) => excel.isSetSupported(name, minVersion) },
-        document: { settings },
       },
     },
     Excel: { run: excel.run },
@@ -62,8 +39,8 @@ export function createFakeOffice(excel: FakeExcel, settings = new FakeSettings()
 }
 
 /** Put the fake `Office` and `Excel` on a global object (window in the browser, globalThis in Jest). */
-export function installFakeOffice(target: object, excel: FakeExcel, settings?: FakeSettings): FakeOfficeGlobals {
-  const globals = createFakeOffice(excel, settings);
+export function installFakeOffice(target: object, excel: FakeExcel): FakeOfficeGlobals {
+  const globals = createFakeOffice(excel);
   Object.assign(target, globals);
   return globals;
 }

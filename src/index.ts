@@ -9,6 +9,7 @@ export * from "./model/profile";
 export * from "./model/table";
 export * from "./model/plan";
 export * from "./profiles";
+export { methodToSheet, sheetToMethod, methodSheetLines, type MethodSheet, type MethodSheetReading } from "./profiles/sheet";
 export * from "./engine";
 export { readTable, normalizeHeader, normalizeUnitName, parseNumber } from "./reader";
 export type { ReadOptions, ParsedNumber, NormalizedHeader } from "./reader";

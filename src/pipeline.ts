@@ -18,6 +18,8 @@ export interface RunOptions {
   profiles: Profile[];
   /** Use this profile instead of detecting one from the headers. */
   profileId?: string;
+  /** profileId is the method of the workbook's sheet "Phương pháp chấm điểm" (said as such). */
+  fromMethodSheet?: boolean;
   /** Explicit column mapping; wins over detection. */
   mapping?: ColumnMapping;
   /** The workbook's stored state: its profile and mapping are reused, its cells recognised. */
@@ -34,7 +36,7 @@ export interface RunOptions {
 export type RunProgress = { stage: "read"; done: number; total: number } | { stage: "score"; done: number; total: number } | { stage: "plan" };
 
 /** Where the profile came from, for telling the user. */
-export type ProfileSource = "option" | "state" | "detected";
+export type ProfileSource = "option" | "state" | "detected" | "sheet";
 
 export interface RunResult {
   read: ReadResult;
@@ -67,7 +69,7 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
   const state = options.state ?? null;
   let profiles = options.profiles;
   let profileId = options.profileId;
-  let profileSource: ProfileSource = profileId !== undefined ? "option" : "detected";
+  let profileSource: ProfileSource = profileId === undefined ? "detected" : options.fromMethodSheet ? "sheet" : "option";
   // Rerun with what was used last time, so a colleague gets the same result.
   const fromState = storedProfile(state, profileId !== undefined);
   if (fromState && !profiles.some((p) => p.id === fromState.id)) profiles = [...profiles, fromState];

@@ -75,7 +75,7 @@ const ALLOWED: Record<string, string[]> = {
   model: [],
   reader: ["model"],
   engine: ["model"],
-  profiles: ["model"],
+  profiles: ["model", "reader"],
   plan: ["model"],
   report: ["model", "reader", "engine"],
   "pipeline.ts": ["model", "reader", "engine", "profiles", "plan"],

@@ -6,7 +6,6 @@
  */
 import type { CellRange } from "../../src/model/grid";
 import { FakeWorkbookModel, type FakeSheet } from "../../fake-excel/model";
-import type { FakeSettings } from "../../fake-excel/office";
 import type { CellView, SheetView, WorkbookView } from "./view-model";
 import type { CellAlignment, SheetData } from "./xlsx";
 
@@ -17,8 +16,6 @@ export interface PlaygroundHost {
   changed(): void;
   /** Name of the workbook file, for Office.context.document.url. */
   fileName: string;
-  /** Office.context.document.settings of this workbook (kept here so they survive a pane reload). */
-  settings: FakeSettings;
 }
 
 declare global {

@@ -1,8 +1,8 @@
 /**
  * The stand-in for Microsoft's office.js, served to the task pane in the playground in place of
- * the CDN script. It defines the globals the add-in uses — Office (onReady, requirements, a
- * document with settings) and Excel (run and the enums) — with Excel.run being the unit-test
- * fake (fake-excel/api.ts): queued commands, load, sync, PropertyNotLoaded for reads before sync.
+ * the CDN script. It defines the globals the add-in uses — Office (onReady, requirements) and
+ * Excel (run and the enums) — with Excel.run being the unit-test fake (fake-excel/api.ts):
+ * queued commands, load, sync, PropertyNotLoaded for reads before sync.
  *
  * The fake's proxies live in this frame; the workbook model they act on belongs to the
  * playground page (window.parent), so the workbook outlives the pane like it does in Excel.
@@ -11,7 +11,7 @@
 import { FakeExcel, type FakeRequestContext } from "../../fake-excel/api";
 import { FakeExcelError } from "../../fake-excel/address";
 import { FakeWorkbookModel } from "../../fake-excel/model";
-import { FakeSettings, createFakeOffice } from "../../fake-excel/office";
+import { createFakeOffice } from "../../fake-excel/office";
 import type { PlaygroundHost } from "./bridge";
 
 function findHost(): PlaygroundHost {
@@ -23,12 +23,12 @@ function findHost(): PlaygroundHost {
   }
   // Opened on its own (not inside the playground page): an empty workbook, so the pane still runs.
   const model = FakeWorkbookModel.create([{ name: "Sheet1", values: [] }]);
-  return { model, changed: () => undefined, fileName: "Book1.xlsx", settings: new FakeSettings() };
+  return { model, changed: () => undefined, fileName: "Book1.xlsx" };
 }
 
 const host = findHost();
 const excel = new FakeExcel(host.model, { excelApiVersion: "1.13" });
-const fake = createFakeOffice(excel, host.settings);
+const fake = createFakeOffice(excel);
 
 /** Excel.run over the fake; the page redraws after every sync (and after the batch ends). */
 function run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {

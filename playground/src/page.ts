@@ -3,7 +3,6 @@
  * it in the grid and (re)opens the real task pane (dist/taskpane.html, served with the Office.js
  * stand-in) beside it. Query: ?example=<file name> picks the example to open first.
  */
-import { FakeSettings } from "../../fake-excel/office";
 import { PlaygroundWorkbook } from "./bridge";
 import { GridView } from "./grid-view";
 import { readXlsx } from "./xlsx";
@@ -59,7 +58,7 @@ function openWorkbook(data: ArrayBuffer, fileName: string): Promise<void> {
       const changed = () => {
         if (redraw === 0) redraw = requestAnimationFrame(() => ((redraw = 0), workbook.notify()));
       };
-      window.chiso766Playground = { model: workbook.model, changed, fileName, settings: new FakeSettings() };
+      window.chiso766Playground = { model: workbook.model, changed, fileName };
       view.render();
       document.title = `${fileName} — chiso766 playground`;
       document.body.dataset.workbook = fileName;

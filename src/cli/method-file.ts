@@ -3,6 +3,11 @@
  * same schema as the built-ins. A broken file stops the command with every problem named.
  */
 import { promises as fs } from "node:fs";
+import type ExcelJS from "exceljs";
+import { gridFromWorksheet, loadWorkbook, WorkbookError } from "../adapters/exceljs";
+import { methodSheetOf } from "../adapters/exceljs/method-sheet";
+import { METHOD_SHEET } from "../model/profile";
+import { methodSheetLines, sheetToMethod } from "../profiles/sheet";
 import { parseProfile, profileProblems, ProfileError, type Profile, type ProfileProblem } from "../model/profile";
 import { BUILTIN_PROFILES, getProfile } from "../profiles";
 import { formatViNumber } from "../report/format";
@@ -52,8 +57,39 @@ export function problemLines(problems: readonly ProfileProblem[]): string {
   return problems.map((p) => `  ${p.where}: ${p.message}`).join("\n");
 }
 
+/** Whether a method file is a workbook (its sheet "Phương pháp chấm điểm" holds the method). */
+export function isWorkbookFile(file: string): boolean {
+  return /\.xls[xm]$/i.test(file);
+}
+
+/** The method a workbook's method sheet holds, or a CliError (exit 2) naming the cell of every mistake. */
+export function methodFromSheet(ws: ExcelJS.Worksheet, file: string): Profile {
+  const reading = sheetToMethod(gridFromWorksheet(ws), ws.name);
+  if (reading.problems === undefined) return reading.profile;
+  const lines = methodSheetLines(reading.problems).map((l) => `  ${l}`);
+  throw new CliError(
+    `Trang "${ws.name}" trong "${file}" không dùng được làm phương pháp chấm điểm (${formatViNumber(lines.length)} lỗi):\n${lines.join("\n")}\n` +
+      `Sửa các ô trên, hoặc chấm theo phương pháp khác với --profile.`,
+    EXIT.input,
+  );
+}
+
+/** The method in a workbook's sheet "Phương pháp chấm điểm" (a file given to --profile or profiles check). */
+export async function loadMethodWorkbook(file: string): Promise<Profile> {
+  let workbook: ExcelJS.Workbook;
+  try {
+    workbook = (await loadWorkbook(file)).workbook;
+  } catch (e) {
+    throw new CliError(e instanceof WorkbookError ? e.message : `Không đọc được tệp "${file}".`, EXIT.input);
+  }
+  const ws = methodSheetOf(workbook);
+  if (!ws) throw new CliError(`Tệp "${file}" không có trang "${METHOD_SHEET}" (lập trang đó bằng: chiso766 profiles sheet qd766 --out ${file}).`, EXIT.input);
+  return methodFromSheet(ws, file);
+}
+
 /** Validate a method file: the method, or a CliError (exit 2) listing every problem. */
 export async function loadMethodFile(file: string): Promise<Profile> {
+  if (isWorkbookFile(file)) return loadMethodWorkbook(file);
   const json = await readMethodJson(file);
   try {
     return parseProfile(json, `Tệp phương pháp "${file}"`);
@@ -73,7 +109,7 @@ export async function checkMethodFile(file: string): Promise<{ json: unknown; pr
 
 /** Whether --profile's value names a file rather than a built-in id. */
 function looksLikeFile(value: string): boolean {
-  return /[/\\]/.test(value) || /\.json$/i.test(value);
+  return /[/\\]/.test(value) || /\.json$/i.test(value) || isWorkbookFile(value);
 }
 
 /**
@@ -92,7 +128,7 @@ export async function profileOption(value: string): Promise<{ profile: Profile; 
     }
     if (!exists) {
       throw new CliError(
-        `Không có phương pháp chấm điểm "${value}". Các phương pháp có sẵn: ${BUILTIN_PROFILES.map((p) => p.id).join(", ")}; hoặc chỉ một tệp .json (xem: chiso766 profiles show qd766).`,
+        `Không có phương pháp chấm điểm "${value}". Các phương pháp có sẵn: ${BUILTIN_PROFILES.map((p) => p.id).join(", ")}; hoặc chỉ một tệp .json (xem: chiso766 profiles show qd766) hay một tệp .xlsx có trang "${METHOD_SHEET}".`,
         EXIT.usage,
       );
     }

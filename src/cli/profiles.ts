@@ -4,15 +4,29 @@ import { parseProfile, validityText, versionText, type Profile } from "../model/
 import { BUILTIN_PROFILES, builtinProfileJson } from "../profiles";
 import { formatViNumber } from "../report/format";
 import { CliError, EXIT, type CliIO } from "./errors";
-import { checkMethodFile, problemLines } from "./method-file";
+import { checkMethodFile, isWorkbookFile, loadMethodWorkbook, problemLines, profileOption } from "./method-file";
+import type ExcelJS from "exceljs";
+import { loadWorkbook, saveWorkbook } from "../adapters/exceljs";
+import { addMethodSheet, methodSheetOf, methodWorkbook } from "../adapters/exceljs/method-sheet";
+import { METHOD_SHEET } from "../model/profile";
+import { methodToSheet } from "../profiles/sheet";
+import { outputFile } from "./command";
+import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
 import { table } from "./summary";
 
 export const PROFILES_USAGE = `Cách dùng:
   chiso766 profiles                 liệt kê các phương pháp chấm điểm có sẵn
   chiso766 profiles show MÃ         in một phương pháp dạng JSON (để sao ra tệp và sửa)
-  chiso766 profiles check TỆP.json  kiểm tra một tệp phương pháp, chỉ rõ từng lỗi
+  chiso766 profiles check TỆP       kiểm tra một tệp phương pháp (.json, hoặc .xlsx có trang
+                                    "${METHOD_SHEET}"), chỉ rõ từng lỗi
+  chiso766 profiles sheet MÃ|TỆP [--vao BANG.xlsx] [--out KẾT_QUẢ.xlsx]
+                                    ghi phương pháp thành trang "${METHOD_SHEET}" để sửa trong
+                                    Excel: thêm vào bản sao của BANG.xlsx (mặc định <BANG>-phuong-phap.xlsx),
+                                    hoặc một tệp mới (mặc định phuong-phap-<mã>.xlsx)
+${REPLACE_FILE_HELP}
 
-Dùng tệp đã sửa khi chấm điểm: chiso766 score BANG.xlsx --profile TỆP.json`;
+Dùng tệp đã sửa khi chấm điểm: chiso766 score BANG.xlsx --profile TỆP.json (hoặc TỆP.xlsx);
+bảng nằm trong tệp có trang "${METHOD_SHEET}" thì được chấm theo trang đó.`;
 
 const BASIS_LABELS: Record<string, string> = {
   indicators: "từ chỉ số thành phần",
@@ -39,6 +53,11 @@ export function methodContents(p: Profile): string {
 }
 
 async function checkFile(file: string, io: CliIO): Promise<number> {
+  if (isWorkbookFile(file)) {
+    const profile = await loadMethodWorkbook(file);
+    io.stdout(`Trang "${METHOD_SHEET}" trong "${file}" hợp lệ: phương pháp "${profile.name}" (mã ${profile.id}, ${versionText(profile)}) — ${methodContents(profile)}.\n`);
+    return EXIT.ok;
+  }
   const { json, problems } = await checkMethodFile(file);
   if (problems.length > 0) {
     io.stderr(`Tệp "${file}" không dùng được làm phương pháp chấm điểm (${formatViNumber(problems.length)} lỗi):\n${problemLines(problems)}\n`);
@@ -49,17 +68,67 @@ async function checkFile(file: string, io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
+const PROFILES_OPTIONS = {
+  help: { type: "boolean", short: "h", default: false },
+  out: { type: "string" },
+  vao: { type: "string" },
+  "ghi-de-tep": { type: "boolean", default: false },
+} as const;
+
+/**
+ * `profiles sheet`: the method as the sheet "Phương pháp chấm điểm", added to a copy of the
+ * user's workbook (never to a workbook that has one: the user's edits are there) or alone in a
+ * new workbook.
+ */
+async function writeSheet(method: string, options: { out?: string; into?: string; replace: boolean }, io: CliIO): Promise<number> {
+  const { profile } = await profileOption(method);
+  const sheet = methodToSheet(profile);
+  let workbook: ExcelJS.Workbook;
+  let out: string;
+  if (options.into !== undefined) {
+    out = outputFile(options.out, options.into, "-phuong-phap");
+    try {
+      workbook = (await loadWorkbook(options.into)).workbook;
+    } catch (e) {
+      throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
+    }
+    if (methodSheetOf(workbook)) {
+      throw new CliError(`Tệp "${options.into}" đã có trang "${METHOD_SHEET}": sửa trực tiếp trang đó, hoặc xóa trang rồi chạy lại lệnh này. Không ghi tệp nào.`, EXIT.input);
+    }
+    addMethodSheet(workbook, sheet);
+  } else {
+    out = outputFile(options.out ?? `phuong-phap-${profile.id}.xlsx`, "", "");
+    workbook = methodWorkbook(sheet);
+  }
+  await guardExistingOutput(out, options.into ?? "", options.replace);
+  try {
+    await saveWorkbook(workbook, out);
+  } catch (e) {
+    throw new CliError((e as Error).message, EXIT.input);
+  }
+  io.stdout(
+    `Đã ghi trang "${METHOD_SHEET}" (phương pháp "${profile.name}", ${versionText(profile)}) vào: ${out}\n` +
+      `Sửa các ô của trang như một bảng. Bảng số liệu nằm cùng tệp thì "chiso766 score" chấm theo trang này; ` +
+      `tệp khác thì: chiso766 score BANG.xlsx --profile ${out}\n`,
+  );
+  return EXIT.ok;
+}
+
 export async function profilesCommand(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs({ args, options: { help: { type: "boolean", short: "h", default: false } }, allowPositionals: true, strict: true });
+  const parsed = parseArgs({ args, options: PROFILES_OPTIONS, allowPositionals: true, strict: true });
   if (parsed.values.help) {
     io.stdout(`${PROFILES_USAGE}\n`);
     return EXIT.ok;
   }
   const [action, target, ...extra] = parsed.positionals;
   if (action === undefined) return listProfiles(io);
-  if (extra.length > 0 || (action !== "show" && action !== "check") || target === undefined) {
-    throw new CliError(`${action === "show" || action === "check" ? "Thiếu hoặc thừa đối số." : `Không có lệnh "profiles ${action}".`}\n${PROFILES_USAGE}`, EXIT.usage);
+  const known = action === "show" || action === "check" || action === "sheet";
+  if (extra.length > 0 || !known || target === undefined) {
+    throw new CliError(`${known ? "Thiếu hoặc thừa đối số." : `Không có lệnh "profiles ${action}".`}\n${PROFILES_USAGE}`, EXIT.usage);
   }
+  const { out, vao } = parsed.values;
+  if (action !== "sheet" && (out !== undefined || vao !== undefined)) throw new CliError(`--out và --vao chỉ dùng với "profiles sheet".\n${PROFILES_USAGE}`, EXIT.usage);
+  if (action === "sheet") return writeSheet(target, { out, into: vao, replace: parsed.values["ghi-de-tep"] }, io);
   if (action === "check") return checkFile(target, io);
   const json = builtinProfileJson(target);
   if (json === undefined) {

@@ -20,7 +20,8 @@ import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
 import { ProfileError, sameMethod, type Profile } from "../model/profile";
-import { profileOption } from "./method-file";
+import { methodFromSheet, profileOption } from "./method-file";
+import { methodSheetOf } from "../adapters/exceljs/method-sheet";
 import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
 import type { Grid } from "../model/grid";
 
@@ -167,6 +168,8 @@ interface ScoreOptions {
   profileId?: string;
   /** The methods to choose from: the built-ins, with a --profile file's method among them. */
   profiles: Profile[];
+  /** profileId is the method of the input's sheet "Phương pháp chấm điểm". */
+  fromMethodSheet?: boolean;
   mapping?: ColumnMapping;
   levels?: LevelOverrides;
   /** `--xep-hang`: scope and/or tie rule replacing the profile's. */
@@ -197,14 +200,20 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     workbook = loaded.workbook;
     notes.push(...loaded.notes);
     const ws = pickSheet(workbook, options.sheet);
+    // The workbook's own method sheet is the method, unless --profile chose one.
+    const methodWs = options.profileId === undefined ? methodSheetOf(workbook) : undefined;
+    if (methodWs && methodWs !== ws) {
+      const method = methodFromSheet(methodWs, input);
+      options = { ...options, profileId: method.id, profiles: [...options.profiles.filter((p) => p.id !== method.id), method], fromMethodSheet: true };
+    }
     grid = gridFromWorksheet(ws);
     const stored = readState(workbook);
     // A newer version's state is never rewritten; a broken one is said and then left out.
     if (stored.issue?.kind === "newer") throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
     if (stored.issue) notes.push(`${stored.issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm, và dữ liệu này được thay khi ghi.`);
-    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
+    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, fromMethodSheet: options.fromMethodSheet, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
   } catch (e) {
-    if (e instanceof CliError) throw e;
+    if (e instanceof CliError) throw e.message.endsWith("Không ghi tệp nào.") ? e : new CliError(`${e.message}\nKhông ghi tệp nào.`, e.exitCode);
     const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
     throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
   }
@@ -263,10 +272,14 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
     unitsTable(scored, profile, MAX_UNIT_LINES),
     "",
   ];
-  if (problems.length) {
-    const shown = problems.slice(0, MAX_PROBLEM_LINES).map((p) => `  ${problemLine(p)}`);
-    if (problems.length > MAX_PROBLEM_LINES) shown.push(`  … và ${formatViNumber(problems.length - MAX_PROBLEM_LINES)} vấn đề khác (xem đầy đủ với --json)`);
-    parts.push(`Cần xem lại (${formatViNumber(problems.length)}):`, ...shown, "");
+  // What the reader merely noted (section heading rows) is listed apart from what needs a look.
+  const toReview = problems.filter((p) => p.severity !== "info");
+  const noted = problems.filter((p) => p.severity === "info");
+  for (const [title, list, more] of [["Cần xem lại", toReview, "vấn đề"], ["Ghi nhận", noted, "ghi nhận"]] as const) {
+    if (list.length === 0) continue;
+    const shown = list.slice(0, MAX_PROBLEM_LINES).map((p) => `  ${problemLine(p)}`);
+    if (list.length > MAX_PROBLEM_LINES) shown.push(`  … và ${formatViNumber(list.length - MAX_PROBLEM_LINES)} ${more} khác (xem đầy đủ với --json)`);
+    parts.push(`${title} (${formatViNumber(list.length)}):`, ...shown, "");
   }
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);

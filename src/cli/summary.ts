@@ -8,7 +8,7 @@ import { publishedCheckLines } from "../plan/outputs";
 import { formatViNumber } from "../report/format";
 import type { Conflict } from "../model/plan";
 import { LEVEL_LABELS } from "../model/fields";
-import { versionText, type Profile } from "../model/profile";
+import { METHOD_SHEET, versionText, type Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { Flag, Problem, ScoreResult, ScoredUnit } from "../model/units";
 import type { PlannedWrite } from "../plan";
@@ -77,7 +77,7 @@ export function table(headers: string[], rows: string[][], rightAligned: boolean
 }
 
 export function problemLine(p: Problem): string {
-  const tag = p.severity === "error" ? "Lỗi" : "Lưu ý";
+  const tag = p.severity === "error" ? "Lỗi" : p.severity === "warning" ? "Lưu ý" : "Ghi nhận";
   return `${tag}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`;
 }
 
@@ -98,6 +98,7 @@ export function profileLine(profile: Profile, source: ProfileSource, read: ReadR
   const head = `Hồ sơ chấm điểm: ${profile.id} — ${profile.name} (${versionText(profile)})`;
   if (source === "option") return `${head}\n  Theo tham số --profile.`;
   if (source === "state") return `${head}\n  Theo lần chấm trước lưu trong tệp.`;
+  if (source === "sheet") return `${head}\n  Theo trang "${METHOD_SHEET}" trong tệp (chấm theo phương pháp khác: --profile).`;
   const [best, ...others] = read.candidates;
   const why = best ? `chọn tự động theo tiêu đề cột: ${best.reason}` : "chọn tự động theo tiêu đề cột";
   const alt = others.filter((c) => c.score > 0).slice(0, 2).map((c) => `${c.id} ${Math.round(c.score * 100)}%`);

@@ -261,6 +261,9 @@ export type Profile = z.infer<typeof ProfileSchema>;
 /** A profile as written by hand or stored in a workbook, before defaults are applied. */
 export type ProfileInput = z.input<typeof ProfileSchema>;
 
+/** The visible sheet that holds a workbook's own method, read before scoring (src/profiles/sheet). */
+export const METHOD_SHEET = "Phương pháp chấm điểm";
+
 /** The default bands of METHOD.md §4, in percent of the maximum. */
 export const DEFAULT_BANDS: Band[] = [
   { min: 90, key: "xuat-sac", label: "Xuất sắc" },

@@ -13,8 +13,11 @@ export interface Problem {
   cell?: string;
   /** Vietnamese message, without the cell prefix. */
   message: string;
-  /** error: the value is unusable; warning: used, but the user should look. */
-  severity: "error" | "warning";
+  /**
+   * error: the value is unusable; warning: used, but the user should look; info: how the tool
+   * read something, nothing to fix (a section heading row that is not a unit).
+   */
+  severity: "error" | "warning" | "info";
   /** Stable machine code ("not-a-number", "above-max", "missing", "total-mismatch", ...). */
   code: string;
   field?: FieldId;

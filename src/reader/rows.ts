@@ -8,11 +8,21 @@ import type { Profile } from "../model/profile";
 import { formatNumber } from "../model/text";
 import type { Problem, UnitRow } from "../model/units";
 import { lazyCellAddresses } from "./cells";
-import type { HeaderBlock, Sheet } from "./layout";
+import { looksNumeric, type HeaderBlock, type Sheet } from "./layout";
 import { fieldMax, targetsOf } from "./match";
 import { cleanText, normalizeUnitName } from "./normalize";
 import { parseNumber, typedNumber } from "./numbers";
-import { isAggregateName, isFootnote, isValidCode, levelFromName, levelFromText, sectionText } from "./units";
+import {
+  isAggregateName,
+  isClosingText,
+  isGroupHeadingText,
+  isSignatureText,
+  isValidCode,
+  levelFromName,
+  levelFromText,
+  sectionText,
+  splitNumeral,
+} from "./units";
 import type { RowContext } from "./levels";
 
 export const UNIT_FIELDS = new Set(["stt", "name", "code", "level"]);
@@ -49,7 +59,8 @@ type RowKind =
   | { kind: "blank" }
   /** Text under the table that is no unit: this row and everything below are ignored. */
   | { kind: "end" }
-  | { kind: "section"; level: Level | null; text: string; numeral: string }
+  /** A group heading: not a unit, not an aggregate; `col` is the local column of its text. */
+  | { kind: "section"; level: Level | null; text: string; numeral: string; col: number }
   | { kind: "no-name"; hasValues: boolean }
   | { kind: "unit"; name: string; sttValue: CellValue };
 
@@ -112,8 +123,9 @@ export function readRows(
     dataBottom = r;
     if (row.kind === "section") {
       sectionLevel = row.level;
-      const col = row.numeral !== "" && cols.stt !== null ? cols.stt : cols.name;
-      context = { section: { text: row.text, numeral: row.numeral, cell: cellRef(sheet.grid.sheet, sheet.sheetRow(r), sheet.sheetCol(col)) } };
+      const cell = cellRef(sheet.grid.sheet, sheet.sheetRow(r), sheet.sheetCol(row.col));
+      context = { section: { text: row.text, numeral: row.numeral, cell } };
+      problems.push(sectionNote(cell, row.text));
     } else if (row.kind === "no-name") problems.push(missingName(cols, r));
     else {
       const unit = readUnit(cols, r, row.name, row.sttValue, sectionLevel, seen, problems);
@@ -131,23 +143,76 @@ function classifyRow(cols: RowColumns, r: number): RowKind {
   // The name as written (for output); matching uses its normalised key.
   const name = sheet.text(r, cols.name);
   const sttValue = cols.stt !== null ? sheet.value(r, cols.stt) : null;
+  const valuesBlank = cols.values.every((v) => sheet.blank(r, v.c));
+  if (!valuesBlank) {
+    if (name !== "") return { kind: "unit", name, sttValue };
+    return isSignatureText(firstNonBlank(sheet, r, cols.right).text) ? { kind: "end" } : { kind: "no-name", hasValues: true };
+  }
+  return classifyTextRow(cols, r, name, sttValue);
+}
+
+/**
+ * A row with text and no values: a footnote or signature (the table ends), a section heading
+ * (reading goes on: "I. Sở, ban, ngành", "KHỐI PHƯỜNG" in the STT column or merged across the
+ * row, "Khối cơ quan chuyên môn" in the name column), or a unit with no data.
+ */
+function classifyTextRow(cols: RowColumns, r: number, name: string, sttValue: CellValue): RowKind {
+  const { sheet } = cols;
   // A typed STT is never a section numeral ("II."), so it is not turned into text.
   const sttTyped = typeof sttValue === "number";
   const stt = cols.stt === null || sttTyped ? "" : cleanText(sheet.text(r, cols.stt));
-  const valuesBlank = cols.values.every((v) => sheet.blank(r, v.c));
-
-  // Footnotes: text under the table that is no unit.
-  const firstText = name === "" ? firstNonBlank(sheet, r, cols.right) : "";
-  if (valuesBlank && (name === "" ? firstText !== "" : isFootnote(name))) return { kind: "end" };
+  const first = name === "" ? firstNonBlank(sheet, r, cols.right) : { text: name, c: cols.name };
+  if (isClosingText(first.text)) return { kind: "end" };
 
   const section = sectionText(stt, name);
-  if (section !== null && valuesBlank) return { kind: "section", level: levelFromText(section), text: section, numeral: stt };
-  if (name === "") return { kind: "no-name", hasValues: !valuesBlank };
-  if (valuesBlank && cols.stt !== null && stt === "" && !sttTyped && levelFromText(name) !== null && levelFromName(name) === null) {
+  if (section !== null && (name !== "" || unitsFollow(cols, r))) {
+    const col = stt !== "" && cols.stt !== null ? cols.stt : cols.name;
+    return { kind: "section", level: levelFromText(section), text: section, numeral: splitNumeral(stt || name).numeral, col };
+  }
+  if (name === "") {
+    // Text outside the name column only: a heading when units follow it, else the end of the table.
+    if (section !== null || !unitsFollow(cols, r)) return { kind: "end" };
+    const { numeral, heading } = splitNumeral(first.text);
+    const text = heading || first.text;
+    return { kind: "section", level: levelFromText(text), text, numeral, col: first.c };
+  }
+  if (cols.stt === null || stt !== "" || sttTyped) return { kind: "unit", name, sttValue };
+  if (levelFromText(name) !== null && levelFromName(name) === null) {
     // "Sở, ban, ngành" / "Cấp xã" heading without a numeral.
-    return { kind: "section", level: levelFromText(name), text: name, numeral: "" };
+    return { kind: "section", level: levelFromText(name), text: name, numeral: "", col: cols.name };
+  }
+  if ((isGroupHeadingText(name) || spansValueColumns(cols, r)) && !isAggregateName(name, cols.profile) && unitsFollow(cols, r)) {
+    return { kind: "section", level: levelFromText(name), text: name, numeral: "", col: cols.name };
   }
   return { kind: "unit", name, sttValue };
+}
+
+/** How far below a heading the first unit may be (blank rows and sub-headings between). */
+const HEADING_LOOKAHEAD_ROWS = 20;
+
+/**
+ * Whether a unit row follows a text row: the next rows, past blanks and further headings, hold
+ * a name with a number or an STT. A repeated header, a note or nothing means the table ended.
+ */
+function unitsFollow(cols: RowColumns, r: number): boolean {
+  const { sheet } = cols;
+  const last = Math.min(sheet.rows - 1, r + HEADING_LOOKAHEAD_ROWS);
+  for (let k = r + 1; k <= last; k++) {
+    if (sheet.rowBlank(k, 0, cols.right)) continue;
+    const name = sheet.text(k, cols.name);
+    const hasNumber = cols.values.some((v) => looksNumeric(sheet.value(k, v.c)));
+    const sttNumber = cols.stt !== null && typeof sheet.value(k, cols.stt) === "number";
+    if (hasNumber || sttNumber) return name !== "";
+    const text = name !== "" ? name : firstNonBlank(sheet, k, cols.right).text;
+    if (isClosingText(text) || !cols.values.every((v) => sheet.blank(k, v.c))) return false;
+  }
+  return false;
+}
+
+/** Whether the row's name cell is merged across a value column (a heading written over the row). */
+function spansValueColumns(cols: RowColumns, r: number): boolean {
+  const merge = cols.sheet.merge(r, cols.name);
+  return merge !== undefined && cols.values.some((v) => v.c >= merge.left && v.c <= merge.right);
 }
 
 function readUnit(cols: RowColumns, r: number, name: string, sttValue: CellValue, sectionLevel: Level | null, seen: Seen, problems: Problem[]): UnitRow {
@@ -281,6 +346,10 @@ function reportDuplicates(cols: RowColumns, sheetRow: number, name: string, key:
   } else seen.codes.set(code, sheetRow);
 }
 
+function sectionNote(cell: string, heading: string): Problem {
+  return { cell, message: `“${cleanText(heading)}” là dòng tiêu đề nhóm, không phải đơn vị: không chấm điểm, không xếp hạng`, severity: "info", code: "section-row" };
+}
+
 function missingName(cols: RowColumns, r: number): Problem {
   const { sheet } = cols;
   return {
@@ -302,9 +371,9 @@ function noUnits(cols: RowColumns, dataTop: number): Problem {
   };
 }
 
-function firstNonBlank(sheet: Sheet, r: number, right: number): string {
-  for (let c = 0; c <= right; c++) if (!sheet.blank(r, c)) return sheet.text(r, c);
-  return "";
+function firstNonBlank(sheet: Sheet, r: number, right: number): { text: string; c: number } {
+  for (let c = 0; c <= right; c++) if (!sheet.blank(r, c)) return { text: sheet.text(r, c), c };
+  return { text: "", c: 0 };
 }
 
 function labelOf(profile: Profile, field: FieldId): string {

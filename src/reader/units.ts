@@ -154,6 +154,48 @@ export function isFootnote(text: string): boolean {
   return FOOTNOTE_START.test(s) || s.length > 120;
 }
 
+/**
+ * The signature block and dateline of a report ("Người lập biểu", "KT. CHỦ TỊCH", "An Giang,
+ * ngày 30 tháng 9 năm 2025", "Nơi nhận:"): what ends a table for good, like a footnote.
+ */
+const CLOSING_START =
+  /^(nguoi lap|lap bieu|nguoi ky|noi nhan|thu truong|chu tich|pho chu tich|giam doc|pho giam doc|truong phong|pho truong phong|chanh van phong|kt\.?\s|tm\.?\s|q\.\s|ky ten|xac nhan|luu[:\s]|ngay\b)/;
+const DATELINE = /,\s*ngay\b.*\bthang\b/;
+
+/** A signature block or dateline line (its titles may sit in any column, the rating column too). */
+export function isSignatureText(text: string): boolean {
+  const s = foldText(text);
+  return CLOSING_START.test(s) || DATELINE.test(s);
+}
+
+/** A footnote, note or signature: the table has ended. */
+export function isClosingText(text: string): boolean {
+  return isFootnote(text) || isSignatureText(text);
+}
+
+/** Words that open a group heading written in the name column ("Khối phường", "Nhóm II", "Các đơn vị khác"). */
+const GROUP_HEADING_START = /^(khoi|nhom|cac|cap|linh vuc)\b/;
+const LOWER_CASE_LETTER = /\p{Ll}/u;
+const ANY_LETTER = /\p{L}/u;
+
+/**
+ * Whether a name-column text with no STT and no values reads as a group heading rather than a
+ * unit with no data: it opens with a grouping word, or is written in capitals ("KHỐI PHƯỜNG").
+ */
+export function isGroupHeadingText(text: string): boolean {
+  if (GROUP_HEADING_START.test(plainFolded(text))) return true;
+  return ANY_LETTER.test(text) && !LOWER_CASE_LETTER.test(text);
+}
+
+/** "II. KHỐI XÃ" → numeral "II" and heading "KHỐI XÃ"; a text without a numeral is all heading. */
+export function splitNumeral(text: string): { numeral: string; heading: string } {
+  const t = text.trim();
+  const m = NUMBERED_HEADING.exec(t);
+  if (m) return { numeral: t.slice(0, t.length - m[1].length).replace(/[.)\s]+$/, ""), heading: m[1] };
+  if (ROMAN.test(t)) return { numeral: t.replace(/[.)]$/, ""), heading: "" };
+  return { numeral: "", heading: t };
+}
+
 /** Mã định danh (QĐ 20/2020/QĐ-TTg) "000.20.31.H53", or a portal agency code "H05", "H01.13". */
 const CODE_PATTERNS = [/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, /^[A-Z]\d{2}(\.\d{1,3}){0,3}$/, /^[A-Z]\d{2}\.\d{2,3}\.\d{2,3}$/];
 

@@ -24,7 +24,6 @@ function start(): void {
   const adapter = createOfficeAdapter({
     run,
     mergedAreas: Office.context.requirements.isSetSupported("ExcelApi", "1.13"),
-    settings: Office.context.document?.settings,
     changeEvents: Office.context.requirements.isSetSupported("ExcelApi", "1.7"),
   });
   // Series.setXAxisValues (the totals chart's unit names) needs ExcelApi 1.12.

@@ -5,7 +5,7 @@
  */
 import type { Problem } from "../model/units";
 
-const RANK = { error: 0, warning: 1 } as const;
+const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 export function onePerCell(problems: readonly Problem[]): Problem[] {
   const byCell = new Map<string, Problem>();

@@ -16,9 +16,11 @@ import { errorMessage } from "./errors";
 import { onePerCell } from "./problems";
 import { readSnapshot, scoreSnapshot, type PaneMemory, type PaneReads, type ScoreOptions } from "./pane-reads";
 import { applyWrite, undoLastWrite, writeResults, type PaneWrites, type PendingWrite } from "./pane-writes";
-import { useProgress, type Busy } from "./useProgress";
+import { useProgress, type Busy as BusyStep } from "./useProgress";
 
-export type { Busy, PendingWrite };
+export type { PendingWrite };
+/** What the pane is doing, or null when idle. */
+export type Busy = BusyStep | null;
 
 /**
  * The columns to keep as they are on the next run: those the user chose here and those kept
@@ -37,7 +39,7 @@ export interface ScoringPane {
   profileSource: ProfileSource | null;
   /** Letters of the columns whose field the user chose in this pane. */
   chosenColumns: ReadonlySet<string>;
-  busy: Busy | null;
+  busy: Busy;
   error: string | null;
   notice: string | null;
   pending: PendingWrite | null;

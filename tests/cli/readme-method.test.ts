@@ -44,3 +44,49 @@ test("README: show a built-in, edit the fields the README gives, check it, score
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test("README: the method as a sheet — lay it out, edit the cells the README names, score with it", async () => {
+  const dir = await tmpDir();
+  const SHEET = "Phương pháp chấm điểm";
+  try {
+    const command = "chiso766 profiles sheet dien-bien-2023 --vao examples/dien-bien-2023-09.xlsx --out dien-bien-sua.xlsx";
+    expect(SECTION).toContain(command);
+    const file = path.join(dir, "dien-bien-sua.xlsx");
+    const made = await cli("profiles", "sheet", "dien-bien-2023", "--vao", path.join(EXAMPLES, "dien-bien-2023-09.xlsx"), "--out", file);
+    expect(made.code).toBe(0);
+    // 2. The edits the README describes.
+    expect(SECTION).toContain("ô \"Phiên bản\" thành `2023.2`");
+    expect(SECTION).toContain("dòng \"Tốt\": ô \"Từ (% điểm tối đa)\" thành `85,5`, ô \"Xếp loại\" thành `Rất tốt`");
+    const wb = await load(file);
+    const ws = wb.getWorksheet(SHEET)!;
+    const rowOf = (col: number, text: string) => {
+      for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, col).value === text) return r;
+      throw new Error(text);
+    };
+    ws.getCell(rowOf(1, "Phiên bản"), 2).value = "2023.2";
+    const tot = rowOf(2, "Tốt");
+    expect(ws.getCell(tot - 1 - 1, 1).value).toBe("Từ (% điểm tối đa)");
+    ws.getCell(tot, 1).value = "85,5";
+    ws.getCell(tot, 2).value = "Rất tốt";
+    await wb.xlsx.writeFile(file);
+    // 3. Score: the sheet is the method.
+    expect(SECTION).toContain("chiso766 score dien-bien-sua.xlsx --out dien-bien-kq.xlsx");
+    const scored = await cli("score", file, "--out", path.join(dir, "dien-bien-kq.xlsx"));
+    expect(scored.stderr).toBe("");
+    expect(scored.code).toBe(0);
+    expect(scored.stdout).toContain(`Theo trang "${SHEET}" trong tệp`);
+    expect(scored.stdout).toContain("phiên bản 2023.2");
+    expect(scored.stdout).toMatch(/Him Lam +71,60 +8,95 +Rất tốt/);
+    // The mistake the README shows is the cell it names.
+    const example = /`'Phương pháp chấm điểm'!D(\d+): "mười" không phải là số`/.exec(SECTION);
+    expect(example).not.toBeNull();
+    expect(ws.getCell(Number(example![1]), 1).value).toBe("dvtt2");
+    ws.getCell(Number(example![1]), 4).value = "mười";
+    await wb.xlsx.writeFile(file);
+    const broken = await cli("profiles", "check", file);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`'${SHEET}'!D${example![1]}: "mười" không phải là số`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});

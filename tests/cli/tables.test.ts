@@ -12,6 +12,7 @@ import { OLD_API_AN_GIANG_2025_10 } from "../fixtures/tables/old-api-an-giang";
 import { PROVINCES_34_2025_10 } from "../fixtures/tables/provinces-34";
 import { AN_GIANG_SECTIONED, LAM_DONG_2024_Q2 } from "../fixtures/tables/sectioned";
 import { NEW_API_AGENCY_COMMUNE, NEW_API_MERGES } from "../fixtures/tables/new-api-agency-commune";
+import { SECTION_HEADINGS, SECTION_HEADING_MERGES } from "../fixtures/tables/section-headings";
 import { writeFixtureWorkbook } from "../fixtures/tables/workbook";
 import { cells, cli, load, tmpDir } from "./helpers";
 
@@ -107,7 +108,12 @@ describe("new-API agency/commune table (Tử số / Mẫu số / Tỷ lệ)", ()
 describe("sectioned announcements of totals and ratings", () => {
   test("An Giang: no missing-column warning, no uncertain profile; ratings as announced; ranks per section's level", () => {
     const result = run(AN_GIANG_SECTIONED);
-    expect(result.read.problems).toEqual([]);
+    // Nothing to fix; the two section rows are only noted as headings.
+    expect(result.read.problems.filter((p) => p.severity !== "info")).toEqual([]);
+    expect(result.read.problems.map((p) => [p.cell, p.code])).toEqual([
+      ["'Bảng'!A2", "section-row"],
+      ["'Bảng'!A18", "section-row"],
+    ]);
     const published = rows(AN_GIANG_SECTIONED).filter((r) => r["Tổng điểm"] !== "");
     expect(result.scored.units.map((u) => u.rating)).toEqual(published.map((r) => r["Xếp loại"]));
     const communes = result.scored.units.filter((u) => u.level === "commune");
@@ -117,7 +123,7 @@ describe("sectioned announcements of totals and ratings", () => {
 
   test("Lâm Đồng Q2/2024: agencies and districts ranked apart, ratings as the province published them", () => {
     const { scored, read } = run(LAM_DONG_2024_Q2);
-    expect(read.problems).toEqual([]);
+    expect(read.problems.filter((p) => p.severity !== "info")).toEqual([]);
     expect(scored.units.map((u) => [u.level, u.total, u.rating, u.rank])).toEqual([
       ["department", 98.63, "Xuất sắc", 1],
       ["department", 83.61, "Tốt", 2],
@@ -149,6 +155,25 @@ describe("CLI", () => {
     expect(["D3", "D4", "D6", "D7"].map((a) => after[a].value)).toEqual(["Xuất sắc", "Tốt", "Xuất sắc", "Xuất sắc"]);
     expect(after.E1.value).toBe("Xếp hạng");
     expect(["E3", "E4", "E6", "E7"].map((a) => after[a].value)).toEqual([1, 2, 1, 2]);
+  });
+
+  test("headings merged across the row: every unit after them scored and ranked, each heading noted, the signature block untouched", async () => {
+    const input = path.join(dir, "khoi.xlsx");
+    const out = path.join(dir, "khoi-kq.xlsx");
+    await writeFixtureWorkbook(input, SECTION_HEADINGS, "Phụ lục 1", SECTION_HEADING_MERGES);
+    const r = await cli("score", input, "--out", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("dữ liệu dòng 4–18, 11 đơn vị");
+    expect(r.stdout).toContain("Ghi nhận (4):");
+    expect(r.stdout).toContain("Ghi nhận: 'Phụ lục 1'!A9: “KHỐI PHƯỜNG” là dòng tiêu đề nhóm");
+    expect(r.stdout).not.toContain("Cần xem lại");
+    const after = cells((await load(out)).getWorksheet("Phụ lục 1")!);
+    expect(after.E3.value).toBe("Xếp hạng");
+    // Communes 1–7 across the three headings; no rank on a heading or under the table.
+    expect(["E10", "E11", "E13", "E14", "E15", "E17", "E18"].map((a) => after[a]?.value)).toEqual([3, 4, 1, 2, 7, 5, 6]);
+    expect(["E4", "E9", "E12", "E16", "E19", "E21", "E22"].map((a) => after[a]?.value ?? null)).toEqual([null, null, null, null, null, null, null]);
+    expect(after.D21.value).toBe("KT. CHỦ TỊCH");
   });
 
   test("--level and --xep-hang: one list when the user says every unit is of one level", async () => {

@@ -1,2 +1,2 @@
-export { createOfficeAdapter, SETTINGS_KEY } from "../../src/adapters/office";
+export { createOfficeAdapter } from "../../src/adapters/office";
 export { EXTRA_COLUMNS as EXTRA_COLUMNS_FOR_TESTS } from "../../src/adapters/office/adapter";

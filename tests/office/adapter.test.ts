@@ -1,5 +1,5 @@
-import { FakeExcel, FakeWorkbookModel, FakeSettings } from "../../fake-excel";
-import { createOfficeAdapter, EXTRA_COLUMNS_FOR_TESTS, SETTINGS_KEY } from "./adapter-exports";
+import { FakeExcel, FakeWorkbookModel } from "../../fake-excel";
+import { createOfficeAdapter, EXTRA_COLUMNS_FOR_TESTS } from "./adapter-exports";
 import { a1, columnLetters } from "../../src/model/grid";
 import { SheetChangedError } from "../../src/adapters/office/adapter";
 import { STATE_SHEET, type WorkbookState } from "../../src/model/plan";
@@ -242,17 +242,6 @@ describe("Office adapter: apply", () => {
     await expect(adapter.apply(plan, stateFor(plan), { overwriteConflicts: true })).resolves.toMatchObject({ syncs: 3 });
     const missing = { ...outputPlan(source), sheet: "Không có" };
     await expect(adapter.apply(missing, stateFor(missing))).rejects.toMatchObject({ code: "ItemNotFound" });
-  });
-
-  test("the profile and mapping are mirrored to the document settings", async () => {
-    const source = phuTanGrid();
-    const excel = new FakeExcel(FakeWorkbookModel.fromGrid(source));
-    const settings = new FakeSettings();
-    const adapter = createOfficeAdapter({ run: excel.run, mergedAreas: true, settings });
-    const plan = outputPlan(source);
-    await adapter.apply(plan, stateFor(plan));
-    expect(settings.get(SETTINGS_KEY)).toEqual({ profileId: "an-giang-tuan", mapping: { C: "total", D: "rating" } });
-    expect(settings.saves).toBe(1);
   });
 });
 

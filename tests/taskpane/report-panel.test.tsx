@@ -15,6 +15,7 @@ import { ReportPanel } from "../../src/taskpane/components/ReportPanel";
 import { titleInputs } from "../../src/taskpane/report/build";
 import { defaultScoring } from "../../src/taskpane/scoring";
 import { runScoring } from "../../src/pipeline";
+import { AnnounceContext, type PaneStatus } from "../../src/taskpane/status";
 import { PHU_TAN_SHEET, phuTanGrid } from "../office/phu-tan-grid";
 
 class NoResizeObserver {
@@ -40,6 +41,17 @@ function previousGrid(): Grid {
   return { ...grid, sheet: PREVIOUS_SHEET };
 }
 
+/** The pane's action bar, reduced to what the panel announces to it. */
+function WithBar({ children }: { children: React.ReactNode }) {
+  const [status, setStatus] = React.useState<PaneStatus | null>(null);
+  return (
+    <AnnounceContext.Provider value={setStatus}>
+      <div data-testid="bar">{status?.text}</div>
+      {children}
+    </AnnounceContext.Provider>
+  );
+}
+
 function setup(options: { report?: Partial<ReportAdapter> } = {}) {
   const scoring = defaultScoring();
   const grid = phuTanGrid();
@@ -57,7 +69,9 @@ function setup(options: { report?: Partial<ReportAdapter> } = {}) {
   };
   render(
     <FluentProvider theme={webLightTheme}>
-      <ReportPanel run={run} grid={grid} scoring={scoring} report={report} />
+      <WithBar>
+        <ReportPanel run={run} grid={grid} scoring={scoring} report={report} />
+      </WithBar>
     </FluentProvider>,
   );
   return { report, run };
@@ -142,7 +156,10 @@ describe("report panel", () => {
     const names = plan.rows.filter((r) => !r.unit.aggregate).map((r) => r.unit.name);
     expect(names[0]).toBe("PHÚ HÙNG");
     expect(plan.notes?.narrativeTop).not.toBeNull();
-    expect(await screen.findByText(`Đã lập trang "${plan.sheetName}" và trang "${plan.notes!.sheetName}" (số đơn vị theo xếp loại, nhận xét) với 2 biểu đồ.`)).toBeTruthy();
+    const done = `Đã lập trang "${plan.sheetName}" và trang "${plan.notes!.sheetName}" (số đơn vị theo xếp loại, nhận xét) với 2 biểu đồ.`;
+    await waitFor(() => expect(screen.getByTestId("bar").textContent).toBe(done));
+    // Shown once, in the action bar, not again inside the panel.
+    expect(screen.getAllByText(done)).toHaveLength(1);
   });
 
   test("Lập phiếu điểm writes a page per unit with the period typed in the pane", async () => {

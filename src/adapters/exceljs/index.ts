@@ -16,6 +16,7 @@ import { sourceFormat, workbookFromHtml } from "./sources";
 import { withRelativeTargets } from "./xlsx-repair";
 import { parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
 import { STATE_SHEET, type StateRead, type WorkbookState, type WritePlan } from "../../model/plan";
+import { METHOD_SHEET } from "../../model/profile";
 import { sameValue } from "../../plan/cells";
 import { rangeCells } from "../../plan/ranges";
 import { stateToChunks } from "../../plan/state";
@@ -137,7 +138,7 @@ export function userSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
   return wb.worksheets.filter((ws) => ws.name !== STATE_SHEET);
 }
 
-/** The named sheet, or the first visible one. Throws WorkbookError naming the sheets there are. */
+/** The named sheet, or the first visible one that is not the method sheet. Throws WorkbookError naming the sheets there are. */
 export function pickSheet(wb: ExcelJS.Workbook, name?: string): ExcelJS.Worksheet {
   const sheets = userSheets(wb);
   if (name !== undefined) {
@@ -145,7 +146,9 @@ export function pickSheet(wb: ExcelJS.Workbook, name?: string): ExcelJS.Workshee
     if (!ws) throw new WorkbookError(`Không có trang tính "${name}". Các trang tính: ${sheets.map((s) => `"${s.name}"`).join(", ")}.`);
     return ws;
   }
-  const ws = sheets.find((s) => s.state === "visible") ?? sheets[0];
+  const method = METHOD_SHEET.normalize("NFC").toLowerCase();
+  const tables = sheets.filter((s) => s.name.normalize("NFC").toLowerCase() !== method);
+  const ws = tables.find((s) => s.state === "visible") ?? tables[0];
   if (!ws) throw new WorkbookError("Bảng tính không có trang tính nào.");
   return ws;
 }

@@ -109,24 +109,14 @@ export interface WorkbookAdapter {
   watch?(sheet: string, onChange: (address: string) => void): Promise<boolean>;
 }
 
-/** Office.context.document.settings, or a stand-in: a small mirror of profile and mapping. */
-export interface SettingsStore {
-  set(name: string, value: unknown): void;
-  saveAsync(callback?: (result: Office.AsyncResult<void>) => void): void;
-}
-
 export interface OfficeAdapterOptions {
   /** Excel.run (or the fake's run). */
   run: XlRun;
   /** Whether ExcelApi 1.13 (Range.getMergedAreasOrNullObject) is available; otherwise no merges are read. */
   mergedAreas: boolean;
-  /** Where the profile id and mapping are mirrored for colleagues (optional). */
-  settings?: SettingsStore;
   /** Whether worksheet onChanged (ExcelApi 1.7) is available. */
   changeEvents?: boolean;
 }
-
-export const SETTINGS_KEY = "chiso766";
 
 /**
  * Blank columns read right of the table: room for every output column a profile adds (qd766 adds
@@ -163,7 +153,7 @@ export function parseMergedAddress(address: string): CellRange[] {
 }
 
 export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdapter {
-  const { run, mergedAreas, settings } = options;
+  const { run, mergedAreas } = options;
 
   async function read(readOptions: ReadOptions = {}): Promise<WorkbookSnapshot> {
     return run(async (context) => {
@@ -208,7 +198,7 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
     if (plan.conflicts.length > 0 && !applyOptions.overwriteConflicts) {
       throw new Error(`Có ${formatViNumber(plan.conflicts.length)} ô đang chứa dữ liệu khác (ví dụ ${plan.sheet}!${plan.conflicts[0].address}); hãy xác nhận ghi đè trước khi ghi.`);
     }
-    const report = await run(async (context) => {
+    return run(async (context) => {
       // Request 1: does the state sheet exist (adding one that exists would fail the write)?
       // With it, every cell about to change (value, formula, number format): the write is
       // computed from the sheet as it is now, and undo restores formats the read did not bring.
@@ -241,8 +231,6 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
         bytes: work.reduce((n, w) => n + w.bytes, 0),
       };
     });
-    if (settings) mirrorSettings(settings, state);
-    return report;
   }
 
   async function selectCell(address: string): Promise<void> {
@@ -292,16 +280,6 @@ async function selectionWithinUsedRange(context: XlRequestContext, worksheet: Xl
   const right = Math.min(selected.columnIndex + selected.columnCount, used.columnIndex + used.columnCount) - 1;
   if (bottom < top || right < left) throw new Error("Vùng đang chọn không có dữ liệu.");
   return worksheet.getRangeByIndexes(top, left, bottom - top + 1, right - left + 1);
-}
-
-/** Save profile id and mapping in the document settings; failures are reported, not hidden. */
-function mirrorSettings(settings: SettingsStore, state: WorkbookState): void {
-  const profile = state.profile as { id?: unknown } | null;
-  settings.set(SETTINGS_KEY, { profileId: typeof profile?.id === "string" ? profile.id : null, mapping: state.mapping });
-  settings.saveAsync((result) => {
-    // Compared as text: Office.AsyncResultStatus is a global enum absent from tests and the playground.
-    if (String(result.status) !== "succeeded") console.error("Không lưu được thiết lập của tài liệu:", result.error?.message);
-  });
 }
 
 /**

@@ -9,6 +9,12 @@ const useStyles = makeStyles({
 
 const SHOWN = 100;
 
+const BADGE = {
+  error: { color: "danger", text: "Lỗi" },
+  warning: { color: "warning", text: "Lưu ý" },
+  info: { color: "informative", text: "Ghi nhận" },
+} as const;
+
 export interface ProblemListProps {
   problems: Problem[];
   onSelectCell(cell: string): void;
@@ -22,8 +28,8 @@ export function ProblemList({ problems, onSelectCell }: ProblemListProps): React
     <ul className={styles.list} aria-label="Vấn đề">
       {problems.slice(0, SHOWN).map((p, i) => (
         <li key={`${p.cell ?? ""}-${p.code}-${i}`}>
-          <Badge appearance="tint" color={p.severity === "error" ? "danger" : "warning"}>
-            {p.severity === "error" ? "Lỗi" : "Lưu ý"}
+          <Badge appearance="tint" color={BADGE[p.severity].color}>
+            {BADGE[p.severity].text}
           </Badge>{" "}
           {p.cell && (
             <>
