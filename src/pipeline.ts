@@ -9,7 +9,8 @@ import { upgradeStoredProfile } from "./profiles/legacy";
 import type { ColumnMapping, ReadResult } from "./model/table";
 import type { ScoreResult } from "./model/units";
 import { score } from "./engine";
-import { readTable, type LevelOverrides } from "./reader";
+import { readTable } from "./reader";
+import { hasLevels, type LevelOverrides, type RankingChoice, type UserChoices } from "./model/choices";
 import { outputSpecs, planWrite, type PlannedWrite } from "./plan";
 import { withoutOutputs } from "./plan/outputs";
 
@@ -24,10 +25,13 @@ export interface RunOptions {
   mapping?: ColumnMapping;
   /** The workbook's stored state: its profile and mapping are reused, its cells recognised. */
   state?: WorkbookState | null;
-  /** Levels the user sets for the table, a section or a row (they win over the table's evidence). */
+  /**
+   * Levels the user sets for the table, a section or a row (they win over the table's evidence).
+   * Absent: the ones stored in the workbook's state; `{}`: none (the table's evidence alone).
+   */
   levels?: LevelOverrides;
-  /** Ranking scope and/or tie rule chosen by the user; the profile's own fill in the rest. */
-  ranking?: Partial<NonNullable<Profile["ranking"]>>;
+  /** Ranking scope and/or tie rule chosen by the user (absent: the stored choice); the profile's own fill in the rest. */
+  ranking?: RankingChoice;
   /** Told how far the run is: rows read, units scored, then the write planned. */
   onProgress?: (progress: RunProgress) => void;
 }
@@ -44,6 +48,8 @@ export interface RunResult {
   profileSource: ProfileSource;
   scored: ScoreResult;
   plan: PlannedWrite;
+  /** The user's levels and ranking this run used: the host stores them with the state. */
+  choices: UserChoices;
 }
 
 /**
@@ -84,19 +90,30 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
     mapping = withoutOutputs(state.mapping, candidates.flatMap((p) => outputSpecs(p).map((spec) => spec.field)));
   }
 
+  const choices = userChoices(options, state);
   const onProgress = options.onProgress;
   const onRows = onProgress && ((done: number, total: number) => onProgress({ stage: "read", done, total }));
-  const read = readTable(grid, { profiles, profileId, mapping, levels: options.levels, onRows });
+  const read = readTable(grid, { profiles, profileId, mapping, levels: choices.levels, onRows });
   const found = profiles.find((p) => p.id === read.profileId);
   if (!found) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
-  // The user's ranking travels with the profile stored in the workbook, so a rerun ranks alike.
-  const profile = options.ranking ? { ...found, ranking: { tie: "competition" as const, scope: "level" as const, ...found.ranking, ...options.ranking } } : found;
+  // The user's ranking is stored with the state (and in the stored profile), so a rerun ranks alike.
+  const profile = choices.ranking ? { ...found, ranking: { tie: "competition" as const, scope: "level" as const, ...found.ranking, ...choices.ranking } } : found;
   // The mapped columns tell the engine which fields can exist, so it skips lookups of the rest.
   const onUnits = onProgress && ((done: number, total: number) => onProgress({ stage: "score", done, total }));
   const scored = score(read.units, profile, { sheet: grid.sheet, onUnits });
   onProgress?.({ stage: "plan" });
   const plan = planWrite({ grid, read, profile, scored, state });
-  return { read, profile, profileSource, scored, plan };
+  return { read, profile, profileSource, scored, plan, choices };
+}
+
+/** The choices given for this run, else those stored with the workbook's last run; empty parts left out. */
+function userChoices(options: RunOptions, state: WorkbookState | null): UserChoices {
+  const levels = options.levels ?? state?.choices?.levels;
+  const ranking = options.ranking ?? state?.choices?.ranking;
+  const out: UserChoices = {};
+  if (hasLevels(levels)) out.levels = levels;
+  if (ranking && (ranking.scope || ranking.tie)) out.ranking = ranking;
+  return out;
 }
 
 /**

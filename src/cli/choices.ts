@@ -3,7 +3,8 @@
  * mapping's "levels" entry) and the ranking (`--xep-hang`), each read into what the pipeline
  * takes, with a Vietnamese message naming the bad value.
  */
-import type { Level } from "../model/fields";
+import { rankingWords } from "../model/choices";
+import { LEVEL_LABELS, type Level } from "../model/fields";
 import type { Profile } from "../model/profile";
 import { parseLevelName, type LevelOverrides } from "../reader";
 import { plainFolded } from "../reader/units";
@@ -11,11 +12,13 @@ import { CliError, EXIT } from "./errors";
 
 export const LEVEL_HELP = `  --level CẤP        cấp đơn vị do người dùng đặt, thắng mọi bằng chứng trong bảng (lặp lại được):
                      "xa" cả bảng; "II=huyen" một mục (số La Mã hoặc tên mục); "12=so" dòng 12;
-                     "UBND xã A=xa" một đơn vị. Cấp: tinh, so (sở, ban, ngành), huyen, xa
+                     "UBND xã A=xa" một đơn vị. Cấp: tinh, so (sở, ban, ngành), huyen, xa.
+                     Cấp đã đặt được lưu trong tệp kết quả và dùng lại ở lần chấm sau
   --xep-hang CÁCH    cách xếp hạng: "theo-cap" (mỗi cấp một bảng xếp hạng) hoặc "ca-bang"; và
                      "1224" (đồng hạng, bỏ hạng kế tiếp), "1223" (đồng hạng, không bỏ hạng) hoặc
                      "1234" (không đồng hạng: điểm bằng nhau xếp liền nhau theo thứ tự trong bảng, như
-                     Cổng DVCQG) hoặc "theo-ten" (như 1234 nhưng theo tên đơn vị); ví dụ --xep-hang ca-bang,1234`;
+                     Cổng DVCQG) hoặc "theo-ten" (như 1234 nhưng theo tên đơn vị); ví dụ --xep-hang ca-bang,1234;
+                     cũng được lưu trong tệp kết quả`;
 
 function level(text: string, where: string): Level {
   const l = parseLevelName(text);
@@ -103,12 +106,13 @@ export function rankingFromOption(value: string | undefined): Partial<Ranking> |
   return out;
 }
 
-/** The ranking in words, for the summary: "theo từng cấp; đồng hạng 1, 2, 2, 4". */
-export function rankingWords(ranking: Profile["ranking"]): string {
-  if (!ranking) return "không xếp hạng";
-  const scope = ranking.scope === "level" ? "xếp hạng riêng từng cấp" : "xếp hạng chung cả bảng";
-  const tie = { competition: "điểm bằng nhau cùng hạng, bỏ hạng kế tiếp (1, 2, 2, 4)", dense: "điểm bằng nhau cùng hạng, không bỏ hạng (1, 2, 2, 3)", sequential: "điểm bằng nhau xếp liền nhau theo tên đơn vị (1, 2, 3, 4)", "table-order": "điểm bằng nhau xếp liền nhau theo thứ tự trong bảng (1, 2, 3, 4)" }[
-    ranking.tie
-  ];
-  return `${scope}; ${tie}`;
+export { rankingWords };
+
+/** The user's levels in words: "cả bảng: Cấp xã; mục II: Cấp huyện; dòng 12: Sở, ban, ngành". */
+export function levelChoiceWords(levels: LevelOverrides): string {
+  const parts: string[] = [];
+  if (levels.table) parts.push(`cả bảng: ${LEVEL_LABELS[levels.table]}`);
+  for (const [k, v] of Object.entries(levels.sections ?? {})) if (!levels.rows?.[k]) parts.push(`mục ${k}: ${LEVEL_LABELS[v]}`);
+  for (const [k, v] of Object.entries(levels.rows ?? {})) parts.push(`${/^\d+$/.test(k) ? "dòng" : "đơn vị hoặc mục"} ${k}: ${LEVEL_LABELS[v]}`);
+  return parts.join("; ");
 }

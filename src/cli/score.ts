@@ -11,11 +11,11 @@ import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
 import { addReport, addScorecards, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
-import { allProblems, conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
+import { conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
 import type { LevelOverrides } from "../reader";
 import { portalRankingNote } from "../reader/portal";
-import { LEVEL_HELP, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
+import { LEVEL_HELP, levelChoiceWords, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
@@ -24,6 +24,7 @@ import { methodFromSheet, profileOption } from "./method-file";
 import { methodSheetOf } from "../adapters/exceljs/method-sheet";
 import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
 import type { Grid } from "../model/grid";
+import { problemsOf } from "../model/problems";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite] [--ghi-de-tep]
 
@@ -154,6 +155,20 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
+/** Units whose level the table leaves unknown (while others have one) or only guesses, as the pane shows them. */
+function levelFindingLines(run: RunResult): string[] {
+  const findings = run.read.levels;
+  if (!findings) return [];
+  const units = run.scored.units.filter((u) => !u.aggregate).length;
+  const names = (list: string[]) => `${list.slice(0, 5).join("; ")}${list.length > 5 ? `; … và ${formatViNumber(list.length - 5)} đơn vị khác` : ""}`;
+  const lines: string[] = [];
+  if (findings.missing.length > 0 && findings.missing.length < units) {
+    lines.push(`Chưa rõ cấp của ${formatViNumber(findings.missing.length)} đơn vị (${names(findings.missing)}): các đơn vị này được xếp hạng riêng; đặt cấp bằng --level.`);
+  }
+  if (findings.unsure.length > 0) lines.push(`Cấp của ${formatViNumber(findings.unsure.length)} đơn vị là phỏng đoán (${names(findings.unsure)}); kiểm tra cột Cấp, hoặc đặt cấp bằng --level.`);
+  return lines;
+}
+
 /** Title lines, period and cut-off date given on the command line ("\\n" in --title starts a new line). */
 function titleOptions(values: { title?: string; period?: string; cutoff?: string }): Partial<TitleInputs> {
   const out: Partial<TitleInputs> = {};
@@ -189,16 +204,27 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, options: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
-  const { json } = options;
-  const notes: string[] = [];
-  let run: RunResult;
-  let workbook: ExcelJS.Workbook;
-  let grid: Grid;
+async function scoreWorkbook(input: string, out: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
+  const { workbook, grid, run, notes, options } = await loadAndScore(input, given);
+  refuseUnwritable(run, options.overwrite);
+  const { read, scored, profile, plan } = run;
+  applyPlan(workbook, plan);
+  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices }));
+  // The source's title rows, unless the command line says otherwise.
+  const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
+  const { report, message, scorecardSheet } = await addReports(workbook, run, titles, options);
+  if (options.json) return { workbook, report, notes, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
+  return { workbook, report, notes, message, text: summaryText(run, out, scorecardSheet, options) };
+}
+
+/**
+ * Load the workbook, read its table, method sheet and stored state, and score it; any failure
+ * writes nothing. The options come back with the workbook's own method among the profiles.
+ */
+async function loadAndScore(input: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; grid: Grid; run: RunResult; notes: string[]; options: ScoreOptions }> {
+  let options = given;
   try {
-    const loaded = await loadWorkbook(input);
-    workbook = loaded.workbook;
-    notes.push(...loaded.notes);
+    const { workbook, notes } = await loadWorkbook(input);
     const ws = pickSheet(workbook, options.sheet);
     // The workbook's own method sheet is the method, unless --profile chose one.
     const methodWs = options.profileId === undefined ? methodSheetOf(workbook) : undefined;
@@ -206,66 +232,78 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
       const method = methodFromSheet(methodWs, input);
       options = { ...options, profileId: method.id, profiles: [...options.profiles.filter((p) => p.id !== method.id), method], fromMethodSheet: true };
     }
-    grid = gridFromWorksheet(ws);
+    const grid = gridFromWorksheet(ws);
     const stored = readState(workbook);
     // A newer version's state is never rewritten; a broken one is said and then left out.
     if (stored.issue?.kind === "newer") throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
-    if (stored.issue) notes.push(`${stored.issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm, và dữ liệu này được thay khi ghi.`);
-    run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, fromMethodSheet: options.fromMethodSheet, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
+    const stateNotes = stored.issue ? [`${stored.issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm, và dữ liệu này được thay khi ghi.`] : [];
+    const run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, fromMethodSheet: options.fromMethodSheet, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
+    return { workbook, grid, run, notes: [...notes, ...stateNotes], options };
   } catch (e) {
     if (e instanceof CliError) throw e.message.endsWith("Không ghi tệp nào.") ? e : new CliError(`${e.message}\nKhông ghi tệp nào.`, e.exitCode);
     const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
     throw new CliError(`${message}\nKhông ghi tệp nào.`, EXIT.input);
   }
-  const { read, scored, profile, plan } = run;
+}
+
+/** No table, no unit, or cells of the user's that would be overwritten without --overwrite: nothing is written. */
+function refuseUnwritable(run: RunResult, overwrite: boolean): void {
+  const { read, scored, plan } = run;
   const noTable = whyNoTable(run, plan.sheet);
   if (noTable && scored.units.length > 0) throw new CliError(`${noTable}\nKhông ghi tệp nào.`, EXIT.input);
   if (scored.units.length === 0) {
-    const why = allProblems(read, scored).map(problemLine).join("\n");
+    const why = problemsOf(read, scored).map(problemLine).join("\n");
     throw new CliError(`Không tìm thấy dòng đơn vị nào trong bảng của trang "${plan.sheet}".${why ? `\n${why}` : ""}\nKhông ghi tệp nào.`, EXIT.input);
   }
-  if (plan.conflicts.length > 0 && !options.overwrite) {
+  if (plan.conflicts.length > 0 && !overwrite) {
     throw new CliError(
       `${formatViNumber(plan.conflicts.length)} ô đang có nội dung không do chiso766 ghi và khác kết quả mới:\n${conflictLines(plan.sheet, plan.conflicts)}\n` +
         `Không ghi tệp nào. Kiểm tra lại các ô trên, hoặc chạy lại với --overwrite để ghi đè.`,
       EXIT.conflict,
     );
   }
+}
 
-  applyPlan(workbook, plan);
-  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping) }));
-  let report: CliReport | null = null;
-  let message: string | null = null;
-  // The source's title rows, unless the command line says otherwise.
-  const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
-  let scorecardSheet: string | null = null;
-  if (options.report || options.previous !== undefined || options.message || options.scorecards) {
-    try {
-      const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
-      if (options.report || options.previous !== undefined) report = addReport(workbook, run, { previous, titles });
-      // Score cards show changes only between periods scored by the same method and version.
-      const comparablePrevious = previous && (!previous.method || sameMethod(previous.method, profile)) ? previous.scored : undefined;
-      if (options.scorecards) scorecardSheet = addScorecards(workbook, run, { previous: comparablePrevious, titles });
-      if (options.message) {
-        const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
-        const comparison = previous ? compareResults(scored, previous.scored, { methods }) : null;
-        // Periods scored by different methods: no rises and drops, the reason instead.
-        const comparable = comparison && !comparison.methodNote ? comparison : null;
-        message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison: comparable });
-        if (comparison?.methodNote) message = `${message.trimEnd()}\n${comparison.methodNote}\n`;
-      }
-    } catch (e) {
-      throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
-    }
+/** The appendix, score cards and chat-group message the options ask for; any failure writes nothing. */
+async function addReports(
+  workbook: ExcelJS.Workbook,
+  run: RunResult,
+  titles: TitleInputs,
+  options: ScoreOptions,
+): Promise<{ report: CliReport | null; message: string | null; scorecardSheet: string | null }> {
+  const none = { report: null, message: null, scorecardSheet: null };
+  const compares = options.previous !== undefined;
+  if (!options.report && !compares && !options.message && !options.scorecards) return none;
+  const { scored, profile } = run;
+  try {
+    const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
+    const report = options.report || compares ? addReport(workbook, run, { previous, titles }) : null;
+    // Score cards show changes only between periods scored by the same method and version.
+    const comparablePrevious = previous && (!previous.method || sameMethod(previous.method, profile)) ? previous.scored : undefined;
+    const scorecardSheet = options.scorecards ? addScorecards(workbook, run, { previous: comparablePrevious, titles }) : null;
+    if (!options.message) return { report, message: null, scorecardSheet };
+    const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
+    const comparison = previous ? compareResults(scored, previous.scored, { methods }) : null;
+    // Periods scored by different methods: no rises and drops, the reason instead.
+    const comparable = comparison && !comparison.methodNote ? comparison : null;
+    const message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison: comparable });
+    return { report, scorecardSheet, message: comparison?.methodNote ? `${message.trimEnd()}\n${comparison.methodNote}\n` : message };
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
   }
+}
 
-  if (json) return { workbook, report, notes, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
-  const problems = allProblems(read, scored);
+/** The printed summary: method, ranking, table, units, problems to review, what was written where. */
+function summaryText(run: RunResult, out: string, scorecardSheet: string | null, options: ScoreOptions): string {
+  const { read, scored, profile, plan } = run;
+  const problems = problemsOf(read, scored);
   const l = read.layout;
   const portalNote = portalRankingNote(read);
   const parts = [
     profileLine(profile, run.profileSource, read),
-    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    `Xếp hạng: ${rankingWords(profile.ranking)}${options.ranking !== undefined ? " (theo --xep-hang)" : run.choices.ranking ? " (như đã chọn ở lần chấm trước, lưu trong tệp; đổi bằng --xep-hang)" : " (đổi bằng --xep-hang)"}.`,
+    ...levelFindingLines(run),
+    ...(options.levels === undefined && run.choices.levels ? [`Cấp đơn vị: ${levelChoiceWords(run.choices.levels)} (như đã đặt ở lần chấm trước, lưu trong tệp; đổi bằng --level).`] : []),
     ...(portalNote ? [`${portalNote}.`] : []),
     `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
@@ -284,6 +322,5 @@ async function scoreWorkbook(input: string, out: string, options: ScoreOptions):
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
   parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
   if (scorecardSheet) parts.push(`Đã ghi trang "${scorecardSheet}": mỗi đơn vị một trang A4.`);
-  return { workbook, report, notes, message, text: `${parts.join("\n")}\n` };
+  return `${parts.join("\n")}\n`;
 }
-

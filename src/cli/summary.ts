@@ -81,19 +81,6 @@ export function problemLine(p: Problem): string {
   return `${tag}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`;
 }
 
-/** Every problem once: the table's, the engine's, then each unit's. */
-export function allProblems(read: ReadResult, scored: ScoreResult): Problem[] {
-  const seen = new Set<string>();
-  const out: Problem[] = [];
-  for (const p of [...read.problems, ...scored.problems, ...scored.units.flatMap((u) => u.problems)]) {
-    const key = `${p.cell ?? ""}|${p.code}|${p.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(p);
-  }
-  return out;
-}
-
 export function profileLine(profile: Profile, source: ProfileSource, read: ReadResult): string {
   const head = `Hồ sơ chấm điểm: ${profile.id} — ${profile.name} (${versionText(profile)})`;
   if (source === "option") return `${head}\n  Theo tham số --profile.`;

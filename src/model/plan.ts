@@ -2,6 +2,7 @@
  * The write plan: everything a run will change in the workbook, computed before anything is
  * written. Both adapters (Office.js, exceljs) apply a plan and nothing else.
  */
+import type { UserChoices } from "./choices";
 import type { FieldId } from "./fields";
 import type { CellValue } from "./grid";
 
@@ -90,6 +91,8 @@ export interface WorkbookState {
   profile: unknown;
   /** The column mapping used last (letters → field ids). */
   mapping: Record<string, FieldId | null>;
+  /** Levels and ranking the user set (pane, --level, --xep-hang): a rerun anywhere uses them. */
+  choices?: UserChoices;
   /** The last run, for undo and for recognising the tool's own cells on a rerun. */
   lastRun: {
     sheet: string;

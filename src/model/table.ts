@@ -63,6 +63,18 @@ export interface ReadResult {
   mapping: ColumnMatch[];
   units: UnitRow[];
   problems: Problem[];
+  /** How sure the reader is of the units' levels (absent when no unit row was read). */
+  levels?: LevelFindings;
+}
+
+/** What the table tells of its units' levels, for the pane's level control (names, in table order). */
+export interface LevelFindings {
+  /** Units (not aggregate rows) whose level nothing in the table tells. */
+  missing: string[];
+  /** Units whose level is a guess between several, or whose evidence disagrees. */
+  unsure: string[];
+  /** How many units have the level the user set. */
+  userSet: number;
 }
 
 /**

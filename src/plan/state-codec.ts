@@ -117,7 +117,8 @@ export function packLastRun(run: LastRun): StoredLastRun {
 
 /** JSON of the state (its last run already packed), cut into pieces that each fit in one cell. */
 export function encodeState(state: WorkbookState, packedRun: StoredLastRun | null, size: number): string[] {
-  const json = JSON.stringify({ version: 1, app: CHISO766_VERSION, profile: state.profile, mapping: state.mapping, lastRun: packedRun });
+  const choices = state.choices && (state.choices.levels || state.choices.ranking) ? { choices: state.choices } : {};
+  const json = JSON.stringify({ version: 1, app: CHISO766_VERSION, profile: state.profile, mapping: state.mapping, ...choices, lastRun: packedRun });
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += size) chunks.push(json.slice(i, i + size));
   return chunks;
@@ -187,7 +188,7 @@ export function migrateLegacyRun(run: unknown): unknown {
 }
 
 const BROKEN = `Dữ liệu chiso766 lưu trong sổ (trang ẩn "${STATE_SHEET}") không dùng được`;
-const AREA: Record<string, string> = { version: "số phiên bản", mapping: "ánh xạ cột", lastRun: "dữ liệu hoàn tác", profile: "hồ sơ chấm điểm", app: "phiên bản" };
+const AREA: Record<string, string> = { version: "số phiên bản", mapping: "ánh xạ cột", choices: "cấp đơn vị và cách xếp hạng đã chọn", lastRun: "dữ liệu hoàn tác", profile: "hồ sơ chấm điểm", app: "phiên bản" };
 
 function broken(detail: string): StateRead {
   return { state: null, issue: { kind: "broken", message: `${BROKEN}: ${detail}.` } };
@@ -260,5 +261,7 @@ export function readStateChunks(chunks: string[], options: StateReadOptions = {}
   const outside = stored.lastRun && extent ? cellOutside(stored.lastRun, extent) : null;
   if (outside) return broken(`ô ${outside} của lần chấm trước nằm ngoài vùng dữ liệu của trang "${stored.lastRun!.sheet}"`);
   const mapping = stored.mapping as WorkbookState["mapping"];
-  return { state: { version: 1, profile: stored.profile ?? null, mapping, lastRun: stored.lastRun ? unpackSegments(stored.lastRun) : null }, issue: null };
+  const state: WorkbookState = { version: 1, profile: stored.profile ?? null, mapping, lastRun: stored.lastRun ? unpackSegments(stored.lastRun) : null };
+  if (stored.choices) state.choices = stored.choices;
+  return { state, issue: null };
 }

@@ -6,6 +6,8 @@
  */
 import { z } from "zod";
 import type { CellValue } from "../model/grid";
+import { LEVELS } from "../model/fields";
+import { RANK_SCOPES, TIE_RULES } from "../model/profile";
 
 /** Excel's sheet: 1,048,576 rows × 16,384 columns (A–XFD). */
 export const EXCEL_ROWS = 1_048_576;
@@ -92,6 +94,20 @@ const mapping = z.record(
   z.string().min(1).max(MAX_FIELD_ID).nullable(),
 );
 
+/** A section's heading, a unit's name or a row number the user set a level for. */
+const MAX_CHOICE_KEY = 200;
+/** Levels set per row or section: far above a national list (≈ 3,838 units). */
+export const MAX_LEVEL_ENTRIES = 5_000;
+const levelMap = z
+  .record(z.string().min(1).max(MAX_CHOICE_KEY), z.enum(LEVELS))
+  .refine((m) => Object.keys(m).length <= MAX_LEVEL_ENTRIES, { message: `có quá ${MAX_LEVEL_ENTRIES} mục` });
+
+/** The user's levels and ranking (model/choices.ts); absent in states written before 0.2.1. */
+const choices = z.strictObject({
+  levels: z.strictObject({ table: z.enum(LEVELS).optional(), sections: levelMap.optional(), rows: levelMap.optional() }).optional(),
+  ranking: z.strictObject({ scope: z.enum(RANK_SCOPES).optional(), tie: z.enum(TIE_RULES).optional() }).optional(),
+});
+
 /** The stored state, version 1. `app` is the chiso766 version that wrote it (absent before 0.1.0's fix). */
 export const storedStateSchema = z.object({
   version: z.literal(1),
@@ -99,6 +115,7 @@ export const storedStateSchema = z.object({
   /** A scoring method: validated by the profile schema where it is used (src/pipeline.ts). */
   profile: z.unknown(),
   mapping,
+  choices: choices.optional(),
   lastRun: lastRun.nullable(),
 });
 

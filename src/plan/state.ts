@@ -6,6 +6,7 @@ import { a1, parseA1, parseRangeA1, type CellValue } from "../model/grid";
 import type { CellSnapshot, WorkbookState, WritePlan } from "../model/plan";
 import type { ColumnMatch } from "../model/table";
 import type { FieldId } from "../model/fields";
+import type { UserChoices } from "../model/choices";
 import { rangeCells } from "./ranges";
 import { encodeState, packLastRun, readStateChunks, type StateReadOptions } from "./state-codec";
 
@@ -25,10 +26,12 @@ export function mappingOf(matches: ColumnMatch[]): Record<string, FieldId | null
  */
 export function stateAfterWrite(
   plan: WritePlan & { restored?: string[] },
-  options: { profile: unknown; mapping: Record<string, FieldId | null>; at?: Date },
+  options: { profile: unknown; mapping: Record<string, FieldId | null>; choices?: UserChoices; at?: Date },
 ): WorkbookState {
   const at = (options.at ?? new Date()).toISOString();
-  return { version: 1, profile: options.profile, mapping: options.mapping, lastRun: lastRunOf(plan, at) };
+  const state: WorkbookState = { version: 1, profile: options.profile, mapping: options.mapping, lastRun: lastRunOf(plan, at) };
+  if (options.choices && (options.choices.levels || options.choices.ranking)) state.choices = options.choices;
+  return state;
 }
 
 /**
@@ -70,7 +73,7 @@ function lastRunOf(plan: WritePlan & { restored?: string[] }, at: string): NonNu
   return { sheet: plan.sheet, at, written: ordered, previous };
 }
 
-/** The state after an undo: the profile and mapping stay, the last run is gone. */
+/** The state after an undo: the profile, mapping and the user's choices stay, the last run is gone. */
 export function stateAfterUndo(state: WorkbookState): WorkbookState {
   return { ...state, lastRun: null };
 }

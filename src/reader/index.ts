@@ -12,7 +12,8 @@ import { headerBlockAt, isDataLike, isNumberingRow, Sheet, type HeaderBlock } fr
 import { candidatesFor, STRONG, type Candidate } from "./match";
 import { normalizeHeader } from "./normalize";
 import { readRows } from "./rows";
-import { assignLevels, type LevelOverrides, type RowContext } from "./levels";
+import { assignLevels, type RowContext } from "./levels";
+import type { LevelOverrides } from "../model/choices";
 import { findLevelColumns, markLevelColumns, nameEvidence } from "./level-columns";
 
 export { normalizeHeader, normalizeUnitName, foldText, canonicalText } from "./normalize";
@@ -185,8 +186,9 @@ function readTableUnsafe(rawGrid: Grid, options: ReadOptions): ReadResult {
   layout.dataBottom = sheet.sheetRow(dataBottom);
   const levelColumns = findLevelColumns(sheet, block, assignment.matches);
   markLevelColumns(levelColumns, assignment.matches, problems);
-  problems.push(...assignLevels({ units, columns: levelColumns, contexts, overrides: options.levels, ...nameEvidence(sheet, block, assignment.columns.name) }));
-  return { ...result, units, problems };
+  const levels = assignLevels({ units, columns: levelColumns, contexts, overrides: options.levels, ...nameEvidence(sheet, block, assignment.columns.name) });
+  problems.push(...levels.problems);
+  return { ...result, units, problems, levels: levels.findings };
 }
 
 /** Profiles whose fits differ by less than this are reported as a close call. */

@@ -4,7 +4,9 @@
  * the section heading above it, the name column's header, and the user's own setting. When two
  * pieces of evidence disagree the stronger one wins and the user is told which cells disagree.
  */
+import type { LevelOverrides } from "../model/choices";
 import { LEVEL_LABELS, LEVELS, type Level } from "../model/fields";
+import type { LevelFindings } from "../model/table";
 import type { Problem, UnitRow } from "../model/units";
 import { plainFolded } from "./units";
 
@@ -77,6 +79,11 @@ export function readSection(text: string): LevelReading | null {
 const CENTRAL_CITIES = new Set(["ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"]);
 
 const PEOPLES_COMMITTEE = /^(uy ban nhan dan|ubnd)\s+/;
+/** "TP.Thủ Dầu Một", "TX.Bến Cát": the abbreviations newspapers and reports print. */
+const ABBREVIATED_TOWN: [RegExp, string][] = [
+  [/^tp\s/, "thanh pho "],
+  [/^tx\s/, "thi xa "],
+];
 const COMMUNE_NAME = /^(xa|phuong|thi tran|dac khu)\b/;
 const AGENCY_NAME =
   /^(so|ban|thanh tra|van phong|cong an|bo chi huy|phong|cac co quan chuyen mon|co quan chuyen mon|bao hiem xa hoi|chi cuc|cuc|chi nhanh|trung tam|kho bac|thue|hai quan|dai phat thanh|buu dien|dien luc|cong ty)\b/;
@@ -86,7 +93,8 @@ const PROVINCE_NAME = /^tinh\b/;
 
 /** What a unit's name says of its level, on plainFolded text (suffix " - tỉnh X" ignored). */
 function readName(folded: string): LevelReading | null {
-  const s = folded.replace(PEOPLES_COMMITTEE, "");
+  let s = folded.replace(PEOPLES_COMMITTEE, "");
+  for (const [re, full] of ABBREVIATED_TOWN) s = s.replace(re, full);
   if (COMMUNE_NAME.test(s)) return ONLY("commune");
   if (AGENCY_NAME.test(s)) return ONLY("department");
   if (DISTRICT_NAME.test(s)) return ONLY("district");
@@ -116,14 +124,7 @@ export function parseLevelName(text: string): Level | null {
   return null;
 }
 
-/** The user's own levels: for the whole table, a section (numeral or heading), a row or a unit. */
-export interface LevelOverrides {
-  table?: Level;
-  /** Key: a section's numeral ("II") or heading text ("Huyện"). */
-  sections?: Record<string, Level>;
-  /** Key: a 1-based sheet row number ("12") or a unit's name. */
-  rows?: Record<string, Level>;
-}
+export type { LevelOverrides };
 
 /** Per unit row, what the reader saw besides the name: the section above it. */
 export interface RowContext {
@@ -163,9 +164,10 @@ const SCHEME_WORDS: Record<LevelScheme, string> = { "unit-type": "loại cơ qua
 
 /**
  * Set each non-aggregate unit's level from its evidence; returns the problems (disagreements,
- * gathered by the pair of sources so a long table gives a few lines, each naming its cells).
+ * gathered by the pair of sources so a long table gives a few lines, each naming its cells)
+ * and what the pane shows of them (units without a level, units whose level is a guess).
  */
-export function assignLevels(input: LevelInput): Problem[] {
+export function assignLevels(input: LevelInput): { problems: Problem[]; findings: LevelFindings } {
   const { units } = input;
   const headerReading = readTableHeader(input.nameHeader);
   const evidence = new Map<UnitRow, Evidence[]>();
@@ -184,9 +186,16 @@ export function assignLevels(input: LevelInput): Problem[] {
   const provinceList = provinces >= 2 && provinces > others;
 
   const disagreements = new Map<string, { message: string; cells: string[] }>();
+  const findings: LevelFindings = { missing: [], unsure: [], userSet: 0 };
+  const guesses: UnitRow[] = [];
+  const certain = new Set<Level>();
   for (const [unit, list] of evidence) {
-    const { level, conflict } = decide(list, provinceList);
+    const { level, conflict, guessed } = decide(list, provinceList);
     unit.level = level;
+    if (list[0]?.source === "user") findings.userSet++;
+    if (level === null) findings.missing.push(unit.name);
+    else if (guessed || conflict) guesses.push(unit);
+    else certain.add(level);
     if (conflict) {
       const [strong, weak] = conflict;
       const key = `${strong.source}:${strong.reading.preferred}|${weak.source}:${weak.reading.preferred}`;
@@ -201,13 +210,16 @@ export function assignLevels(input: LevelInput): Problem[] {
       entry.cells.push([strong.cell, weak.cell].filter(Boolean).join(" và "));
     }
   }
-  return [...disagreements.values()].map(({ message, cells }) => ({
+  // A guess that agrees with a level other units have for sure ("Thành phố X" among "huyện Y") is not one.
+  for (const unit of guesses) if (!certain.has(unit.level!)) findings.unsure.push(unit.name);
+  const problems: Problem[] = [...disagreements.values()].map(({ message, cells }) => ({
     cell: cells[0]?.split(" và ")[0],
-    message: `Cấp đơn vị không khớp ở ${cells.length} dòng: ${message} (${listCells(cells)}); đặt cấp bằng --level hoặc ánh xạ cột nếu cần`,
+    message: `Cấp đơn vị không khớp ở ${cells.length} dòng: ${message} (${listCells(cells)}); nếu cần, hãy tự đặt cấp (phần bổ trợ: mục “Cấp đơn vị và xếp hạng”; dòng lệnh: --level)`,
     severity: "warning",
     code: "level-disagreement",
     field: "level",
   }));
+  return { problems, findings };
 }
 
 function gather(unit: UnitRow, input: LevelInput, headerReading: LevelReading | null): Evidence[] {
@@ -251,8 +263,8 @@ function userLevel(unit: UnitRow, context: RowContext | undefined, overrides: Le
 }
 
 /** The level the evidence supports, strongest first; the first contradiction is reported. */
-function decide(list: Evidence[], provinceList: boolean): { level: Level | null; conflict: [Evidence, Evidence] | null } {
-  if (list.length === 0) return { level: null, conflict: null };
+function decide(list: Evidence[], provinceList: boolean): { level: Level | null; conflict: [Evidence, Evidence] | null; guessed: boolean } {
+  if (list.length === 0) return { level: null, conflict: null, guessed: false };
   let allowed: readonly Level[] = list[0].reading.levels;
   let conflict: [Evidence, Evidence] | null = null;
   let deciding = list[0];
@@ -266,11 +278,11 @@ function decide(list: Evidence[], provinceList: boolean): { level: Level | null;
     if (both.length < allowed.length) deciding = e;
     allowed = both;
   }
-  if (allowed.length === 1) return { level: allowed[0], conflict };
-  if (provinceList && allowed.includes("province")) return { level: "province", conflict };
+  if (allowed.length === 1) return { level: allowed[0], conflict, guessed: false };
+  if (provinceList && allowed.includes("province")) return { level: "province", conflict, guessed: false };
   // Several levels remain: the most specific piece of evidence's own choice, if still allowed.
   const specific = list.find((e) => allowed.includes(e.reading.preferred) && e.reading.levels.length <= allowed.length) ?? list[0];
-  return { level: allowed.includes(specific.reading.preferred) ? specific.reading.preferred : allowed[0], conflict };
+  return { level: allowed.includes(specific.reading.preferred) ? specific.reading.preferred : allowed[0], conflict, guessed: true };
 }
 
 function describe(e: Evidence): string {

@@ -6,10 +6,11 @@ import type * as React from "react";
 import type { WorkbookAdapter, WorkbookSnapshot } from "../adapters/office/adapter";
 import { isAppendixSheet } from "../model/plan";
 import type { ColumnMapping } from "../model/table";
+import type { LevelOverrides, RankingChoice } from "../model/choices";
 import type { Progress } from "./useProgress";
 import type { ProfileSource, RunResult, ScoringService } from "./scoring";
 
-export type ScoreOptions = { profileId?: string; mapping?: ColumnMapping };
+export type ScoreOptions = { profileId?: string; mapping?: ColumnMapping; levels?: LevelOverrides; ranking?: RankingChoice };
 
 /** What the pane remembers between actions (refs: they change without a re-render). */
 export interface PaneMemory {
@@ -22,6 +23,8 @@ export interface PaneMemory {
   lastRun: { run: RunResult; source: ProfileSource } | null;
   /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
   scoredSheet: string | null;
+  /** Levels and ranking the user set in this pane (until then, the workbook's stored ones apply). */
+  chosen: { levels?: LevelOverrides; ranking?: RankingChoice };
 }
 
 export interface PaneReads {
@@ -72,7 +75,7 @@ export async function readForUndo(pane: PaneReads, known: string | undefined): P
 
 /** Score a snapshot in the worker; says where the method came from as the user would. */
 export async function scoreSnapshot(pane: PaneReads, snap: WorkbookSnapshot, options: ScoreOptions, cancellable = true): Promise<{ run: RunResult; source: ProfileSource }> {
-  const run = await pane.scoring.run(snap.grid, { ...options, state: snap.state }, pane.progress.control(cancellable));
+  const run = await pane.scoring.run(snap.grid, { ...pane.memory.current.chosen, ...options, state: snap.state }, pane.progress.control(cancellable));
   const memory = pane.memory.current;
   // A re-run that passes the same method along is not the user choosing it: say where it first came from.
   const previous = memory.lastRun;

@@ -60,7 +60,7 @@ async function afterRefusal(pane: PaneWrites, request: PendingWrite, e: SheetCha
   const run = await showChanged(pane, await readSnapshot(pane, pane.useSelection), changes, e.newFormulas);
   // Only formulas were news: ask about them now (the new plan lists them as conflicts).
   if (changes.length === 0 && run.plan.conflicts.length > 0) {
-    pane.ask({ kind: "write", plan: run.plan, state: pane.scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping) });
+    pane.ask({ kind: "write", plan: run.plan, state: pane.scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping, run.choices) });
   }
 }
 
@@ -104,7 +104,7 @@ export async function writeResults(pane: PaneWrites, noTable: string | null): Pr
     await showChanged(pane, fresh, changes, []);
     return;
   }
-  const state = pane.scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping);
+  const state = pane.scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping, result.choices);
   const request: PendingWrite = { kind: "write", plan: result.plan, state };
   if (result.plan.conflicts.length > 0) pane.ask(request);
   else await applyWrite(pane, request, false);

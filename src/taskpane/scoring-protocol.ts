@@ -7,6 +7,7 @@ import type { Grid } from "../model/grid";
 import type { Profile } from "../model/profile";
 import type { WorkbookState, WritePlan } from "../model/plan";
 import type { ColumnMapping } from "../model/table";
+import type { LevelOverrides, RankingChoice } from "../model/choices";
 import { runScoring, type RunProgress, type RunResult } from "../pipeline";
 import { planUndo } from "../plan";
 import { errorMessage } from "./errors";
@@ -16,6 +17,8 @@ export interface RunRequestOptions {
   profileId?: string;
   mapping?: ColumnMapping;
   state?: WorkbookState | null;
+  levels?: LevelOverrides;
+  ranking?: RankingChoice;
 }
 
 export type ScoringRequest =

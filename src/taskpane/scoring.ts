@@ -7,6 +7,7 @@
 import type { Grid } from "../model/grid";
 import type { Profile } from "../model/profile";
 import type { WorkbookState, WritePlan } from "../model/plan";
+import type { LevelOverrides, RankingChoice, UserChoices } from "../model/choices";
 import type { ColumnMatch, ColumnMapping } from "../model/table";
 import type { ProfileSource, RunResult } from "../pipeline";
 import { BUILTIN_PROFILES } from "../profiles";
@@ -15,10 +16,12 @@ import { scoringClient, type WorkControl } from "./scoring-client";
 
 export type { ProfileSource, RunResult, WorkControl };
 
+export type RunOptions = { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null; levels?: LevelOverrides; ranking?: RankingChoice };
+
 export interface ScoringService {
   profiles: Profile[];
-  run(grid: Grid, options: { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null }, control?: WorkControl): Promise<RunResult>;
-  stateAfterWrite(plan: WritePlan, profile: Profile, mapping: ColumnMatch[]): WorkbookState;
+  run(grid: Grid, options: RunOptions, control?: WorkControl): Promise<RunResult>;
+  stateAfterWrite(plan: WritePlan, profile: Profile, mapping: ColumnMatch[], choices?: UserChoices): WorkbookState;
   planUndo(state: WorkbookState, grid: Grid, control?: WorkControl): Promise<WritePlan>;
   stateAfterUndo(state: WorkbookState): WorkbookState;
 }
@@ -29,7 +32,7 @@ export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES, createWor
   return {
     profiles,
     run: (grid, options, control) => client.send({ kind: "run", grid, options: { profiles, ...options } }, control),
-    stateAfterWrite: (plan, profile, mapping) => stateAfterWrite(plan, { profile, mapping: mappingOf(mapping) }),
+    stateAfterWrite: (plan, profile, mapping, choices) => stateAfterWrite(plan, { profile, mapping: mappingOf(mapping), choices }),
     planUndo: (state, grid, control) => client.send({ kind: "planUndo", state, grid }, control),
     stateAfterUndo,
   };

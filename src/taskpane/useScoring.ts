@@ -9,6 +9,7 @@ import type { WorkbookAdapter, WorkbookSnapshot } from "../adapters/office/adapt
 import { publishedCheckLines } from "../plan/outputs";
 import { whyNoTable } from "../pipeline";
 import type { ColumnMapping, ColumnMatch } from "../model/table";
+import type { LevelOverrides, RankingChoice } from "../model/choices";
 import type { Problem } from "../model/units";
 import type { ProfileSource, RunResult, ScoringService } from "./scoring";
 import { CancelledError } from "./scoring-client";
@@ -59,6 +60,11 @@ export interface ScoringPane {
   reload(): void;
   changeProfile(profileId: string): void;
   changeField(letter: string, field: string | null): void;
+  /** Levels for the whole table ({} = as the table tells, dropping a level column chosen here). */
+  changeLevels(levels: LevelOverrides): void;
+  /** The column holding each unit's level (a whole-table level chosen before is dropped). */
+  changeLevelColumn(letter: string): void;
+  changeRanking(choice: RankingChoice): void;
   write(): void;
   undo(): void;
   confirmPending(): void;
@@ -69,6 +75,94 @@ export interface ScoringPane {
 /** What the pane says of a state it cannot use: a newer one stops writes, a broken one is replaced. */
 function stateIssueText(issue: NonNullable<WorkbookSnapshot["stateIssue"]>): string {
   return issue.kind === "newer" ? `${issue.message} Không ghi gì vào sổ.` : `${issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm; lần ghi sau thay dữ liệu này.`;
+}
+
+/** The state setters the pane's actions show their results with. */
+interface PaneView {
+  setProfileSource(source: ProfileSource): void;
+  setResult(run: RunResult): void;
+  setSnapshot(snap: WorkbookSnapshot): void;
+  setStale(stale: boolean): void;
+  setChanged(text: string | null): void;
+  setAsked(request: PendingWrite): void;
+  setPending(request: PendingWrite): void;
+}
+
+/** Scoring, loading and asking, bound to this render's state, for the actions in pane-writes.ts. */
+function paneWrites(reads: PaneReads, shown: Pick<PaneWrites, "snapshot" | "result" | "useSelection">, view: PaneView): PaneWrites {
+  const { memory, progress, adapter } = reads;
+  const score = async (snap: WorkbookSnapshot, options: ScoreOptions, cancellable = true) => {
+    const { run, source } = await scoreSnapshot(reads, snap, options, cancellable);
+    view.setProfileSource(source);
+    view.setResult(run);
+    return run;
+  };
+  const showSnapshot = (snap: WorkbookSnapshot) => {
+    memory.current.scoredSheet = snap.grid.sheet;
+    view.setSnapshot(snap);
+    view.setStale(false);
+  };
+  const load = async (selection: boolean, options: ScoreOptions = {}, cancellable = true) => {
+    progress.show("Đang đọc bảng…", undefined, cancellable);
+    const snap = await readSnapshot(reads, selection);
+    showSnapshot(snap);
+    if (snap.stateIssue) reads.setNotice(stateIssueText(snap.stateIssue));
+    await score(snap, options, cancellable);
+    // Tell the preview when the sheet changes under it (ExcelApi 1.7; a no-op elsewhere).
+    await adapter.watch?.(snap.grid.sheet, () => {
+      if (!memory.current.writing) view.setStale(true);
+    });
+  };
+  const keep = (): ScoreOptions => (shown.result ? { profileId: memory.current.chosenProfile ?? undefined, mapping: keptMapping(shown.result.read.mapping) } : {});
+  const ask = (request: PendingWrite) => {
+    view.setAsked(request);
+    view.setPending(request);
+  };
+  return { ...reads, ...shown, score, load, keep, showSnapshot, setChanged: view.setChanged, ask, stateIssueText };
+}
+
+/** The actions that score the same snapshot again with another choice: method, column, levels, ranking. */
+function rescoreActions(pane: PaneWrites, act: (action: () => Promise<void>) => void, setChosenColumns: React.Dispatch<React.SetStateAction<ReadonlySet<string>>>) {
+  const { snapshot, result, memory } = pane;
+  const rescore = (change: (current: RunResult) => ScoreOptions | null) =>
+    act(async () => {
+      if (!snapshot || !result) return;
+      const options = change(result);
+      if (options) await pane.score(snapshot, options);
+    });
+  const kept = (run: RunResult) => keptMapping(run.read.mapping);
+  return {
+    changeProfile: (profileId: string) =>
+      act(async () => {
+        if (!snapshot) return;
+        memory.current.chosenProfile = profileId;
+        setChosenColumns(new Set());
+        await pane.score(snapshot, { profileId, mapping: {} });
+      }),
+    changeField: (letter: string, field: string | null) =>
+      rescore((run) => {
+        setChosenColumns((letters) => new Set([...letters, letter]));
+        return { profileId: run.profile.id, mapping: { ...kept(run), [letter]: field } };
+      }),
+    changeLevels: (levels: LevelOverrides) =>
+      rescore((run) => {
+        memory.current.chosen = { ...memory.current.chosen, levels };
+        const mapping = kept(run);
+        if (!levels.table) for (const m of run.read.mapping) if (m.field === "level" && m.source === "mapping") delete mapping[m.letter];
+        return { profileId: run.profile.id, mapping };
+      }),
+    changeLevelColumn: (letter: string) =>
+      rescore((run) => {
+        memory.current.chosen = { ...memory.current.chosen, levels: {} };
+        setChosenColumns((letters) => new Set([...letters, letter]));
+        return { profileId: run.profile.id, mapping: { ...kept(run), [letter]: "level" } };
+      }),
+    changeRanking: (ranking: RankingChoice) =>
+      rescore((run) => {
+        memory.current.chosen = { ...memory.current.chosen, ranking };
+        return { profileId: run.profile.id, mapping: kept(run) };
+      }),
+  };
 }
 
 export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): ScoringPane {
@@ -83,41 +177,12 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   const [changed, setChanged] = React.useState<string | null>(null);
   const [chosenColumns, setChosenColumns] = React.useState<ReadonlySet<string>>(new Set());
   const [profileSource, setProfileSource] = React.useState<ProfileSource | null>(null);
-  const memory = React.useRef<PaneMemory>({ knownFormulas: null, writing: false, chosenProfile: null, lastRun: null, scoredSheet: null });
+  const memory = React.useRef<PaneMemory>({ knownFormulas: null, writing: false, chosenProfile: null, lastRun: null, scoredSheet: null, chosen: {} });
   const progress = useProgress();
 
   const noTable = result && snapshot ? whyNoTable(result, snapshot.grid.sheet) : null;
-  const pane: PaneWrites = paneWrites({ adapter, scoring, progress, memory, setNotice }, { snapshot, result, useSelection });
-  function paneWrites(reads: PaneReads, shown: Pick<PaneWrites, "snapshot" | "result" | "useSelection">): PaneWrites {
-    const score = async (snap: WorkbookSnapshot, options: ScoreOptions, cancellable = true) => {
-      const { run, source } = await scoreSnapshot(reads, snap, options, cancellable);
-      setProfileSource(source);
-      setResult(run);
-      return run;
-    };
-    const showSnapshot = (snap: WorkbookSnapshot) => {
-      memory.current.scoredSheet = snap.grid.sheet;
-      setSnapshot(snap);
-      setStale(false);
-    };
-    const load = async (selection: boolean, options: ScoreOptions = {}, cancellable = true) => {
-      progress.show("Đang đọc bảng…", undefined, cancellable);
-      const snap = await readSnapshot(reads, selection);
-      showSnapshot(snap);
-      if (snap.stateIssue) setNotice(stateIssueText(snap.stateIssue));
-      await score(snap, options, cancellable);
-      // Tell the preview when the sheet changes under it (ExcelApi 1.7; a no-op elsewhere).
-      await adapter.watch?.(snap.grid.sheet, () => {
-        if (!memory.current.writing) setStale(true);
-      });
-    };
-    const keep = (): ScoreOptions => (shown.result ? { profileId: memory.current.chosenProfile ?? undefined, mapping: keptMapping(shown.result.read.mapping) } : {});
-    const ask = (request: PendingWrite) => {
-      setAsked(request);
-      setPending(request);
-    };
-    return { ...reads, ...shown, score, load, keep, showSnapshot, setChanged, ask, stateIssueText };
-  }
+  const view: PaneView = { setProfileSource, setResult, setSnapshot, setStale, setChanged, setAsked, setPending };
+  const pane = paneWrites({ adapter, scoring, progress, memory, setNotice }, { snapshot, result, useSelection }, view);
 
   /** Run one user action: progress shown, errors shown, "Hủy" said plainly, never two at once. */
   const act = (action: () => Promise<void>) =>
@@ -147,23 +212,11 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
 
   return {
     ...{ asked, stale, changed, noTable, snapshot, result, problems, profileSource, chosenColumns, error, notice, pending, useSelection, setUseSelection },
+    ...rescoreActions(pane, act, setChosenColumns),
     busy: progress.busy,
     checkLines: noTable ? [] : checkLines,
     canUndo: Boolean(snapshot?.state?.lastRun) && !noTable,
     reload: () => act(() => pane.load(useSelection)),
-    changeProfile: (profileId) =>
-      act(async () => {
-        if (!snapshot) return;
-        memory.current.chosenProfile = profileId;
-        setChosenColumns(new Set());
-        await pane.score(snapshot, { profileId, mapping: {} });
-      }),
-    changeField: (letter, field) =>
-      act(async () => {
-        if (!snapshot || !result) return;
-        setChosenColumns((letters) => new Set([...letters, letter]));
-        await pane.score(snapshot, { profileId: result.profile.id, mapping: { ...keptMapping(result.read.mapping), [letter]: field } });
-      }),
     write: () => act(() => writeResults(pane, noTable)),
     undo: () => act(() => undoLastWrite(pane)),
     confirmPending: () =>

@@ -14,6 +14,7 @@ import { AN_GIANG_SECTIONED, LAM_DONG_2024_Q2 } from "../fixtures/tables/section
 import { NEW_API_AGENCY_COMMUNE, NEW_API_MERGES } from "../fixtures/tables/new-api-agency-commune";
 import { SECTION_HEADINGS, SECTION_HEADING_MERGES } from "../fixtures/tables/section-headings";
 import { writeFixtureWorkbook } from "../fixtures/tables/workbook";
+import { BINH_DUONG_2023, BINH_DUONG_2023_RANKS } from "../fixtures/tables/binh-duong-2023";
 import { cells, cli, load, tmpDir } from "./helpers";
 
 const run = (tsv: string, options: Partial<RunOptions> = {}) =>
@@ -133,6 +134,27 @@ describe("sectioned announcements of totals and ratings", () => {
   });
 });
 
+describe("Bình Dương 2023 as the newspaper printed it (TP./TX. abbreviations, no level column)", () => {
+  const published = rows(BINH_DUONG_2023);
+  const { read, scored } = run(BINH_DUONG_2023);
+
+  test("the published ranks: districts 1–9 in the article's order, the two wards 1 and 2", () => {
+    expect(scored.units.map((u) => u.total)).toEqual(published.map((r) => num(r["Tổng điểm"])));
+    expect(scored.units.map((u) => u.rank)).toEqual(BINH_DUONG_2023_RANKS);
+    // "TP.Thủ Dầu Một" and "TX.Bến Cát" are district-level towns, ranked with the huyện, not apart.
+    expect(scored.units.slice(0, 9).every((u) => u.level === "district")).toBe(true);
+    expect(scored.units.slice(9).map((u) => u.level)).toEqual(["commune", "commune"]);
+    expect(read.levels).toEqual({ missing: [], unsure: [], userSet: 0 });
+  });
+
+  test("ratings by the bands: the two wards Xuất sắc as published, TP.Thuận An (74,6) Khá", () => {
+    expect(scored.units.map((u) => u.rating)).toEqual(published.map((r) => band(num(r["Tổng điểm"]))));
+    expect(scored.units.filter((u) => u.rating === "Xuất sắc").map((u) => u.name)).toEqual(["Phường Tân Bình (TP.Dĩ An)", "phường Phú Tân (TP.Thủ Dầu Một)"]);
+    expect(scored.units[8].rating).toBe("Khá");
+    expect(read.problems).toEqual([]);
+  });
+});
+
 describe("CLI", () => {
   let dir: string;
   beforeAll(async () => {
@@ -189,6 +211,40 @@ describe("CLI", () => {
       ["department", 2],
       ["department", 3],
     ]);
+  });
+
+  test("--level and --xep-hang are kept in the output's state: scoring it again without them gives the same ranks", async () => {
+    const input = path.join(dir, "lam-dong-4.xlsx");
+    const first = path.join(dir, "lam-dong-4-kq.xlsx");
+    await writeFixtureWorkbook(input, LAM_DONG_2024_Q2);
+    const r1 = await cli("score", input, "--out", first, "--level", "II=so", "--xep-hang", "ca-bang,1223", "--json");
+    expect(r1.code).toBe(0);
+    const once = (JSON.parse(r1.stdout) as { units: { level: string; rank: number }[] }).units.map((u) => [u.level, u.rank]);
+    expect(once).toEqual([
+      ["department", 1],
+      ["department", 4],
+      ["department", 2],
+      ["department", 3],
+    ]);
+    const r2 = await cli("score", first, "--out", path.join(dir, "lam-dong-4-lai.xlsx"), "--json");
+    expect(r2.code).toBe(0);
+    expect((JSON.parse(r2.stdout) as { units: { level: string; rank: number }[] }).units.map((u) => [u.level, u.rank])).toEqual(once);
+    const text = await cli("score", first, "--out", path.join(dir, "lam-dong-4-lai2.xlsx"));
+    expect(text.stdout).toContain("Cấp đơn vị: đơn vị hoặc mục II: Sở, ban, ngành (như đã đặt ở lần chấm trước, lưu trong tệp; đổi bằng --level).");
+    expect(text.stdout).toContain("xếp hạng chung cả bảng; điểm bằng nhau cùng hạng, không bỏ hạng (1, 2, 2, 3) (như đã chọn ở lần chấm trước");
+    // A level given on the command line replaces the stored one.
+    const r3 = await cli("score", first, "--out", path.join(dir, "lam-dong-4-xa.xlsx"), "--level", "xa", "--json");
+    expect((JSON.parse(r3.stdout) as { units: { level: string }[] }).units.map((u) => u.level)).toEqual(["commune", "commune", "commune", "commune"]);
+  });
+
+  test("units whose level the table does not tell are named in the summary, as in the pane; --level xa settles them", async () => {
+    const input = path.join(dir, "chua-ro-cap.xlsx");
+    await writeFixtureWorkbook(input, "STT\tTên đơn vị\tTổng điểm\n1\tSở Tư pháp\t91,5\n2\tSở Y tế\t85\n3\tLong Xuyên\t88\n4\tChâu Đốc\t80\n");
+    const r = await cli("score", input, "--out", path.join(dir, "chua-ro-cap-kq.xlsx"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Chưa rõ cấp của 2 đơn vị (Long Xuyên; Châu Đốc): các đơn vị này được xếp hạng riêng; đặt cấp bằng --level.");
+    const set = await cli("score", input, "--out", path.join(dir, "chua-ro-cap-kq2.xlsx"), "--level", "so");
+    expect(set.stdout).not.toContain("Chưa rõ cấp");
   });
 
   test("the mapping file's \"levels\" entry, and bad values named in Vietnamese", async () => {

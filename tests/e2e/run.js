@@ -27,6 +27,7 @@ const allScenarios = [
   ...require("./scenarios/narrow-pane"),
   ...require("./scenarios/report"),
   ...require("./scenarios/never-lose"),
+  ...require("./scenarios/levels"),
 ];
 
 async function main() {

@@ -163,3 +163,21 @@ describe("levels the user sets", () => {
     expect(problems[0].message).toContain("cấp do người dùng đặt");
   });
 });
+
+describe("what the pane is told of the levels (ReadResult.levels)", () => {
+  const TABLE = "STT\tTên đơn vị\tTổng điểm\n1\tSở Tư pháp\t91,5\n2\tThành phố Long Xuyên\t85\n3\tChâu Đốc\t88\n4\tTổng cộng\t264,5\n";
+
+  test("a unit nothing tells is missing, a city between province and district is a guess; aggregate rows are neither", () => {
+    expect(read(TABLE).levels).toEqual({ missing: ["Châu Đốc"], unsure: ["Thành phố Long Xuyên"], userSet: 0 });
+  });
+
+  test("a guess that agrees with a level other units have for sure is no guess (TP. among huyện)", () => {
+    const r = read("STT\tĐơn vị\tTổng điểm\n1\tTP.Thủ Dầu Một\t88,6\n2\thuyện Phú Giáo\t85\n3\tTX.Bến Cát\t80,9\n");
+    expect(levelsOf(r)).toEqual(["district", "district", "district"]);
+    expect(r.levels).toEqual({ missing: [], unsure: [], userSet: 0 });
+  });
+
+  test("the user's level for the whole table leaves nothing missing or guessed", () => {
+    expect(read(TABLE, { levels: { table: "department" } }).levels).toEqual({ missing: [], unsure: [], userSet: 3 });
+  });
+});

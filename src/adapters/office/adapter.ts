@@ -21,7 +21,7 @@ import { checkTargets, targetAreas, type CellChange } from "../../plan/refresh";
 import { formatViNumber } from "../../report/format";
 import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
 import type { XlRange, XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
-import { readColumns, readTable, type ReadProgress } from "./read";
+import { readColumns, readTable, type RawTable, type ReadProgress } from "./read";
 
 /** Upper bound of one state chunk's bytes (UTF-8, JSON-quoted): a Vietnamese character is at most 3 bytes. */
 const STATE_CHUNK_BYTES = STATE_CHUNK_SIZE * 3 + 8;
@@ -155,82 +155,13 @@ export function parseMergedAddress(address: string): CellRange[] {
 export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdapter {
   const { run, mergedAreas } = options;
 
-  async function read(readOptions: ReadOptions = {}): Promise<WorkbookSnapshot> {
-    return run(async (context) => {
-      const { workbook } = context;
-      // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, never a null chain.
-      const worksheet = readOptions.sheet === undefined ? workbook.worksheets.getActiveWorksheet() : workbook.worksheets.getItem(readOptions.sheet);
-      const area = readOptions.selection ? await selectionWithinUsedRange(context, worksheet) : worksheet.getUsedRange(true);
-      // A few blank columns to the right too: output columns go there, and undo must know the
-      // number format and underline those cells had before the first run.
-      const range = area.getResizedRange(0, EXTRA_COLUMNS);
-      // The state sheet may not exist: a null object, and the used range chained on it is null too.
-      const stateRange = workbook.worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
-      // Right of the used range there are no values; right of a selection there may be.
-      const blankRight = readOptions.selection ? 0 : EXTRA_COLUMNS;
-      const raw = await readTable(context, range, stateRange, { mergedAreas, blankRight, valueRange: readOptions.selection ? range : area, onProgress: readOptions.onProgress });
-
-      const { sheet, ref } = splitAddress(raw.address);
-      if (raw.values.every((row) => row.every((v) => v === null))) {
-        throw new Error(readOptions.selection ? "Vùng đang chọn không có dữ liệu." : `Trang tính ${sheet ?? ""} chưa có dữ liệu: hãy mở trang có bảng cần chấm điểm.`);
-      }
-      const grid: Grid = {
-        sheet: sheet ?? "",
-        origin: { row: raw.rowIndex, col: raw.columnIndex },
-        values: raw.values,
-        numberFormats: raw.numberFormats,
-        underlines: raw.underlines,
-      };
-      const width = raw.values[0]?.length ?? 0;
-      grid.area = { top: raw.rowIndex, left: raw.columnIndex, bottom: raw.rowIndex + raw.values.length - 1, right: raw.columnIndex + width - 1 };
-      if (raw.formatRows < raw.values.length) {
-        grid.partialFormats = { fromRow: raw.rowIndex + raw.formatRows, columns: raw.formatColumns.map((c) => raw.columnIndex + c) };
-      }
-      if (raw.mergedAddress !== null) grid.merges = parseMergedAddress(raw.mergedAddress);
-      // The used range of this sheet bounds its last run's cells; a selection says nothing of it.
-      const extent = readOptions.selection ? null : { rows: grid.area.bottom + 1, cols: grid.area.right + 1 };
-      const stored = raw.stateChunks === null ? { state: null, issue: null } : readStateChunks(raw.stateChunks, { extentOf: (name) => (name === grid.sheet ? extent : null) });
-      return { grid, state: stored.state, stateIssue: stored.issue, address: `${quoteSheet(sheet ?? "")}!${ref}`, syncs: raw.syncs + (readOptions.selection ? 1 : 0) };
-    });
-  }
+  const read = (readOptions: ReadOptions = {}): Promise<WorkbookSnapshot> => run((context) => readSnapshot(context, readOptions, mergedAreas));
 
   async function apply(plan: WritePlan, state: WorkbookState, applyOptions: ApplyOptions = {}): Promise<ApplyReport> {
     if (plan.conflicts.length > 0 && !applyOptions.overwriteConflicts) {
       throw new Error(`Có ${formatViNumber(plan.conflicts.length)} ô đang chứa dữ liệu khác (ví dụ ${plan.sheet}!${plan.conflicts[0].address}); hãy xác nhận ghi đè trước khi ghi.`);
     }
-    return run(async (context) => {
-      // Request 1: does the state sheet exist (adding one that exists would fail the write)?
-      // With it, every cell about to change (value, formula, number format): the write is
-      // computed from the sheet as it is now, and undo restores formats the read did not bring.
-      const existing = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
-      const areas = targetAreas(plan);
-      const read = await readColumns(context, () => context.workbook.worksheets.getItem(plan.sheet), areas);
-      if (read.syncs === 0) await context.sync();
-      let syncs = Math.max(1, read.syncs);
-      const complete = checkTargets(plan, state, areas, read.cells);
-      if (complete.changed.length > 0 || complete.unknownFormulas.length > 0) {
-        throw new SheetChangedError(plan.sheet, complete.changed, complete.formulas, complete.unknownFormulas);
-      }
-
-      const work = writeWork(complete.plan, complete.state, existing.isNullObject);
-      const batches = packBatches(work);
-      for (const batch of batches) {
-        // Formulas need not recalculate after each block; it lasts until the next sync only.
-        context.workbook.application.suspendApiCalculationUntilNextSync();
-        for (const item of batch) item.queue(context);
-        // One request per batch: a batch is a whole 4 MB request, not a per-row round trip, and
-        // there is only one unless the write exceeds the 5 MB cap (see batch.ts).
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        syncs++;
-      }
-      return {
-        syncs,
-        requests: batches.length,
-        cells: plan.blocks.reduce((n, b) => n + b.values.reduce((m, r) => m + r.length, 0), 0),
-        bytes: work.reduce((n, w) => n + w.bytes, 0),
-      };
-    });
+    return run((context) => applyInContext(context, plan, state));
   }
 
   async function selectCell(address: string): Promise<void> {
@@ -263,6 +194,85 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
   }
 
   return { read, apply, selectCell, watch };
+}
+
+/** Read the table (active sheet, named sheet or selection) and the stored state, in as few syncs as the size allows. */
+async function readSnapshot(context: XlRequestContext, readOptions: ReadOptions, mergedAreas: boolean): Promise<WorkbookSnapshot> {
+  const { workbook } = context;
+  // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, never a null chain.
+  const worksheet = readOptions.sheet === undefined ? workbook.worksheets.getActiveWorksheet() : workbook.worksheets.getItem(readOptions.sheet);
+  const area = readOptions.selection ? await selectionWithinUsedRange(context, worksheet) : worksheet.getUsedRange(true);
+  // A few blank columns to the right too: output columns go there, and undo must know the
+  // number format and underline those cells had before the first run.
+  const range = area.getResizedRange(0, EXTRA_COLUMNS);
+  // The state sheet may not exist: a null object, and the used range chained on it is null too.
+  const stateRange = workbook.worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
+  // Right of the used range there are no values; right of a selection there may be.
+  const blankRight = readOptions.selection ? 0 : EXTRA_COLUMNS;
+  const raw = await readTable(context, range, stateRange, { mergedAreas, blankRight, valueRange: readOptions.selection ? range : area, onProgress: readOptions.onProgress });
+
+  const { sheet, ref } = splitAddress(raw.address);
+  if (raw.values.every((row) => row.every((v) => v === null))) {
+    throw new Error(readOptions.selection ? "Vùng đang chọn không có dữ liệu." : `Trang tính ${sheet ?? ""} chưa có dữ liệu: hãy mở trang có bảng cần chấm điểm.`);
+  }
+  const grid = gridOf(raw, sheet ?? "");
+  // The used range of this sheet bounds its last run's cells; a selection says nothing of it.
+  const extent = readOptions.selection ? null : { rows: grid.area.bottom + 1, cols: grid.area.right + 1 };
+  const stored = raw.stateChunks === null ? { state: null, issue: null } : readStateChunks(raw.stateChunks, { extentOf: (name) => (name === grid.sheet ? extent : null) });
+  return { grid, state: stored.state, stateIssue: stored.issue, address: `${quoteSheet(sheet ?? "")}!${ref}`, syncs: raw.syncs + (readOptions.selection ? 1 : 0) };
+}
+
+/** The cells read, as the reader's Grid: values, formats, underlines, merges and what is missing of them. */
+function gridOf(raw: RawTable, sheet: string): Grid & { area: CellRange } {
+  const width = raw.values[0]?.length ?? 0;
+  const grid: Grid & { area: CellRange } = {
+    sheet,
+    origin: { row: raw.rowIndex, col: raw.columnIndex },
+    values: raw.values,
+    numberFormats: raw.numberFormats,
+    underlines: raw.underlines,
+    area: { top: raw.rowIndex, left: raw.columnIndex, bottom: raw.rowIndex + raw.values.length - 1, right: raw.columnIndex + width - 1 },
+  };
+  if (raw.formatRows < raw.values.length) {
+    grid.partialFormats = { fromRow: raw.rowIndex + raw.formatRows, columns: raw.formatColumns.map((c) => raw.columnIndex + c) };
+  }
+  if (raw.mergedAddress !== null) grid.merges = parseMergedAddress(raw.mergedAddress);
+  return grid;
+}
+
+/** Check the target cells against the sheet as it is now, then write state, values and formats in batches. */
+async function applyInContext(context: XlRequestContext, plan: WritePlan, state: WorkbookState): Promise<ApplyReport> {
+  // Request 1: does the state sheet exist (adding one that exists would fail the write)?
+  // With it, every cell about to change (value, formula, number format): the write is
+  // computed from the sheet as it is now, and undo restores formats the read did not bring.
+  const existing = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+  const areas = targetAreas(plan);
+  const read = await readColumns(context, () => context.workbook.worksheets.getItem(plan.sheet), areas);
+  if (read.syncs === 0) await context.sync();
+  let syncs = Math.max(1, read.syncs);
+  const complete = checkTargets(plan, state, areas, read.cells);
+  if (complete.changed.length > 0 || complete.unknownFormulas.length > 0) {
+    throw new SheetChangedError(plan.sheet, complete.changed, complete.formulas, complete.unknownFormulas);
+  }
+
+  const work = writeWork(complete.plan, complete.state, existing.isNullObject);
+  const batches = packBatches(work);
+  for (const batch of batches) {
+    // Formulas need not recalculate after each block; it lasts until the next sync only.
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    for (const item of batch) item.queue(context);
+    // One request per batch: a batch is a whole 4 MB request, not a per-row round trip, and
+    // there is only one unless the write exceeds the 5 MB cap (see batch.ts).
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    syncs++;
+  }
+  return {
+    syncs,
+    requests: batches.length,
+    cells: plan.blocks.reduce((n, b) => n + b.values.reduce((m, r) => m + r.length, 0), 0),
+    bytes: work.reduce((n, w) => n + w.bytes, 0),
+  };
 }
 
 /**

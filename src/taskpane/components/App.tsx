@@ -11,6 +11,7 @@ import { MappingTable } from "./MappingTable";
 import { PaneNotices } from "./PaneNotices";
 import { Preview } from "./Preview";
 import { ProblemList } from "./ProblemList";
+import { LevelControl } from "./LevelControl";
 import { ProfileSection } from "./ProfileSection";
 
 /**
@@ -90,6 +91,10 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
 
             <PaneSection id={`${ids}-columns`} title="Các cột">
               <MappingTable profile={result.profile} mapping={result.read.mapping} chosen={pane.chosenColumns} disabled={disabled} onChange={pane.changeField} />
+            </PaneSection>
+
+            <PaneSection id={`${ids}-levels`} title="Cấp đơn vị và xếp hạng">
+              <LevelControl run={result} disabled={disabled} onLevels={pane.changeLevels} onLevelColumn={pane.changeLevelColumn} onRanking={pane.changeRanking} />
             </PaneSection>
 
             <PaneSection id={`${ids}-preview`} title="Xem trước kết quả">

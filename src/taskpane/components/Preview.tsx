@@ -71,94 +71,125 @@ export interface PreviewProps {
   plan: WritePlan;
 }
 
+/** "18 đơn vị · Tốt: 15, Khá: 2 · sẽ ghi 58 ô (cột N, O) · …": what the write will do, in one line. */
+function PreviewSummary({ profile, units, plan, perLevel }: PreviewProps & { perLevel: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const ratingCounts = ratingSummary(profile, units);
+  const unitCount = units.filter((u) => !u.aggregate).length;
+  const cells = plan.blocks.reduce((n, b) => n + b.values.reduce((m, r) => m + r.length, 0), 0);
+  return (
+    <Text size={200} className={styles.summary}>
+      {formatViNumber(unitCount)} đơn vị
+      {ratingCounts.length > 0 && ` · ${ratingCounts.map(([r, n]) => `${r}: ${formatViNumber(n)}`).join(", ")}`}
+      {` · sẽ ghi ${formatViNumber(cells)} ô`}
+      {plan.columns.length > 0 && (
+        <>
+          {" ("}
+          <span title={plan.columns.map((c) => `${c.letter}: ${c.header}`).join("\n")}>cột {plan.columns.map((c) => c.letter).join(", ")}</span>
+          {")"}
+        </>
+      )}
+      {plan.underline.set.length + plan.underline.clear.length > 0 && ` · gạch chân ${formatViNumber(plan.underline.set.length)} vùng, bỏ gạch ${formatViNumber(plan.underline.clear.length)} vùng`}
+      {perLevel && " · xếp hạng riêng theo từng cấp"}
+    </Text>
+  );
+}
+
+/** Which optional columns the table shows. */
+interface PreviewColumns {
+  showConverted: boolean;
+  showChange: boolean;
+  perLevel: boolean;
+}
+
+function PreviewHead({ profile, columns }: { profile: Profile; columns: PreviewColumns }): React.JSX.Element {
+  const styles = useStyles();
+  const { showConverted, showChange, perLevel } = columns;
+  const numHead = `${styles.th} ${styles.num}`;
+  return (
+    <>
+      <colgroup>
+        <col className={styles.nameCol} />
+        <col className={styles.numCol} />
+        {showConverted && <col className={styles.numCol} />}
+        <col className={styles.ratingCol} />
+        <col className={styles.rankCol} />
+        {showChange && <col className={styles.changeCol} />}
+      </colgroup>
+      <thead>
+        <tr>
+          <th className={styles.th} scope="col">
+            Đơn vị
+          </th>
+          <th className={numHead} scope="col" title="Tổng điểm">
+            Tổng
+          </th>
+          {showConverted && (
+            <th className={numHead} scope="col" title={profile.scale?.label}>
+              Quy đổi
+            </th>
+          )}
+          <th className={styles.th} scope="col">
+            Xếp loại
+          </th>
+          <th className={numHead} scope="col" title={perLevel ? "Xếp hạng trong cấp của đơn vị" : "Xếp hạng"}>
+            Hạng
+          </th>
+          {showChange && (
+            <th className={numHead} scope="col" title="Tăng/giảm so với kỳ trước">
+              ±
+            </th>
+          )}
+        </tr>
+      </thead>
+    </>
+  );
+}
+
+/** One unit: its values as the sheet will show them, underlined where the write underlines. */
+function PreviewRow({ unit: u, profile, columns }: { unit: ScoredUnit; profile: Profile; columns: PreviewColumns }): React.JSX.Element {
+  const styles = useStyles();
+  const decimals = profile.rounding.decimals;
+  const flagged = underlined(u);
+  const num = `${styles.td} ${styles.num}`;
+  const mark = (base: string, field: FieldId) => (flagged.has(field) ? `${base} ${styles.flagged}` : base);
+  const tone = u.change === null || u.change === 0 ? "" : u.change > 0 ? styles.up : styles.down;
+  return (
+    <tr className={u.aggregate ? styles.aggregate : undefined} data-aggregate={u.aggregate || undefined}>
+      <td className={mergeClasses(styles.td, styles.name)} title={u.name}>
+        {shortName(u.name)}
+        {columns.perLevel && u.level && !u.aggregate && <span className={styles.level}>{LEVEL_LABELS[u.level]}</span>}
+      </td>
+      <td className={mark(num, "total")}>{fmt(u.total, decimals)}</td>
+      {columns.showConverted && <td className={mark(num, "converted")}>{fmt(u.converted, profile.scale?.decimals ?? decimals)}</td>}
+      <td className={mark(styles.td, "rating")} title={u.rating ?? undefined}>
+        {u.rating ?? "—"}
+      </td>
+      <td className={mark(num, "rank")}>{u.rank ?? "—"}</td>
+      {columns.showChange && <td className={`${mark(num, "change")} ${tone}`}>{u.change === null ? "—" : `${u.change > 0 ? "+" : ""}${fmt(u.change, decimals)}`}</td>}
+    </tr>
+  );
+}
+
 /** The results before anything is written: units, totals, ratings, ranks, and what will change. */
 export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Element {
   const styles = useStyles();
-  const decimals = profile.rounding.decimals;
-  const ratingCounts = ratingSummary(profile, units);
-  // Ranked within each level (METHOD.md §5): "1" means first among its level, so the level is shown.
-  const perLevel = profile.ranking?.scope === "level" && new Set(units.filter((u) => !u.aggregate).map((u) => u.level)).size > 1;
-  const unitCount = units.filter((u) => !u.aggregate).length;
-  const cells = plan.blocks.reduce((n, b) => n + b.values.reduce((m, r) => m + r.length, 0), 0);
-  const showConverted = profile.scale !== null;
-  // A ± column of dashes only takes room from the names (no previous period in the sheet).
-  const showChange = profile.change && units.some((u) => u.change !== null);
-  const num = `${styles.td} ${styles.num}`;
-  const mark = (base: string, on: boolean) => (on ? `${base} ${styles.flagged}` : base);
+  const columns: PreviewColumns = {
+    showConverted: profile.scale !== null,
+    // A ± column of dashes only takes room from the names (no previous period in the sheet).
+    showChange: profile.change && units.some((u) => u.change !== null),
+    // Ranked within each level (METHOD.md §5): "1" means first among its level, so the level is shown.
+    perLevel: profile.ranking?.scope === "level" && new Set(units.filter((u) => !u.aggregate).map((u) => u.level)).size > 1,
+  };
   return (
     <div>
-      <Text size={200} className={styles.summary}>
-        {formatViNumber(unitCount)} đơn vị
-        {ratingCounts.length > 0 && ` · ${ratingCounts.map(([r, n]) => `${r}: ${formatViNumber(n)}`).join(", ")}`}
-        {` · sẽ ghi ${formatViNumber(cells)} ô`}
-        {plan.columns.length > 0 && (
-          <>
-            {" ("}
-            <span title={plan.columns.map((c) => `${c.letter}: ${c.header}`).join("\n")}>cột {plan.columns.map((c) => c.letter).join(", ")}</span>
-            {")"}
-          </>
-        )}
-        {plan.underline.set.length + plan.underline.clear.length > 0 && ` · gạch chân ${formatViNumber(plan.underline.set.length)} vùng, bỏ gạch ${formatViNumber(plan.underline.clear.length)} vùng`}
-        {perLevel && " · xếp hạng riêng theo từng cấp"}
-      </Text>
+      <PreviewSummary profile={profile} units={units} plan={plan} perLevel={columns.perLevel} />
       <table className={styles.table} aria-label="Xem trước kết quả">
-        <colgroup>
-          <col className={styles.nameCol} />
-          <col className={styles.numCol} />
-          {showConverted && <col className={styles.numCol} />}
-          <col className={styles.ratingCol} />
-          <col className={styles.rankCol} />
-          {showChange && <col className={styles.changeCol} />}
-        </colgroup>
-        <thead>
-          <tr>
-            <th className={styles.th} scope="col">
-              Đơn vị
-            </th>
-            <th className={`${styles.th} ${styles.num}`} scope="col" title="Tổng điểm">
-              Tổng
-            </th>
-            {showConverted && (
-              <th className={`${styles.th} ${styles.num}`} scope="col" title={profile.scale?.label}>
-                Quy đổi
-              </th>
-            )}
-            <th className={styles.th} scope="col">
-              Xếp loại
-            </th>
-            <th className={`${styles.th} ${styles.num}`} scope="col" title={perLevel ? "Xếp hạng trong cấp của đơn vị" : "Xếp hạng"}>
-              Hạng
-            </th>
-            {showChange && (
-              <th className={`${styles.th} ${styles.num}`} scope="col" title="Tăng/giảm so với kỳ trước">
-                ±
-              </th>
-            )}
-          </tr>
-        </thead>
+        <PreviewHead profile={profile} columns={columns} />
         <tbody>
-          {units.slice(0, SHOWN).map((u) => {
-            const flagged = underlined(u);
-            return (
-              <tr key={u.row} className={u.aggregate ? styles.aggregate : undefined} data-aggregate={u.aggregate || undefined}>
-                <td className={mergeClasses(styles.td, styles.name)} title={u.name}>
-                  {shortName(u.name)}
-                  {perLevel && u.level && !u.aggregate && <span className={styles.level}>{LEVEL_LABELS[u.level]}</span>}
-                </td>
-                <td className={mark(num, flagged.has("total"))}>{fmt(u.total, decimals)}</td>
-                {showConverted && <td className={mark(num, flagged.has("converted"))}>{fmt(u.converted, profile.scale?.decimals ?? decimals)}</td>}
-                <td className={mark(styles.td, flagged.has("rating"))} title={u.rating ?? undefined}>
-                  {u.rating ?? "—"}
-                </td>
-                <td className={mark(num, flagged.has("rank"))}>{u.rank ?? "—"}</td>
-                {showChange && (
-                  <td className={`${mark(num, flagged.has("change"))} ${u.change === null || u.change === 0 ? "" : u.change > 0 ? styles.up : styles.down}`}>
-                    {u.change === null ? "—" : `${u.change > 0 ? "+" : ""}${fmt(u.change, decimals)}`}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
+          {units.slice(0, SHOWN).map((u) => (
+            <PreviewRow key={u.row} unit={u} profile={profile} columns={columns} />
+          ))}
         </tbody>
       </table>
       {units.length > SHOWN && <Text size={200}>… và {formatViNumber(units.length - SHOWN)} đơn vị khác.</Text>}

@@ -1,5 +1,5 @@
-/** The pane lists one problem per cell: the worst, in the place of the cell's first problem. */
-import { onePerCell } from "../../src/taskpane/problems";
+/** The pane and the CLI list one problem per cell: the worst, in the place of the cell's first problem. */
+import { onePerCell } from "../../src/model/problems";
 import type { Problem } from "../../src/model/units";
 
 const p = (cell: string | undefined, severity: Problem["severity"], code: string, message = code): Problem => ({ cell, severity, code, message });

@@ -1,0 +1,37 @@
+/**
+ * The problems as both hosts list them: one per cell. The reader and the engine may both speak
+ * about one cell (a value above its maximum is a reader warning and an engine error; a cell that
+ * is not a number is also a missing group score): the user needs the worst, said once.
+ */
+import type { ReadResult } from "./table";
+import type { Problem, ScoreResult } from "./units";
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+export function onePerCell(problems: readonly Problem[]): Problem[] {
+  const byCell = new Map<string, Problem>();
+  const seenMessages = new Set<string>();
+  const out: (Problem | string)[] = [];
+  for (const p of problems) {
+    if (!p.cell) {
+      if (seenMessages.has(p.message)) continue;
+      seenMessages.add(p.message);
+      out.push(p);
+      continue;
+    }
+    const kept = byCell.get(p.cell);
+    if (!kept) {
+      byCell.set(p.cell, p);
+      out.push(p.cell);
+    } else if (RANK[p.severity] < RANK[kept.severity]) {
+      byCell.set(p.cell, p);
+    }
+  }
+  // Cells keep the place of their first problem, so the list still reads top to bottom.
+  return out.map((x) => (typeof x === "string" ? (byCell.get(x) as Problem) : x));
+}
+
+/** A run's problems to review: the table's, the engine's, then each unit's, one per cell. */
+export function problemsOf(read: ReadResult, scored: ScoreResult): Problem[] {
+  return onePerCell([...read.problems, ...scored.problems, ...scored.units.flatMap((u) => u.problems)]);
+}
