@@ -5,6 +5,8 @@
 import type * as React from "react";
 import type { WorkbookAdapter, WorkbookSnapshot } from "../adapters/office/adapter";
 import { isAppendixSheet } from "../model/plan";
+import type { Profile } from "../model/profile";
+import { isMethodSheet } from "./method-sheet";
 import type { ColumnMapping } from "../model/table";
 import type { LevelOverrides, RankingChoice } from "../model/choices";
 import type { Progress } from "./useProgress";
@@ -25,6 +27,8 @@ export interface PaneMemory {
   scoredSheet: string | null;
   /** Levels and ranking the user set in this pane (until then, the workbook's stored ones apply). */
   chosen: { levels?: LevelOverrides; ranking?: RankingChoice };
+  /** The method of the workbook's sheet "Phương pháp chấm điểm", used unless the user picks one here. */
+  sheetMethod: Profile | null;
 }
 
 export interface PaneReads {
@@ -48,10 +52,11 @@ export async function readSnapshot(pane: PaneReads, selection: boolean): Promise
   // The active sheet is the appendix the tool made ("Lập phụ lục" leaves it open): read the
   // table it came from instead of scoring the appendix itself.
   const source = snap.state?.lastRun?.sheet ?? memory.current.scoredSheet;
-  if (!selection && isAppendixSheet(snap.grid.sheet) && source && source !== snap.grid.sheet) {
+  const open = snap.grid.sheet;
+  if (!selection && (isAppendixSheet(open) || isMethodSheet(open)) && source && source !== open) {
     try {
       snap = await adapter.read({ sheet: source });
-      pane.setNotice(`Trang đang mở là phụ lục do công cụ lập; đã đọc bảng ở trang ${source}.`);
+      pane.setNotice(`Trang đang mở là ${isMethodSheet(open) ? "phương pháp chấm điểm" : "phụ lục do công cụ lập"}; đã đọc bảng ở trang ${source}.`);
     } catch {
       // Renamed or deleted since: score what is open, and say so.
       pane.setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);
@@ -75,7 +80,9 @@ export async function readForUndo(pane: PaneReads, known: string | undefined): P
 
 /** Score a snapshot in the worker; says where the method came from as the user would. */
 export async function scoreSnapshot(pane: PaneReads, snap: WorkbookSnapshot, options: ScoreOptions, cancellable = true): Promise<{ run: RunResult; source: ProfileSource }> {
-  const run = await pane.scoring.run(snap.grid, { ...pane.memory.current.chosen, ...options, state: snap.state }, pane.progress.control(cancellable));
+  const memoryNow = pane.memory.current;
+  const method = memoryNow.chosenProfile === null ? (memoryNow.sheetMethod ?? undefined) : undefined;
+  const run = await pane.scoring.run(snap.grid, { ...memoryNow.chosen, ...options, state: snap.state, ...(method ? { method } : {}) }, pane.progress.control(cancellable));
   const memory = pane.memory.current;
   // A re-run that passes the same method along is not the user choosing it: say where it first came from.
   const previous = memory.lastRun;

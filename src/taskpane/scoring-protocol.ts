@@ -19,6 +19,7 @@ export interface RunRequestOptions {
   state?: WorkbookState | null;
   levels?: LevelOverrides;
   ranking?: RankingChoice;
+  fromMethodSheet?: boolean;
 }
 
 export type ScoringRequest =

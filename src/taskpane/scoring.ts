@@ -16,10 +16,11 @@ import { scoringClient, type WorkControl } from "./scoring-client";
 
 export type { ProfileSource, RunResult, WorkControl };
 
-export type RunOptions = { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null; levels?: LevelOverrides; ranking?: RankingChoice };
+export type RunOptions = { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null; levels?: LevelOverrides; ranking?: RankingChoice; method?: Profile };
 
 export interface ScoringService {
   profiles: Profile[];
+  /** `method`: the workbook's own method (its sheet "Phương pháp chấm điểm"), used instead of choosing one. */
   run(grid: Grid, options: RunOptions, control?: WorkControl): Promise<RunResult>;
   stateAfterWrite(plan: WritePlan, profile: Profile, mapping: ColumnMatch[], choices?: UserChoices): WorkbookState;
   planUndo(state: WorkbookState, grid: Grid, control?: WorkControl): Promise<WritePlan>;
@@ -31,7 +32,15 @@ export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES, createWor
   const client = scoringClient(createWorker);
   return {
     profiles,
-    run: (grid, options, control) => client.send({ kind: "run", grid, options: { profiles, ...options } }, control),
+    run: (grid, { method, ...options }, control) =>
+      client.send(
+        {
+          kind: "run",
+          grid,
+          options: method ? { ...options, profiles: [...profiles.filter((p) => p.id !== method.id), method], profileId: method.id, fromMethodSheet: true } : { profiles, ...options },
+        },
+        control,
+      ),
     stateAfterWrite: (plan, profile, mapping, choices) => stateAfterWrite(plan, { profile, mapping: mappingOf(mapping), choices }),
     planUndo: (state, grid, control) => client.send({ kind: "planUndo", state, grid }, control),
     stateAfterUndo,

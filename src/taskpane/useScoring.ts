@@ -15,6 +15,9 @@ import type { ProfileSource, RunResult, ScoringService } from "./scoring";
 import { CancelledError } from "./scoring-client";
 import { errorMessage } from "./errors";
 import { onePerCell } from "./problems";
+import { METHOD_SHEET } from "../model/profile";
+import type { MethodSheetAdapter } from "../adapters/office/method-sheet";
+import { readSheetMethod, writeSheetMethod } from "./method-sheet";
 import { readSnapshot, scoreSnapshot, type PaneMemory, type PaneReads, type ScoreOptions } from "./pane-reads";
 import { applyWrite, undoLastWrite, writeResults, type PaneWrites, type PendingWrite } from "./pane-writes";
 import { useProgress, type Busy as BusyStep } from "./useProgress";
@@ -70,6 +73,13 @@ export interface ScoringPane {
   confirmPending(): void;
   cancelPending(): void;
   selectCell(cell: string): void;
+  /** Mistakes of the workbook's sheet "Phương pháp chấm điểm", each at its cell (then nothing is scored by it). */
+  methodProblems: Problem[];
+  /** The method sheet exists with other content: waiting for the user to agree to replace it. */
+  methodAsk: boolean;
+  writeMethodSheet(): void;
+  confirmMethodSheet(): void;
+  cancelMethodSheet(): void;
 }
 
 /** What the pane says of a state it cannot use: a newer one stops writes, a broken one is replaced. */
@@ -86,6 +96,8 @@ interface PaneView {
   setChanged(text: string | null): void;
   setAsked(request: PendingWrite): void;
   setPending(request: PendingWrite): void;
+  /** Reads the workbook's method sheet before scoring; false: it is broken, nothing is scored. */
+  readMethod(): Promise<boolean>;
 }
 
 /** Scoring, loading and asking, bound to this render's state, for the actions in pane-writes.ts. */
@@ -107,6 +119,8 @@ function paneWrites(reads: PaneReads, shown: Pick<PaneWrites, "snapshot" | "resu
     const snap = await readSnapshot(reads, selection);
     showSnapshot(snap);
     if (snap.stateIssue) reads.setNotice(stateIssueText(snap.stateIssue));
+    // The workbook's own method sheet comes before scoring: a broken one scores nothing.
+    if (!(await view.readMethod())) return;
     await score(snap, options, cancellable);
     // Tell the preview when the sheet changes under it (ExcelApi 1.7; a no-op elsewhere).
     await adapter.watch?.(snap.grid.sheet, () => {
@@ -165,7 +179,25 @@ function rescoreActions(pane: PaneWrites, act: (action: () => Promise<void>) => 
   };
 }
 
-export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): ScoringPane {
+/** "Phương pháp chấm điểm": the method in use written into its sheet, asking before replacing the user's. */
+async function putMethodSheet(pane: PaneWrites, methodSheet: MethodSheetAdapter | undefined, replace: boolean, setMethodAsk: (ask: boolean) => void): Promise<void> {
+  setMethodAsk(false);
+  const profile = pane.result?.profile;
+  if (!methodSheet || !profile) return;
+  pane.progress.show("Đang ghi trang phương pháp chấm điểm…", 0.5, false);
+  const memory = pane.memory.current;
+  memory.writing = true;
+  try {
+    const done = await writeSheetMethod(methodSheet, profile, replace);
+    if (done === "ask") setMethodAsk(true);
+    else if (done === "same") pane.setNotice(`Trang “${METHOD_SHEET}” đã ghi đúng phương pháp đang dùng.`);
+    else pane.setNotice(`Đã ghi phương pháp “${profile.name}” vào trang “${METHOD_SHEET}”. Sửa các ô của trang rồi bấm Đọc lại bảng: bảng được chấm theo trang đó.`);
+  } finally {
+    setTimeout(() => (memory.writing = false), 500);
+  }
+}
+
+export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, methodSheet?: MethodSheetAdapter): ScoringPane {
   const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot | null>(null);
   const [result, setResult] = React.useState<RunResult | null>(null);
   const [useSelection, setUseSelection] = React.useState(false);
@@ -177,11 +209,23 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   const [changed, setChanged] = React.useState<string | null>(null);
   const [chosenColumns, setChosenColumns] = React.useState<ReadonlySet<string>>(new Set());
   const [profileSource, setProfileSource] = React.useState<ProfileSource | null>(null);
-  const memory = React.useRef<PaneMemory>({ knownFormulas: null, writing: false, chosenProfile: null, lastRun: null, scoredSheet: null, chosen: {} });
+  const memory = React.useRef<PaneMemory>({ knownFormulas: null, writing: false, chosenProfile: null, lastRun: null, scoredSheet: null, chosen: {}, sheetMethod: null });
+  const [methodProblems, setMethodProblems] = React.useState<Problem[]>([]);
+  const [methodAsk, setMethodAsk] = React.useState(false);
   const progress = useProgress();
 
   const noTable = result && snapshot ? whyNoTable(result, snapshot.grid.sheet) : null;
-  const view: PaneView = { setProfileSource, setResult, setSnapshot, setStale, setChanged, setAsked, setPending };
+  const readMethod = async () => {
+    const own = await readSheetMethod(methodSheet);
+    memory.current.sheetMethod = own.profile;
+    setMethodProblems(own.problems);
+    if (own.problems.length > 0 && memory.current.chosenProfile === null) {
+      setResult(null);
+      return false;
+    }
+    return true;
+  };
+  const view: PaneView = { setProfileSource, setResult, setSnapshot, setStale, setChanged, setAsked, setPending, readMethod };
   const pane = paneWrites({ adapter, scoring, progress, memory, setNotice }, { snapshot, result, useSelection }, view);
 
   /** Run one user action: progress shown, errors shown, "Hủy" said plainly, never two at once. */
@@ -227,5 +271,10 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
       }),
     cancelPending: () => setPending(null),
     selectCell: (cell) => act(() => adapter.selectCell(cell)),
+    methodProblems,
+    methodAsk,
+    writeMethodSheet: () => act(() => putMethodSheet(pane, methodSheet, false, setMethodAsk)),
+    confirmMethodSheet: () => act(() => putMethodSheet(pane, methodSheet, true, setMethodAsk)),
+    cancelMethodSheet: () => setMethodAsk(false),
   };
 }
