@@ -11,7 +11,9 @@ const path = require("path");
 const { spawnSync } = require("child_process");
 
 const root = path.resolve(__dirname, "..");
-const stampDir = path.join(root, "node_modules", ".cache", "chiso766-playground");
+// One stamp folder per checkout: git worktrees may share one node_modules, and another
+// checkout's newer stamp must not pass this one's stale build off as fresh.
+const stampDir = path.join(root, "node_modules", ".cache", "chiso766-playground", require("crypto").createHash("sha256").update(root).digest("hex").slice(0, 12));
 
 /** Newest mtime (ms) of the files under the given paths; missing paths count as 0. */
 function newestMtime(paths) {

@@ -133,7 +133,8 @@ export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infi
     const scale = profile.scale;
     columns.push({ header: scale.label, right: true, cell: (u) => formatScore(u.converted, scale.decimals) });
   }
-  if (profile.rating) columns.push({ header: "Xếp loại", right: false, cell: (u) => u.rating ?? "—" });
+  // A unit with an unusable input cell says so where its rating would be; the problems name the cell.
+  if (profile.rating) columns.push({ header: "Xếp loại", right: false, cell: (u) => u.rating ?? (u.notRated ? "lỗi số liệu" : "—") });
   if (profile.ranking) columns.push({ header: "Hạng", right: true, cell: (u) => (u.rank === null ? "—" : String(u.rank)) });
   if (profile.change && scored.units.some((u) => u.change !== null)) columns.push({ header: "Tăng/giảm", right: true, cell: (u) => formatScore(u.change, decimals, true) });
   if (scored.units.some((u) => u.flags.length > 0)) {

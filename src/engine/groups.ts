@@ -11,6 +11,7 @@ import type { CompiledGroup, CompiledProfile, IndicatorOutcome, Part } from "./t
 
 export const ABSENT: Part = Object.freeze({ status: "absent", value: null });
 const MISSING: Part = Object.freeze({ status: "missing", value: null });
+const INVALID: Part = Object.freeze({ status: "invalid", value: null });
 
 /** Group and total values agree when within this (they are sums of 2-decimal numbers). */
 const GROUP_TOLERANCE = 0.005;
@@ -30,6 +31,8 @@ export function reporter(row: UnitRow, compiled: CompiledProfile, into: Problem[
 /** A given group score (or the printed total), checked against its maximum. */
 export function readScore(row: UnitRow, field: string, max: number, what: string, report: Report): Part {
   if (!hasField(row, field)) return ABSENT;
+  // Unreadable ("16/,6"): the reader said why; it is no blank, so never reported as missing.
+  if (row.invalid?.[field] !== undefined) return INVALID;
   const v = row.values[field];
   if (v === null || v === undefined) return MISSING;
   if (v < 0) {

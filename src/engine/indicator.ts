@@ -43,6 +43,8 @@ function zeroPolicy(spec: IndicatorSpec, level: Level | null): IndicatorSpec["ze
 const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
 const NOT_APPLICABLE: IndicatorOutcome = Object.freeze({ status: "not-applicable", ratio: null, points: null, problems: NO_PROBLEMS });
 const ABSENT: IndicatorOutcome = Object.freeze({ status: "absent", ratio: null, points: null, problems: NO_PROBLEMS });
+/** A cell of the indicator could not be read (the reader's problem names it). */
+const UNREADABLE: IndicatorOutcome = Object.freeze({ status: "invalid", ratio: null, points: null, problems: NO_PROBLEMS });
 
 /** An indicator's problems, each naming its cell; the list is made for the first one. */
 class Findings {
@@ -114,6 +116,8 @@ function inTable(row: UnitRow, ind: CompiledIndicator): boolean {
 export function scoreIndicator(row: UnitRow, ind: CompiledIndicator, compiled: CompiledProfile): IndicatorOutcome {
   if (row.level !== null && ind.spec.notApplicableFor.includes(row.level)) return NOT_APPLICABLE;
   if (!inTable(row, ind)) return ABSENT;
+  // A cell the reader could not use: no points from the other cells as if it were blank.
+  if (row.invalid && [ind.numerator, ind.denominator, ind.ratio, ind.points].some((f) => row.invalid![f] !== undefined)) return UNREADABLE;
   const findings = new Findings(row, compiled);
   const values = readGiven(row, ind, findings);
   const { decimals, mode } = compiled.profile.rounding;

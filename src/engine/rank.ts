@@ -1,8 +1,9 @@
 /**
  * Ranking (METHOD.md §5): by total, highest first, among the units that are ranked (not
- * aggregates, with a total), in one list or one per level. Tie rules: competition "1, 2, 2, 4",
- * dense "1, 2, 2, 3", or tied units numbered one after another by name ("sequential") or by
- * their order in the table ("table-order"). The result never depends on the order of the input.
+ * aggregates, with a total, no unusable input cell), in one list or one per level. Tie rules:
+ * competition "1, 2, 2, 4", dense "1, 2, 2, 3", or tied units numbered one after another by name
+ * ("sequential") or by their order in the table ("table-order"). The result never depends on the
+ * order of the input.
  */
 import type { Profile, TieRule } from "../model/profile";
 import type { ScoredUnit } from "../model/units";
@@ -47,7 +48,7 @@ export function rankValues(items: readonly Rankable[], tie: TieRule): Map<number
 export function ranksOf(units: readonly ScoredUnit[], ranking: NonNullable<Profile["ranking"]>): (number | null)[] {
   const scopes = new Map<string, Rankable[]>();
   units.forEach((u, id) => {
-    if (u.aggregate || u.total === null) return;
+    if (u.aggregate || u.total === null || u.notRated !== undefined) return;
     const scope = ranking.scope === "level" ? (u.level ?? "") : "";
     const item: Rankable = { id, value: u.total, name: u.key || u.name, row: u.row };
     const list = scopes.get(scope);

@@ -3,7 +3,7 @@
  * province row, groups, total, converted total, rating, change and flags, with the unit's
  * problems in that order. The rank is set afterwards, over all units.
  */
-import type { Problem, IndicatorResult, ScoredUnit, UnitRow } from "../model/units";
+import { inputErrorText, type InputError, type Problem, type IndicatorResult, type ScoredUnit, type UnitRow } from "../model/units";
 import { flagsFor } from "./flags";
 import { groupsRecord, reporter, scoreGroups } from "./groups";
 import { scoreIndicator } from "./indicator";
@@ -48,7 +48,8 @@ export function scoreUnit(row: UnitRow, aggregate: boolean, indicators: readonly
   const parts = scoreGroups(row, indicators, c, report);
   const { total, tableProblem } = totalOf(row, c, parts, indicators, report);
   const converted = convertedOf(row, total, c, report);
-  const band = ratingOf(row, total, converted, c, report);
+  const notRated = firstInputError(row, problems, c);
+  const band = notRated === undefined ? ratingOf(row, total, converted, c, report) : null;
   const previous = printedValue(row, "previous");
   const change = changeOf(row, total, previous, c, report);
   const unit: ScoredUnit = {
@@ -70,6 +71,31 @@ export function scoreUnit(row: UnitRow, aggregate: boolean, indicators: readonly
     flags: [],
     problems,
   };
+  if (notRated !== undefined) {
+    unit.notRated = notRated;
+    problems.push({ cell: c.cellOf(row, "name"), code: "not-rated", severity: "error", message: notRatedMessage(notRated, row, c) });
+  }
   if (!aggregate && c.profile.flags.length > 0) unit.flags = flagsFor(unit, row, c.profile);
   return { unit, tableProblem };
+}
+
+/** The engine's problems that say an input cell is unusable (a blank is missing, not one of these). */
+const INPUT_ERRORS = new Set(["out-of-range", "above-max"]);
+
+/**
+ * The unit's first unusable input cell (the reader's, then the engine's) and how many more it
+ * has; undefined when every cell is usable or the method neither rates nor ranks.
+ */
+function firstInputError(row: UnitRow, problems: readonly Problem[], c: CompiledProfile): InputError | undefined {
+  if (!c.profile.rating && !c.profile.ranking) return undefined;
+  const bad: { cell: string | null; why: string }[] = Object.entries(row.invalid ?? {}).map(([field, why]) => ({ cell: c.cellOf(row, field) ?? null, why }));
+  for (const p of problems) if (p.severity === "error" && INPUT_ERRORS.has(p.code)) bad.push({ cell: p.cell ?? null, why: p.message });
+  return bad.length > 0 ? { ...bad[0], others: bad.length - 1 } : undefined;
+}
+
+/** "Chưa xếp loại, xếp hạng vì ô 'Phụ lục 1'!D6 có lỗi: …", saying only what the method does. */
+function notRatedMessage(error: InputError, row: UnitRow, c: CompiledProfile): string {
+  const { rating, ranking } = c.profile;
+  const what = rating && ranking && !row.aggregate ? "Chưa xếp loại, xếp hạng" : rating ? "Chưa xếp loại" : "Chưa xếp hạng";
+  return `${what} vì ${inputErrorText(error)}`;
 }

@@ -41,6 +41,12 @@ export interface UnitRow {
   texts?: Record<FieldId, string>;
   /** Sheet-qualified address of each field's cell ("Sheet1!D7"), so later problems can name it. */
   cells?: Record<FieldId, string>;
+  /**
+   * Cells the reader could not use (not a number, an Excel error), by field: why, in Vietnamese
+   * (`"16/,6" không phải là số`). Their value is null, but unlike a blank they are not missing:
+   * the unit is neither rated nor ranked.
+   */
+  invalid?: Record<FieldId, string>;
 }
 
 export interface IndicatorResult {
@@ -81,6 +87,25 @@ export interface ScoredUnit {
   change: number | null;
   flags: Flag[];
   problems: Problem[];
+  /**
+   * Set when an input cell of the unit is unusable (not a number, out of range): the unit has
+   * no rating and no rank, since a rating computed as if the cell were blank would be a guess.
+   */
+  notRated?: InputError;
+}
+
+/** The first unusable input cell of a unit, and how many more it has. */
+export interface InputError {
+  /** "'Phụ lục 1'!D6", or null when the cell is not known. */
+  cell: string | null;
+  /** Why, in Vietnamese: `"16/,6" không phải là số`. */
+  why: string;
+  others: number;
+}
+
+/** "ô 'Phụ lục 1'!D6 có lỗi: "16/,6" không phải là số (và 1 ô lỗi khác)". */
+export function inputErrorText(e: InputError): string {
+  return `${e.cell ? `ô ${e.cell} ` : ""}có lỗi: ${e.why}${e.others > 0 ? ` (và ${e.others} ô lỗi khác)` : ""}`;
 }
 
 export interface ScoreResult {

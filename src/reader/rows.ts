@@ -214,7 +214,7 @@ function readUnit(cols: RowColumns, r: number, name: string, sttValue: CellValue
   const { sheet, profile } = cols;
   const sheetRow = sheet.sheetRow(r);
   const aggregate = isAggregateName(name, profile);
-  const { values, texts } = readValues(cols, r, problems);
+  const { values, texts, invalid } = readValues(cols, r, problems);
   const stt = readStt(sttValue);
   if (stt !== null) values.stt = stt;
   const code = readCode(cols, r, problems);
@@ -231,6 +231,7 @@ function readUnit(cols: RowColumns, r: number, name: string, sttValue: CellValue
   if (!aggregate) reportDuplicates(cols, sheetRow, name, key, code, seen, problems);
   const unit: UnitRow = { row: sheetRow, name, key, code, level: aggregate ? null : level, aggregate, values, cells: cols.cellsOf(sheetRow) };
   if (Object.keys(texts).length > 0) unit.texts = texts;
+  if (invalid) unit.invalid = invalid;
   return unit;
 }
 
@@ -244,10 +245,11 @@ function readStt(sttValue: CellValue): number | null {
  * The row's value cells: numbers by field (null when blank or unusable, with an error problem
  * for the latter), texts by field. Every number field has an entry, in column order.
  */
-function readValues(cols: RowColumns, r: number, problems: Problem[]): { values: Record<FieldId, number | null>; texts: Record<FieldId, string> } {
+function readValues(cols: RowColumns, r: number, problems: Problem[]): RowValues {
   const { sheet } = cols;
   const values: Record<FieldId, number | null> = {};
   const texts: Record<FieldId, string> = {};
+  let invalid: Record<FieldId, string> | undefined;
   for (const column of cols.values) {
     const raw = sheet.value(r, column.c);
     if (column.kind === "text") {
@@ -255,13 +257,29 @@ function readValues(cols: RowColumns, r: number, problems: Problem[]): { values:
       if (t !== "") texts[column.field] = t;
       continue;
     }
-    values[column.field] = raw === null ? null : readNumber(cols, r, column, raw, problems);
+    if (raw === null) {
+      values[column.field] = null;
+      continue;
+    }
+    const read = readNumber(cols, r, column, raw, problems);
+    values[column.field] = typeof read === "number" ? read : null;
+    if (read !== null && typeof read === "object") (invalid ??= {})[column.field] = read.error;
   }
-  return { values, texts };
+  return { values, texts, invalid };
 }
 
-/** One non-blank number cell, with its problems (unusable, above the maximum, another maximum written beside it). */
-function readNumber(cols: RowColumns, r: number, column: ValueColumn, raw: NonNullable<CellValue>, problems: Problem[]): number | null {
+interface RowValues {
+  values: Record<FieldId, number | null>;
+  texts: Record<FieldId, string>;
+  /** Fields whose cell could not be read, with why (absent when every cell was usable). */
+  invalid?: Record<FieldId, string>;
+}
+
+/**
+ * One non-blank number cell, with its problems (unusable, above the maximum, another maximum
+ * written beside it): the number, null for a missing mark ("-", "N/A"), or why it is unusable.
+ */
+function readNumber(cols: RowColumns, r: number, column: ValueColumn, raw: NonNullable<CellValue>, problems: Problem[]): number | null | { error: string } {
   const { sheet, profile } = cols;
   const { field, kind, max } = column;
   const format = sheet.format(r, column.c);
@@ -273,7 +291,7 @@ function readNumber(cols: RowColumns, r: number, column: ValueColumn, raw: NonNu
   const parsed = parseNumber(raw, kind, format);
   if (parsed.error) {
     problems.push({ cell, message: parsed.error, severity: "error", code: parsed.errorCode ?? "not-a-number", field });
-    return null;
+    return { error: parsed.error };
   }
   const v = parsed.value;
   if (v !== null && max !== null && v > max + 1e-9) {

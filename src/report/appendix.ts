@@ -61,8 +61,10 @@ export interface AppendixOptions {
 
 const LEVEL_ORDER = new Map<string, number>(LEVELS.map((l, i) => [l, i]));
 
-/** Rank order: total descending, then rank, then sheet row; missing totals last. */
+/** Rank order: total descending, then rank, then sheet row; units with an input error, then missing totals, last. */
 function byRankOrder(a: ScoredUnit, b: ScoredUnit): number {
+  const errorA = a.notRated !== undefined;
+  if (errorA !== (b.notRated !== undefined)) return errorA ? 1 : -1;
   if (a.total === null || b.total === null) {
     if (a.total !== b.total) return a.total === null ? 1 : -1;
   } else if (a.total !== b.total) return b.total - a.total;
@@ -283,7 +285,7 @@ export function planAppendix(scored: ScoreResult, profile: Profile, options: App
     const c = columns.find((x) => x.field === field || defs[x.col].flagFields?.includes(field));
     return c ? c.label.replace(/\s*\([^)]*\)\s*$/, "") : field === "total" ? "Tổng điểm" : field;
   };
-  const end = writeFootnote(b, appendixFootnotes(profile, scored.units.filter((u) => u.aggregate), labelOf), footnoteTop, chars);
+  const end = writeFootnote(b, appendixFootnotes(profile, scored.units, labelOf), footnoteTop, chars);
   const lastRow = Math.max(end - 1, dataBottom);
 
   const sheet = b.build(

@@ -4,7 +4,7 @@
  */
 import type { FieldId } from "../model/fields";
 import { versionText, type Band, type Profile } from "../model/profile";
-import type { ScoredUnit } from "../model/units";
+import { inputErrorText, type InputError, type ScoredUnit } from "../model/units";
 import { formatViNumber } from "./format";
 
 function bandRangeText(bands: Band[], i: number): string {
@@ -54,13 +54,22 @@ export function methodFootnote(profile: Profile): string {
   return `Phương pháp: ${profile.name} (${versionText(profile)}).`;
 }
 
+/** "Chưa xếp loại, xếp hạng do số liệu có ô lỗi: UBND xã A (ô 'Phụ lục 1'!D6 có lỗi: …)." */
+function inputErrorFootnote(units: readonly ScoredUnit[]): string | null {
+  const bad = units.filter((u) => u.notRated !== undefined);
+  if (bad.length === 0) return null;
+  return `Chưa xếp loại, xếp hạng do số liệu có ô lỗi: ${bad.map((u) => `${u.name} (${inputErrorText(u.notRated as InputError)})`).join("; ")}.`;
+}
+
 /** Every footnote line of the appendix, in print order. */
-export function appendixFootnotes(profile: Profile, aggregates: ScoredUnit[], labelOf: (field: FieldId) => string): string[] {
+export function appendixFootnotes(profile: Profile, units: readonly ScoredUnit[], labelOf: (field: FieldId) => string): string[] {
+  const aggregates = units.filter((u) => u.aggregate);
   return [
     methodFootnote(profile),
     ratingFootnote(profile),
     tieFootnote(profile),
     flagFootnote(profile, labelOf),
     aggregates.length > 0 ? `Dòng ${aggregates.map((u) => u.name).join(", ")} là số liệu chung, không xếp hạng, không gạch chân.` : null,
+    inputErrorFootnote(units),
   ].filter((n): n is string => n !== null);
 }

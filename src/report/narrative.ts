@@ -229,7 +229,8 @@ function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile
     p.push({ kind: "text", text: `Bảng có số liệu của ${formatViCount(units.length)} đơn vị; phương pháp "${profile.name}" không chấm điểm, không xếp loại.` });
     return p;
   }
-  const scoredUnits = units.filter((u) => u.total !== null);
+  // A unit with an unusable input cell is neither rated nor ranked: it is named apart, never best or worst.
+  const scoredUnits = units.filter((u) => u.total !== null && u.notRated === undefined);
   p.push({ kind: "text", text: `Thực hiện chấm điểm đánh giá ${formatViNumber(scoredUnits.length)}/${formatViNumber(units.length)} đơn vị, trong đó:` });
   const bands = profile.rating ? [...profile.rating.bands].sort((a, b) => b.min - a.min) : [];
   for (const band of bands) {
@@ -237,8 +238,10 @@ function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile
     if (inBand.length === 0) continue;
     p.push({ kind: "bullet", text: `${formatViCount(inBand.length)} đơn vị xếp loại ${ratingWord(band.key, band.label)}: ${names(inBand)}.` });
   }
-  const unrated = units.filter((u) => u.total === null);
+  const unrated = units.filter((u) => u.total === null && u.notRated === undefined);
   if (unrated.length > 0) p.push({ kind: "bullet", text: `${formatViCount(unrated.length)} đơn vị chưa đủ số liệu để chấm điểm: ${names(unrated)}.` });
+  const withErrors = units.filter((u) => u.notRated !== undefined);
+  if (withErrors.length > 0) p.push({ kind: "bullet", text: `${formatViCount(withErrors.length)} đơn vị chưa xếp loại vì số liệu có ô lỗi: ${names(withErrors)}.` });
   for (const a of aggregates) {
     if (a.total === null) continue;
     const rating = a.rating ? `, xếp loại ${ratingWord(a.ratingKey, a.rating)}` : "";

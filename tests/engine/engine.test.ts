@@ -75,8 +75,10 @@ describe("checks on given values", () => {
     expect(u.problems.map((p) => [p.code, p.field])).toEqual([
       ["out-of-range", "2.1.ratio"],
       ["out-of-range", "3.3.numerator"],
+      ["not-rated", undefined],
     ]);
     expect(u.indicators["3.3"].points).toBeNull();
+    expect([u.rating, u.rank]).toEqual([null, null]);
   });
 
   it("a group score above its maximum is an error (CLGQ/TTTT swapped in old portal data)", () => {
@@ -84,7 +86,7 @@ describe("checks on given values", () => {
     const u = score([unitRow(2, "Tỉnh C", values, { level: "province" })], nhom).units[0];
     expect(u.groups.TTTT).toBeNull();
     expect(u.total).toBeNull();
-    expect(u.problems.map((p) => p.code)).toEqual(["above-max"]);
+    expect(u.problems.map((p) => p.code)).toEqual(["above-max", "not-rated"]);
   });
 
   it("warns when printed points or ratios differ from those computed from the counts", () => {

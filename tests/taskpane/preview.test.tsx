@@ -87,4 +87,15 @@ describe("preview", () => {
     expect(within(table).getByText("Cấp tỉnh")).toBeTruthy();
     expect(screen.getByText(/xếp hạng riêng theo từng cấp/)).toBeTruthy();
   });
+
+  test("a unit with an unusable cell: “Ô lỗi” for its rating with the reason as tooltip, no rank, counted in the summary", () => {
+    const bad: ScoredUnit = { ...unit(2, "UBND xã Thanh Minh", 68.2, null), rating: null, ratingKey: null, rank: null, notRated: { cell: "'Phụ lục'!C12", why: '"16/,6" không phải là số', others: 0 } };
+    const table = show([unit(1, "UBND phường Him Lam", 71.6, null), bad], getProfile("dien-bien-2023") as Profile);
+    const row = within(table).getAllByRole("row")[2];
+    const cells = within(row).getAllByRole("cell");
+    const rating = within(row).getByText("Ô lỗi");
+    expect(rating.getAttribute("title")).toBe(`Chưa xếp loại, xếp hạng vì ô 'Phụ lục'!C12 có lỗi: "16/,6" không phải là số`);
+    expect(cells[cells.length - 1].textContent).toBe("—");
+    expect(screen.getByText(/1 chưa xếp loại vì có ô lỗi/)).toBeTruthy();
+  });
 });

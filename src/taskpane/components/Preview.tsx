@@ -2,7 +2,7 @@ import * as React from "react";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { LEVEL_LABELS, type FieldId } from "../../model/fields";
 import type { Profile } from "../../model/profile";
-import type { ScoredUnit } from "../../model/units";
+import { inputErrorText, type ScoredUnit } from "../../model/units";
 import type { WritePlan } from "../../model/plan";
 import { formatViNumber } from "../../report/format";
 
@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   ratingCol: { width: "5.8em" },
   aggregate: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
   flagged: { textDecorationLine: "underline" },
+  error: { color: tokens.colorPaletteRedForeground1 },
   up: { color: tokens.colorPaletteGreenForeground1 },
   down: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -76,11 +77,13 @@ function PreviewSummary({ profile, units, plan, perLevel }: PreviewProps & { per
   const styles = useStyles();
   const ratingCounts = ratingSummary(profile, units);
   const unitCount = units.filter((u) => !u.aggregate).length;
+  const notRatedCount = units.filter((u) => !u.aggregate && u.notRated).length;
   const cells = plan.blocks.reduce((n, b) => n + b.values.reduce((m, r) => m + r.length, 0), 0);
   return (
     <Text size={200} className={styles.summary}>
       {formatViNumber(unitCount)} đơn vị
       {ratingCounts.length > 0 && ` · ${ratingCounts.map(([r, n]) => `${r}: ${formatViNumber(n)}`).join(", ")}`}
+      {notRatedCount > 0 && ` · ${formatViNumber(notRatedCount)} chưa xếp loại vì có ô lỗi (xem Vấn đề)`}
       {` · sẽ ghi ${formatViNumber(cells)} ô`}
       {plan.columns.length > 0 && (
         <>
@@ -162,8 +165,11 @@ function PreviewRow({ unit: u, profile, columns }: { unit: ScoredUnit; profile: 
       </td>
       <td className={mark(num, "total")}>{fmt(u.total, decimals)}</td>
       {columns.showConverted && <td className={mark(num, "converted")}>{fmt(u.converted, profile.scale?.decimals ?? decimals)}</td>}
-      <td className={mark(styles.td, "rating")} title={u.rating ?? undefined}>
-        {u.rating ?? "—"}
+      <td
+        className={`${mark(styles.td, "rating")} ${u.notRated ? styles.error : ""}`}
+        title={u.rating ?? (u.notRated ? `Chưa xếp loại, xếp hạng vì ${inputErrorText(u.notRated)}` : undefined)}
+      >
+        {u.rating ?? (u.notRated ? "Ô lỗi" : "—")}
       </td>
       <td className={mark(num, "rank")}>{u.rank ?? "—"}</td>
       {columns.showChange && <td className={`${mark(num, "change")} ${tone}`}>{u.change === null ? "—" : `${u.change > 0 ? "+" : ""}${fmt(u.change, decimals)}`}</td>}

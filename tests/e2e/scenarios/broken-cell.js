@@ -1,6 +1,6 @@
 /**
- * A table with a broken cell: the pane names the cell and says why; clicking the cell's name
- * selects it in the sheet. The workbook is the Phú Tân example with one total typed wrong,
+ * A table with a broken cell: the pane names the cell and says why, the unit gets no rating
+ * and no rank (and says why); clicking the cell's name selects it in the sheet. The workbook is the Phú Tân example with one total typed wrong,
  * opened through the page's "Mở tệp .xlsx…" button.
  */
 const assert = require("node:assert/strict");
@@ -8,7 +8,7 @@ const path = require("path");
 const ExcelJS = require("exceljs");
 const { root } = require("../../../playground/build");
 const { openPlayground, nameBox, activeSheet } = require("../lib");
-const { waitForMapping, problems, problemLink } = require("../pane-driver");
+const { waitForMapping, preview, problems, problemLink } = require("../pane-driver");
 
 const SHEET = "Phụ lục 1";
 const BROKEN = "C12";
@@ -39,6 +39,14 @@ module.exports = [
       assert.ok(line, `a problem names ${cell}; got:\n${listed.join("\n")}`);
       assert.match(line, /^Lỗi/, "it is an error");
       assert.ok(line.includes(`"${BROKEN_TEXT}"`) && /không phải là số/.test(line), `it says why: ${line}`);
+      const notRated = listed.find((p) => p.includes(`Chưa xếp loại, xếp hạng vì ô ${cell} có lỗi`));
+      assert.ok(notRated, `the unit says why it has no rating or rank; got:\n${listed.join("\n")}`);
+      // In the preview: "Ô lỗi" where the rating would be, no rank, and the reason as its tooltip.
+      const row = preview(page).getByRole("row").filter({ has: page.getByText("Ô lỗi", { exact: true }) });
+      assert.equal(await row.count(), 1, "one unit shown without a rating");
+      const cells = await row.getByRole("cell").allTextContents();
+      assert.equal(cells[cells.length - (cells.length > 4 ? 2 : 1)].trim(), "—", `no rank: ${cells.join(" | ")}`);
+      assert.match((await row.getByText("Ô lỗi", { exact: true }).getAttribute("title")) ?? "", new RegExp(`vì ô '${SHEET}'!${BROKEN} có lỗi`));
       await problemLink(page, cell, `"${BROKEN_TEXT}"`).scrollIntoViewIfNeeded();
       await t.step("the error names the cell");
 
