@@ -29,5 +29,7 @@ test("a cell the reader and the engine both speak about is listed once, the wors
   const aboutC2 = review.split("\n").filter((line) => /!C2: /.test(line));
   expect(aboutC2).toHaveLength(1);
   expect(aboutC2[0]).toMatch(/^ {2}Lỗi: .*!C2: .*"abc"/);
-  expect(review).toMatch(/^Cần xem lại \(1\):/);
+  // Besides the cell, the unit says it is neither rated nor ranked (on its name, B2).
+  expect(review).toMatch(/^Cần xem lại \(2\):/);
+  expect(review).toContain(`'mot-loi'!B2: Chưa xếp loại, xếp hạng vì ô 'mot-loi'!C2 có lỗi: "abc" không phải là số`);
 }, 60_000);
