@@ -17,7 +17,7 @@ import { CliError, EXIT } from "./errors";
 const MAX_METHOD_BYTES = 2 * 1024 * 1024;
 
 /** "dòng 3, cột 5" from a JSON.parse error's position, for a Vietnamese message. */
-function syntaxPlace(text: string, error: Error): string {
+export function syntaxPlace(text: string, error: Error): string {
   const m = /position (\d+)/.exec(error.message);
   if (!m) return "";
   const before = text.slice(0, Number(m[1]));

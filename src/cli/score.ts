@@ -1,10 +1,8 @@
 /** `chiso766 score`: read a table, score it, write the scored workbook, print a summary. */
-import { promises as fs } from "node:fs";
 import type ExcelJS from "exceljs";
 import { parseArgs } from "node:util";
 import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
-import type { ColumnMapping } from "../model/table";
 import { mappingOf, stateAfterWrite } from "../plan";
 import { runScoring, whyNoTable, type RunOptions, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
@@ -14,8 +12,10 @@ import { addReport, addScorecards, scorePreviousFile, writeChartFiles, type CliR
 import { conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
 import type { LevelOverrides } from "../reader";
+import type { ColumnMapping } from "../model/table";
 import { portalRankingNote } from "../reader/portal";
-import { LEVEL_HELP, levelChoiceWords, levelsFromMapping, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
+import { checkMappingFields, readMapping } from "./mapping";
+import { LEVEL_HELP, levelChoiceWords, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
@@ -69,36 +69,6 @@ export const SCORE_OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-async function readMapping(file: string): Promise<{ mapping: ColumnMapping; levels?: LevelOverrides }> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch {
-    throw new CliError(`Không đọc được tệp ánh xạ cột "${file}".`, EXIT.input);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new CliError(`Tệp ánh xạ cột "${file}" không phải JSON hợp lệ: ${(e as Error).message}`, EXIT.input);
-  }
-  if (!data || typeof data !== "object" || Array.isArray(data)) {
-    throw new CliError(`Tệp ánh xạ cột "${file}" phải là một đối tượng JSON: {"B": "name", "D": "2.1.denominator"}.`, EXIT.input);
-  }
-  const mapping: ColumnMapping = {};
-  let levels: LevelOverrides | undefined;
-  for (const [k, v] of Object.entries(data)) {
-    // "levels" with an object is the user's levels; a column's entry is a field id or null.
-    if (k === "levels" && v !== null && typeof v === "object") {
-      levels = levelsFromMapping(v, file);
-      continue;
-    }
-    if (v !== null && typeof v !== "string") throw new CliError(`Tệp ánh xạ cột "${file}": giá trị của "${k}" phải là mã trường (chuỗi) hoặc null.`, EXIT.input);
-    mapping[k] = v;
-  }
-  return { mapping, levels };
-}
-
 /** Beyond this the summary stops listing problems (the JSON has them all). */
 const MAX_PROBLEM_LINES = 40;
 
@@ -114,6 +84,8 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
   await guardExistingOutput(out, input, values["ghi-de-tep"]);
   const mapped = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
+  const profiles = chosen?.profiles ?? BUILTIN_PROFILES;
+  if (mapped && values.mapping !== undefined) checkMappingFields(mapped.mapping, chosen ? [chosen.profile] : profiles, values.mapping);
   const mapping = mapped && Object.keys(mapped.mapping).length > 0 ? mapped.mapping : undefined;
   const levels = mergeLevels(mapped?.levels, levelsFromOptions(values.level));
   const rankingOption = values["xep-hang"];
@@ -122,7 +94,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const scoredBook = await scoreWorkbook(input, out, {
     sheet: values.sheet,
     profileId: chosen?.profile.id,
-    profiles: chosen?.profiles ?? BUILTIN_PROFILES,
+    profiles,
     mapping,
     levels,
     ranking,
