@@ -10,8 +10,8 @@ test("more than 999 problems are counted as 2.002, not 2002", async () => {
   const dir = await tmpDir();
   const csv = path.join(dir, "nhieu-loi.csv");
   const header = "STT,Tên đơn vị,Công khai minh bạch,Tiến độ giải quyết,Dịch vụ công trực tuyến,Thanh toán trực tuyến,Mức độ hài lòng,Số hóa hồ sơ,Tổng điểm";
-  // One unreadable score per unit: over a thousand problems.
-  const rows = Array.from({ length: 1100 }, (_, i) => `${i + 1},UBND xã Số ${i + 1},abc,15,"7,5","7,2",18,18,`);
+  // One unreadable score per unit but the first (a table with no unit scored is refused): over a thousand problems.
+  const rows = Array.from({ length: 1100 }, (_, i) => `${i + 1},UBND xã Số ${i + 1},${i === 0 ? "15" : "abc"},15,"7,5","7,2",18,18,`);
   await fs.writeFile(csv, `\uFEFF${header}\n${rows.join("\n")}\n`);
   const c = await cli("score", csv, "--out", path.join(dir, "ket-qua.xlsx"));
   expect(c.stdout).toMatch(/… và \d\.\d{3} vấn đề khác/);
@@ -29,5 +29,7 @@ test("a cell the reader and the engine both speak about is listed once, the wors
   const aboutC2 = review.split("\n").filter((line) => /!C2: /.test(line));
   expect(aboutC2).toHaveLength(1);
   expect(aboutC2[0]).toMatch(/^ {2}Lỗi: .*!C2: .*"abc"/);
-  expect(review).toMatch(/^Cần xem lại \(1\):/);
+  // Besides the cell, the unit says it is neither rated nor ranked (on its name, B2).
+  expect(review).toMatch(/^Cần xem lại \(2\):/);
+  expect(review).toContain(`'mot-loi'!B2: Chưa xếp loại, xếp hạng vì ô 'mot-loi'!C2 có lỗi: "abc" không phải là số`);
 }, 60_000);
