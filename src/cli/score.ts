@@ -3,6 +3,7 @@ import type ExcelJS from "exceljs";
 import { parseArgs } from "node:util";
 import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
+import type { SourceIdentity } from "../model/plan";
 import { mappingOf, stateAfterWrite } from "../plan";
 import { runScoring, whyNoTable, type RunOptions, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
@@ -22,7 +23,7 @@ import { buildGroupMessage } from "../report/message";
 import { ProfileError, sameMethod, type Profile } from "../model/profile";
 import { methodFromSheet, profileOption } from "./method-file";
 import { methodSheetOf } from "../adapters/exceljs/method-sheet";
-import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
+import { guardExistingOutput, guardSameSource, REPLACE_FILE_HELP, sourceIdentity } from "./existing-output";
 import type { Grid } from "../model/grid";
 import { problemsOf } from "../model/problems";
 
@@ -106,6 +107,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     message: values.message,
     scorecards: values["phieu-diem"],
   });
+  await guardSameSource(out, input, scoredBook.source, values["ghi-de-tep"]);
   try {
     await saveWorkbook(scoredBook.workbook, out);
     if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
@@ -176,17 +178,22 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
+async function scoreWorkbook(
+  input: string,
+  out: string,
+  given: ScoreOptions,
+): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string; message: string | null; source: SourceIdentity }> {
   const { workbook, grid, run, notes, options } = await loadAndScore(input, given);
   refuseUnwritable(run, options.overwrite);
   const { read, scored, profile, plan } = run;
   applyPlan(workbook, plan);
-  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices }));
+  const source = sourceIdentity(input, run);
+  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices, source }));
   // The source's title rows, unless the command line says otherwise.
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
   const { report, message, scorecardSheet } = await addReports(workbook, run, titles, options);
-  if (options.json) return { workbook, report, notes, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
-  return { workbook, report, notes, message, text: summaryText(run, out, scorecardSheet, options) };
+  if (options.json) return { workbook, report, notes, message, source, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
+  return { workbook, report, notes, message, source, text: summaryText(run, out, scorecardSheet, options) };
 }
 
 /**
