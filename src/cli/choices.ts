@@ -8,7 +8,9 @@ import { LEVEL_LABELS, type Level } from "../model/fields";
 import type { Profile } from "../model/profile";
 import { parseLevelName, type LevelOverrides } from "../reader";
 import { plainFolded } from "../reader/units";
+import type { LevelFindings } from "../model/table";
 import { CliError, EXIT } from "./errors";
+import { closestNames } from "./closest";
 
 export const LEVEL_HELP = `  --level CẤP        cấp đơn vị do người dùng đặt, thắng mọi bằng chứng trong bảng (lặp lại được):
                      "xa" cả bảng; "II=huyen" một mục (số La Mã hoặc tên mục); "12=so" dòng 12;
@@ -115,4 +117,25 @@ export function levelChoiceWords(levels: LevelOverrides): string {
   for (const [k, v] of Object.entries(levels.sections ?? {})) if (!levels.rows?.[k]) parts.push(`mục ${k}: ${LEVEL_LABELS[v]}`);
   for (const [k, v] of Object.entries(levels.rows ?? {})) parts.push(`${/^\d+$/.test(k) ? "dòng" : "đơn vị hoặc mục"} ${k}: ${LEVEL_LABELS[v]}`);
   return parts.join("; ");
+}
+
+/**
+ * Refuse the user's levels (`--level`, the mapping's "levels") whose row, unit or section the
+ * table does not have: a typo silently ignored leaves the level the user meant unset.
+ * Levels kept from an earlier run are not checked (a unit may have left the list since).
+ */
+export function refuseUnmatchedLevels(levels: LevelOverrides | undefined, findings: LevelFindings | undefined, unitNames: readonly string[]): void {
+  if (!levels || !findings?.unmatched) return;
+  const given = new Set([...Object.keys(levels.rows ?? {}), ...Object.keys(levels.sections ?? {})]);
+  const missing = findings.unmatched.filter((k) => given.has(k));
+  if (missing.length === 0) return;
+  const sections = findings.sections ?? [];
+  const lines = missing.map((key) => {
+    if (/^\d+$/.test(key)) return `  không có đơn vị nào ở dòng ${key}.`;
+    const close = closestNames(key, [...unitNames, ...sections]);
+    const what = /^[IVXLC]+$/i.test(key) ? "mục" : "đơn vị hoặc mục";
+    return `  không tìm thấy ${what} "${key}" trong bảng.${close.length > 0 ? ` Tên gần nhất: ${close.map((n) => `"${n}"`).join(", ")}.` : ""}`;
+  });
+  const sectionList = sections.length > 0 ? `\nCác mục trong bảng: ${sections.map((n) => `"${n}"`).join(", ")}.` : "\nBảng không chia mục.";
+  throw new CliError(`Cấp đơn vị (--level hoặc mục "levels" của tệp ánh xạ cột):\n${lines.join("\n")}${sectionList}\nSửa lại tên, số dòng hoặc mục rồi chạy lại. Không ghi tệp nào.`, EXIT.usage);
 }

@@ -16,7 +16,7 @@ import type { LevelOverrides } from "../reader";
 import type { ColumnMapping } from "../model/table";
 import { portalRankingNote } from "../reader/portal";
 import { checkMappingFields, readMapping } from "./mapping";
-import { LEVEL_HELP, levelChoiceWords, levelsFromOptions, mergeLevels, rankingFromOption, rankingWords } from "./choices";
+import { LEVEL_HELP, levelChoiceWords, levelsFromOptions, refuseUnmatchedLevels, mergeLevels, rankingFromOption, rankingWords } from "./choices";
 import { periodIn, titleInputs, type TitleInputs } from "../report/title";
 import { compareResults } from "../report/compare";
 import { buildGroupMessage } from "../report/message";
@@ -184,6 +184,7 @@ async function scoreWorkbook(
   given: ScoreOptions,
 ): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string; message: string | null; source: SourceIdentity }> {
   const { workbook, grid, run, notes, options } = await loadAndScore(input, given);
+  refuseUnmatchedLevels(options.levels, run.read.levels, run.scored.units.filter((u) => !u.aggregate).map((u) => u.name));
   refuseUnwritable(run, options.overwrite);
   const { read, scored, profile, plan } = run;
   applyPlan(workbook, plan);
@@ -234,6 +235,7 @@ function refuseUnwritable(run: RunResult, overwrite: boolean): void {
     const why = problemsOf(read, scored).map(problemLine).join("\n");
     throw new CliError(`Không tìm thấy dòng đơn vị nào trong bảng của trang "${plan.sheet}".${why ? `\n${why}` : ""}\nKhông ghi tệp nào.`, EXIT.input);
   }
+  refuseNothingScored(run);
   if (plan.conflicts.length > 0 && !overwrite) {
     throw new CliError(
       `${formatViNumber(plan.conflicts.length)} ô đang có nội dung không do chiso766 ghi và khác kết quả mới:\n${conflictLines(plan.sheet, plan.conflicts)}\n` +
@@ -241,6 +243,29 @@ function refuseUnwritable(run: RunResult, overwrite: boolean): void {
       EXIT.conflict,
     );
   }
+}
+
+/** Problems named when no unit could be scored: the first ones are the reason, the rest repeat it. */
+const MAX_REASON_LINES = 5;
+
+/**
+ * A method that scores, and not one unit with a total, rating or rank (every one missing data
+ * or with a bad cell): writing a column of dashes and saying "done" would hide the failure.
+ */
+function refuseNothingScored(run: RunResult): void {
+  const { read, scored, profile, plan } = run;
+  if (profile.basis === "none") return;
+  const units = scored.units.filter((u) => !u.aggregate);
+  if (units.length === 0 || units.some((u) => u.total !== null || u.converted !== null || u.rating !== null || u.rank !== null)) return;
+  const problems = problemsOf(read, scored).filter((p) => p.severity !== "info");
+  const reasons = problems.slice(0, MAX_REASON_LINES).map((p) => `  ${problemLine(p)}`);
+  if (problems.length > MAX_REASON_LINES) reasons.push(`  … và ${formatViNumber(problems.length - MAX_REASON_LINES)} vấn đề khác`);
+  throw new CliError(
+    `Không chấm được đơn vị nào trong ${formatViNumber(units.length)} đơn vị của trang "${plan.sheet}": đơn vị nào cũng thiếu số liệu hoặc có ô lỗi.` +
+      `${reasons.length > 0 ? `\nNguyên nhân:\n${reasons.join("\n")}` : ""}\n` +
+      `Kiểm tra các cột số liệu (hoặc tệp ánh xạ cột, --profile) rồi chạy lại. Không ghi tệp nào.`,
+    EXIT.input,
+  );
 }
 
 /** The appendix, score cards and chat-group message the options ask for; any failure writes nothing. */

@@ -75,6 +75,10 @@ export interface LevelFindings {
   unsure: string[];
   /** How many units have the level the user set. */
   userSet: number;
+  /** The user's keys (row, unit name, section) that matched no unit row; absent when all did. */
+  unmatched?: string[];
+  /** With `unmatched`: the table's section headings (numeral and text), for "did you mean". */
+  sections?: string[];
 }
 
 /**

@@ -192,9 +192,11 @@ export function assignLevels(input: LevelInput): { problems: Problem[]; findings
   for (const [unit, list] of evidence) {
     const { level, conflict, guessed } = decide(list, provinceList);
     unit.level = level;
-    if (list[0]?.source === "user") findings.userSet++;
+    const userSet = list[0]?.source === "user";
+    if (userSet) findings.userSet++;
     if (level === null) findings.missing.push(unit.name);
-    else if (guessed || conflict) guesses.push(unit);
+    // The user's own level is no guess, even where the table's evidence disagrees (that is said apart).
+    else if ((guessed || conflict) && !userSet) guesses.push(unit);
     else certain.add(level);
     if (conflict) {
       const [strong, weak] = conflict;
@@ -214,12 +216,31 @@ export function assignLevels(input: LevelInput): { problems: Problem[]; findings
   for (const unit of guesses) if (!certain.has(unit.level!)) findings.unsure.push(unit.name);
   const problems: Problem[] = [...disagreements.values()].map(({ message, cells }) => ({
     cell: cells[0]?.split(" và ")[0],
-    message: `Cấp đơn vị không khớp ở ${cells.length} dòng: ${message} (${listCells(cells)}); nếu cần, hãy tự đặt cấp (phần bổ trợ: mục “Cấp đơn vị và xếp hạng”; dòng lệnh: --level)`,
+    // When the user's level is the one followed, asking them to set one would be nonsense.
+    message: `Cấp đơn vị không khớp ở ${cells.length} dòng: ${message} (${listCells(cells)})${message.endsWith("cấp do người dùng đặt") ? "" : "; nếu cần, hãy tự đặt cấp (phần bổ trợ: mục “Cấp đơn vị và xếp hạng”; dòng lệnh: --level)"}`,
     severity: "warning",
     code: "level-disagreement",
     field: "level",
   }));
-  return { problems, findings };
+  return { problems, findings: { ...findings, ...unmatchedKeys(input) } };
+}
+
+/** The user's row, unit and section keys that match no unit row, with the table's sections to suggest from. */
+function unmatchedKeys(input: LevelInput): Pick<LevelFindings, "unmatched" | "sections"> {
+  const o = input.overrides;
+  if (!o) return {};
+  const keys = new Set([...Object.keys(o.rows ?? {}), ...Object.keys(o.sections ?? {})]);
+  const sections = new Map<string, string>();
+  for (const unit of input.units) {
+    for (const k of keys) if (k === String(unit.row + 1) || plainFolded(k) === plainFolded(unit.name)) keys.delete(k);
+    const section = input.contexts.get(unit.row)?.section;
+    if (section) sections.set(section.text, section.numeral);
+  }
+  for (const [text, numeral] of sections) {
+    for (const k of keys) if (plainFolded(k) === plainFolded(numeral) || plainFolded(k) === plainFolded(text)) keys.delete(k);
+  }
+  if (keys.size === 0) return {};
+  return { unmatched: [...keys], sections: [...sections].flatMap(([text, numeral]) => (numeral ? [numeral, text] : [text])) };
 }
 
 function gather(unit: UnitRow, input: LevelInput, headerReading: LevelReading | null): Evidence[] {

@@ -29,6 +29,8 @@ export interface ColumnDef {
   value: (unit: ScoredUnit, row: AppendixRow) => CellValue;
   /** Fields whose flags underline this column (defaults to [field]). */
   flagFields?: FieldId[];
+  /** Points the column carries towards the total (0 or absent: none), printed as "(18 điểm)". */
+  max?: number;
 }
 
 /** Columns under one merged header (label null: no merged header, each column stands alone). */
@@ -66,9 +68,26 @@ export function cellFormat(value: CellValue, decimals: Decimals): string | null 
   return fixedFormat(decimals === "as-needed" ? decimalsNeeded(value) : decimals);
 }
 
-function withMax(label: string, max: number): string {
+export function withMax(label: string, max: number): string {
   if (max <= 0 || /điểm\s*\)?\s*$/i.test(label) || /\(\s*\d/.test(label)) return label;
   return `${label} (${formatViNumber(max)} điểm)`;
+}
+
+/**
+ * A header that is a system's column code, not words a clerk reads: "TEN_COQUAN", "DiemSoHoa",
+ * or the method's own id of the field ("CKMB" over the group CKMB). Acronyms staff type
+ * themselves ("DVCTT", "STT") stay.
+ */
+export function isCodeLabel(label: string, field: FieldId = ""): boolean {
+  const t = label.trim();
+  if (!/^[A-Za-z][A-Za-z0-9_.]*$/.test(t)) return false;
+  const id = field.split(".")[0];
+  return t.includes("_") || /[a-z][A-Z]/.test(t) || (t === id && id !== id.toLowerCase());
+}
+
+/** The source's labels a clerk can read; codes fall back to the method's Vietnamese names. */
+export function readableLabels(labels: Partial<Record<FieldId, string>> | undefined): Partial<Record<FieldId, string>> {
+  return Object.fromEntries(Object.entries(labels ?? {}).filter(([field, v]) => v !== undefined && !isCodeLabel(v, field)));
 }
 
 export function isUpperCase(text: string): boolean {
@@ -106,6 +125,7 @@ function indicatorColumn(ind: IndicatorSpec, rowsByRow: Map<number, UnitRow>, he
       label: withMax(withoutPrefix(ind.label, header), ind.max),
       decimals: "as-needed",
       width: 11,
+      max: ind.max,
       value: (u) => u.indicators[ind.id]?.points ?? null,
       flagFields: [field, `${ind.id}.ratio`],
     };
@@ -126,7 +146,7 @@ function indicatorColumn(ind: IndicatorSpec, rowsByRow: Map<number, UnitRow>, he
 }
 
 function groupColumn(id: string, label: string, max: number): ColumnDef {
-  return { field: id, label: withMax(label, max), decimals: "as-needed", width: 11, value: (u) => u.groups[id] ?? null };
+  return { field: id, label: withMax(label, max), decimals: "as-needed", width: 11, max, value: (u) => u.groups[id] ?? null };
 }
 
 /** Indicators outside any group, under the group their "Group › Leaf" alias names (Phú Tân). */
@@ -146,18 +166,50 @@ function ungroupedBlocks(profile: Profile, used: Set<string>, blocks: ColumnBloc
   }
 }
 
+/** Whether any unit has a score (or a shown value) in the group, itself or through its indicators. */
+function groupHasData(profile: Profile, groupId: string, units: ScoredUnit[], rowsByRow: Map<number, UnitRow>): boolean {
+  const inds = profile.indicators.filter((i) => i.group === groupId);
+  return units.some(
+    (u) =>
+      (u.groups[groupId] ?? null) !== null ||
+      inds.some((i) => (u.indicators[i.id]?.points ?? u.indicators[i.id]?.ratio ?? rowsByRow.get(u.row)?.values[`${i.id}.ratio`] ?? null) !== null),
+  );
+}
+
+/**
+ * For each combined group (DVTT = CLGQ + TTTT): whether the table shows it in place of its parts.
+ * The parts are shown whenever any of them has data (or nothing has data yet), so every group
+ * counting in the total appears once, as parts or as the whole.
+ */
+function combinedInPlace(profile: Profile, units: ScoredUnit[], rowsByRow: Map<number, UnitRow>): Map<string, string> {
+  const groupIds = new Set(profile.groups.map((g) => g.id));
+  const standIn = new Map<string, string>(); // part id → combined group id shown instead
+  for (const group of profile.groups) {
+    if (group.combines.length === 0 || !group.combines.every((c) => groupIds.has(c))) continue;
+    const partsHaveData = group.combines.some((c) => groupHasData(profile, c, units, rowsByRow));
+    if (!partsHaveData && groupHasData(profile, group.id, units, rowsByRow)) for (const c of group.combines) standIn.set(c, group.id);
+  }
+  return standIn;
+}
+
 /** Columns of the profile's indicators and groups, in the profile's order. */
-export function scoreBlocks(profile: Profile, detail: "indicators" | "groups", rowsByRow: Map<number, UnitRow>): ColumnBlock[] {
+export function scoreBlocks(profile: Profile, detail: "indicators" | "groups", rowsByRow: Map<number, UnitRow>, units: ScoredUnit[] = []): ColumnBlock[] {
   const blocks: ColumnBlock[] = [];
   const used = new Set<string>();
-  const combined = new Set(profile.groups.flatMap((g) => g.combines));
   const groupIds = new Set(profile.groups.map((g) => g.id));
+  const standIn = combinedInPlace(profile, units, rowsByRow);
+  const shownCombined = new Set<string>();
   for (const group of profile.groups) {
     const inds = profile.indicators.filter((i) => i.group === group.id);
     inds.forEach((i) => used.add(i.id));
-    // A combined group (DVTT) stands in for its parts only when they are not shown themselves.
+    // A combined group prints where its first part would, and only when it stands in for them.
     if (group.combines.length > 0 && group.combines.every((c) => groupIds.has(c))) continue;
-    if (detail === "indicators" && inds.length >= 2) {
+    const whole = standIn.get(group.id);
+    if (whole !== undefined) {
+      const spec = profile.groups.find((g) => g.id === whole);
+      if (spec && !shownCombined.has(whole)) blocks.push({ label: null, superLabel: null, columns: [groupColumn(spec.id, spec.label, spec.max)] });
+      shownCombined.add(whole);
+    } else if (detail === "indicators" && inds.length >= 2) {
       const points = inds.some((i) => i.max > 0);
       blocks.push({
         label: group.label,
@@ -167,8 +219,8 @@ export function scoreBlocks(profile: Profile, detail: "indicators" | "groups", r
     } else if (detail === "indicators" && inds.length === 1) {
       // One indicator is its group: one column, headed by the group (Điện Biên's "Tiến độ…").
       const c = indicatorColumn({ ...inds[0], label: group.label }, rowsByRow);
-      blocks.push({ label: null, superLabel: null, columns: [{ ...c, flagFields: [...(c.flagFields ?? []), group.id] }] });
-    } else if (!combined.has(group.id) || detail === "groups") {
+      blocks.push({ label: null, superLabel: null, columns: [{ ...c, max: group.max, flagFields: [...(c.flagFields ?? []), group.id] }] });
+    } else {
       blocks.push({ label: null, superLabel: null, columns: [groupColumn(group.id, group.label, group.max)] });
     }
   }

@@ -11,7 +11,17 @@ import type { CellRange } from "../model/grid";
 import { DEFAULT_APPENDIX_SHEET } from "../model/plan";
 import type { Profile } from "../model/profile";
 import type { ScoredUnit, ScoreResult, UnitRow } from "../model/units";
-import { cellFormat, fixedFormat, isUpperCase, scoreBlocks, summaryColumns, type ColumnBlock, type ColumnDef } from "./appendix-columns";
+import {
+  cellFormat,
+  fixedFormat,
+  isUpperCase,
+  readableLabels,
+  scoreBlocks,
+  summaryColumns,
+  withMax,
+  type ColumnBlock,
+  type ColumnDef,
+} from "./appendix-columns";
 import { appendixFootnotes } from "./footnotes";
 import { planNotes } from "./notes";
 import { A4_MARGINS, LINE_HEIGHT, longestWord, SheetBuilder, wrappedLines } from "./sheet";
@@ -114,8 +124,17 @@ interface Frame {
   sections: Section[];
 }
 
-function chooseColumns(scored: ScoreResult, profile: Profile, options: AppendixOptions): Frame {
+/** Score columns some unit has a value in: a totals-only table prints no empty group columns. */
+function withData(blocks: ColumnBlock[], units: ScoredUnit[]): ColumnBlock[] {
+  if (units.length === 0) return blocks;
+  return blocks
+    .map((b) => ({ ...b, columns: b.columns.filter((c) => units.some((u, i) => (c.value(u, { row: i, unit: u, stt: null }) ?? null) !== null)) }))
+    .filter((b) => b.columns.length > 0);
+}
+
+function chooseColumns(scored: ScoreResult, profile: Profile, given: AppendixOptions): Frame {
   const units = scored.units;
+  const options: AppendixOptions = { ...given, sourceLabels: readableLabels(given.sourceLabels) };
   const rowsByRow = new Map<number, UnitRow>((options.sourceRows ?? []).map((r) => [r.row, r]));
   const scoredIndicators = profile.indicators.filter((i) => i.max > 0).length;
   const detail = options.detail ?? (scoredIndicators > 0 && scoredIndicators <= 12 ? "indicators" : profile.indicators.length <= 12 ? "indicators" : "groups");
@@ -133,7 +152,11 @@ function chooseColumns(scored: ScoreResult, profile: Profile, options: AppendixO
   const showCode = units.some((u) => u.code);
   if (showCode) lead.push({ label: null, superLabel: null, columns: [{ field: "code", label: "Mã định danh", decimals: null, width: 16, value: (u) => u.code }] });
   const summary = summaryColumns(profile, units, options, showRank);
-  const scores = scoreBlocks(profile, detail, rowsByRow).map((b) => ({ ...b, columns: b.columns.map((c) => ({ ...c, label: options.sourceLabels?.[c.field] ?? c.label })) }));
+  const sourceLabel = (c: ColumnDef) => {
+    const own = options.sourceLabels?.[c.field];
+    return own === undefined ? c.label : withMax(own, c.max ?? 0);
+  };
+  const scores = withData(scoreBlocks(profile, detail, rowsByRow, units), units).map((b) => ({ ...b, columns: b.columns.map((c) => ({ ...c, label: sourceLabel(c) })) }));
   const blocks = (
     profile.basis === "total"
       ? [...lead, { label: SUMMARY_HEADER, superLabel: null, columns: summary }, ...scores]
@@ -219,6 +242,10 @@ function writeRows(b: SheetBuilder, frame: Frame, units: ScoredUnit[], position:
   const { defs } = frame;
   const rows: AppendixRow[] = [];
   let row = dataTop;
+  // Every row as tall as its wrapped name: a row left at the default height prints a long name over the next row.
+  const fitNameHeight = (at: number, text: string, bold: boolean) => {
+    b.height(at, wrappedLines(text, frame.widths[frame.nameIdx], bold) * LINE_HEIGHT + 4);
+  };
   const writeUnit = (unit: ScoredUnit, stt: number | null) => {
     const r: AppendixRow = { row, unit, stt };
     rows.push(r);
@@ -227,6 +254,7 @@ function writeRows(b: SheetBuilder, frame: Frame, units: ScoredUnit[], position:
       b.set(row, k, value, cellFormat(value, c.decimals));
     });
     b.style({ range: { top: row, bottom: row, left: 0, right: b.lastCol }, vertical: "middle" });
+    fitNameHeight(row, unit.name, unit.aggregate);
     if (unit.aggregate) b.style({ range: { top: row, bottom: row, left: 0, right: b.lastCol }, bold: true });
     else for (const k of flaggedColumns(unit, defs)) b.style({ range: { top: row, bottom: row, left: k, right: k }, underline: true });
     row++;
@@ -236,6 +264,7 @@ function writeRows(b: SheetBuilder, frame: Frame, units: ScoredUnit[], position:
   for (const sec of frame.sections) {
     if (sec.label) {
       b.set(row, frame.nameIdx, sec.label);
+      fitNameHeight(row, sec.label, true);
       b.style({ range: { top: row, bottom: row, left: 0, right: b.lastCol }, bold: true });
       row++;
     }

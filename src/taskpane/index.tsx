@@ -7,6 +7,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createOfficeAdapter } from "../adapters/office/adapter";
 import { createReportAdapter } from "../adapters/office/report";
+import { createMethodSheetAdapter } from "../adapters/office/method-sheet";
 import type { XlRun } from "../adapters/office/excel-subset";
 import { App } from "./components/App";
 import { defaultScoring } from "./scoring";
@@ -28,7 +29,7 @@ function start(): void {
   const report = createReportAdapter({ run, workbook: adapter, charts: Office.context.requirements.isSetSupported("ExcelApi", "1.12") });
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App adapter={adapter} scoring={defaultScoring()} report={report} />
+      <App adapter={adapter} scoring={defaultScoring()} report={report} methodSheet={createMethodSheetAdapter(run)} />
     </FluentProvider>,
   );
 }

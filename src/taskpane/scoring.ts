@@ -15,7 +15,8 @@ export type { ProfileSource, RunResult };
 
 export interface ScoringService {
   profiles: Profile[];
-  run(grid: Grid, options: { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null; levels?: LevelOverrides; ranking?: RankingChoice }): RunResult;
+  /** `method`: the workbook's own method (its sheet "Phương pháp chấm điểm"), used instead of choosing one. */
+  run(grid: Grid, options: { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null; levels?: LevelOverrides; ranking?: RankingChoice; method?: Profile }): RunResult;
   stateAfterWrite(plan: WritePlan, profile: Profile, mapping: ColumnMatch[], choices?: UserChoices): WorkbookState;
   planUndo(state: WorkbookState, grid: Grid): WritePlan;
   stateAfterUndo(state: WorkbookState): WorkbookState;
@@ -24,7 +25,10 @@ export interface ScoringService {
 export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES): ScoringService {
   return {
     profiles,
-    run: (grid, options) => runScoring(grid, { profiles, ...options }),
+    run: (grid, { method, ...options }) =>
+      method
+        ? runScoring(grid, { ...options, profiles: [...profiles.filter((p) => p.id !== method.id), method], profileId: method.id, fromMethodSheet: true })
+        : runScoring(grid, { profiles, ...options }),
     stateAfterWrite: (plan, profile, mapping, choices) => stateAfterWrite(plan, { profile, mapping: mappingOf(mapping), choices }),
     planUndo,
     stateAfterUndo,

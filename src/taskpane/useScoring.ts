@@ -11,11 +11,14 @@ import { changedText } from "./changes";
 import type { ColumnMapping, ColumnMatch } from "../model/table";
 import type { LevelOverrides, RankingChoice } from "../model/choices";
 import { isAppendixSheet, type WorkbookState, type WritePlan } from "../model/plan";
+import { METHOD_SHEET, type Profile } from "../model/profile";
 import type { Problem } from "../model/units";
 import { formatViNumber } from "../report/format";
 import type { ProfileSource, RunResult, ScoringService } from "./scoring";
 import { errorMessage, yieldToEventLoop } from "./errors";
 import { onePerCell } from "./problems";
+import type { MethodSheetAdapter } from "../adapters/office/method-sheet";
+import { isMethodSheet, readSheetMethod, writeSheetMethod } from "./method-sheet";
 
 export type Busy = { label: string; value: number } | null;
 
@@ -75,6 +78,13 @@ export interface ScoringPane {
   confirmPending(): void;
   cancelPending(): void;
   selectCell(cell: string): void;
+  /** Mistakes of the workbook's sheet "Phương pháp chấm điểm", each at its cell (then nothing is scored by it). */
+  methodProblems: Problem[];
+  /** The method sheet exists with other content: waiting for the user to agree to replace it. */
+  methodAsk: boolean;
+  writeMethodSheet(): void;
+  confirmMethodSheet(): void;
+  cancelMethodSheet(): void;
 }
 
 /** What the pane says of a state it cannot use: a newer one stops writes, a broken one is replaced. */
@@ -82,7 +92,7 @@ function stateIssueText(issue: NonNullable<WorkbookSnapshot["stateIssue"]>): str
   return issue.kind === "newer" ? `${issue.message} Không ghi gì vào sổ.` : `${issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm; lần ghi sau thay dữ liệu này.`;
 }
 
-export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): ScoringPane {
+export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, methodSheet?: MethodSheetAdapter): ScoringPane {
   const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot | null>(null);
   const [result, setResult] = React.useState<RunResult | null>(null);
   const [useSelection, setUseSelection] = React.useState(false);
@@ -106,6 +116,10 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
   const lastRun = React.useRef<{ run: RunResult; source: ProfileSource } | null>(null);
   /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
   const scoredSheet = React.useRef<string | null>(null);
+  /** The method of the workbook's sheet "Phương pháp chấm điểm", used unless the user picks one here. */
+  const sheetMethod = React.useRef<Profile | null>(null);
+  const [methodProblems, setMethodProblems] = React.useState<Problem[]>([]);
+  const [methodAsk, setMethodAsk] = React.useState(false);
 
   /** Run one user action: progress shown, errors shown, never two at once. */
   const act = React.useCallback(async (action: () => Promise<void>) => {
@@ -125,7 +139,8 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     async (snap: WorkbookSnapshot, options: ScoreOptions): Promise<RunResult> => {
       setBusy({ label: "Đang chấm điểm…", value: 0.5 });
       await yieldToEventLoop();
-      const run = scoring.run(snap.grid, { ...chosen.current, ...options, state: snap.state });
+      const method = chosenProfile.current === null ? (sheetMethod.current ?? undefined) : undefined;
+      const run = scoring.run(snap.grid, { ...chosen.current, ...options, state: snap.state, ...(method ? { method } : {}) });
       await yieldToEventLoop();
       // A re-run that passes the same method along is not the user choosing it: say where it first came from.
       const previous = lastRun.current;
@@ -146,10 +161,11 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
       // The active sheet is the appendix the tool made ("Lập phụ lục" leaves it open): read the
       // table it came from instead of scoring the appendix itself.
       const source = snap.state?.lastRun?.sheet ?? scoredSheet.current;
-      if (!selection && isAppendixSheet(snap.grid.sheet) && source && source !== snap.grid.sheet) {
+      const open = snap.grid.sheet;
+      if (!selection && (isAppendixSheet(open) || isMethodSheet(open)) && source && source !== open) {
         try {
           snap = await adapter.read({ sheet: source });
-          setNotice(`Trang đang mở là phụ lục do công cụ lập; đã đọc bảng ở trang ${source}.`);
+          setNotice(`Trang đang mở là ${isMethodSheet(open) ? "phương pháp chấm điểm" : "phụ lục do công cụ lập"}; đã đọc bảng ở trang ${source}.`);
         } catch {
           // Renamed or deleted since: score what is open, and say so.
           setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);
@@ -174,13 +190,21 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
       setSnapshot(snap);
       setStale(false);
       if (snap.stateIssue) setNotice(stateIssueText(snap.stateIssue));
+      // The workbook's own method sheet comes before scoring: a broken one scores nothing.
+      const own = await readSheetMethod(methodSheet);
+      sheetMethod.current = own.profile;
+      setMethodProblems(own.problems);
+      if (own.problems.length > 0 && chosenProfile.current === null) {
+        setResult(null);
+        return;
+      }
       await score(snap, options);
       // Tell the preview when the sheet changes under it (ExcelApi 1.7; a no-op elsewhere).
       await adapter.watch?.(snap.grid.sheet, () => {
         if (!writing.current) setStale(true);
       });
     },
-    [adapter, readSnapshot, score],
+    [adapter, readSnapshot, score, methodSheet],
   );
 
   React.useEffect(() => {
@@ -251,6 +275,23 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     return last && last.sheet !== snap.grid.sheet ? adapter.read({ sheet: last.sheet }) : snap;
   };
 
+  /** "Phương pháp chấm điểm": the method in use written into its sheet, asking before replacing the user's. */
+  const putMethodSheet = async (replace: boolean) => {
+    setMethodAsk(false);
+    const profile = result?.profile;
+    if (!methodSheet || !profile) return;
+    setBusy({ label: "Đang ghi trang phương pháp chấm điểm…", value: 0.5 });
+    writing.current = true;
+    try {
+      const done = await writeSheetMethod(methodSheet, profile, replace);
+      if (done === "ask") setMethodAsk(true);
+      else if (done === "same") setNotice(`Trang “${METHOD_SHEET}” đã ghi đúng phương pháp đang dùng.`);
+      else setNotice(`Đã ghi phương pháp “${profile.name}” vào trang “${METHOD_SHEET}”. Sửa các ô của trang rồi bấm Đọc lại bảng: bảng được chấm theo trang đó.`);
+    } finally {
+      setTimeout(() => (writing.current = false), 500);
+    }
+  };
+
   const problems: Problem[] = React.useMemo(
     () => (result ? onePerCell([...result.read.problems, ...result.scored.problems, ...result.scored.units.flatMap((u) => u.problems)]) : []),
     [result],
@@ -280,8 +321,12 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
     reload: () => void act(() => load(useSelection)),
     changeProfile: (profileId) =>
       void act(async () => {
-        if (!snapshot) return;
         chosenProfile.current = profileId;
+        // No table read yet (or the method sheet stopped it): read with the method picked here.
+        if (!snapshot || !result) {
+          await load(useSelection, { profileId, mapping: {} });
+          return;
+        }
         setChosenColumns(new Set());
         await score(snapshot, { profileId, mapping: {} });
       }),
@@ -353,5 +398,10 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService): S
       }),
     cancelPending: () => setPending(null),
     selectCell: (cell) => void act(() => adapter.selectCell(cell)),
+    methodProblems,
+    methodAsk,
+    writeMethodSheet: () => void act(() => putMethodSheet(false)),
+    confirmMethodSheet: () => void act(() => putMethodSheet(true)),
+    cancelMethodSheet: () => setMethodAsk(false),
   };
 }

@@ -10,8 +10,8 @@ test("more than 999 problems are counted as 2.002, not 2002", async () => {
   const dir = await tmpDir();
   const csv = path.join(dir, "nhieu-loi.csv");
   const header = "STT,Tên đơn vị,Công khai minh bạch,Tiến độ giải quyết,Dịch vụ công trực tuyến,Thanh toán trực tuyến,Mức độ hài lòng,Số hóa hồ sơ,Tổng điểm";
-  // One unreadable score per unit: over a thousand problems.
-  const rows = Array.from({ length: 1100 }, (_, i) => `${i + 1},UBND xã Số ${i + 1},abc,15,"7,5","7,2",18,18,`);
+  // One unreadable score per unit but the first (a table with no unit scored is refused): over a thousand problems.
+  const rows = Array.from({ length: 1100 }, (_, i) => `${i + 1},UBND xã Số ${i + 1},${i === 0 ? "15" : "abc"},15,"7,5","7,2",18,18,`);
   await fs.writeFile(csv, `\uFEFF${header}\n${rows.join("\n")}\n`);
   const c = await cli("score", csv, "--out", path.join(dir, "ket-qua.xlsx"));
   expect(c.stdout).toMatch(/… và \d\.\d{3} vấn đề khác/);

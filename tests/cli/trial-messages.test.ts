@@ -45,3 +45,54 @@ describe("--mapping", () => {
     expect(r.stderr).not.toMatch(/Expected|position|JSON at/);
   });
 });
+
+describe("a run in which no unit could be scored", () => {
+  test("exit 2, says so with the first problems as the reason, writes nothing", async () => {
+    const mapping = path.join(dir, "ignore-c.json");
+    // Column C (the group "Công khai, minh bạch") ignored: no unit has every group, none gets a total.
+    await fs.writeFile(mapping, JSON.stringify({ C: null }));
+    const out = path.join(dir, "nothing.xlsx");
+    const r = await cli("score", GROUPS, "--mapping", mapping, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stdout).not.toContain("Đã ghi kết quả");
+    expect(r.stderr).toContain(`Không chấm được đơn vị nào trong 3 đơn vị của trang "Điểm nhóm"`);
+    expect(r.stderr).toContain(`Không tìm thấy cột "Công khai, minh bạch"`);
+    expect(r.stderr).toContain("Không ghi tệp nào.");
+    expect(await exists(out)).toBe(false);
+  });
+});
+
+describe("--level naming what the table does not have", () => {
+  let table: string;
+  beforeAll(async () => {
+    table = path.join(dir, "lam-dong.csv");
+    // LAM_DONG_2024_Q2 (tests/fixtures/tables/sectioned.ts) as a clerk saves it to CSV.
+    await fs.writeFile(
+      table,
+      'STT,Tên đơn vị,Tổng điểm,Xếp loại\nI,"Sở, ban, ngành",,\n1,Sở Công thương,"98,63",Xuất sắc\n2,Ban Quản lý các khu công nghiệp,"83,61",Tốt\nII,"UBND các huyện, thành phố",,\n1,UBND huyện Lâm Hà,"97,63",Xuất sắc\n2,UBND huyện Di Linh,"90,96",Xuất sắc\n',
+    );
+  });
+
+  test("a section the table does not have: refused, the sections it has named; nothing written", async () => {
+    const out = path.join(dir, "level-section.xlsx");
+    const r = await cli("score", table, "--level", "III=xa", "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`không tìm thấy mục "III" trong bảng`);
+    expect(r.stderr).toContain(`"UBND các huyện, thành phố"`);
+    expect(await exists(out)).toBe(false);
+  });
+
+  test("a unit's name with a typo: refused with the closest name", async () => {
+    const r = await cli("score", table, "--level", "UBND huyện Lâm Hàa=xa", "--out", path.join(dir, "level-typo.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`không tìm thấy đơn vị hoặc mục "UBND huyện Lâm Hàa" trong bảng. Tên gần nhất: "UBND huyện Lâm Hà"`);
+  });
+
+  test("a level the user set is no guess in the summary, even against the unit's name", async () => {
+    const r = await cli("score", table, "--level", "UBND huyện Lâm Hà=xa", "--level", "II=huyen", "--out", path.join(dir, "level-ok.xlsx"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("phỏng đoán");
+    expect(r.stdout).toContain("đã theo cấp do người dùng đặt");
+    expect(r.stdout).not.toContain("nếu cần, hãy tự đặt cấp");
+  });
+});

@@ -28,6 +28,7 @@ const allScenarios = [
   ...require("./scenarios/report"),
   ...require("./scenarios/never-lose"),
   ...require("./scenarios/levels"),
+  ...require("./scenarios/method-sheet"),
 ];
 
 async function main() {

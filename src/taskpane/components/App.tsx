@@ -1,5 +1,7 @@
 import * as React from "react";
-import { Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import type { MethodSheetAdapter } from "../../adapters/office/method-sheet";
+import { MethodPicker, MethodSheetProblems, ReplaceMethodSheet } from "./MethodControls";
 import type { WorkbookAdapter } from "../../adapters/office/adapter";
 import type { ReportAdapter } from "../../adapters/office/report";
 import { formatViNumber } from "../../report/format";
@@ -31,6 +33,8 @@ export interface AppProps {
   scoring: ScoringService;
   /** Appendix, charts and the previous period's sheet; without it the pane shows the narrative only. */
   report?: ReportAdapter;
+  /** The workbook's sheet "Phương pháp chấm điểm": read before scoring, written by its button. */
+  methodSheet?: MethodSheetAdapter;
 }
 
 /** Asked only when a write would overwrite other data: loaded then, not with the pane. */
@@ -52,9 +56,9 @@ function PaneSection({ id, title, children }: { id: string; title: React.ReactNo
   );
 }
 
-export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
+export function App({ adapter, scoring, report, methodSheet }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const pane = useScoring(adapter, scoring);
+  const pane = useScoring(adapter, scoring, methodSheet);
   const { snapshot, result, problems, busy, error, notice, pending, asked, noTable } = pane;
   const writeButton = React.useRef<HTMLButtonElement>(null);
   const disabled = busy !== null;
@@ -81,7 +85,18 @@ export function App({ adapter, scoring, report }: AppProps): React.JSX.Element {
 
         <div className={styles.toolbar}>
           <Switch label="Chỉ dùng vùng đang chọn" checked={pane.useSelection} disabled={disabled} onChange={(_, d) => pane.setUseSelection(d.checked)} />
+          {methodSheet && (
+            <Button size="small" disabled={disabled || !result} onClick={pane.writeMethodSheet}>
+              Phương pháp chấm điểm
+            </Button>
+          )}
         </div>
+
+        {pane.methodAsk && result && <ReplaceMethodSheet methodName={result.profile.name} onReplace={pane.confirmMethodSheet} onKeep={pane.cancelMethodSheet} />}
+
+        {(!result || noTable) && !busy && <MethodPicker scoring={scoring} disabled={disabled} onChange={pane.changeProfile} />}
+
+        {pane.methodProblems.length > 0 && !result && <MethodSheetProblems problems={pane.methodProblems} onSelectCell={pane.selectCell} />}
 
         <PaneNotices changed={pane.changed} stale={pane.stale} noTable={noTable} checkLines={pane.checkLines} />
 

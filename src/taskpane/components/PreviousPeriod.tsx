@@ -12,6 +12,7 @@ import { compareWithPrevious, type PreviousPeriod } from "../report/build";
 import type { RunResult, ScoringService } from "../scoring";
 import type { Announce } from "../status";
 import { ComparisonView } from "./ComparisonView";
+import { sameMethod } from "../../model/profile";
 import { useReportStyles } from "./report-styles";
 
 /** Runs an action with a progress label; its error is announced. */
@@ -23,7 +24,7 @@ export interface PreviousPeriodState {
   chosenSheet: string;
   chooseSheet(name: string): void;
   previous: PreviousPeriod | null;
-  /** False when the method changed since the previous period was scored. */
+  /** False when the method (or its version) changed since the previous period was scored. */
   previousFits: boolean;
   comparison: Comparison | null;
   loadSheets(): Promise<void>;
@@ -46,9 +47,10 @@ export function usePreviousPeriod({ run, gridSheet, scoring, report, act, announ
   const [chosenSheet, chooseSheet] = React.useState("");
   const [previous, setPrevious] = React.useState<PreviousPeriod | null>(null);
 
-  // The previous period was scored with the profile of the run; a new profile needs a new comparison.
-  const previousFits = previous !== null && previous.scored.profileId === run.profile.id;
-  const comparison = React.useMemo(() => compareWithPrevious(run, previousFits ? previous : null), [run, previous, previousFits]);
+  // The previous period was scored with the run's method then; under another method or version
+  // the comparison says plainly that the periods are not comparable (compare.ts methodNote).
+  const previousFits = previous !== null && (!previous.method || sameMethod(previous.method, run.profile));
+  const comparison = React.useMemo(() => compareWithPrevious(run, previous), [run, previous]);
 
   // Listing sheets blocks nothing else: the narrative and the appendix do not need it.
   const loadSheets = async () => {
@@ -74,7 +76,7 @@ export function usePreviousPeriod({ run, gridSheet, scoring, report, act, announ
       const scored = scoring.run(snap.grid, { profileId: run.profile.id, state: null }).scored;
       const ranked = scored.units.filter((u) => !u.aggregate && u.total !== null).length;
       if (ranked === 0) throw new Error(`Trang "${chosenSheet}" không có đơn vị nào chấm được theo "${run.profile.name}".`);
-      setPrevious({ sheet: chosenSheet, label: chosenSheet, scored });
+      setPrevious({ sheet: chosenSheet, label: chosenSheet, scored, method: { id: run.profile.id, name: run.profile.name, version: run.profile.version } });
     });
 
   return { sheets, chosenSheet, chooseSheet, previous, previousFits, comparison, loadSheets, compare, clear: () => setPrevious(null) };
@@ -114,10 +116,10 @@ export function PreviousPeriodBlock({ period, disabled }: { period: PreviousPeri
           <div className={styles.note}>
             Kỳ trước: trang “{previous.sheet}” · khớp {formatViNumber(comparison.matched.length)} đơn vị
           </div>
-          <ComparisonView comparison={comparison} />
+          {comparison.methodNote ? <div className={styles.note}>{comparison.methodNote}</div> : <ComparisonView comparison={comparison} />}
         </>
       )}
-      {previous && !previousFits && <div className={styles.note}>Đã đổi phương pháp chấm điểm: hãy so sánh lại.</div>}
+      {previous && !previousFits && <div className={styles.note}>Bấm So sánh để chấm lại kỳ trước theo phương pháp đang dùng.</div>}
     </div>
   );
 }

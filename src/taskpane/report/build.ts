@@ -6,7 +6,7 @@
 import type { ScoreResult } from "../../model/units";
 import { DEFAULT_APPENDIX_TITLE, planAppendix } from "../../report/appendix";
 import { periodIn, sourceLabels, titleInputs, titleLines, type TitleInputs } from "../../report/title";
-import { compareResults } from "../../report/compare";
+import { compareResults, type MethodRef } from "../../report/compare";
 import { buildNarrative } from "../../report/narrative";
 import { buildGroupMessage } from "../../report/message";
 import { planScorecards } from "../../report/scorecard";
@@ -20,10 +20,19 @@ export interface PreviousPeriod {
   /** Label used in the appendix header and the narrative ("Tháng 4"); default the sheet name. */
   label: string;
   scored: ScoreResult;
+  /** The method it was scored with: another one (or another version) makes the periods not comparable. */
+  method?: MethodRef;
+}
+
+/** The comparison when both periods were scored by the same method and version, else null. */
+function comparable(comparison: Comparison | null): Comparison | null {
+  return comparison && !comparison.methodNote ? comparison : null;
 }
 
 export function compareWithPrevious(run: RunResult, previous: PreviousPeriod | null): Comparison | null {
-  return previous ? compareResults(run.scored, previous.scored, { previousPeriod: previous.label }) : null;
+  if (!previous) return null;
+  const methods = previous.method ? { current: run.profile, previous: previous.method } : undefined;
+  return compareResults(run.scored, previous.scored, { previousPeriod: previous.label, ...(methods ? { methods } : {}) });
 }
 
 export function narrativeOf(run: RunResult, comparison: Comparison | null): Narrative {
@@ -38,7 +47,8 @@ export function appendixPlanOf(run: RunResult, inputs: TitleInputs, comparison: 
     cutoffDate: inputs.cutoffDate.trim() || undefined,
     referenceLines: inputs.references.split("\n").map((l) => l.trim()).filter(Boolean),
     sourceLabels: sourceLabels(run.read.mapping),
-    ...(comparison ? { previous: comparison } : {}),
+    // Different methods: no previous-period columns printed as if comparable (the narrative says why).
+    ...(comparison && !comparison.methodNote ? { previous: comparison } : {}),
     sourceRows: run.read.units,
     narrative,
   });
@@ -46,11 +56,13 @@ export function appendixPlanOf(run: RunResult, inputs: TitleInputs, comparison: 
 
 /** The chat-group message ("Sao chép tin nhắn"): the same period and cut-off date as the appendix. */
 export function messageOf(run: RunResult, inputs: TitleInputs, comparison: Comparison | null): string {
-  return buildGroupMessage(run.scored, run.profile, {
+  const message = buildGroupMessage(run.scored, run.profile, {
     period: inputs.period.trim() || periodIn(inputs.title) || undefined,
     cutoffDate: inputs.cutoffDate.trim() || undefined,
-    comparison,
+    comparison: comparable(comparison),
   });
+  // Periods scored by different methods: no rises and drops, the reason instead (as the CLI says it).
+  return comparison?.methodNote ? `${message.trimEnd()}\n${comparison.methodNote}\n` : message;
 }
 
 /** The "Phiếu điểm" sheet: a page per unit, with the period and cut-off date of the appendix. */
@@ -58,6 +70,6 @@ export function scorecardPlanOf(run: RunResult, inputs: TitleInputs, comparison:
   return planScorecards(run.scored, run.profile, {
     period: inputs.period.trim() || periodIn(inputs.title) || undefined,
     cutoffDate: inputs.cutoffDate.trim() || undefined,
-    comparison,
+    comparison: comparable(comparison),
   });
 }
