@@ -3,6 +3,7 @@ import type ExcelJS from "exceljs";
 import { parseArgs } from "node:util";
 import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
+import type { SourceIdentity } from "../model/plan";
 import { mappingOf, stateAfterWrite } from "../plan";
 import { runScoring, whyNoTable, type RunOptions, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
@@ -22,7 +23,7 @@ import { buildGroupMessage } from "../report/message";
 import { ProfileError, sameMethod, type Profile } from "../model/profile";
 import { methodFromSheet, profileOption } from "./method-file";
 import { methodSheetOf } from "../adapters/exceljs/method-sheet";
-import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
+import { guardExistingOutput, guardSameSource, REPLACE_FILE_HELP, sourceIdentity } from "./existing-output";
 import type { Grid } from "../model/grid";
 import { problemsOf } from "../model/problems";
 
@@ -109,6 +110,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     message: values.message,
     scorecards: values["phieu-diem"],
   });
+  await guardSameSource(out, input, scoredBook.source, values["ghi-de-tep"]);
   // On stderr, before anything is written: --json keeps stdout one JSON document.
   for (const note of scoredBook.notes) io.stderr(`Chú ý: ${note}\n`);
   if (scoredBook.charts > 0 && samePath(out, input)) {
@@ -182,18 +184,23 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; charts: number; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
+async function scoreWorkbook(
+  input: string,
+  out: string,
+  given: ScoreOptions,
+): Promise<{ workbook: ExcelJS.Workbook; charts: number; report: CliReport | null; notes: string[]; text: string; message: string | null; source: SourceIdentity }> {
   const { workbook, charts, grid, run, notes, options } = await loadAndScore(input, given);
   refuseUnmatchedLevels(options.levels, run.read.levels, run.scored.units.filter((u) => !u.aggregate).map((u) => u.name));
   refuseUnwritable(run, options.overwrite);
   const { read, scored, profile, plan } = run;
   applyPlan(workbook, plan);
-  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices }));
+  const source = sourceIdentity(input, run);
+  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices, source }));
   // The source's title rows, unless the command line says otherwise.
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
   const { report, message, scorecardSheet } = await addReports(workbook, run, titles, options);
   const text = options.json ? `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` : summaryText(run, out, scorecardSheet, options);
-  return { workbook, charts, report, notes, message, text };
+  return { workbook, charts, report, notes, message, source, text };
 }
 
 /**
