@@ -18,7 +18,9 @@ function storedDoc(): unknown {
 
 async function readWith(stateText: string) {
   const { excel, adapter } = fakeFor(weeklyGrid());
-  excel.model.addSheetFrom({ name: STATE_SHEET, values: [[stateText]], visibility: "VeryHidden" });
+  // Excel holds at most 32,767 characters in a cell: a long state takes a column of cells.
+  const cells = stateText.match(/[\s\S]{1,30000}/g) ?? [""];
+  excel.model.addSheetFrom({ name: STATE_SHEET, values: cells.map((c) => [c]), visibility: "VeryHidden" });
   return adapter.read();
 }
 
@@ -34,6 +36,16 @@ describe("the pane reads a tampered state", () => {
     const bad = await readWith(JSON.stringify(doc));
     expect(bad.state).toBeNull();
     expect(bad.stateIssue?.kind).toBe("broken");
+  });
+
+  test("a state sheet with more rows than any state has is named too large without reading them all", async () => {
+    const { excel, adapter } = fakeFor(weeklyGrid());
+    excel.model.addSheetFrom({ name: STATE_SHEET, values: Array.from({ length: 5000 }, () => ["x".repeat(30000)]), visibility: "VeryHidden" });
+    const snap = await adapter.read();
+    expect(snap.state).toBeNull();
+    expect(snap.stateIssue?.message).toMatch(/quá lớn \(5000 ô/);
+    expect(Math.max(...excel.stats.responseBytes)).toBeLessThan(5 * 1024 * 1024);
+    expect(excel.stats.syncs).toBeLessThanOrEqual(2);
   });
 
   test("mutated states never throw from read, and each unusable one has a Vietnamese reason", async () => {

@@ -25,6 +25,7 @@
  */
 import type { CellValue } from "../../model/grid";
 import { STATE_CHUNK_SIZE } from "../../plan/state";
+import { MAX_STATE_CHUNKS } from "../../plan/state-schema";
 import { isPercentFormat } from "../../reader/numbers";
 import { estimateBytes } from "./batch";
 import type { XlRange, XlRequestContext, XlWorksheet } from "./excel-subset";
@@ -349,6 +350,8 @@ function planUnderlines(table: TableTarget, firstProbes: XlRange[]): ReadItem[] 
 function planStateRest(stateRange: XlRange, stateHead: XlRange): { stateChunks: string[] | null; work: ReadItem[] } {
   if (stateRange.isNullObject) return { stateChunks: null, work: [] };
   const stateRows = stateRange.rowCount;
+  // More rows than any state of ours has: the codec names it as too large, and nothing more is read.
+  if (stateRows > MAX_STATE_CHUNKS) return { stateChunks: new Array<string>(stateRows).fill(""), work: [] };
   const head = stateHead.isNullObject ? [] : stateHead.values;
   const stateChunks = new Array<string>(stateRows).fill("");
   head.forEach((row, i) => (stateChunks[i] = typeof row[0] === "string" ? row[0] : ""));
