@@ -106,6 +106,11 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     message: values.message,
     scorecards: values["phieu-diem"],
   });
+  // On stderr, before anything is written: --json keeps stdout one JSON document.
+  for (const note of scoredBook.notes) io.stderr(`Chú ý: ${note}\n`);
+  if (scoredBook.charts > 0 && samePath(out, input)) {
+    throw new CliError(`Ghi đè "${input}" sẽ làm mất ${scoredBook.charts} biểu đồ của tệp. Hãy ghi kết quả ra tệp khác (--out TỆP.xlsx). Không ghi tệp nào.`, EXIT.input);
+  }
   try {
     await saveWorkbook(scoredBook.workbook, out);
     if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
@@ -113,8 +118,6 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     throw new CliError((e as Error).message, EXIT.input);
   }
   const { report } = scoredBook;
-  // On stderr: --json keeps stdout one JSON document.
-  for (const note of scoredBook.notes) io.stderr(`Chú ý: ${note}\n`);
   if (scoredBook.message !== null) {
     io.stdout(`${scoredBook.message}\n`);
     return EXIT.ok;
@@ -176,8 +179,8 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
-  const { workbook, grid, run, notes, options } = await loadAndScore(input, given);
+async function scoreWorkbook(input: string, out: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; charts: number; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
+  const { workbook, charts, grid, run, notes, options } = await loadAndScore(input, given);
   refuseUnmatchedLevels(options.levels, run.read.levels, run.scored.units.filter((u) => !u.aggregate).map((u) => u.name));
   refuseUnwritable(run, options.overwrite);
   const { read, scored, profile, plan } = run;
@@ -186,18 +189,18 @@ async function scoreWorkbook(input: string, out: string, given: ScoreOptions): P
   // The source's title rows, unless the command line says otherwise.
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
   const { report, message, scorecardSheet } = await addReports(workbook, run, titles, options);
-  if (options.json) return { workbook, report, notes, message, text: `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` };
-  return { workbook, report, notes, message, text: summaryText(run, out, scorecardSheet, options) };
+  const text = options.json ? `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` : summaryText(run, out, scorecardSheet, options);
+  return { workbook, charts, report, notes, message, text };
 }
 
 /**
  * Load the workbook, read its table, method sheet and stored state, and score it; any failure
  * writes nothing. The options come back with the workbook's own method among the profiles.
  */
-async function loadAndScore(input: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; grid: Grid; run: RunResult; notes: string[]; options: ScoreOptions }> {
+async function loadAndScore(input: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; charts: number; grid: Grid; run: RunResult; notes: string[]; options: ScoreOptions }> {
   let options = given;
   try {
-    const { workbook, notes } = await loadWorkbook(input);
+    const { workbook, notes, charts } = await loadWorkbook(input);
     const ws = pickSheet(workbook, options.sheet);
     // The workbook's own method sheet is the method, unless --profile chose one.
     const methodWs = options.profileId === undefined ? methodSheetOf(workbook) : undefined;
@@ -211,7 +214,7 @@ async function loadAndScore(input: string, given: ScoreOptions): Promise<{ workb
     if (stored.issue?.kind === "newer") throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
     const stateNotes = stored.issue ? [`${stored.issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm, và dữ liệu này được thay khi ghi.`] : [];
     const run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, fromMethodSheet: options.fromMethodSheet, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
-    return { workbook, grid, run, notes: [...notes, ...stateNotes], options };
+    return { workbook, charts, grid, run, notes: [...notes, ...stateNotes], options };
   } catch (e) {
     if (e instanceof CliError) throw e.message.endsWith("Không ghi tệp nào.") ? e : new CliError(`${e.message}\nKhông ghi tệp nào.`, e.exitCode);
     const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;

@@ -135,14 +135,8 @@ export function parseRangeA1(ref: string): CellRange | null {
 
 /** Quote a sheet name for an address when Excel would ("Phụ lục 1" → "'Phụ lục 1'"). */
 export function quoteSheet(sheet: string): string {
-  // Called for every cell address a reader builds: remember the last sheet's answer.
-  if (sheet === lastSheet) return lastQuoted;
-  lastQuoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  lastSheet = sheet;
-  return lastQuoted;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
-let lastSheet: string | null = null;
-let lastQuoted = "";
 
 /** "Sheet1!D7": the form every problem uses to name its cell. */
 export function cellRef(sheet: string, row: number, col: number): string {

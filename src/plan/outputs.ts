@@ -12,6 +12,7 @@ import type { Profile } from "../model/profile";
 import { STRONG_MATCH as STRONG, type ColumnMatch, type ReadResult } from "../model/table";
 import type { ScoredUnit } from "../model/units";
 import { foldText } from "../model/text";
+import { formatViNumber } from "../model/number-text";
 import { isBlank, sameValue } from "./cells";
 
 export type Placement =
@@ -29,11 +30,6 @@ function fieldMax(profile: Profile, field: FieldId): number | null {
   return profile.groups.find((g) => g.id === field)?.max ?? null;
 }
 
-/** 7.5 → "7,5"; 1234 → "1.234" (Vietnamese marks, up to 6 decimals). */
-// Report formatting rounds through the engine, which plan may not import; six decimals show a value as typed.
-function formatViNumber(value: number): string {
-  return new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 6, useGrouping: true }).format(value);
-}
 
 /** What a field's values must look like in an existing column, in words and as a test. */
 function kindOf(field: FieldId, profile: Profile, unitCount: number): { words: string; fits(v: CellValue): boolean } {
@@ -138,7 +134,8 @@ const FIELD_WORDS: Partial<Record<FieldId, string>> = { rank: "Hạng", rating: 
 /** A cell value as a clerk reads it: numbers with a decimal comma, blanks as "(trống)". */
 export function viValue(v: CellValue): string {
   if (v === null || (typeof v === "string" && v.trim() === "")) return "(trống)";
-  if (typeof v === "number") return formatViNumber(v);
+  // Six decimals show a value as it was typed.
+  if (typeof v === "number") return formatViNumber(v, { maxDecimals: 6 });
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return `“${v}”`;
 }

@@ -7,7 +7,7 @@ import { cellRef, type CellValue } from "../model/grid";
 import type { Profile } from "../model/profile";
 import { formatNumber } from "../model/text";
 import type { Problem, UnitRow } from "../model/units";
-import { lazyCellAddresses } from "./cells";
+import { cellAddresses } from "./cells";
 import { looksNumeric, type HeaderBlock, type Sheet } from "./layout";
 import { fieldMax, targetsOf } from "./match";
 import { cleanText, normalizeUnitName } from "./normalize";
@@ -50,8 +50,8 @@ interface RowColumns {
   values: ValueColumn[];
   /** Rightmost local column of the table (a row blank up to here is skipped). */
   right: number;
-  /** Defines each unit's `cells` (the address of each field's cell). */
-  addCells: (unit: UnitRow) => void;
+  /** The address of each field's cell in a sheet row. */
+  cellsOf: (row: number) => Record<FieldId, string>;
 }
 
 /** What a row is, before its values are read. */
@@ -90,7 +90,7 @@ function rowColumns(sheet: Sheet, profile: Profile, columns: Record<FieldId, num
     level: localOf("level"),
     values,
     right: Math.max(block.right, ...Object.values(columns).map(local)),
-    addCells: lazyCellAddresses(sheet.grid.sheet, cellFields),
+    cellsOf: cellAddresses(sheet.grid.sheet, cellFields),
   };
 }
 
@@ -229,8 +229,7 @@ function readUnit(cols: RowColumns, r: number, name: string, sttValue: CellValue
   if (!aggregate) level = level ?? levelFromName(name) ?? sectionLevel;
   const key = normalizeUnitName(name);
   if (!aggregate) reportDuplicates(cols, sheetRow, name, key, code, seen, problems);
-  const unit: UnitRow = { row: sheetRow, name, key, code, level: aggregate ? null : level, aggregate, values };
-  cols.addCells(unit);
+  const unit: UnitRow = { row: sheetRow, name, key, code, level: aggregate ? null : level, aggregate, values, cells: cols.cellsOf(sheetRow) };
   if (Object.keys(texts).length > 0) unit.texts = texts;
   if (invalid) unit.invalid = invalid;
   return unit;

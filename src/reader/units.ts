@@ -7,11 +7,6 @@ import { aggregateMatcher } from "../model/aggregate-rows";
 import type { Profile } from "../model/profile";
 import { foldText, tidySpaces } from "./normalize";
 
-// The reader asks about each unit's name twice in a row (aggregate, then level): remembering
-// the last answer spares a second fold per row.
-let lastPlainInput: string | null = null;
-let lastPlainOutput = "";
-
 // Expressions used per row are constants: a literal in a function body is a new RegExp object
 // on every call (most of this file's garbage on a 10,000-row table). The global ones are only
 // used with replace, which does not depend on lastIndex.
@@ -19,11 +14,7 @@ const NOT_LETTER_DIGIT_SPACE = /[^\p{L}\p{N} ]/gu;
 
 /** Folded text with everything but letters, digits and single spaces dropped ("UBND xã A-B" → "ubnd xa a b"). */
 export function plainFolded(text: string): string {
-  if (text !== lastPlainInput) {
-    lastPlainOutput = plainFoldedByTable(text) ?? plainFoldedSlow(text);
-    lastPlainInput = text;
-  }
-  return lastPlainOutput;
+  return plainFoldedByTable(text) ?? plainFoldedSlow(text);
 }
 
 /** plainFolded by its definition: every step on the whole text. */

@@ -2,9 +2,8 @@
 import fc from "fast-check";
 import type { ValueKind } from "../../src/model/fields";
 import { parseNumber } from "../../src/reader";
-import { lazyCellAddresses } from "../../src/reader/cells";
+import { cellAddresses } from "../../src/reader/cells";
 import { typedNumber } from "../../src/reader/numbers";
-import type { UnitRow } from "../../src/model/units";
 import { cleanText } from "../../src/model/text";
 import { canonicalText, canonicalWord, canonicalWordsOf, editDistance, isSpaceCode, tidySpaces } from "../../src/reader/normalize";
 import { plainFolded, plainFoldedSlow } from "../../src/reader/units";
@@ -34,25 +33,15 @@ describe("typedNumber", () => {
   });
 });
 
-describe("lazy cell addresses", () => {
-  const unit = (row: number): UnitRow => ({ row, name: "x", key: "x", code: null, level: null, aggregate: false, values: {} });
-  it("names each field's cell like cellRef, in field order, and behaves as a plain record", () => {
-    const add = lazyCellAddresses("Bảng 1", [
+describe("cell addresses", () => {
+  it("names each field's cell in a row, quoted like cellRef, in field order", () => {
+    const cellsOf = cellAddresses("Bảng 1", [
       ["name", 1],
       ["1.1.numerator", 27],
     ]);
-    const u = unit(6);
-    add(u);
-    expect(Object.keys(u)).toContain("cells");
-    expect(u.cells).toEqual({ name: "'Bảng 1'!B7", "1.1.numerator": "'Bảng 1'!AB7" });
-    expect(JSON.parse(JSON.stringify(u)).cells).toEqual(u.cells);
-    const v = unit(9);
-    add(v);
-    v.cells = { name: "S!A1" };
-    expect(v.cells).toEqual({ name: "S!A1" });
-    const w = unit(2);
-    add(w);
-    expect({ ...w }.cells?.name).toBe("'Bảng 1'!B3");
+    expect(cellsOf(6)).toEqual({ name: "'Bảng 1'!B7", "1.1.numerator": "'Bảng 1'!AB7" });
+    expect(Object.keys(cellsOf(2))).toEqual(["name", "1.1.numerator"]);
+    expect(cellsOf(2).name).toBe("'Bảng 1'!B3");
   });
 });
 

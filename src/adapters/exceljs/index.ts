@@ -14,6 +14,7 @@ import { fileErrorMessage } from "./fs-errors";
 import { removeStaleTemporaries } from "./temp-files";
 import { sourceFormat, workbookFromHtml } from "./sources";
 import { withRelativeTargets } from "./xlsx-repair";
+import { chartCount, chartsDroppedNote } from "./xlsx-charts";
 import { parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
 import { STATE_SHEET, type StateRead, type WorkbookState, type WritePlan } from "../../model/plan";
 import { METHOD_SHEET } from "../../model/profile";
@@ -83,7 +84,7 @@ export function workbookFromCsv(text: string, sheetName: string): ExcelJS.Workbo
  * as .xls. `notes` say what the user should know (an encoding guessed, an HTML table read).
  * Throws WorkbookError with a Vietnamese message naming the file when it cannot.
  */
-export async function loadWorkbook(file: string): Promise<{ workbook: ExcelJS.Workbook; kind: SourceKind; notes: string[] }> {
+export async function loadWorkbook(file: string): Promise<{ workbook: ExcelJS.Workbook; kind: SourceKind; notes: string[]; charts: number }> {
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -95,19 +96,22 @@ export async function loadWorkbook(file: string): Promise<{ workbook: ExcelJS.Wo
     switch (sourceFormat(data, ext)) {
       case "text": {
         const decoded = decodeText(data, file);
-        return { workbook: workbookFromCsv(decoded.text, sheetNameFromFile(file)), kind: "csv", notes: decoded.notes };
+        return { workbook: workbookFromCsv(decoded.text, sheetNameFromFile(file)), kind: "csv", notes: decoded.notes, charts: 0 };
       }
       case "html": {
         const html = workbookFromHtml(data, file, sheetNameFromFile(file));
         if (html.error) throw new WorkbookError(html.error);
-        return { workbook: html.workbook, kind: "csv", notes: html.notes };
+        return { workbook: html.workbook, kind: "csv", notes: html.notes, charts: 0 };
       }
       case "xls-binary":
         throw new WorkbookError(`Tệp "${file}" là định dạng .xls cũ (Excel 97–2003): hãy mở bằng Excel và lưu lại thành .xlsx.`);
       case "ods":
         throw new WorkbookError(`Tệp "${file}" là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice hoặc Excel và lưu lại thành .xlsx.`);
-      case "xlsx":
-        return { workbook: await loadXlsx(data, file), kind: "xlsx", notes: [] };
+      case "xlsx": {
+        const workbook = await loadXlsx(data, file);
+        const charts = await chartCount(data);
+        return { workbook, kind: "xlsx", notes: charts > 0 ? [chartsDroppedNote(file, charts)] : [], charts };
+      }
     }
   } catch (e) {
     if (e instanceof TextEncodingError) throw new WorkbookError(e.message);
