@@ -32,7 +32,12 @@ export interface RunOptions {
   levels?: LevelOverrides;
   /** Ranking scope and/or tie rule chosen by the user (absent: the stored choice); the profile's own fill in the rest. */
   ranking?: RankingChoice;
+  /** Told how far the run is: rows read, units scored, then the write planned. */
+  onProgress?: (progress: RunProgress) => void;
 }
+
+/** How far a run is, in the user's units: table rows read, then units scored, then the write planned. */
+export type RunProgress = { stage: "read"; done: number; total: number } | { stage: "score"; done: number; total: number } | { stage: "plan" };
 
 /** Where the profile came from, for telling the user. */
 export type ProfileSource = "option" | "state" | "detected" | "sheet";
@@ -86,13 +91,17 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
   }
 
   const choices = userChoices(options, state);
-  const read = readTable(grid, { profiles, profileId, mapping, levels: choices.levels });
+  const onProgress = options.onProgress;
+  const onRows = onProgress && ((done: number, total: number) => onProgress({ stage: "read", done, total }));
+  const read = readTable(grid, { profiles, profileId, mapping, levels: choices.levels, onRows });
   const found = profiles.find((p) => p.id === read.profileId);
   if (!found) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
   // The user's ranking is stored with the state (and in the stored profile), so a rerun ranks alike.
   const profile = choices.ranking ? { ...found, ranking: { tie: "competition" as const, scope: "level" as const, ...found.ranking, ...choices.ranking } } : found;
   // The mapped columns tell the engine which fields can exist, so it skips lookups of the rest.
-  const scored = score(read.units, profile, { sheet: grid.sheet });
+  const onUnits = onProgress && ((done: number, total: number) => onProgress({ stage: "score", done, total }));
+  const scored = score(read.units, profile, { sheet: grid.sheet, onUnits });
+  onProgress?.({ stage: "plan" });
   const plan = planWrite({ grid, read, profile, scored, state });
   return { read, profile, profileSource, scored, plan, choices };
 }

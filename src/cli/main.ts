@@ -14,8 +14,15 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   score: { run: scoreCommand, summary: "chấm điểm, xếp loại, xếp hạng một bảng .xlsx hoặc .csv" },
   undo: { run: undoCommand, summary: "hoàn tác lần chấm điểm gần nhất trong tệp .xlsx" },
-  profiles: { run: profilesCommand, summary: "liệt kê các hồ sơ chấm điểm có sẵn" },
+  profiles: { run: profilesCommand, summary: "liệt kê các phương pháp chấm điểm có sẵn" },
 };
+
+/** The `profiles` actions, listed under it in the usage. */
+const PROFILES_ACTIONS = [
+  ["profiles show MÃ", "in một phương pháp dạng JSON (để sao ra tệp và sửa)"],
+  ["profiles check TỆP", "kiểm tra một tệp phương pháp (.json hoặc .xlsx), chỉ rõ từng lỗi"],
+  ["profiles sheet MÃ|TỆP", "ghi phương pháp thành một trang Excel để sửa"],
+];
 
 export const USAGE = `chiso766 — chấm điểm Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg)
 
@@ -23,6 +30,7 @@ Cách dùng: chiso766 <lệnh> [tham số]
 ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
   .join("\n")}
+${PROFILES_ACTIONS.map(([name, summary]) => `    ${name.padEnd(22)} ${summary}`).join("\n")}
 
 Xem tham số của một lệnh: chiso766 <lệnh> --help
 Phiên bản: chiso766 --version`;
@@ -38,7 +46,8 @@ function argsMessage(e: Error & { code?: string }): string | null {
   }
   if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
     const m = /'([^']+)'/.exec(e.message);
-    return `Tham số ${m ? m[1] : ""} cần một giá trị.`.replace("  ", " ");
+    // Node names the option with an English placeholder ("--level <value>").
+    return `Tham số ${m ? m[1].replace(/\s*<[^>]*>$/, "") : ""} cần một giá trị.`.replace("  ", " ");
   }
   if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `Thừa đối số: ${e.message}`;
   return null;

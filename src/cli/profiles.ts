@@ -6,10 +6,10 @@ import { formatViNumber } from "../report/format";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { checkMethodFile, isWorkbookFile, loadMethodWorkbook, problemLines, profileOption } from "./method-file";
 import type ExcelJS from "exceljs";
-import { loadWorkbook, saveWorkbook } from "../adapters/exceljs";
+import { gridFromWorksheet, loadWorkbook, saveWorkbook } from "../adapters/exceljs";
 import { addMethodSheet, methodSheetOf, methodWorkbook } from "../adapters/exceljs/method-sheet";
 import { METHOD_SHEET } from "../model/profile";
-import { methodToSheet } from "../profiles/sheet";
+import { methodToSheet, sheetToMethod } from "../profiles/sheet";
 import { outputFile } from "./command";
 import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
 import { table } from "./summary";
@@ -35,8 +35,19 @@ const BASIS_LABELS: Record<string, string> = {
   none: "chỉ kiểm tra số liệu",
 };
 
+/** The result columns a method writes, as the list shows them. */
+const OUTPUT_LABELS: Record<string, string> = {
+  groups: "điểm nhóm",
+  total: "tổng điểm",
+  converted: "điểm quy đổi",
+  rating: "xếp loại",
+  rank: "xếp hạng",
+  change: "tăng/giảm",
+};
+
 function listProfiles(io: CliIO): number {
-  const rows = BUILTIN_PROFILES.map((p) => [p.id, p.name, [p.version, validityText(p)].filter(Boolean).join(", "), BASIS_LABELS[p.basis] ?? p.basis, p.outputs.join(", ") || "—"]);
+  const outputs = (p: Profile) => p.outputs.map((o) => OUTPUT_LABELS[o] ?? o).join(", ") || "—";
+  const rows = BUILTIN_PROFILES.map((p) => [p.id, p.name, [p.version, validityText(p)].filter(Boolean).join(", "), BASIS_LABELS[p.basis] ?? p.basis, outputs(p)]);
   io.stdout(`${table(["Mã", "Tên", "Phiên bản", "Chấm điểm", "Cột kết quả"], rows, [false, false, false, false, false])}\n`);
   io.stdout(`\n${BUILTIN_PROFILES.map((p) => `${p.id}: ${p.source}`).join("\n")}\n`);
   io.stdout(`\nIn một phương pháp: chiso766 profiles show MÃ — kiểm tra tệp đã sửa: chiso766 profiles check TỆP.json\n`);
@@ -100,7 +111,11 @@ async function writeSheet(method: string, options: { out?: string; into?: string
     out = outputFile(options.out ?? `phuong-phap-${profile.id}.xlsx`, "", "");
     workbook = methodWorkbook(sheet);
   }
-  await guardExistingOutput(out, options.into ?? "", options.replace);
+  if (!options.replace && (await sameMethodWorkbook(out, profile))) {
+    io.stdout(`Tệp "${out}" đã có trang "${METHOD_SHEET}" với đúng phương pháp này; không cần ghi lại, tệp giữ nguyên.\n`);
+    return EXIT.ok;
+  }
+  await guardExistingOutput(out, options.into ?? "", options.replace, methodSheetAdvice(out));
   try {
     await saveWorkbook(workbook, out);
   } catch (e) {
@@ -112,6 +127,23 @@ async function writeSheet(method: string, options: { out?: string; into?: string
       `tệp khác thì: chiso766 score BANG.xlsx --profile ${out}\n`,
   );
   return EXIT.ok;
+}
+
+/** Whether `file` is a workbook whose method sheet holds exactly `profile` (this command's own output, unedited). */
+async function sameMethodWorkbook(file: string, profile: Profile): Promise<boolean> {
+  try {
+    const ws = methodSheetOf((await loadWorkbook(file)).workbook);
+    if (!ws) return false;
+    const reading = sheetToMethod(gridFromWorksheet(ws), ws.name);
+    return reading.problems === undefined && JSON.stringify(reading.profile) === JSON.stringify(profile);
+  } catch {
+    return false;
+  }
+}
+
+/** Said when the file at --out has a method sheet that differs: the user's edits are there. */
+function methodSheetAdvice(file: string): string {
+  return `Nếu đó là tệp phương pháp đã lập trước (có thể đã sửa), hãy sửa trực tiếp tệp "${file}", chọn tên khác với --out, hoặc thêm --ghi-de-tep để thay bằng phương pháp gốc.`;
 }
 
 export async function profilesCommand(args: string[], io: CliIO): Promise<number> {

@@ -3,13 +3,14 @@ import type ExcelJS from "exceljs";
 import { parseArgs } from "node:util";
 import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
+import type { SourceIdentity } from "../model/plan";
 import { mappingOf, stateAfterWrite } from "../plan";
 import { runScoring, whyNoTable, type RunOptions, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
 import { addReport, addScorecards, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
-import { conflictLines, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
+import { conflictLines, fileWording, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
 import type { LevelOverrides } from "../reader";
 import type { ColumnMapping } from "../model/table";
@@ -22,7 +23,7 @@ import { buildGroupMessage } from "../report/message";
 import { ProfileError, sameMethod, type Profile } from "../model/profile";
 import { methodFromSheet, profileOption } from "./method-file";
 import { methodSheetOf } from "../adapters/exceljs/method-sheet";
-import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
+import { guardExistingOutput, guardSameSource, REPLACE_FILE_HELP, sourceIdentity } from "./existing-output";
 import type { Grid } from "../model/grid";
 import { problemsOf } from "../model/problems";
 
@@ -33,7 +34,7 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
                      mình (xem: chiso766 profiles show qd766); mặc định chọn theo tiêu đề cột
   --mapping TỆP      ánh xạ cột JSON, ví dụ {"B": "name", "D": "2.1.denominator", "H": null}
   --out TỆP.xlsx     nơi ghi kết quả (mặc định: <tên tệp>-cham-diem.xlsx cạnh tệp vào)
-  --json             chỉ in một tài liệu JSON kết quả
+  --json             chỉ in một tài liệu JSON kết quả, không ghi tệp nào (trừ khi có --out)
   --overwrite        ghi đè cả những ô đang có nội dung không do chiso766 ghi
 ${REPLACE_FILE_HELP}
   --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
@@ -78,11 +79,13 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   if (input === null) return EXIT.ok;
   const { values } = parsed;
   const json = values.json;
+  // --json only prints, as README promises; an explicit --out asks for the workbook too.
+  const writes = !json || values.out !== undefined;
 
   const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
-  await guardExistingOutput(out, input, values["ghi-de-tep"]);
+  if (writes) await guardExistingOutput(out, input, values["ghi-de-tep"]);
   const mapped = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
   const profiles = chosen?.profiles ?? BUILTIN_PROFILES;
   if (mapped && values.mapping !== undefined) checkMappingFields(mapped.mapping, chosen ? [chosen.profile] : profiles, values.mapping);
@@ -98,7 +101,8 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     mapping,
     levels,
     ranking,
-    overwrite: values.overwrite,
+    // Cells that would be overwritten matter only to a run that writes.
+    overwrite: values.overwrite || !writes,
     json,
     report: values.report,
     previous: values.previous,
@@ -106,14 +110,15 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     message: values.message,
     scorecards: values["phieu-diem"],
   });
+  await guardSameSource(out, input, scoredBook.source, values["ghi-de-tep"]);
   // On stderr, before anything is written: --json keeps stdout one JSON document.
   for (const note of scoredBook.notes) io.stderr(`Chú ý: ${note}\n`);
   if (scoredBook.charts > 0 && samePath(out, input)) {
     throw new CliError(`Ghi đè "${input}" sẽ làm mất ${scoredBook.charts} biểu đồ của tệp. Hãy ghi kết quả ra tệp khác (--out TỆP.xlsx). Không ghi tệp nào.`, EXIT.input);
   }
   try {
-    await saveWorkbook(scoredBook.workbook, out);
-    if (scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
+    if (writes) await saveWorkbook(scoredBook.workbook, out);
+    if (writes && scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
   } catch (e) {
     throw new CliError((e as Error).message, EXIT.input);
   }
@@ -179,18 +184,23 @@ interface ScoreOptions {
  * the call, so the grid, the read table, the scores and the plan are garbage while exceljs
  * saves (at 10,000 rows the save is most of the run and allocates heavily).
  */
-async function scoreWorkbook(input: string, out: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; charts: number; report: CliReport | null; notes: string[]; text: string; message: string | null }> {
+async function scoreWorkbook(
+  input: string,
+  out: string,
+  given: ScoreOptions,
+): Promise<{ workbook: ExcelJS.Workbook; charts: number; report: CliReport | null; notes: string[]; text: string; message: string | null; source: SourceIdentity }> {
   const { workbook, charts, grid, run, notes, options } = await loadAndScore(input, given);
   refuseUnmatchedLevels(options.levels, run.read.levels, run.scored.units.filter((u) => !u.aggregate).map((u) => u.name));
   refuseUnwritable(run, options.overwrite);
   const { read, scored, profile, plan } = run;
   applyPlan(workbook, plan);
-  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices }));
+  const source = sourceIdentity(input, run);
+  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices, source }));
   // The source's title rows, unless the command line says otherwise.
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
   const { report, message, scorecardSheet } = await addReports(workbook, run, titles, options);
   const text = options.json ? `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` : summaryText(run, out, scorecardSheet, options);
-  return { workbook, charts, report, notes, message, text };
+  return { workbook, charts, report, notes, message, source, text };
 }
 
 /**
@@ -226,7 +236,7 @@ async function loadAndScore(input: string, given: ScoreOptions): Promise<{ workb
 function refuseUnwritable(run: RunResult, overwrite: boolean): void {
   const { read, scored, plan } = run;
   const noTable = whyNoTable(run, plan.sheet);
-  if (noTable && scored.units.length > 0) throw new CliError(`${noTable}\nKhông ghi tệp nào.`, EXIT.input);
+  if (noTable && scored.units.length > 0) throw new CliError(`${fileWording(noTable)}\nKhông ghi tệp nào.`, EXIT.input);
   if (scored.units.length === 0) {
     const why = problemsOf(read, scored).map(problemLine).join("\n");
     throw new CliError(`Không tìm thấy dòng đơn vị nào trong bảng của trang "${plan.sheet}".${why ? `\n${why}` : ""}\nKhông ghi tệp nào.`, EXIT.input);
@@ -305,7 +315,7 @@ function summaryText(run: RunResult, out: string, scorecardSheet: string | null,
     ...levelFindingLines(run),
     ...(options.levels === undefined && run.choices.levels ? [`Cấp đơn vị: ${levelChoiceWords(run.choices.levels)} (như đã đặt ở lần chấm trước, lưu trong tệp; đổi bằng --level).`] : []),
     ...(portalNote ? [`${portalNote}.`] : []),
-    `Trang tính "${plan.sheet}": tiêu đề dòng ${l.headerTop + 1}–${l.headerBottom + 1}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
+    `Trang tính "${plan.sheet}": tiêu đề ${l.headerTop === l.headerBottom ? `ở dòng ${l.headerTop + 1}` : `dòng ${l.headerTop + 1}–${l.headerBottom + 1}`}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
     unitsTable(scored, profile, MAX_UNIT_LINES),
     "",

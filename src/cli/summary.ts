@@ -3,7 +3,7 @@
  * from the same ScoreResult so they always agree.
  */
 import { roundHalfUp } from "../engine/round";
-import { parseRangeA1, type CellValue } from "../model/grid";
+import { parseRangeA1, quoteSheet, type CellValue } from "../model/grid";
 import { publishedCheckLines } from "../plan/outputs";
 import { formatViNumber } from "../report/format";
 import type { Conflict } from "../model/plan";
@@ -76,20 +76,34 @@ export function table(headers: string[], rows: string[][], rightAligned: boolean
   return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map((r, k) => line(r, rowWidths[k]))].join("\n");
 }
 
+/** The add-in's words in shared messages, and the file's words a command line user acts on. */
+const FILE_WORDING: [RegExp, string][] = [
+  [/Vùng chọn không có dữ liệu/g, "Trang tính không có dữ liệu"],
+  [/Hãy mở trang có bảng cần chấm điểm, hoặc chọn vùng bảng và bật “Chỉ dùng vùng đang chọn”\./g, "Hãy chỉ trang có bảng cần chấm điểm bằng --sheet."],
+  [/hãy chọn đúng vùng bảng/g, "hãy kiểm tra trang tính (chọn trang khác bằng --sheet)"],
+  // A whole-row reference ('Bảng'!3:3) as words: "dòng 3 của trang 'Bảng'".
+  [/('(?:[^']|'')+'|[^\s'!:]+)!(\d+):\2(?!\d)/g, "dòng $2 của trang $1"],
+];
+
+/** A message shared with the add-in, worded for the command line (a file and its sheets, not a selection). */
+export function fileWording(text: string): string {
+  return FILE_WORDING.reduce((t, [pattern, words]) => t.replace(pattern, words), text);
+}
+
 export function problemLine(p: Problem): string {
   const tag = p.severity === "error" ? "Lỗi" : p.severity === "warning" ? "Lưu ý" : "Ghi nhận";
-  return `${tag}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`;
+  return fileWording(`${tag}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`);
 }
 
 export function profileLine(profile: Profile, source: ProfileSource, read: ReadResult): string {
-  const head = `Hồ sơ chấm điểm: ${profile.id} — ${profile.name} (${versionText(profile)})`;
+  const head = `Phương pháp chấm điểm: ${profile.id} — ${profile.name} (${versionText(profile)})`;
   if (source === "option") return `${head}\n  Theo tham số --profile.`;
   if (source === "state") return `${head}\n  Theo lần chấm trước lưu trong tệp.`;
   if (source === "sheet") return `${head}\n  Theo trang "${METHOD_SHEET}" trong tệp (chấm theo phương pháp khác: --profile).`;
   const [best, ...others] = read.candidates;
   const why = best ? `chọn tự động theo tiêu đề cột: ${best.reason}` : "chọn tự động theo tiêu đề cột";
   const alt = others.filter((c) => c.score > 0).slice(0, 2).map((c) => `${c.id} ${Math.round(c.score * 100)}%`);
-  return `${head}\n  ${why[0].toUpperCase()}${why.slice(1)}${best ? ` (độ khớp ${Math.round(best.score * 100)}%)` : ""}.${alt.length ? ` Hồ sơ khác: ${alt.join(", ")}.` : ""}`;
+  return `${head}\n  ${why[0].toUpperCase()}${why.slice(1)}${best ? ` (độ khớp ${Math.round(best.score * 100)}%)` : ""}.${alt.length ? ` Phương pháp khác: ${alt.join(", ")}.` : ""}`;
 }
 
 /** "Tiến độ (%) 41,67 < 70" — a flag as the summary shows it. */
@@ -153,7 +167,7 @@ export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infi
 }
 
 export function conflictLines(sheet: string, conflicts: Conflict[]): string {
-  const lines = conflicts.slice(0, 20).map((c) => `  ${sheet}!${c.address}: đang có ${formatCellValue(c.current)}, sẽ ghi ${formatCellValue(c.planned)}`);
+  const lines = conflicts.slice(0, 20).map((c) => `  ${quoteSheet(sheet)}!${c.address}: đang có ${formatCellValue(c.current)}, sẽ ghi ${formatCellValue(c.planned)}`);
   if (conflicts.length > 20) lines.push(`  … và ${formatViNumber(conflicts.length - 20)} ô khác`);
   return lines.join("\n");
 }

@@ -23,7 +23,12 @@ export { bandFor } from "./rating";
 export interface ScoreOptions {
   /** Sheet name: lets problems without a field cell name the unit's row ("Sheet1!7:7"). */
   sheet?: string;
+  /** Told how many units are scored, every few hundred (the pane's progress). */
+  onUnits?: (done: number, total: number) => void;
 }
+
+/** How many units between two progress reports. */
+const PROGRESS_EVERY = 200;
 
 export function score(units: readonly UnitRow[], profile: Profile, options: ScoreOptions = {}): ScoreResult {
   const compiled = compileProfile(profile, options.sheet);
@@ -35,6 +40,7 @@ export function score(units: readonly UnitRow[], profile: Profile, options: Scor
 
   const tableProblems = new Map<string, Problem>();
   const scored = units.map((row, u) => {
+    if (options.onUnits && u % PROGRESS_EVERY === 0) options.onUnits(u, units.length);
     const own = u === provinceAt ? province! : scoreIndicators(row, compiled);
     const indicators = province !== null && u !== provinceAt ? inheritFromProvince(row, own, province, compiled) : own;
     const { unit, tableProblem } = scoreUnit(row, aggregate[u], indicators, compiled);

@@ -93,6 +93,8 @@ export interface WorkbookState {
   mapping: Record<string, FieldId | null>;
   /** Levels and ranking the user set (pane, --level, --xep-hang): a rerun anywhere uses them. */
   choices?: UserChoices;
+  /** The file the CLI scored into this workbook (absent when scored in place, or before 0.2.1). */
+  source?: SourceIdentity;
   /** The last run, for undo and for recognising the tool's own cells on a rerun. */
   lastRun: {
     sheet: string;
@@ -101,6 +103,16 @@ export interface WorkbookState {
     written: { address: string; value: CellValue; underline: boolean }[];
     previous: CellSnapshot[];
   } | null;
+}
+
+/**
+ * Which input a CLI output was made from: the file's name only (no folder: the workbook travels
+ * by email) and a SHA-256 of the cells scored, so a rerun knows its own earlier output.
+ */
+export interface SourceIdentity {
+  file: string;
+  /** 64 lower-case hex digits. */
+  cells: string;
 }
 
 /** The chiso766 version (package.json's), stored with the state so a newer one can be named. */

@@ -79,19 +79,30 @@ export function placeOutput(
   if (!match || match.confidence < STRONG - 1e-9) {
     return { kind: "new", reason: `cột ${letter} “${header}” chỉ gần giống (${percentText(match?.confidence ?? 0)}), không ghi vào đó`, published: null };
   }
-  const kind = kindOf(field, profile, units.filter((u) => !u.aggregate).length);
+  const unitCount = units.filter((u) => !u.aggregate).length;
+  const kind = kindOf(field, profile, unitCount);
   let disagree = false;
+  let foreign = 0;
+  let oursCount = 0;
   for (const u of units) {
     if (u.aggregate) continue;
     const v = cellAt(grid, u.row, own);
-    if (isBlank(v) || ours(u.row, own)) continue;
+    if (isBlank(v)) continue;
+    if (ours(u.row, own)) {
+      oursCount++;
+      continue;
+    }
     if (!kind.fits(v)) {
       return { kind: "new", reason: `cột ${letter} “${header}” có giá trị không phải ${kind.words} (ô ${letter}${u.row + 1}: ${viValue(v)}), không ghi vào đó`, published: null };
     }
+    foreign++;
     if (!agrees(v, value(u), decimals)) disagree = true;
   }
+  // A column of published facts is one the tool never wrote, filled for most units. A few values
+  // typed into the tool's own column (or an otherwise empty one) are edits: conflicts to confirm.
+  const published = oursCount === 0 && foreign * 2 >= unitCount;
   // Published values that all agree with the tool's stay what they are when written in place.
-  if (disagree) {
+  if (disagree && published) {
     return { kind: "new", reason: `cột ${letter} “${header}” đã có số liệu không do công cụ ghi: giữ nguyên để đối chiếu`, published: { col: own, header } };
   }
   return { kind: "own", col: own };

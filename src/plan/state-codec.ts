@@ -118,7 +118,8 @@ export function packLastRun(run: LastRun): StoredLastRun {
 /** JSON of the state (its last run already packed), cut into pieces that each fit in one cell. */
 export function encodeState(state: WorkbookState, packedRun: StoredLastRun | null, size: number): string[] {
   const choices = state.choices && (state.choices.levels || state.choices.ranking) ? { choices: state.choices } : {};
-  const json = JSON.stringify({ version: 1, app: CHISO766_VERSION, profile: state.profile, mapping: state.mapping, ...choices, lastRun: packedRun });
+  const source = state.source ? { source: state.source } : {};
+  const json = JSON.stringify({ version: 1, app: CHISO766_VERSION, profile: state.profile, mapping: state.mapping, ...choices, ...source, lastRun: packedRun });
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += size) chunks.push(json.slice(i, i + size));
   return chunks;
@@ -188,7 +189,7 @@ export function migrateLegacyRun(run: unknown): unknown {
 }
 
 const BROKEN = `Dữ liệu chiso766 lưu trong sổ (trang ẩn "${STATE_SHEET}") không dùng được`;
-const AREA: Record<string, string> = { version: "số phiên bản", mapping: "ánh xạ cột", choices: "cấp đơn vị và cách xếp hạng đã chọn", lastRun: "dữ liệu hoàn tác", profile: "hồ sơ chấm điểm", app: "phiên bản" };
+const AREA: Record<string, string> = { version: "số phiên bản", mapping: "ánh xạ cột", choices: "cấp đơn vị và cách xếp hạng đã chọn", source: "tệp nguồn", lastRun: "dữ liệu hoàn tác", profile: "hồ sơ chấm điểm", app: "phiên bản" };
 
 function broken(detail: string): StateRead {
   return { state: null, issue: { kind: "broken", message: `${BROKEN}: ${detail}.` } };
@@ -263,5 +264,6 @@ export function readStateChunks(chunks: string[], options: StateReadOptions = {}
   const mapping = stored.mapping as WorkbookState["mapping"];
   const state: WorkbookState = { version: 1, profile: stored.profile ?? null, mapping, lastRun: stored.lastRun ? unpackSegments(stored.lastRun) : null };
   if (stored.choices) state.choices = stored.choices;
+  if (stored.source) state.source = stored.source;
   return { state, issue: null };
 }

@@ -108,6 +108,16 @@ const choices = z.strictObject({
   ranking: z.strictObject({ scope: z.enum(RANK_SCOPES).optional(), tie: z.enum(TIE_RULES).optional() }).optional(),
 });
 
+/** The CLI's input file: its name without any folder, and a SHA-256 (hex) of the cells scored. */
+const source = z.strictObject({
+  file: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((f) => !/[\\/]/.test(f), { message: "không được chứa thư mục" }),
+  cells: z.string().regex(/^[0-9a-f]{64}$/, { message: "không phải là mã băm SHA-256" }),
+});
+
 /** The stored state, version 1. `app` is the chiso766 version that wrote it (absent before 0.1.0's fix). */
 export const storedStateSchema = z.object({
   version: z.literal(1),
@@ -116,6 +126,8 @@ export const storedStateSchema = z.object({
   profile: z.unknown(),
   mapping,
   choices: choices.optional(),
+  /** Absent in states written before 0.2.1 and by the task pane. */
+  source: source.optional(),
   lastRun: lastRun.nullable(),
 });
 

@@ -31,6 +31,8 @@ export interface ReadOptions {
   mapping?: ColumnMapping;
   /** Levels the user sets for the whole table, a section or a row; they win over the evidence. */
   levels?: LevelOverrides;
+  /** Told how many of the rows below the header are read, every few hundred (the pane's progress). */
+  onRows?: (done: number, total: number) => void;
 }
 
 /** How far down the sheet the header row is looked for. */
@@ -180,7 +182,7 @@ function readTableUnsafe(rawGrid: Grid, options: ReadOptions): ReadResult {
   }
 
   const contexts = new Map<number, RowContext>();
-  const { units, dataBottom } = readRows(sheet, profile, assignment.columns, dataTop, block, problems, contexts);
+  const { units, dataBottom } = readRows(sheet, profile, assignment.columns, dataTop, block, problems, contexts, options.onRows);
   layout.dataBottom = sheet.sheetRow(dataBottom);
   for (const unit of units) {
     const heading = contexts.get(unit.row)?.section;

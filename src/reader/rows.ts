@@ -94,6 +94,9 @@ function rowColumns(sheet: Sheet, profile: Profile, columns: Record<FieldId, num
   };
 }
 
+/** How many rows between two progress reports. */
+const PROGRESS_EVERY = 200;
+
 /** Reads the unit rows from dataTop down; problems are added to `problems`. */
 export function readRows(
   sheet: Sheet,
@@ -103,6 +106,7 @@ export function readRows(
   block: HeaderBlock,
   problems: Problem[],
   contexts: Map<number, RowContext>,
+  onRows?: (done: number, total: number) => void,
 ): { units: UnitRow[]; dataBottom: number } {
   const cols = rowColumns(sheet, profile, columns, block);
   const units: UnitRow[] = [];
@@ -112,6 +116,7 @@ export function readRows(
   let context: RowContext = {};
   let dataBottom = dataTop - 1;
   for (let r = dataTop; r < sheet.rows; r++) {
+    if (onRows && (r - dataTop) % PROGRESS_EVERY === 0) onRows(r - dataTop, sheet.rows - dataTop);
     const row = classifyRow(cols, r);
     if (row.kind === "end") break;
     if (row.kind === "blank" || (row.kind === "no-name" && !row.hasValues)) continue;

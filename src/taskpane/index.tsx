@@ -11,6 +11,8 @@ import { createMethodSheetAdapter } from "../adapters/office/method-sheet";
 import type { XlRun } from "../adapters/office/excel-subset";
 import { App } from "./components/App";
 import { defaultScoring } from "./scoring";
+import { startScoringWorker } from "./start-worker";
+import { BUILTIN_PROFILES } from "../profiles";
 import { z } from "zod";
 
 // zod would otherwise probe `new Function` once; the pane's CSP forbids code from strings.
@@ -29,7 +31,7 @@ function start(): void {
   const report = createReportAdapter({ run, workbook: adapter, charts: Office.context.requirements.isSetSupported("ExcelApi", "1.12") });
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App adapter={adapter} scoring={defaultScoring()} report={report} methodSheet={createMethodSheetAdapter(run)} />
+      <App adapter={adapter} scoring={defaultScoring(BUILTIN_PROFILES, startScoringWorker)} report={report} methodSheet={createMethodSheetAdapter(run)} />
     </FluentProvider>,
   );
 }

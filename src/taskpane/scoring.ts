@@ -1,36 +1,48 @@
 /**
  * The pure steps the task pane needs, behind one interface so tests and the playground can
- * substitute them (the adapter is the other seam). The default wires the real modules.
+ * substitute them (the adapter is the other seam). The default wires the real modules; the
+ * heavy ones (reading the grid into a table, scoring, planning) run in the scoring worker when
+ * the pane is given one.
  */
 import type { Grid } from "../model/grid";
 import type { Profile } from "../model/profile";
 import type { WorkbookState, WritePlan } from "../model/plan";
 import type { LevelOverrides, RankingChoice, UserChoices } from "../model/choices";
 import type { ColumnMatch, ColumnMapping } from "../model/table";
-import { runScoring, type ProfileSource, type RunResult } from "../pipeline";
+import type { ProfileSource, RunResult } from "../pipeline";
 import { BUILTIN_PROFILES } from "../profiles";
-import { mappingOf, planUndo, stateAfterUndo, stateAfterWrite } from "../plan";
+import { mappingOf, stateAfterUndo, stateAfterWrite } from "../plan";
+import { scoringClient, type WorkControl } from "./scoring-client";
 
-export type { ProfileSource, RunResult };
+export type { ProfileSource, RunResult, WorkControl };
+
+export type RunOptions = { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null; levels?: LevelOverrides; ranking?: RankingChoice; method?: Profile };
 
 export interface ScoringService {
   profiles: Profile[];
   /** `method`: the workbook's own method (its sheet "Phương pháp chấm điểm"), used instead of choosing one. */
-  run(grid: Grid, options: { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null; levels?: LevelOverrides; ranking?: RankingChoice; method?: Profile }): RunResult;
+  run(grid: Grid, options: RunOptions, control?: WorkControl): Promise<RunResult>;
   stateAfterWrite(plan: WritePlan, profile: Profile, mapping: ColumnMatch[], choices?: UserChoices): WorkbookState;
-  planUndo(state: WorkbookState, grid: Grid): WritePlan;
+  planUndo(state: WorkbookState, grid: Grid, control?: WorkControl): Promise<WritePlan>;
   stateAfterUndo(state: WorkbookState): WorkbookState;
 }
 
-export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES): ScoringService {
+/** The real steps; `createWorker` starts the scoring worker (absent: everything runs in-process). */
+export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES, createWorker?: () => Worker): ScoringService {
+  const client = scoringClient(createWorker);
   return {
     profiles,
-    run: (grid, { method, ...options }) =>
-      method
-        ? runScoring(grid, { ...options, profiles: [...profiles.filter((p) => p.id !== method.id), method], profileId: method.id, fromMethodSheet: true })
-        : runScoring(grid, { profiles, ...options }),
+    run: (grid, { method, ...options }, control) =>
+      client.send(
+        {
+          kind: "run",
+          grid,
+          options: method ? { ...options, profiles: [...profiles.filter((p) => p.id !== method.id), method], profileId: method.id, fromMethodSheet: true } : { profiles, ...options },
+        },
+        control,
+      ),
     stateAfterWrite: (plan, profile, mapping, choices) => stateAfterWrite(plan, { profile, mapping: mappingOf(mapping), choices }),
-    planUndo,
+    planUndo: (state, grid, control) => client.send({ kind: "planUndo", state, grid }, control),
     stateAfterUndo,
   };
 }

@@ -1,35 +1,30 @@
 /**
  * The task pane's state and actions: read the table, score it, change the method or a column,
- * write, undo, confirm an overwrite. The App component only lays these out.
+ * write, undo, confirm an overwrite. The App component only lays these out. Reading and
+ * scoring are in pane-reads.ts, the writing actions in pane-writes.ts, progress and "Hủy" in
+ * useProgress.ts; the scoring itself runs in the scoring worker.
  */
 import * as React from "react";
-import { SheetChangedError, type WorkbookAdapter, type WorkbookSnapshot } from "../adapters/office/adapter";
-import { gridChanges, type GridChange } from "../plan/diff";
+import type { WorkbookAdapter, WorkbookSnapshot } from "../adapters/office/adapter";
 import { publishedCheckLines } from "../plan/outputs";
 import { whyNoTable } from "../pipeline";
-import { changedText } from "./changes";
 import type { ColumnMapping, ColumnMatch } from "../model/table";
 import type { LevelOverrides, RankingChoice } from "../model/choices";
-import { isAppendixSheet, type WorkbookState, type WritePlan } from "../model/plan";
-import { METHOD_SHEET, type Profile } from "../model/profile";
 import type { Problem } from "../model/units";
-import { formatViNumber } from "../report/format";
 import type { ProfileSource, RunResult, ScoringService } from "./scoring";
-import { errorMessage, yieldToEventLoop } from "./errors";
+import { CancelledError } from "./scoring-client";
+import { errorMessage } from "./errors";
 import { onePerCell } from "./problems";
+import { METHOD_SHEET } from "../model/profile";
 import type { MethodSheetAdapter } from "../adapters/office/method-sheet";
-import { isMethodSheet, readSheetMethod, writeSheetMethod } from "./method-sheet";
+import { readSheetMethod, writeSheetMethod } from "./method-sheet";
+import { readSnapshot, scoreSnapshot, type PaneMemory, type PaneReads, type ScoreOptions } from "./pane-reads";
+import { applyWrite, undoLastWrite, writeResults, type PaneWrites, type PendingWrite } from "./pane-writes";
+import { useProgress, type Busy as BusyStep } from "./useProgress";
 
-export type Busy = { label: string; value: number } | null;
-
-/** A write waiting for the user to agree to overwrite cells holding other data. */
-export interface PendingWrite {
-  kind: "write" | "undo";
-  plan: WritePlan;
-  state: WorkbookState;
-}
-
-type ScoreOptions = { profileId?: string; mapping?: ColumnMapping; levels?: LevelOverrides; ranking?: RankingChoice };
+export type { PendingWrite };
+/** What the pane is doing, or null when idle. */
+export type Busy = BusyStep | null;
 
 /**
  * The columns to keep as they are on the next run: those the user chose here and those kept
@@ -92,316 +87,194 @@ function stateIssueText(issue: NonNullable<WorkbookSnapshot["stateIssue"]>): str
   return issue.kind === "newer" ? `${issue.message} Không ghi gì vào sổ.` : `${issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm; lần ghi sau thay dữ liệu này.`;
 }
 
+/** The state setters the pane's actions show their results with. */
+interface PaneView {
+  setProfileSource(source: ProfileSource): void;
+  setResult(run: RunResult): void;
+  setSnapshot(snap: WorkbookSnapshot): void;
+  setStale(stale: boolean): void;
+  setChanged(text: string | null): void;
+  setAsked(request: PendingWrite): void;
+  setPending(request: PendingWrite): void;
+  /** Reads the workbook's method sheet before scoring; false: it is broken, nothing is scored. */
+  readMethod(): Promise<boolean>;
+}
+
+/** Scoring, loading and asking, bound to this render's state, for the actions in pane-writes.ts. */
+function paneWrites(reads: PaneReads, shown: Pick<PaneWrites, "snapshot" | "result" | "useSelection">, view: PaneView): PaneWrites {
+  const { memory, progress, adapter } = reads;
+  const score = async (snap: WorkbookSnapshot, options: ScoreOptions, cancellable = true) => {
+    const { run, source } = await scoreSnapshot(reads, snap, options, cancellable);
+    view.setProfileSource(source);
+    view.setResult(run);
+    return run;
+  };
+  const showSnapshot = (snap: WorkbookSnapshot) => {
+    memory.current.scoredSheet = snap.grid.sheet;
+    view.setSnapshot(snap);
+    view.setStale(false);
+  };
+  const load = async (selection: boolean, options: ScoreOptions = {}, cancellable = true) => {
+    progress.show("Đang đọc bảng…", undefined, cancellable);
+    const snap = await readSnapshot(reads, selection);
+    showSnapshot(snap);
+    if (snap.stateIssue) reads.setNotice(stateIssueText(snap.stateIssue));
+    // The workbook's own method sheet comes before scoring: a broken one scores nothing.
+    if (!(await view.readMethod())) return;
+    await score(snap, options, cancellable);
+    // Tell the preview when the sheet changes under it (ExcelApi 1.7; a no-op elsewhere).
+    await adapter.watch?.(snap.grid.sheet, () => {
+      if (!memory.current.writing) view.setStale(true);
+    });
+  };
+  const keep = (): ScoreOptions => (shown.result ? { profileId: memory.current.chosenProfile ?? undefined, mapping: keptMapping(shown.result.read.mapping) } : {});
+  const ask = (request: PendingWrite) => {
+    view.setAsked(request);
+    view.setPending(request);
+  };
+  return { ...reads, ...shown, score, load, keep, showSnapshot, setChanged: view.setChanged, ask, stateIssueText };
+}
+
+/** The actions that score the same snapshot again with another choice: method, column, levels, ranking. */
+function rescoreActions(pane: PaneWrites, act: (action: () => Promise<void>) => void, setChosenColumns: React.Dispatch<React.SetStateAction<ReadonlySet<string>>>) {
+  const { snapshot, result, memory } = pane;
+  const rescore = (change: (current: RunResult) => ScoreOptions | null) =>
+    act(async () => {
+      if (!snapshot || !result) return;
+      const options = change(result);
+      if (options) await pane.score(snapshot, options);
+    });
+  const kept = (run: RunResult) => keptMapping(run.read.mapping);
+  return {
+    changeProfile: (profileId: string) =>
+      act(async () => {
+        if (!snapshot) return;
+        memory.current.chosenProfile = profileId;
+        setChosenColumns(new Set());
+        await pane.score(snapshot, { profileId, mapping: {} });
+      }),
+    changeField: (letter: string, field: string | null) =>
+      rescore((run) => {
+        setChosenColumns((letters) => new Set([...letters, letter]));
+        return { profileId: run.profile.id, mapping: { ...kept(run), [letter]: field } };
+      }),
+    changeLevels: (levels: LevelOverrides) =>
+      rescore((run) => {
+        memory.current.chosen = { ...memory.current.chosen, levels };
+        const mapping = kept(run);
+        if (!levels.table) for (const m of run.read.mapping) if (m.field === "level" && m.source === "mapping") delete mapping[m.letter];
+        return { profileId: run.profile.id, mapping };
+      }),
+    changeLevelColumn: (letter: string) =>
+      rescore((run) => {
+        memory.current.chosen = { ...memory.current.chosen, levels: {} };
+        setChosenColumns((letters) => new Set([...letters, letter]));
+        return { profileId: run.profile.id, mapping: { ...kept(run), [letter]: "level" } };
+      }),
+    changeRanking: (ranking: RankingChoice) =>
+      rescore((run) => {
+        memory.current.chosen = { ...memory.current.chosen, ranking };
+        return { profileId: run.profile.id, mapping: kept(run) };
+      }),
+  };
+}
+
+/** "Phương pháp chấm điểm": the method in use written into its sheet, asking before replacing the user's. */
+async function putMethodSheet(pane: PaneWrites, methodSheet: MethodSheetAdapter | undefined, replace: boolean, setMethodAsk: (ask: boolean) => void): Promise<void> {
+  setMethodAsk(false);
+  const profile = pane.result?.profile;
+  if (!methodSheet || !profile) return;
+  pane.progress.show("Đang ghi trang phương pháp chấm điểm…", 0.5, false);
+  const memory = pane.memory.current;
+  memory.writing = true;
+  try {
+    const done = await writeSheetMethod(methodSheet, profile, replace);
+    if (done === "ask") setMethodAsk(true);
+    else if (done === "same") pane.setNotice(`Trang “${METHOD_SHEET}” đã ghi đúng phương pháp đang dùng.`);
+    else pane.setNotice(`Đã ghi phương pháp “${profile.name}” vào trang “${METHOD_SHEET}”. Sửa các ô của trang rồi bấm Đọc lại bảng: bảng được chấm theo trang đó.`);
+  } finally {
+    setTimeout(() => (memory.writing = false), 500);
+  }
+}
+
 export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, methodSheet?: MethodSheetAdapter): ScoringPane {
   const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot | null>(null);
   const [result, setResult] = React.useState<RunResult | null>(null);
   const [useSelection, setUseSelection] = React.useState(false);
-  const [busy, setBusy] = React.useState<Busy>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [pending, setPending] = React.useState<PendingWrite | null>(null);
   const [asked, setAsked] = React.useState<PendingWrite | null>(null);
   const [stale, setStale] = React.useState(false);
   const [changed, setChanged] = React.useState<string | null>(null);
-  /** Formulas the write's check found in target cells (a read brings values only), per sheet. */
-  const knownFormulas = React.useRef<{ sheet: string; formulas: Record<string, string> } | null>(null);
-  /** Set while the tool writes: its own changes are not "the sheet changed". */
-  const writing = React.useRef(false);
   const [chosenColumns, setChosenColumns] = React.useState<ReadonlySet<string>>(new Set());
   const [profileSource, setProfileSource] = React.useState<ProfileSource | null>(null);
-  /** The method the user picked in this pane, if any: a re-read keeps it. */
-  const chosenProfile = React.useRef<string | null>(null);
-  /** Levels and ranking the user set in this pane (until then, the workbook's stored ones apply). */
-  const chosen = React.useRef<{ levels?: LevelOverrides; ranking?: RankingChoice }>({});
-  const lastRun = React.useRef<{ run: RunResult; source: ProfileSource } | null>(null);
-  /** The sheet of the table last read: where to go back to from the tool's appendix sheet. */
-  const scoredSheet = React.useRef<string | null>(null);
-  /** The method of the workbook's sheet "Phương pháp chấm điểm", used unless the user picks one here. */
-  const sheetMethod = React.useRef<Profile | null>(null);
+  const memory = React.useRef<PaneMemory>({ knownFormulas: null, writing: false, chosenProfile: null, lastRun: null, scoredSheet: null, chosen: {}, sheetMethod: null });
   const [methodProblems, setMethodProblems] = React.useState<Problem[]>([]);
   const [methodAsk, setMethodAsk] = React.useState(false);
+  const progress = useProgress();
 
-  /** Run one user action: progress shown, errors shown, never two at once. */
-  const act = React.useCallback(async (action: () => Promise<void>) => {
-    setError(null);
-    setNotice(null);
-    setChanged(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
+  const noTable = result && snapshot ? whyNoTable(result, snapshot.grid.sheet) : null;
+  const readMethod = async () => {
+    const own = await readSheetMethod(methodSheet);
+    memory.current.sheetMethod = own.profile;
+    setMethodProblems(own.problems);
+    if (own.problems.length > 0 && memory.current.chosenProfile === null) {
+      setResult(null);
+      return false;
     }
-  }, []);
+    return true;
+  };
+  const view: PaneView = { setProfileSource, setResult, setSnapshot, setStale, setChanged, setAsked, setPending, readMethod };
+  const pane = paneWrites({ adapter, scoring, progress, memory, setNotice }, { snapshot, result, useSelection }, view);
 
-  const score = React.useCallback(
-    async (snap: WorkbookSnapshot, options: ScoreOptions): Promise<RunResult> => {
-      setBusy({ label: "Đang chấm điểm…", value: 0.5 });
-      await yieldToEventLoop();
-      const method = chosenProfile.current === null ? (sheetMethod.current ?? undefined) : undefined;
-      const run = scoring.run(snap.grid, { ...chosen.current, ...options, state: snap.state, ...(method ? { method } : {}) });
-      await yieldToEventLoop();
-      // A re-run that passes the same method along is not the user choosing it: say where it first came from.
-      const previous = lastRun.current;
-      const sameMethod = previous !== null && previous.run.profile.id === run.profile.id;
-      const source: ProfileSource = chosenProfile.current === run.profile.id ? "option" : sameMethod ? previous.source : run.profileSource;
-      lastRun.current = { run, source };
-      setProfileSource(source);
-      setResult(run);
-      return run;
-    },
-    [scoring],
-  );
-
-  /** Read the table (the scored sheet, not the tool's appendix), with the formulas known for it. */
-  const readSnapshot = React.useCallback(
-    async (selection: boolean): Promise<WorkbookSnapshot> => {
-      let snap = await adapter.read({ selection });
-      // The active sheet is the appendix the tool made ("Lập phụ lục" leaves it open): read the
-      // table it came from instead of scoring the appendix itself.
-      const source = snap.state?.lastRun?.sheet ?? scoredSheet.current;
-      const open = snap.grid.sheet;
-      if (!selection && (isAppendixSheet(open) || isMethodSheet(open)) && source && source !== open) {
-        try {
-          snap = await adapter.read({ sheet: source });
-          setNotice(`Trang đang mở là ${isMethodSheet(open) ? "phương pháp chấm điểm" : "phụ lục do công cụ lập"}; đã đọc bảng ở trang ${source}.`);
-        } catch {
-          // Renamed or deleted since: score what is open, and say so.
-          setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);
-        }
+  /** Run one user action: progress shown, errors shown, "Hủy" said plainly, never two at once. */
+  const act = (action: () => Promise<void>) =>
+    void (async () => {
+      setError(null);
+      setNotice(null);
+      setChanged(null);
+      progress.begin();
+      try {
+        await action();
+      } catch (e) {
+        if (e instanceof CancelledError) setNotice(e.message);
+        else setError(errorMessage(e));
+      } finally {
+        progress.end();
       }
-      return withKnownFormulas(snap);
-    },
-    [adapter],
-  );
+    })();
 
-  const withKnownFormulas = (snap: WorkbookSnapshot): WorkbookSnapshot => {
-    const known = knownFormulas.current;
-    return known && known.sheet === snap.grid.sheet ? { ...snap, grid: { ...snap.grid, formulas: { ...snap.grid.formulas, ...known.formulas } } } : snap;
-  };
-
-  const load = React.useCallback(
-    async (selection: boolean, options: ScoreOptions = {}) => {
-      setBusy({ label: "Đang đọc bảng…", value: 0.2 });
-      await yieldToEventLoop();
-      const snap = await readSnapshot(selection);
-      scoredSheet.current = snap.grid.sheet;
-      setSnapshot(snap);
-      setStale(false);
-      if (snap.stateIssue) setNotice(stateIssueText(snap.stateIssue));
-      // The workbook's own method sheet comes before scoring: a broken one scores nothing.
-      const own = await readSheetMethod(methodSheet);
-      sheetMethod.current = own.profile;
-      setMethodProblems(own.problems);
-      if (own.problems.length > 0 && chosenProfile.current === null) {
-        setResult(null);
-        return;
-      }
-      await score(snap, options);
-      // Tell the preview when the sheet changes under it (ExcelApi 1.7; a no-op elsewhere).
-      await adapter.watch?.(snap.grid.sheet, () => {
-        if (!writing.current) setStale(true);
-      });
-    },
-    [adapter, readSnapshot, score, methodSheet],
-  );
-
-  React.useEffect(() => {
-    void act(() => load(false));
-  }, [act, load]);
-
-  const keep = (): ScoreOptions => (result ? { profileId: chosenProfile.current ?? undefined, mapping: keptMapping(result.read.mapping) } : {});
-
-  const ask = (request: PendingWrite) => {
-    setAsked(request);
-    setPending(request);
-  };
-
-  /** The sheet is not what the preview was computed from: show the new preview and what changed. */
-  const showChanged = async (fresh: WorkbookSnapshot, changes: GridChange[], formulas: string[]): Promise<RunResult> => {
-    scoredSheet.current = fresh.grid.sheet;
-    setSnapshot(fresh);
-    setStale(false);
-    const run = await score(fresh, keep());
-    setChanged(changedText(fresh.grid.sheet, changes, formulas));
-    return run;
-  };
-
-  /** Nothing was written (SheetChangedError): read again, so the next write is computed from the sheet as it is. */
-  const afterRefusal = async (request: PendingWrite, e: SheetChangedError) => {
-    knownFormulas.current = { sheet: e.sheet, formulas: e.formulas };
-    const changes = e.changed.map((c) => ({ address: c.address, was: c.was, now: c.now }));
-    if (request.kind === "undo") {
-      const snap = withKnownFormulas(await readForUndo());
-      if (changes.length > 0) setChanged(changedText(snap.grid.sheet, changes, e.newFormulas));
-      if (snap.state?.lastRun) ask({ kind: "undo", plan: scoring.planUndo(snap.state, snap.grid), state: scoring.stateAfterUndo(snap.state) });
-      return;
-    }
-    const run = await showChanged(await readSnapshot(useSelection), changes, e.newFormulas);
-    // Only formulas were news: ask about them now (the new plan lists them as conflicts).
-    if (changes.length === 0 && run.plan.conflicts.length > 0) ask({ kind: "write", plan: run.plan, state: scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping, run.choices) });
-  };
-
-  const apply = async (request: PendingWrite, overwrite: boolean) => {
-    setBusy({ label: request.kind === "write" ? "Đang ghi kết quả…" : "Đang hoàn tác…", value: 0.8 });
-    await yieldToEventLoop();
-    let written;
-    writing.current = true;
-    try {
-      written = await adapter.apply(request.plan, request.state, { overwriteConflicts: overwrite });
-    } catch (e) {
-      if (!(e instanceof SheetChangedError)) throw e;
-      await afterRefusal(request, e);
-      return;
-    } finally {
-      // onChanged arrives after the sync: the tool's own echo is ignored a moment longer.
-      setTimeout(() => (writing.current = false), 500);
-    }
-    await load(useSelection, keep());
-    setNotice(
-      request.kind === "write"
-        ? `Đã ghi ${formatViNumber(written.cells)} ô vào trang ${request.plan.sheet}.`
-        : `Đã hoàn tác: trang ${request.plan.sheet} đã trở lại như trước lần ghi.`,
-    );
-  };
-
-  const readForUndo = async (): Promise<WorkbookSnapshot> => {
-    // Undo compares the whole sheet of the last run with what the tool wrote there: read that
-    // sheet's used range, whatever sheet is open (the appendix, say) and whatever is selected.
-    const known = snapshot?.state?.lastRun?.sheet;
-    const snap = await adapter.read(known ? { sheet: known } : {});
-    const last = snap.state?.lastRun;
-    return last && last.sheet !== snap.grid.sheet ? adapter.read({ sheet: last.sheet }) : snap;
-  };
-
-  /** "Phương pháp chấm điểm": the method in use written into its sheet, asking before replacing the user's. */
-  const putMethodSheet = async (replace: boolean) => {
-    setMethodAsk(false);
-    const profile = result?.profile;
-    if (!methodSheet || !profile) return;
-    setBusy({ label: "Đang ghi trang phương pháp chấm điểm…", value: 0.5 });
-    writing.current = true;
-    try {
-      const done = await writeSheetMethod(methodSheet, profile, replace);
-      if (done === "ask") setMethodAsk(true);
-      else if (done === "same") setNotice(`Trang “${METHOD_SHEET}” đã ghi đúng phương pháp đang dùng.`);
-      else setNotice(`Đã ghi phương pháp “${profile.name}” vào trang “${METHOD_SHEET}”. Sửa các ô của trang rồi bấm Đọc lại bảng: bảng được chấm theo trang đó.`);
-    } finally {
-      setTimeout(() => (writing.current = false), 500);
-    }
-  };
+  const first = React.useRef(pane);
+  React.useEffect(() => act(() => first.current.load(false)), []);
 
   const problems: Problem[] = React.useMemo(
     () => (result ? onePerCell([...result.read.problems, ...result.scored.problems, ...result.scored.units.flatMap((u) => u.problems)]) : []),
     [result],
   );
-
-  const noTable = result && snapshot ? whyNoTable(result, snapshot.grid.sheet) : null;
   const checkLines = React.useMemo(() => (result ? publishedCheckLines(result.plan.checks) : []), [result]);
 
   return {
-    asked,
-    stale,
-    changed,
-    noTable,
+    ...{ asked, stale, changed, noTable, snapshot, result, problems, profileSource, chosenColumns, error, notice, pending, useSelection, setUseSelection },
+    ...rescoreActions(pane, act, setChosenColumns),
+    busy: progress.busy,
     checkLines: noTable ? [] : checkLines,
-    snapshot,
-    result,
-    problems,
-    profileSource,
-    chosenColumns,
-    busy,
-    error,
-    notice,
-    pending,
-    useSelection,
     canUndo: Boolean(snapshot?.state?.lastRun) && !noTable,
-    setUseSelection,
-    reload: () => void act(() => load(useSelection)),
-    changeProfile: (profileId) =>
-      void act(async () => {
-        chosenProfile.current = profileId;
-        // No table read yet (or the method sheet stopped it): read with the method picked here.
-        if (!snapshot || !result) {
-          await load(useSelection, { profileId, mapping: {} });
-          return;
-        }
-        setChosenColumns(new Set());
-        await score(snapshot, { profileId, mapping: {} });
-      }),
-    changeField: (letter, field) =>
-      void act(async () => {
-        if (!snapshot || !result) return;
-        setChosenColumns((letters) => new Set([...letters, letter]));
-        await score(snapshot, { profileId: result.profile.id, mapping: { ...keptMapping(result.read.mapping), [letter]: field } });
-      }),
-    changeLevels: (levels) =>
-      void act(async () => {
-        if (!snapshot || !result) return;
-        chosen.current = { ...chosen.current, levels };
-        const mapping = keptMapping(result.read.mapping);
-        if (!levels.table) for (const m of result.read.mapping) if (m.field === "level" && m.source === "mapping") delete mapping[m.letter];
-        await score(snapshot, { profileId: result.profile.id, mapping });
-      }),
-    changeLevelColumn: (letter) =>
-      void act(async () => {
-        if (!snapshot || !result) return;
-        chosen.current = { ...chosen.current, levels: {} };
-        setChosenColumns((letters) => new Set([...letters, letter]));
-        await score(snapshot, { profileId: result.profile.id, mapping: { ...keptMapping(result.read.mapping), [letter]: "level" } });
-      }),
-    changeRanking: (ranking) =>
-      void act(async () => {
-        if (!snapshot || !result) return;
-        chosen.current = { ...chosen.current, ranking };
-        await score(snapshot, { profileId: result.profile.id, mapping: keptMapping(result.read.mapping) });
-      }),
-    write: () =>
-      void act(async () => {
-        if (!result || !snapshot || noTable) return;
-        // A newer version's state is never overwritten.
-        if (snapshot.stateIssue?.kind === "newer") throw new Error(stateIssueText(snapshot.stateIssue));
-        setBusy({ label: "Đang kiểm tra bảng trước khi ghi…", value: 0.5 });
-        // What is written is computed from the sheet as it is now: a cell typed or fixed since
-        // the preview (an input or a result cell) means a new preview, not a write.
-        const fresh = await readSnapshot(useSelection);
-        const changes = gridChanges(snapshot.grid, fresh.grid);
-        if (changes.length > 0) {
-          await showChanged(fresh, changes, []);
-          return;
-        }
-        const state = scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping, result.choices);
-        const request: PendingWrite = { kind: "write", plan: result.plan, state };
-        if (result.plan.conflicts.length > 0) ask(request);
-        else await apply(request, false);
-      }),
-    undo: () =>
-      void act(async () => {
-        setBusy({ label: "Đang đọc dữ liệu hoàn tác…", value: 0.3 });
-        const snap = await readForUndo();
-        const state = snap.state;
-        if (snap.stateIssue) throw new Error(stateIssueText(snap.stateIssue));
-        if (!state?.lastRun) {
-          setNotice("Sổ này chưa có lần ghi nào để hoàn tác.");
-          return;
-        }
-        const request: PendingWrite = { kind: "undo", plan: scoring.planUndo(state, withKnownFormulas(snap).grid), state: scoring.stateAfterUndo(state) };
-        if (request.plan.conflicts.length > 0) ask(request);
-        else await apply(request, false);
-      }),
+    reload: () => act(() => pane.load(useSelection)),
+    write: () => act(() => writeResults(pane, noTable)),
+    undo: () => act(() => undoLastWrite(pane)),
     confirmPending: () =>
-      void act(async () => {
+      act(async () => {
         const request = pending;
         setPending(null);
-        if (request) await apply(request, true);
+        if (request) await applyWrite(pane, request, true);
       }),
     cancelPending: () => setPending(null),
-    selectCell: (cell) => void act(() => adapter.selectCell(cell)),
+    selectCell: (cell) => act(() => adapter.selectCell(cell)),
     methodProblems,
     methodAsk,
-    writeMethodSheet: () => void act(() => putMethodSheet(false)),
-    confirmMethodSheet: () => void act(() => putMethodSheet(true)),
+    writeMethodSheet: () => act(() => putMethodSheet(pane, methodSheet, false, setMethodAsk)),
+    confirmMethodSheet: () => act(() => putMethodSheet(pane, methodSheet, true, setMethodAsk)),
     cancelMethodSheet: () => setMethodAsk(false),
   };
 }

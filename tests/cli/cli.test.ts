@@ -34,7 +34,7 @@ describe("score: Phú Tân weekly table", () => {
   });
 
   test("says which profile it chose and why, and where it wrote", () => {
-    expect(stdout).toMatch(/Hồ sơ chấm điểm: an-giang-tuan/);
+    expect(stdout).toMatch(/Phương pháp chấm điểm: an-giang-tuan/);
     expect(stdout).toMatch(/Chọn tự động theo tiêu đề cột/);
     expect(stdout).toContain(`Đã ghi kết quả vào: ${out}`);
   });
@@ -148,24 +148,21 @@ describe("score: Phú Tân weekly table", () => {
 });
 
 describe("score: conflicts and errors write nothing", () => {
-  test("a published rating that differs is kept: the tool's ratings go to a new column and the difference is reported (exit 0)", async () => {
+  test("a rating typed by hand into the XẾP LOẠI column is a conflict: exit 3, nothing written, no '(tính lại)' column", async () => {
     const wb = await load(PHU_TAN);
     wb.getWorksheet("Phụ lục 1")!.getCell("D9").value = "Xuất sắc";
-    const input = path.join(dir, "published.xlsx");
+    const input = path.join(dir, "typed-rating.xlsx");
     await wb.xlsx.writeFile(input);
-    const out = path.join(dir, "published-out.xlsx");
+    const out = path.join(dir, "typed-rating-out.xlsx");
     const r = await cli("score", input, "--out", out);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Xếp loại đã có \(cột D “[^”]*XẾP LOẠI”\) khác xếp loại tính lại ở 1 đơn vị: .+ \(“Xuất sắc” → “TỐT”\)/);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/D9: đang có "Xuất sắc", sẽ ghi "TỐT"/);
+    expect(await exists(out)).toBe(false);
+    const forced = await cli("score", input, "--out", out, "--overwrite");
+    expect(forced.code).toBe(0);
     const ws = (await load(out)).getWorksheet("Phụ lục 1")!;
-    expect(ws.getCell("D9").value).toBe("Xuất sắc");
-    expect(ws.getCell("N5").value).toBe("Xếp loại (tính lại)");
-    expect(ws.getCell("N9").value).toBe("TỐT");
-    // Rerunning on the output writes the same columns again and adds none.
-    const again = await cli("score", out, "--out", out);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/N "Xếp loại \(tính lại\)" \(thêm mới\), O "Xếp hạng" \(thêm mới\)\./);
-    expect((await load(out)).getWorksheet("Phụ lục 1")!.getCell("P5").value).toBeNull();
+    expect(ws.getCell("D9").value).toBe("TỐT");
+    expect(ws.getCell("N5").value).not.toBe("Xếp loại (tính lại)");
   });
 
   test("in a column the user mapped, a cell holding the user's own value is a conflict; --overwrite writes it", async () => {
@@ -299,7 +296,9 @@ describe("score: the other examples", () => {
 
   test("a printed total that differs is kept and checked: recomputed totals go beside it (exit 0)", async () => {
     const wb = await load(GROUPS);
-    wb.getWorksheet("Điểm nhóm")!.getCell("I4").value = 82.1; // Mỹ Thanh's printed total
+    // Printed totals for two of the three units: a column of facts (Mỹ Thanh's differs).
+    wb.getWorksheet("Điểm nhóm")!.getCell("I4").value = 82.1;
+    wb.getWorksheet("Điểm nhóm")!.getCell("I5").value = 58.7;
     const input = path.join(dir, "nhom-in.xlsx");
     await wb.xlsx.writeFile(input);
     const out = path.join(dir, "nhom-checked.xlsx");

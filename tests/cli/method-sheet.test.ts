@@ -110,7 +110,7 @@ test("a method workbook on its own: profiles sheet ID, then score --profile FILE
   const scored = await cli("score", DIEN_BIEN, "--profile", method, "--out", path.join(dir, "rieng-kq.xlsx"));
   expect(scored.stderr).toBe("");
   expect(scored.code).toBe(0);
-  expect(scored.stdout).toContain("Hồ sơ chấm điểm: dien-bien-2023");
+  expect(scored.stdout).toContain("Phương pháp chấm điểm: dien-bien-2023");
   // A second run would replace the user's edited method: refused without --ghi-de-tep.
   const again = await cli("profiles", "sheet", "qd766", "--out", method);
   expect(again.code).toBe(2);

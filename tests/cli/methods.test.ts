@@ -149,7 +149,7 @@ describe("a method's version and period of validity", () => {
     const out = path.join(dir, "dien-bien.xlsx");
     const r = await cli("score", path.join(EXAMPLES, "dien-bien-2023-09.xlsx"), "--out", out, "--report");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Hồ sơ chấm điểm: dien-bien-2023 — .*\(phiên bản 2023, áp dụng từ 05\/06\/2023\)/);
+    expect(r.stdout).toMatch(/Phương pháp chấm điểm: dien-bien-2023 — .*\(phiên bản 2023, áp dụng từ 05\/06\/2023\)/);
     const texts: string[] = [];
     (await load(out)).eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && texts.push(c.value)))));
     expect(texts.some((t) => /Phương pháp: Điện Biên 2023 .*\(phiên bản 2023, áp dụng từ 05\/06\/2023\)/.test(t))).toBe(true);

@@ -5,6 +5,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { cli, EXAMPLES, exists, tmpDir } from "./helpers";
+import { fileWording } from "../../src/cli/summary";
 
 const GROUPS = path.join(EXAMPLES, "qd766-nhom-mau.xlsx");
 
@@ -94,5 +95,60 @@ describe("--level naming what the table does not have", () => {
     expect(r.stdout).not.toContain("phỏng đoán");
     expect(r.stdout).toContain("đã theo cấp do người dùng đặt");
     expect(r.stdout).not.toContain("nếu cần, hãy tự đặt cấp");
+  });
+});
+
+describe("--json", () => {
+  test("only prints: no workbook beside the input; with --out the workbook is written as asked", async () => {
+    const input = path.join(dir, "nhom.xlsx");
+    await fs.copyFile(GROUPS, input);
+    const r = await cli("score", input, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).units).toHaveLength(3);
+    expect(await exists(path.join(dir, "nhom-cham-diem.xlsx"))).toBe(false);
+    const out = path.join(dir, "nhom-json.xlsx");
+    expect((await cli("score", input, "--json", "--out", out)).code).toBe(0);
+    expect(await exists(out)).toBe(true);
+  });
+});
+
+describe("profiles sheet run twice", () => {
+  test("its own unedited method workbook is recognized, left as is; an edited one is refused with what to do", async () => {
+    const out = path.join(dir, "phuong-phap.xlsx");
+    expect((await cli("profiles", "sheet", "qd766", "--out", out)).code).toBe(0);
+    const again = await cli("profiles", "sheet", "qd766", "--out", out);
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("đúng phương pháp này; không cần ghi lại");
+    const other = await cli("profiles", "sheet", "qd766-nhom", "--out", out);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`hãy sửa trực tiếp tệp "${out}", chọn tên khác với --out, hoặc thêm --ghi-de-tep`);
+  }, 60_000);
+});
+
+describe("words a user reads", () => {
+  test("profiles list, a missing option value and the top-level help: Vietnamese, every profiles action listed", async () => {
+    const list = await cli("profiles");
+    expect(list.stdout).toContain("tổng điểm, xếp loại, xếp hạng");
+    expect(list.stdout).not.toMatch(/\b(groups|total|rating|rank|change|converted)\b/);
+    const missing = await cli("score", GROUPS, "--level");
+    expect(missing.stderr).toContain("Tham số --level cần một giá trị.");
+    expect(missing.stderr).not.toContain("<value>");
+    const help = await cli("--help");
+    for (const action of ["profiles show", "profiles check", "profiles sheet"]) expect(help.stdout).toContain(action);
+  });
+
+  test("the summary names the method as everywhere else and a one-row heading as one row", async () => {
+    const r = await cli("score", path.join(EXAMPLES, "qd766-nhom-mau.csv"), "--out", path.join(dir, "words.xlsx"));
+    expect(r.stdout).toMatch(/^Phương pháp chấm điểm: /);
+    expect(r.stdout).not.toContain("Hồ sơ");
+    expect(r.stdout).toContain("tiêu đề ở dòng 1,");
+  });
+
+  test("add-in wording and whole-row references in shared messages read as a file's", () => {
+    expect(fileWording("Vùng chọn không có dữ liệu")).toBe("Trang tính không có dữ liệu");
+    expect(fileWording("…; hãy chọn đúng vùng bảng hoặc khai báo ánh xạ cột")).not.toContain("vùng");
+    expect(fileWording("Lỗi: 'Bảng'!3:3: thiếu tên")).toBe("Lỗi: dòng 3 của trang 'Bảng': thiếu tên");
+    expect(fileWording("'Phụ lục 1'!C12: sai")).toBe("'Phụ lục 1'!C12: sai");
   });
 });

@@ -25,7 +25,13 @@ async function paneViolations(page) {
   if (!(await frame.evaluate(() => typeof window.axe === "object"))) await frame.evaluate(AXE_SOURCE);
   const violations = await frame.evaluate(async () => {
     const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+    // Fluent's focus sentinels (<i data-tabster-dummy tabindex=0 aria-hidden>) are focusable and hidden
+    // by design: they hand focus on at once (microsoft/tabster#288); Accessibility Insights skips them too.
+    const real = (v) => (v.id === "aria-hidden-focus" ? v.nodes.filter((n) => !/data-tabster-dummy/.test(n.html)) : v.nodes);
+    return result.violations
+      .map((v) => ({ v, nodes: real(v) }))
+      .filter(({ nodes }) => nodes.length > 0)
+      .map(({ v, nodes }) => ({ id: v.id, impact: v.impact, help: v.help, targets: nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
   });
   return violations.filter((v) => BLOCKING.has(v.impact)).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(", ")}`);
 }

@@ -82,6 +82,30 @@ describe("published facts are checked, not overwritten", () => {
   });
 });
 
+describe("a value typed into the tool's column is an edit to confirm, not a published column", () => {
+  test("one rating corrected by hand in the last run's column: the column stays, the edit is a conflict", () => {
+    const g = weeklyGrid();
+    const first = planWrite({ grid: g, read: weeklyRead(g), profile: weeklyProfile(), scored: scored() });
+    const after = applyToGrid(g, first);
+    const state = stateAfterWrite(first, { profile: { id: "tuan-thu" }, mapping: {}, at: new Date("2024-05-06T00:00:00Z") });
+    const ratingCol = first.columns.find((c) => c.field === "rating")!.letter;
+    const col = ratingCol.charCodeAt(0) - 65;
+    after.values[7][col] = "KHÁ"; // the tool wrote "TB" there
+    const second = planWrite({ grid: after, read: weeklyRead(after), profile: weeklyProfile(), scored: scored(), state });
+    expect(second.columns.find((c) => c.field === "rating")).toMatchObject({ letter: ratingCol, added: false });
+    expect(second.conflicts.map((c) => [c.address, c.current])).toEqual([[`${ratingCol}8`, "KHÁ"]]);
+    expect(second.checks).toBeUndefined();
+  });
+
+  test("a single rating typed into an empty column is a conflict, not a column of facts", () => {
+    const g = weeklyGrid();
+    g.values[5][3] = "KHÁ"; // the tool rates PHÚ HÙNG (89,21) "TỐT"
+    const p = planWrite({ grid: g, read: weeklyRead(g), profile: weeklyProfile(), scored: scored() });
+    expect(p.columns.find((c) => c.field === "rating")).toMatchObject({ letter: "D", added: false });
+    expect(p.conflicts.map((c) => [c.address, c.current])).toEqual([["D6", "KHÁ"]]);
+  });
+});
+
 describe("nothing is blanked because the tool has nothing to put there", () => {
   test("no previous period: the change column's values stay", () => {
     const g = weeklyGrid();

@@ -9,6 +9,7 @@ import { a1, parseRangeA1 } from "../../src/model/grid";
 import { CHISO766_VERSION, type WorkbookState } from "../../src/model/plan";
 import { planUndo, planWrite, readStateChunks, stateAfterWrite, stateToChunks } from "../../src/plan";
 import { rangeCells } from "../../src/plan/ranges";
+import { parseStoredState } from "../../src/plan/state-schema";
 import { runScoring } from "../../src/pipeline";
 import { applyToGrid, weeklyGrid, weeklyProfile, weeklyRead, weeklyUnits } from "./helpers";
 import { mutate, mutationArb } from "./state-hostile";
@@ -163,4 +164,31 @@ describe("reading a stored state", () => {
     );
     expect(used).toBeGreaterThan(20);
   });
+});
+
+describe("the recorded source file", () => {
+  const base = { version: 1, profile: null, mapping: {}, lastRun: null };
+  const cells = "a".repeat(64);
+  test("optional: a state without it still reads", () => {
+    expect(parseStoredState(base).ok).toBe(true);
+  });
+  test("a bare file name and a SHA-256 are kept; a folder, a long name or another hash are refused", () => {
+    const ok = parseStoredState({ ...base, source: { file: "bang.xlsx", cells } });
+    expect(ok.ok && ok.state.source).toEqual({ file: "bang.xlsx", cells });
+    for (const source of [
+      { file: "C:\\Users\\ke-toan\\bang.xlsx", cells },
+      { file: "/home/ke-toan/bang.xlsx", cells },
+      { file: "x".repeat(256), cells },
+      { file: "bang.xlsx", cells: "abc" },
+      { file: "bang.xlsx", cells, extra: 1 },
+    ]) {
+      expect(parseStoredState({ ...base, source }).ok).toBe(false);
+    }
+  });
+});
+
+test("the source survives the state's chunks", () => {
+  const source = { file: "bang.xlsx", cells: "0".repeat(64) };
+  const state: WorkbookState = { version: 1, profile: null, mapping: {}, lastRun: null, source };
+  expect(readStateChunks(stateToChunks(state)).state?.source).toEqual(source);
 });

@@ -235,4 +235,29 @@ describe("task pane", () => {
     );
     expect(await screen.findByText(/giới hạn 5 MB/)).toBeTruthy();
   });
+
+  test("Hủy during a write's check stops it: nothing written, and the pane says so", async () => {
+    const { excel, adapter } = setup();
+    await ready();
+    const before = excel.model.snapshot();
+    let release: () => void = () => undefined;
+    const read = adapter.read as jest.Mock;
+    const realRead = read.getMockImplementation()!;
+    read.mockImplementationOnce(async (...args: unknown[]) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return realRead(...args);
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
+    });
+    expect(screen.getByText("Đang kiểm tra bảng trước khi ghi…")).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Hủy" }));
+      release();
+    });
+    await screen.findByText("Đã hủy, chưa ghi gì vào bảng tính.");
+    expect(adapter.apply).not.toHaveBeenCalled();
+    expect(excel.model.snapshot()).toEqual(before);
+    expect(screen.queryByRole("button", { name: "Hủy" })).toBeNull();
+  });
 });

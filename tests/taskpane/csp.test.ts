@@ -36,3 +36,7 @@ describe.each(["src/taskpane/taskpane.html", "src/commands/commands.html"])("%s 
     expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/);
   });
 });
+
+test("the task pane may start its scoring worker from its own origin only (no blob:, no data:)", () => {
+  expect(policyOf("src/taskpane/taskpane.html").get("worker-src")).toEqual(["'self'"]);
+});

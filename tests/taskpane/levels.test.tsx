@@ -45,13 +45,20 @@ const SHEET = "Bảng";
 function open(excel: FakeExcel) {
   const adapter = createOfficeAdapter({ run: excel.run, mergedAreas: true });
   const scoring = defaultScoring();
-  const run = jest.spyOn(scoring, "run");
+  // The pane's runs resolve later (the scoring worker's answer): keep each result as it arrives.
+  const settled: RunResult[] = [];
+  const original = scoring.run;
+  const run = jest.spyOn(scoring, "run").mockImplementation(async (...args) => {
+    const result = await original(...args);
+    settled.push(result);
+    return result;
+  });
   render(
     <FluentProvider theme={webLightTheme}>
       <App adapter={adapter} scoring={scoring} />
     </FluentProvider>,
   );
-  const last = (): RunResult => run.mock.results[run.mock.results.length - 1].value as RunResult;
+  const last = (): RunResult => settled[settled.length - 1];
   return { run, last };
 }
 

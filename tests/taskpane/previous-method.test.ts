@@ -1,10 +1,11 @@
 /** "So với kỳ trước" in the pane: periods scored under different methods or versions are said to be not comparable. */
 import { compareWithPrevious, messageOf, narrativeOf } from "../../src/taskpane/report/build";
 import { defaultScoring } from "../../src/taskpane/scoring";
+import { runScoring } from "../../src/pipeline";
 import { phuTanGrid } from "../office/phu-tan-grid";
 
 const scoring = defaultScoring();
-const run = scoring.run(phuTanGrid(), {});
+const run = runScoring(phuTanGrid(), { profiles: scoring.profiles });
 const inputs = { title: "", period: "", cutoffDate: "", references: "" };
 
 test("the same method and version: changes are compared", () => {

@@ -13,6 +13,7 @@ import { planScorecards } from "../../src/report/scorecard";
 import { getProfile } from "../../src/profiles";
 import { RATING_COLORS } from "../../src/report/charts";
 import { defaultScoring } from "../../src/taskpane/scoring";
+import { runScoring } from "../../src/pipeline";
 import { PHU_TAN_SHEET, phuTanGrid } from "../office/phu-tan-grid";
 
 const PREVIOUS = "Tuần trước";
@@ -26,7 +27,7 @@ function setup(units = 18, options: { userSheet?: string } = {}) {
   const workbook = createOfficeAdapter({ run: excel.run, mergedAreas: true });
   const report = createReportAdapter({ run: excel.run, workbook, charts: true });
   const scoring = defaultScoring();
-  const run = scoring.run(current, {});
+  const run = runScoring(current, { profiles: scoring.profiles });
   const plan = planAppendix(run.scored, run.profile, { title: "BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN", period: "Tháng 5 (Tuần 01)", sourceRows: run.read.units });
   return { excel, model, workbook, report, run, plan, scoring };
 }

@@ -14,6 +14,7 @@ import type { AppendixPlan, SheetPlan } from "../../src/report/types";
 import { ReportPanel } from "../../src/taskpane/components/ReportPanel";
 import { titleInputs } from "../../src/taskpane/report/build";
 import { defaultScoring } from "../../src/taskpane/scoring";
+import { runScoring } from "../../src/pipeline";
 import { AnnounceContext, type PaneStatus } from "../../src/taskpane/status";
 import { PHU_TAN_SHEET, phuTanGrid } from "../office/phu-tan-grid";
 
@@ -54,7 +55,7 @@ function WithBar({ children }: { children: React.ReactNode }) {
 function setup(options: { report?: Partial<ReportAdapter> } = {}) {
   const scoring = defaultScoring();
   const grid = phuTanGrid();
-  const run = scoring.run(grid, {});
+  const run = runScoring(grid, { profiles: scoring.profiles });
   const report: ReportAdapter = {
     listSheets: jest.fn(async () => [
       { name: PHU_TAN_SHEET, visible: true, active: true },

@@ -341,8 +341,8 @@ export function readState(wb: ExcelJS.Workbook): StateRead {
 }
 
 /**
- * Whether `file` is a workbook chiso766 wrote. The state does not record the source file's name,
- * so any workbook holding a chiso766 state sheet counts as the tool's own earlier output.
+ * Whether `file` is a workbook chiso766 wrote (it holds the state sheet). Which input it was
+ * made from is checked after scoring (src/cli/existing-output.ts, guardSameSource).
  */
 export async function isToolWorkbook(file: string): Promise<boolean> {
   try {

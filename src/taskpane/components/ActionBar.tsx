@@ -61,6 +61,11 @@ export function ActionBar({ busy, status, canWrite, canUndo, onWrite, onUndo, on
           <>
             <ProgressBar value={busy.value} aria-label={busy.label} />
             <span className={styles.progressLabel}>{busy.label}</span>
+            {busy.cancel && (
+              <Button size="small" onClick={busy.cancel}>
+                Hủy
+              </Button>
+            )}
           </>
         ) : (
           status &&

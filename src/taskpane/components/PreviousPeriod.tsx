@@ -73,7 +73,7 @@ export function usePreviousPeriod({ run, gridSheet, scoring, report, act, announ
       if (!report || !chosenSheet) return;
       const snap = await report.readSheet(chosenSheet);
       // The same profile, and no stored state: the state's mapping belongs to this period's sheet.
-      const scored = scoring.run(snap.grid, { profileId: run.profile.id, state: null }).scored;
+      const scored = (await scoring.run(snap.grid, { profileId: run.profile.id, state: null })).scored;
       const ranked = scored.units.filter((u) => !u.aggregate && u.total !== null).length;
       if (ranked === 0) throw new Error(`Trang "${chosenSheet}" không có đơn vị nào chấm được theo "${run.profile.name}".`);
       setPrevious({ sheet: chosenSheet, label: chosenSheet, scored, method: { id: run.profile.id, name: run.profile.name, version: run.profile.version } });

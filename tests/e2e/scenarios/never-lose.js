@@ -28,7 +28,7 @@ async function openFile(t, file) {
 
 module.exports = [
   {
-    name: "case 1: a value typed after the preview is never overwritten, and undo keeps it",
+    name: "case 1: a value typed after the preview is never overwritten without asking, and undo restores it",
     async run(t) {
       const { page } = t;
       await openPlayground(t, "phu-tan-2024-05-tuan-01.xlsx");
@@ -41,13 +41,23 @@ module.exports = [
       await waitIdle(page);
       assert.equal(await cellText(page, "D8"), "Khá");
       await t.step("the write stopped and shows what changed");
-      await write(page);
-      assert.equal(await cellText(page, "D8"), "Khá", "the typed value stays after the write");
-      assert.match(await paneText(page), /Xếp loại đã có .* khác xếp loại tính lại/);
-      await t.step("written beside the typed rating, the difference reported");
+      await waitIdle(page);
+      await button(page, "write").click();
+      const dialog = pane(page).getByRole("dialog");
+      await dialog.waitFor();
+      assert.match(await dialog.innerText(), /D8: “Khá” → “TỐT”/);
+      await dialog.getByRole("button", { name: "Hủy" }).click();
+      await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
+      assert.equal(await cellText(page, "D8"), "Khá", "the typed value stays when the user says no");
+      await t.step("asked before overwriting the typed rating; Hủy kept it");
+      await button(page, "write").click();
+      await dialog.waitFor();
+      await dialog.getByRole("button", { name: "Ghi đè" }).click();
+      await pane(page).getByText(/^Đã ghi \d+ ô/).waitFor();
+      assert.equal(await cellText(page, "D8"), "TỐT");
       await undo(page);
-      assert.equal(await cellText(page, "D8"), "Khá", "undo keeps the typed value");
-      await t.step("undo kept the typed value");
+      assert.equal(await cellText(page, "D8"), "Khá", "undo brings the typed value back");
+      await t.step("overwritten on Ghi đè; undo brought the typed value back");
     },
   },
   {

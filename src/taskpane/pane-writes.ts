@@ -1,0 +1,127 @@
+/**
+ * The pane's writing actions: "Ghi kết quả", "Hoàn tác", and agreeing to overwrite. A write is
+ * computed from the sheet as it is now; a refused one (the sheet changed) writes nothing and
+ * shows the new preview. "Hủy" works until Excel starts writing.
+ */
+import { SheetChangedError, type WorkbookSnapshot } from "../adapters/office/adapter";
+import { gridChanges, type GridChange } from "../plan/diff";
+import type { WorkbookState, WritePlan } from "../model/plan";
+import { formatViNumber } from "../report/format";
+import { changedText } from "./changes";
+import { readForUndo, readSnapshot, withKnownFormulas, type PaneReads, type ScoreOptions } from "./pane-reads";
+import type { RunResult } from "./scoring";
+
+/** A write waiting for the user to agree to overwrite cells holding other data. */
+export interface PendingWrite {
+  kind: "write" | "undo";
+  plan: WritePlan;
+  state: WorkbookState;
+}
+
+export interface PaneWrites extends PaneReads {
+  snapshot: WorkbookSnapshot | null;
+  result: RunResult | null;
+  useSelection: boolean;
+  /** Score a snapshot and show it as the preview. */
+  score(snap: WorkbookSnapshot, options: ScoreOptions, cancellable?: boolean): Promise<RunResult>;
+  /** Read the table and score it again. */
+  load(selection: boolean, options?: ScoreOptions, cancellable?: boolean): Promise<void>;
+  /** The method and columns to keep on the next run. */
+  keep(): ScoreOptions;
+  showSnapshot(snap: WorkbookSnapshot): void;
+  setChanged(text: string | null): void;
+  ask(request: PendingWrite): void;
+  /** Why a newer or broken saved state stops writing, in Vietnamese. */
+  stateIssueText(issue: NonNullable<WorkbookSnapshot["stateIssue"]>): string;
+}
+
+/** The sheet is not what the preview was computed from: show the new preview and what changed. */
+async function showChanged(pane: PaneWrites, fresh: WorkbookSnapshot, changes: GridChange[], formulas: string[]): Promise<RunResult> {
+  pane.showSnapshot(fresh);
+  const run = await pane.score(fresh, pane.keep());
+  pane.setChanged(changedText(fresh.grid.sheet, changes, formulas));
+  return run;
+}
+
+/** Nothing was written (SheetChangedError): read again, so the next write is computed from the sheet as it is. */
+async function afterRefusal(pane: PaneWrites, request: PendingWrite, e: SheetChangedError): Promise<void> {
+  const memory = pane.memory.current;
+  memory.knownFormulas = { sheet: e.sheet, formulas: e.formulas };
+  const changes = e.changed.map((c) => ({ address: c.address, was: c.was, now: c.now }));
+  if (request.kind === "undo") {
+    const snap = withKnownFormulas(memory, await readForUndo(pane, pane.snapshot?.state?.lastRun?.sheet));
+    if (changes.length > 0) pane.setChanged(changedText(snap.grid.sheet, changes, e.newFormulas));
+    if (snap.state?.lastRun) {
+      const plan = await pane.scoring.planUndo(snap.state, snap.grid, pane.progress.control());
+      pane.ask({ kind: "undo", plan, state: pane.scoring.stateAfterUndo(snap.state) });
+    }
+    return;
+  }
+  const run = await showChanged(pane, await readSnapshot(pane, pane.useSelection), changes, e.newFormulas);
+  // Only formulas were news: ask about them now (the new plan lists them as conflicts).
+  if (changes.length === 0 && run.plan.conflicts.length > 0) {
+    pane.ask({ kind: "write", plan: run.plan, state: pane.scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping, run.choices) });
+  }
+}
+
+/** Excel writes: from here on "Hủy" is gone (stopping would leave a half-done write). */
+export async function applyWrite(pane: PaneWrites, request: PendingWrite, overwrite: boolean): Promise<void> {
+  pane.progress.check();
+  pane.progress.show(request.kind === "write" ? "Đang ghi kết quả…" : "Đang hoàn tác…", 0.8, false);
+  const memory = pane.memory.current;
+  let written;
+  memory.writing = true;
+  try {
+    written = await pane.adapter.apply(request.plan, request.state, { overwriteConflicts: overwrite });
+  } catch (e) {
+    if (!(e instanceof SheetChangedError)) throw e;
+    await afterRefusal(pane, request, e);
+    return;
+  } finally {
+    // onChanged arrives after the sync: the tool's own echo is ignored a moment longer.
+    setTimeout(() => (memory.writing = false), 500);
+  }
+  await pane.load(pane.useSelection, pane.keep(), false);
+  pane.setNotice(
+    request.kind === "write"
+      ? `Đã ghi ${formatViNumber(written.cells)} ô vào trang ${request.plan.sheet}.`
+      : `Đã hoàn tác: trang ${request.plan.sheet} đã trở lại như trước lần ghi.`,
+  );
+}
+
+/** "Ghi kết quả": checks the sheet is still what the preview was computed from, then writes. */
+export async function writeResults(pane: PaneWrites, noTable: string | null): Promise<void> {
+  const { result, snapshot } = pane;
+  if (!result || !snapshot || noTable) return;
+  // A newer version's state is never overwritten.
+  if (snapshot.stateIssue?.kind === "newer") throw new Error(pane.stateIssueText(snapshot.stateIssue));
+  pane.progress.show("Đang kiểm tra bảng trước khi ghi…");
+  // What is written is computed from the sheet as it is now: a cell typed or fixed since
+  // the preview (an input or a result cell) means a new preview, not a write.
+  const fresh = await readSnapshot(pane, pane.useSelection);
+  const changes = gridChanges(snapshot.grid, fresh.grid);
+  if (changes.length > 0) {
+    await showChanged(pane, fresh, changes, []);
+    return;
+  }
+  const state = pane.scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping, result.choices);
+  const request: PendingWrite = { kind: "write", plan: result.plan, state };
+  if (result.plan.conflicts.length > 0) pane.ask(request);
+  else await applyWrite(pane, request, false);
+}
+
+/** "Hoàn tác": puts back what the last write changed, from the snapshots saved with it. */
+export async function undoLastWrite(pane: PaneWrites): Promise<void> {
+  pane.progress.show("Đang đọc dữ liệu hoàn tác…");
+  const snap = await readForUndo(pane, pane.snapshot?.state?.lastRun?.sheet);
+  const state = snap.state;
+  if (snap.stateIssue) throw new Error(pane.stateIssueText(snap.stateIssue));
+  if (!state?.lastRun) {
+    pane.setNotice("Sổ này chưa có lần ghi nào để hoàn tác.");
+    return;
+  }
+  const plan = await pane.scoring.planUndo(state, withKnownFormulas(pane.memory.current, snap).grid, pane.progress.control());
+  const request: PendingWrite = { kind: "undo", plan, state: pane.scoring.stateAfterUndo(state) };
+  if (request.plan.conflicts.length > 0) pane.ask(request);
+  else await applyWrite(pane, request, false);
+}

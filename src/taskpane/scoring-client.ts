@@ -1,0 +1,113 @@
+/**
+ * The pane's side of the scoring worker: sends a request, passes its progress on, and gives its
+ * result as a promise. "Hủy" terminates the worker (the one way to stop a running job); the
+ * next request starts a fresh one. Where there is no worker (tests, a host that refuses it),
+ * the same `answer` runs in-process after a yield, so the pane works the same, only less smoothly.
+ */
+import type { RunProgress } from "../pipeline";
+import { yieldToEventLoop } from "./errors";
+import { answer, isScoringReply, type Answer, type ScoringReply, type ScoringRequest } from "./scoring-protocol";
+
+export const CANCELLED_TEXT = "Đã hủy, chưa ghi gì vào bảng tính.";
+
+/** The user pressed "Hủy": the work stopped before anything was written. */
+export class CancelledError extends Error {
+  constructor() {
+    super(CANCELLED_TEXT);
+    this.name = "CancelledError";
+  }
+}
+
+export interface WorkControl {
+  onProgress?: (progress: RunProgress) => void;
+  signal?: AbortSignal;
+}
+
+export type RequestBody = ScoringRequest extends infer R ? (R extends ScoringRequest ? Omit<R, "id"> : never) : never;
+
+export interface ScoringClient {
+  send<B extends RequestBody>(body: B, control?: WorkControl): Promise<Answer<B & ScoringRequest>>;
+  /** Stops the worker (the pane is closing); a later request starts another. */
+  dispose(): void;
+}
+
+interface Pending {
+  request: ScoringRequest;
+  control: WorkControl;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export function scoringClient(createWorker?: () => Worker): ScoringClient {
+  let worker: Worker | null = null;
+  let broken = !createWorker;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  const settle = (reply: ScoringReply) => {
+    const job = pending.get(reply.id);
+    if (!job) return; // cancelled meanwhile
+    if (reply.kind === "progress") return job.control.onProgress?.(reply.progress);
+    pending.delete(reply.id);
+    if (reply.kind === "failed") job.reject(new Error(reply.message));
+    else job.resolve(reply.kind === "ran" ? reply.result : reply.plan);
+  };
+
+  const inProcess = async (job: Pending) => {
+    await yieldToEventLoop();
+    if (pending.has(job.request.id)) answer(job.request, settle);
+  };
+
+  const stop = () => {
+    worker?.terminate();
+    worker = null;
+  };
+
+  const dispatch = (job: Pending) => {
+    if (!worker && !broken) {
+      try {
+        worker = createWorker!();
+        worker.onmessage = (event: MessageEvent<unknown>) => {
+          if (isScoringReply(event.data)) settle(event.data);
+        };
+        worker.onerror = (event: ErrorEvent) => {
+          // The worker could not load or died: do its pending work here from now on.
+          event.preventDefault();
+          broken = true;
+          stop();
+          for (const waiting of pending.values()) void inProcess(waiting);
+        };
+      } catch {
+        broken = true;
+      }
+    }
+    if (worker) worker.postMessage(job.request);
+    else void inProcess(job);
+  };
+
+  const cancel = (id: number) => {
+    const job = pending.get(id);
+    if (!job) return;
+    pending.delete(id);
+    if (worker) {
+      stop();
+      for (const other of pending.values()) dispatch(other);
+    }
+    job.reject(new CancelledError());
+  };
+
+  return {
+    send(body, control = {}) {
+      const id = nextId++;
+      const request = { ...body, id } as ScoringRequest;
+      return new Promise((resolve, reject) => {
+        if (control.signal?.aborted) return reject(new CancelledError());
+        const job: Pending = { request, control, resolve: resolve as (value: unknown) => void, reject };
+        pending.set(id, job);
+        control.signal?.addEventListener("abort", () => cancel(id), { once: true });
+        dispatch(job);
+      });
+    },
+    dispose: stop,
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * The task pane's scoring worker: reading the grid into a table, scoring and planning the write
+ * run here, off the thread that keeps the pane (and Excel's view of it) responsive.
+ */
+import { z } from "zod";
+import { answer, type ScoringRequest } from "./scoring-protocol";
+
+// zod would otherwise probe `new Function` once; the pane's CSP forbids code from strings.
+z.config({ jitless: true });
+
+const scope = self as unknown as { onmessage: ((event: MessageEvent<ScoringRequest>) => void) | null; postMessage(message: unknown): void };
+scope.onmessage = (event) => answer(event.data, (reply) => scope.postMessage(reply));

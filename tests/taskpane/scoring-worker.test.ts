@@ -1,0 +1,132 @@
+/**
+ * The scoring worker's protocol (plain-data messages, progress with counts, Vietnamese
+ * failures) and the pane's client of it (progress passed on, "Hủy" terminates the worker, a
+ * worker that cannot start is replaced by the same work in-process).
+ */
+import { answer, isScoringReply, type ScoringReply, type ScoringRequest } from "../../src/taskpane/scoring-protocol";
+import { CancelledError, CANCELLED_TEXT, scoringClient } from "../../src/taskpane/scoring-client";
+import { runScoring, type RunProgress } from "../../src/pipeline";
+import { BUILTIN_PROFILES } from "../../src/profiles";
+import { phuTanGrid } from "../office/phu-tan-grid";
+import type { Grid } from "../../src/model/grid";
+
+/** A table long enough for several progress reports (the pane reports every 200 rows). */
+function longGrid(units: number): Grid {
+  const grid = phuTanGrid();
+  const header = grid.values.findIndex((row) => row.some((v) => typeof v === "string" && /Tên đơn vị|Đơn vị/i.test(v)));
+  const sample = grid.values[header + 2];
+  const rows = Array.from({ length: units }, (_, i) => sample.map((v, c) => (c === 1 ? `Xã Thử ${i + 1}` : c === 0 ? i + 1 : v)));
+  return { sheet: grid.sheet, origin: grid.origin, values: [...grid.values.slice(0, header + 2), ...rows], merges: grid.merges };
+}
+
+function replies(request: ScoringRequest): ScoringReply[] {
+  const out: ScoringReply[] = [];
+  answer(request, (reply) => out.push(reply));
+  return out;
+}
+
+/** A Worker stand-in: runs `answer` a tick later, as a real worker would, and can be terminated. */
+class FakeWorker {
+  static started = 0;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  received: ScoringRequest[] = [];
+  constructor(private readonly hold = false) {
+    FakeWorker.started++;
+  }
+  postMessage(request: ScoringRequest): void {
+    this.received.push(request);
+    if (this.hold) return; // a long job: only terminate() ends it
+    setTimeout(() => answer(structuredClone(request), (reply) => !this.terminated && this.onmessage?.({ data: structuredClone(reply) } as MessageEvent)), 0);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe("scoring worker protocol", () => {
+  test("a run reports rows read and units scored with real counts, then a result that is plain data", () => {
+    const grid = longGrid(650);
+    const out = replies({ id: 7, kind: "run", grid, options: { profiles: BUILTIN_PROFILES } });
+    expect(out.every((r) => r.id === 7 && isScoringReply(r))).toBe(true);
+    const progress = out.filter((r): r is Extract<ScoringReply, { kind: "progress" }> => r.kind === "progress").map((r) => r.progress);
+    const read = progress.filter((p): p is Extract<RunProgress, { stage: "read" }> => p.stage === "read");
+    const scored = progress.filter((p): p is Extract<RunProgress, { stage: "score" }> => p.stage === "score");
+    expect(read.map((p) => p.done)).toEqual([0, 200, 400, 600]);
+    expect(read.every((p) => p.total === 650)).toBe(true);
+    expect(scored.length).toBeGreaterThanOrEqual(4);
+    expect(scored.every((p) => p.total >= 650)).toBe(true);
+    expect(progress.indexOf(read[read.length - 1])).toBeLessThan(progress.indexOf(scored[0]));
+    expect(progress[progress.length - 1]).toEqual({ stage: "plan" });
+    const last = out[out.length - 1];
+    expect(last.kind).toBe("ran");
+    // What crosses to the pane survives structured cloning unchanged (no classes, no functions).
+    const expected = runScoring(grid, { profiles: BUILTIN_PROFILES });
+    expect(structuredClone(last)).toEqual({ id: 7, kind: "ran", result: expected });
+  });
+
+  test("a failure is a message in Vietnamese, not a thrown error", () => {
+    const grid = phuTanGrid();
+    const state = { version: 1, profile: { id: "hỏng", indicators: "không phải danh sách" }, mapping: {} } as never;
+    const out = replies({ id: 1, kind: "run", grid, options: { profiles: BUILTIN_PROFILES, state } });
+    expect(out[out.length - 1]).toMatchObject({ id: 1, kind: "failed", message: expect.stringMatching(/không hợp lệ/) });
+  });
+
+  test("replies of another shape are not trusted", () => {
+    expect(isScoringReply({ id: "1", kind: "ran" })).toBe(false);
+    expect(isScoringReply({ id: 1, kind: "eval" })).toBe(false);
+    expect(isScoringReply(null)).toBe(false);
+  });
+});
+
+describe("scoring client", () => {
+  beforeEach(() => (FakeWorker.started = 0));
+
+  test("passes progress on and resolves with the worker's result", async () => {
+    const client = scoringClient(() => new FakeWorker() as unknown as Worker);
+    const seen: RunProgress[] = [];
+    const result = await client.send({ kind: "run", grid: longGrid(450), options: { profiles: BUILTIN_PROFILES } }, { onProgress: (p) => seen.push(p) });
+    expect(result.scored.units.length).toBeGreaterThanOrEqual(450);
+    expect(seen.some((p) => p.stage === "read" && p.done === 400)).toBe(true);
+    expect(seen[seen.length - 1]).toEqual({ stage: "plan" });
+  });
+
+  test("Hủy terminates the worker, rejects with the pane's message, and the next request starts a fresh worker", async () => {
+    const workers: FakeWorker[] = [];
+    const client = scoringClient(() => {
+      const worker = new FakeWorker(workers.length === 0);
+      workers.push(worker);
+      return worker as unknown as Worker;
+    });
+    const abort = new AbortController();
+    const running = client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } }, { signal: abort.signal });
+    abort.abort();
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    await expect(running).rejects.toThrow(CANCELLED_TEXT);
+    expect(workers[0].terminated).toBe(true);
+    const next = await client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } });
+    expect(workers).toHaveLength(2);
+    expect(next.scored.units.length).toBeGreaterThan(0);
+  });
+
+  test("an aborted signal sends nothing", async () => {
+    const client = scoringClient(() => new FakeWorker() as unknown as Worker);
+    const abort = new AbortController();
+    abort.abort();
+    await expect(client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } }, { signal: abort.signal })).rejects.toBeInstanceOf(CancelledError);
+    expect(FakeWorker.started).toBe(0);
+  });
+
+  test("without a worker, or with one that cannot start, the same work runs in-process", async () => {
+    const expected = runScoring(phuTanGrid(), { profiles: BUILTIN_PROFILES });
+    const none = scoringClient();
+    expect(await none.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } })).toEqual(expected);
+    const failing = new FakeWorker(true);
+    const client = scoringClient(() => failing as unknown as Worker);
+    const pending = client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } });
+    failing.onerror?.({ preventDefault: () => undefined } as ErrorEvent);
+    expect(await pending).toEqual(expected);
+    expect(failing.terminated).toBe(true);
+  });
+});
