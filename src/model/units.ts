@@ -39,6 +39,8 @@ export interface UnitRow {
   values: Record<FieldId, number | null>;
   /** Text values by field id (rating already printed, level text, ...). */
   texts?: Record<FieldId, string>;
+  /** The section heading the unit sits under, as the table writes it ("A. KHỐI CƠ QUAN CHUYÊN MÔN"). */
+  section?: string;
   /** Sheet-qualified address of each field's cell ("Sheet1!D7"), so later problems can name it. */
   cells?: Record<FieldId, string>;
   /**

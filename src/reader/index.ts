@@ -184,6 +184,10 @@ function readTableUnsafe(rawGrid: Grid, options: ReadOptions): ReadResult {
   const contexts = new Map<number, RowContext>();
   const { units, dataBottom } = readRows(sheet, profile, assignment.columns, dataTop, block, problems, contexts, options.onRows);
   layout.dataBottom = sheet.sheetRow(dataBottom);
+  for (const unit of units) {
+    const heading = contexts.get(unit.row)?.section;
+    if (heading) unit.section = heading.numeral ? `${heading.numeral}. ${heading.text}` : heading.text;
+  }
   const levelColumns = findLevelColumns(sheet, block, assignment.matches);
   markLevelColumns(levelColumns, assignment.matches, problems);
   const levels = assignLevels({ units, columns: levelColumns, contexts, overrides: options.levels, ...nameEvidence(sheet, block, assignment.columns.name) });

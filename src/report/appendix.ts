@@ -89,9 +89,23 @@ interface Section {
   units: ScoredUnit[];
 }
 
-/** Units split by level when the profile ranks levels separately and several levels are present. */
-function sections(units: ScoredUnit[], profile: Profile): Section[] {
+/** The table's own sections ("A. KHỐI CƠ QUAN CHUYÊN MÔN", "KHỐI PHƯỜNG"…) in its order, when every unit sits under one. */
+function tableSections(ranked: ScoredUnit[], rowsByRow: Map<number, UnitRow>): Section[] | null {
+  const bySection = new Map<string, ScoredUnit[]>();
+  for (const u of ranked) {
+    const heading = rowsByRow.get(u.row)?.section;
+    if (heading === undefined) return null;
+    bySection.set(heading, [...(bySection.get(heading) ?? []), u]);
+  }
+  if (bySection.size < 2) return null;
+  return [...bySection].map(([label, list]) => ({ label, units: list.sort(byRankOrder) }));
+}
+
+/** The table's sections, else units split by level when the profile ranks levels separately and several levels are present. */
+function sections(units: ScoredUnit[], profile: Profile, rowsByRow: Map<number, UnitRow>): Section[] {
   const ranked = units.filter((u) => !u.aggregate);
+  const own = tableSections(ranked, rowsByRow);
+  if (own) return own;
   const levels = new Set(ranked.map((u) => u.level));
   if (profile.ranking?.scope !== "level" || levels.size < 2) return [{ label: null, units: [...ranked].sort(byRankOrder) }];
   const ordered = [...levels].sort((a, b) => (LEVEL_ORDER.get(a ?? "") ?? 99) - (LEVEL_ORDER.get(b ?? "") ?? 99));
@@ -139,7 +153,7 @@ function chooseColumns(scored: ScoreResult, profile: Profile, given: AppendixOpt
   const scoredIndicators = profile.indicators.filter((i) => i.max > 0).length;
   const detail = options.detail ?? (scoredIndicators > 0 && scoredIndicators <= 12 ? "indicators" : profile.indicators.length <= 12 ? "indicators" : "groups");
   const upper = options.upperCaseHeaders ?? (profile.rating?.bands.every((b) => isUpperCase(b.label)) ?? false);
-  const secs = sections(units, profile);
+  const secs = sections(units, profile, rowsByRow);
   const showRank = options.showRank ?? (hasTies(units) || secs.length > 1);
 
   // STT and name, then either summary-first (total read from the portal) or scores-first with

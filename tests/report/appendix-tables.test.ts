@@ -99,3 +99,16 @@ test("codes are told from headers staff type", () => {
   for (const [label, field] of [["TEN_COQUAN", "name"], ["TONG_SCORE", "total"], ["DiemSoHoa", "MDSH"], ["CKMB", "CKMB"], ["MDSH", "MDSH"]]) expect([label, isCodeLabel(label, field)]).toEqual([label, true]);
   for (const [label, field] of [["DVCTT", "dvctt_ty_le.ratio"], ["STT", "stt"], ["THÁNG 4", "previous"], ["Tổng điểm", "total"], ["Tỉnh/Thành phố", "name"]]) expect([label, isCodeLabel(label, field)]).toEqual([label, false]);
 });
+
+test("the table's own section headings head the appendix's sections, in the table's order", () => {
+  const { plan } = appendixOf(SECTION_HEADINGS, SECTION_HEADING_MERGES);
+  const nameCol = plan.columns.find((c) => c.field === "name")?.col ?? -1;
+  const headings = plan.values.slice(plan.layout.dataTop, plan.layout.dataBottom + 1).filter((r) => r[0] == null && r[nameCol] != null).map((r) => r[nameCol]);
+  expect(headings).toEqual(["A. KHỐI CƠ QUAN CHUYÊN MÔN", "KHỐI PHƯỜNG", "II. KHỐI XÃ", "Khối đặc khu"]);
+  const under = (heading: string) => {
+    const start = plan.values.findIndex((r) => r[nameCol] === heading);
+    return plan.rows.filter((r) => r.row > start).map((r) => r.unit.name);
+  };
+  expect(under("KHỐI PHƯỜNG").slice(0, 2)).toEqual(["UBND phường Long Phú", "UBND phường Tịnh Biên"]);
+  expect(under("Khối đặc khu")).toEqual(["UBND Đặc khu Kiên Hải", "UBND Đặc khu Phú Quốc"]);
+});
