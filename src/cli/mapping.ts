@@ -7,7 +7,7 @@ import { promises as fs } from "node:fs";
 import type { ColumnMapping } from "../model/table";
 import type { Profile } from "../model/profile";
 import type { LevelOverrides } from "../reader";
-import { fieldOptions, type FieldOption } from "../taskpane/fields";
+import { fieldOptions, type FieldOption } from "../model/field-labels";
 import { CliError, EXIT } from "./errors";
 import { levelsFromMapping } from "./choices";
 import { syntaxPlace } from "./method-file";

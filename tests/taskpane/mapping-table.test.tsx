@@ -10,7 +10,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ColumnMatch } from "../../src/model/table";
 import { getProfile } from "../../src/profiles";
 import { MappingTable, matchStrength } from "../../src/taskpane/components/MappingTable";
-import { fieldLabel } from "../../src/taskpane/fields";
+import { fieldLabel } from "../../src/model/field-labels";
 
 const profile = getProfile("qd766")!;
 

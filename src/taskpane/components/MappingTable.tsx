@@ -2,7 +2,7 @@ import * as React from "react";
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import { STRONG_MATCH, type ColumnMatch } from "../../model/table";
 import type { Profile } from "../../model/profile";
-import { fieldLabel, fieldOptions } from "../fields";
+import { fieldLabel, fieldOptions } from "../../model/field-labels";
 import { WrappingSelect, type WrappingSelectOption } from "./WrappingSelect";
 
 /**

@@ -1,6 +1,6 @@
 /** The fields a profile can map a column to, with Vietnamese labels, for the mapping editor. */
-import { LEVEL_LABELS, parseIndicatorField, type FieldId } from "../model/fields";
-import type { Profile } from "../model/profile";
+import { LEVEL_LABELS, parseIndicatorField, type FieldId } from "./fields";
+import type { Profile } from "./profile";
 
 export interface FieldOption {
   field: FieldId;
