@@ -3,7 +3,7 @@
  * would, never by the add-in's internals. Kept in one file so a label change is one edit.
  */
 const assert = require("node:assert/strict");
-const { pane } = require("./lib");
+const { pane, paneFrame } = require("./lib");
 
 const LABELS = {
   /** Writes the previewed results into the sheet (the pane scores and previews on its own). */
@@ -112,4 +112,12 @@ async function paneText(page) {
   return (await pane(page).locator("body").innerText()).replace(/\s+/g, " ");
 }
 
-module.exports = { LABELS, button, fieldOf, mapping, setField, waitForMapping, waitIdle, preview, profile, write, undo, problems, problemLink, paneText, assertEnabled };
+/** The open dialog once its entrance animation has finished (a screenshot mid-fade looks see-through). */
+async function openDialog(page) {
+  const dialog = pane(page).getByRole("dialog");
+  await dialog.waitFor();
+  await paneFrame(page).evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  return dialog;
+}
+
+module.exports = { LABELS, openDialog, button, fieldOf, mapping, setField, waitForMapping, waitIdle, preview, profile, write, undo, problems, problemLink, paneText, assertEnabled };

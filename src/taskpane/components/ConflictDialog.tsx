@@ -6,6 +6,7 @@
 import * as React from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from "@fluentui/react-components";
 import type { Conflict } from "../../model/plan";
+import { quoteSheet } from "../../model/grid";
 import { viValue } from "../../plan/outputs";
 import { formatViNumber } from "../../report/format";
 
@@ -54,7 +55,7 @@ export function ConflictDialog({ open, kind, sheet, conflicts, onConfirm, onCanc
             <ul>
               {shown.map((c) => (
                 <li key={c.address}>
-                  {sheet}!{c.address}: {viValue(c.current)} → {plannedText(c.planned)}
+                  {quoteSheet(sheet)}!{c.address}: {viValue(c.current)} → {plannedText(c.planned)}
                 </li>
               ))}
               {rest > 0 && <li>… và {formatViNumber(rest)} ô khác</li>}

@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const path = require("path");
 const ExcelJS = require("exceljs");
 const { openPlayground, pane, paneFrame, cellText } = require("../lib");
-const { button, waitForMapping, waitIdle, write, undo, paneText, setField } = require("../pane-driver");
+const { button, openDialog, waitForMapping, waitIdle, write, undo, paneText, setField } = require("../pane-driver");
 
 async function type(page, sheet, address, value) {
   await page.evaluate(
@@ -43,15 +43,14 @@ module.exports = [
       await t.step("the write stopped and shows what changed");
       await waitIdle(page);
       await button(page, "write").click();
-      const dialog = pane(page).getByRole("dialog");
-      await dialog.waitFor();
+      const dialog = await openDialog(page);
       assert.match(await dialog.innerText(), /D8: “Khá” → “TỐT”/);
       await dialog.getByRole("button", { name: "Hủy" }).click();
       await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
       assert.equal(await cellText(page, "D8"), "Khá", "the typed value stays when the user says no");
       await t.step("asked before overwriting the typed rating; Hủy kept it");
       await button(page, "write").click();
-      await dialog.waitFor();
+      await openDialog(page);
       await dialog.getByRole("button", { name: "Ghi đè" }).click();
       await pane(page).getByText(/^Đã ghi \d+ ô/).waitFor();
       assert.equal(await cellText(page, "D8"), "TỐT");
@@ -135,9 +134,8 @@ module.exports = [
       // The user says D is the rating column: the tool would write into it, so it asks.
       await setField(page, "D", "rating");
       await button(page, "write").click();
-      const dialog = pane(page).getByRole("dialog");
-      await dialog.waitFor();
-      assert.match(await dialog.innerText(), /D9: “Xuất sắc” → “TỐT”/);
+      const dialog = await openDialog(page);
+      assert.match(await dialog.innerText(), /'Phụ lục 1'!D9: “Xuất sắc” → “TỐT”/);
       const focused = await paneFrame(page).evaluate(() => document.activeElement?.textContent ?? "");
       assert.equal(focused.trim(), "Hủy");
       await t.step("the dialog names the cell and focuses Hủy");
