@@ -14,7 +14,7 @@ import type { Problem } from "../model/units";
 import type { ProfileSource, RunResult, ScoringService } from "./scoring";
 import { CancelledError } from "./scoring-client";
 import { errorMessage } from "./errors";
-import { onePerCell } from "./problems";
+import { onePerCell } from "../model/problems";
 import { METHOD_SHEET } from "../model/profile";
 import type { MethodSheetAdapter } from "../adapters/office/method-sheet";
 import { readSheetMethod, writeSheetMethod } from "./method-sheet";
