@@ -2,7 +2,7 @@
  * The pure pipeline shared by the CLI and the add-in: grid → table reader → engine → write
  * plan. No I/O: the caller reads the sheet and the stored state, and applies the plan.
  */
-import type { Grid } from "./model/grid";
+import { rowsText, type Grid } from "./model/grid";
 import type { WorkbookState } from "./model/plan";
 import { parseProfile, ProfileError, type Profile } from "./model/profile";
 import { upgradeStoredProfile } from "./profiles/legacy";
@@ -127,7 +127,7 @@ export function whyNoTable(run: Pick<RunResult, "read" | "scored">, sheet: strin
     return `Trang ${sheet} không có bảng chỉ số: không thấy dòng tiêu đề nào có tên cột chỉ số hay điểm (ví dụ “Tổng điểm”, “Tỷ lệ hồ sơ đúng hạn”). Hãy mở trang có bảng cần chấm điểm, hoặc chọn vùng bảng và bật “Chỉ dùng vùng đang chọn”.`;
   }
   if (run.scored.units.length === 0) {
-    return `Trang ${sheet} có dòng tiêu đề (dòng ${run.read.layout.headerTop + 1}–${run.read.layout.headerBottom + 1}) nhưng không có dòng đơn vị nào bên dưới: chưa có gì để chấm điểm.`;
+    return `Trang ${sheet} có dòng tiêu đề (${rowsText(run.read.layout.headerTop, run.read.layout.headerBottom)}) nhưng không có dòng đơn vị nào bên dưới: chưa có gì để chấm điểm.`;
   }
   return null;
 }

@@ -3,8 +3,9 @@ import type ExcelJS from "exceljs";
 import { parseArgs } from "node:util";
 import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
-import type { SourceIdentity } from "../model/plan";
-import { mappingOf, stateAfterWrite } from "../plan";
+import type { SourceIdentity, WorkbookState } from "../model/plan";
+import { cellsChanged, mappingOf, nothingToWriteText, stateAfterWrite } from "../plan";
+import { formatViDateTime } from "../report/format";
 import { runScoring, whyNoTable, type RunOptions, type RunResult } from "../pipeline";
 import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
@@ -24,7 +25,7 @@ import { ProfileError, sameMethod, type Profile } from "../model/profile";
 import { methodFromSheet, profileOption } from "./method-file";
 import { methodSheetOf } from "../adapters/exceljs/method-sheet";
 import { guardExistingOutput, guardSameSource, REPLACE_FILE_HELP, sourceIdentity } from "./existing-output";
-import type { Grid } from "../model/grid";
+import { rowsText, type Grid } from "../model/grid";
 import { problemsOf } from "../model/problems";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite] [--ghi-de-tep]
@@ -189,17 +190,20 @@ async function scoreWorkbook(
   out: string,
   given: ScoreOptions,
 ): Promise<{ workbook: ExcelJS.Workbook; charts: number; report: CliReport | null; notes: string[]; text: string; message: string | null; source: SourceIdentity }> {
-  const { workbook, charts, grid, run, notes, options } = await loadAndScore(input, given);
+  const { workbook, charts, grid, run, notes, options, lastRun } = await loadAndScore(input, given);
   refuseUnmatchedLevels(options.levels, run.read.levels, run.scored.units.filter((u) => !u.aggregate).map((u) => u.name));
   refuseUnwritable(run, options.overwrite);
   const { read, scored, profile, plan } = run;
-  applyPlan(workbook, plan);
   const source = sourceIdentity(input, run);
-  writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices, source }));
+  const state = stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices, source });
+  // A run that changes no cell is no undo point: the last one that did stays the one undo undoes.
+  const unchanged = cellsChanged(plan) === 0;
+  if (!unchanged) applyPlan(workbook, plan);
+  writeState(workbook, unchanged ? { ...state, lastRun } : state);
   // The source's title rows, unless the command line says otherwise.
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
   const { report, message, scorecardSheet } = await addReports(workbook, run, titles, options);
-  const text = options.json ? `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` : summaryText(run, out, scorecardSheet, options);
+  const text = options.json ? `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` : summaryText(run, out, scorecardSheet, options, unchanged ? { lastRun } : null);
   return { workbook, charts, report, notes, message, source, text };
 }
 
@@ -207,7 +211,10 @@ async function scoreWorkbook(
  * Load the workbook, read its table, method sheet and stored state, and score it; any failure
  * writes nothing. The options come back with the workbook's own method among the profiles.
  */
-async function loadAndScore(input: string, given: ScoreOptions): Promise<{ workbook: ExcelJS.Workbook; charts: number; grid: Grid; run: RunResult; notes: string[]; options: ScoreOptions }> {
+async function loadAndScore(
+  input: string,
+  given: ScoreOptions,
+): Promise<{ workbook: ExcelJS.Workbook; charts: number; grid: Grid; run: RunResult; notes: string[]; options: ScoreOptions; lastRun: WorkbookState["lastRun"] }> {
   let options = given;
   try {
     const { workbook, notes, charts } = await loadWorkbook(input);
@@ -224,7 +231,7 @@ async function loadAndScore(input: string, given: ScoreOptions): Promise<{ workb
     if (stored.issue?.kind === "newer") throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
     const stateNotes = stored.issue ? [`${stored.issue.message} Đã bỏ qua: chấm như sổ chưa từng chấm, và dữ liệu này được thay khi ghi.`] : [];
     const run = runScoring(grid, { profiles: options.profiles, profileId: options.profileId, fromMethodSheet: options.fromMethodSheet, mapping: options.mapping, state: stored.state, levels: options.levels, ranking: options.ranking });
-    return { workbook, charts, grid, run, notes: [...notes, ...stateNotes], options };
+    return { workbook, charts, grid, run, notes: [...notes, ...stateNotes], options, lastRun: stored.state?.lastRun ?? null };
   } catch (e) {
     if (e instanceof CliError) throw e.message.endsWith("Không ghi tệp nào.") ? e : new CliError(`${e.message}\nKhông ghi tệp nào.`, e.exitCode);
     const message = e instanceof WorkbookError || e instanceof ProfileError ? e.message : `Không dùng được bảng trong "${input}": ${(e as Error).message}`;
@@ -304,7 +311,7 @@ async function addReports(
 }
 
 /** The printed summary: method, ranking, table, units, problems to review, what was written where. */
-function summaryText(run: RunResult, out: string, scorecardSheet: string | null, options: ScoreOptions): string {
+function summaryText(run: RunResult, out: string, scorecardSheet: string | null, options: ScoreOptions, unchanged: { lastRun: WorkbookState["lastRun"] } | null): string {
   const { read, scored, profile, plan } = run;
   const problems = problemsOf(read, scored);
   const l = read.layout;
@@ -315,7 +322,7 @@ function summaryText(run: RunResult, out: string, scorecardSheet: string | null,
     ...levelFindingLines(run),
     ...(options.levels === undefined && run.choices.levels ? [`Cấp đơn vị: ${levelChoiceWords(run.choices.levels)} (như đã đặt ở lần chấm trước, lưu trong tệp; đổi bằng --level).`] : []),
     ...(portalNote ? [`${portalNote}.`] : []),
-    `Trang tính "${plan.sheet}": tiêu đề ${l.headerTop === l.headerBottom ? `ở dòng ${l.headerTop + 1}` : `dòng ${l.headerTop + 1}–${l.headerBottom + 1}`}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
+    `Trang tính "${plan.sheet}": tiêu đề ${l.headerTop === l.headerBottom ? "ở " : ""}${rowsText(l.headerTop, l.headerBottom)}, dữ liệu ${rowsText(l.dataTop, l.dataBottom)}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
     unitsTable(scored, profile, MAX_UNIT_LINES),
     "",
@@ -330,7 +337,11 @@ function summaryText(run: RunResult, out: string, scorecardSheet: string | null,
     parts.push(`${title} (${formatViNumber(list.length)}):`, ...shown, "");
   }
   if (plan.conflicts.length) parts.push(`Đã ghi đè ${formatViNumber(plan.conflicts.length)} ô (--overwrite):`, conflictLines(plan.sheet, plan.conflicts), "");
-  parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
+  if (unchanged) {
+    const last = unchanged.lastRun;
+    const undo = last ? ` "chiso766 undo" vẫn trả lại lần chấm lúc ${formatViDateTime(last.at)} trên trang "${last.sheet}".` : "";
+    parts.push(`${nothingToWriteText(plan)}${undo}`, `Đã ghi bản sao vào: ${out}`);
+  } else parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
   if (scorecardSheet) parts.push(`Đã ghi trang "${scorecardSheet}": mỗi đơn vị một trang A4.`);
   return `${parts.join("\n")}\n`;
 }

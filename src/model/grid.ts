@@ -143,6 +143,11 @@ export function cellRef(sheet: string, row: number, col: number): string {
   return `${quoteSheet(sheet)}!${a1(row, col)}`;
 }
 
+/** Sheet rows (0-based, inclusive) as a clerk reads them: "dòng 5", "dòng 5–6". */
+export function rowsText(top: number, bottom: number): string {
+  return top === bottom ? `dòng ${top + 1}` : `dòng ${top + 1}–${bottom + 1}`;
+}
+
 /** The value at a sheet coordinate, or null outside the grid. */
 export function cellAt(grid: Grid, row: number, col: number): CellValue {
   const r = grid.values[row - grid.origin.row];

@@ -31,6 +31,8 @@ export interface OutputColumn {
   added: boolean;
   /** Why an added column is new although the table had a column for the field (Vietnamese). */
   why?: string;
+  /** The letter of the table's column for the field that the tool did not write into (with `why`). */
+  instead?: string;
 }
 
 /** A column of published values (a portal rank, a printed rating) checked against the tool's. */

@@ -19,7 +19,7 @@ export type Placement =
   /** Write into the table's own column. */
   | { kind: "own"; col: number }
   /** A new column; `published` when the table's column holds values to check against. */
-  | { kind: "new"; reason: string; published: { col: number; header: string } | null };
+  | { kind: "new"; reason: string; published: { col: number; header: string } | null; instead?: string };
 
 const percentText = (x: number) => `${Math.round(x * 100)} %`;
 
@@ -77,7 +77,8 @@ export function placeOutput(
   const header = match?.header ?? letter;
   if (match?.source === "mapping") return { kind: "own", col: own };
   if (!match || match.confidence < STRONG - 1e-9) {
-    return { kind: "new", reason: `cột ${letter} “${header}” chỉ gần giống (${percentText(match?.confidence ?? 0)}), không ghi vào đó`, published: null };
+    const words = outputWords(field, profile);
+    return { kind: "new", reason: `tiêu đề cột ${letter} “${header}” chỉ gần giống “${words}” (${percentText(match?.confidence ?? 0)}), không ghi vào đó`, published: null, instead: letter };
   }
   const unitCount = units.filter((u) => !u.aggregate).length;
   const kind = kindOf(field, profile, unitCount);
@@ -93,7 +94,7 @@ export function placeOutput(
       continue;
     }
     if (!kind.fits(v)) {
-      return { kind: "new", reason: `cột ${letter} “${header}” có giá trị không phải ${kind.words} (ô ${letter}${u.row + 1}: ${viValue(v)}), không ghi vào đó`, published: null };
+      return { kind: "new", reason: `cột ${letter} “${header}” có giá trị không phải ${kind.words} (ô ${letter}${u.row + 1}: ${viValue(v)}), không ghi vào đó`, published: null, instead: letter };
     }
     foreign++;
     if (!agrees(v, value(u), decimals)) disagree = true;
@@ -103,7 +104,7 @@ export function placeOutput(
   const published = oursCount === 0 && foreign * 2 >= unitCount;
   // Published values that all agree with the tool's stay what they are when written in place.
   if (disagree && published) {
-    return { kind: "new", reason: `cột ${letter} “${header}” đã có số liệu không do công cụ ghi: giữ nguyên để đối chiếu`, published: { col: own, header } };
+    return { kind: "new", reason: `cột ${letter} “${header}” đã có số liệu không do công cụ ghi: giữ nguyên để đối chiếu`, published: { col: own, header }, instead: letter };
   }
   return { kind: "own", col: own };
 }
@@ -141,6 +142,11 @@ export function comparePublished(
 }
 
 const FIELD_WORDS: Partial<Record<FieldId, string>> = { rank: "Hạng", rating: "Xếp loại", total: "Tổng điểm", converted: "Tổng điểm quy đổi", change: "Tăng/giảm" };
+
+/** An output field as a clerk names it: "Xếp loại", or a group's own label. */
+function outputWords(field: FieldId, profile: Profile): string {
+  return FIELD_WORDS[field] ?? profile.groups.find((g) => g.id === field)?.label ?? field;
+}
 
 /** A cell value as a clerk reads it: numbers with a decimal comma, blanks as "(trống)". */
 export function viValue(v: CellValue): string {

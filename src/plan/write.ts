@@ -188,12 +188,14 @@ function placeColumns(input: PlanInput, last: LastRun): { columns: PlacedColumn[
   for (const spec of outputSpecs(profile)) {
     let own: number | undefined = layout.columns[spec.field];
     let why: string | undefined;
+    let instead: string | undefined;
     let header = spec.header;
     if (own !== undefined && last.ourHeaderRow(own) < 0) {
       const place = placeOutput(spec.field, spec.value, decimalsOf(spec.field, profile), grid, read, profile, units, last.isOurs);
       if (place.kind === "new") {
         own = undefined;
         why = place.reason;
+        instead = place.instead;
         if (place.published) {
           header = recomputedHeader(spec.header);
           checks.push({ spec, published: place.published });
@@ -212,7 +214,7 @@ function placeColumns(input: PlanInput, last: LastRun): { columns: PlacedColumn[
       found.col = nextFree;
     }
     used.add(found.col);
-    columns.push({ field: spec.field, col: found.col, letter: columnLetters(found.col), header, added: true, headerRow: found.row, spec, ...(why ? { why } : {}) });
+    columns.push({ field: spec.field, col: found.col, letter: columnLetters(found.col), header, added: true, headerRow: found.row, spec, ...(why ? { why } : {}), ...(instead ? { instead } : {}) });
   }
   return { columns, checks };
 }

@@ -5,8 +5,9 @@
  */
 import { SheetChangedError, type WorkbookSnapshot } from "../adapters/office/adapter";
 import { gridChanges, type GridChange } from "../plan/diff";
+import { cellsChanged, nothingToWriteText } from "../plan/changes";
 import type { WorkbookState, WritePlan } from "../model/plan";
-import { formatViNumber } from "../report/format";
+import { formatViDateTime, formatViNumber } from "../report/format";
 import { changedText } from "./changes";
 import { readForUndo, readSnapshot, withKnownFormulas, type PaneReads, type ScoreOptions } from "./pane-reads";
 import type { RunResult } from "./scoring";
@@ -104,10 +105,20 @@ export async function writeResults(pane: PaneWrites, noTable: string | null): Pr
     await showChanged(pane, fresh, changes, []);
     return;
   }
+  // A write that changes nothing is not made: no new state, and undo keeps the last real write.
+  if (cellsChanged(result.plan) === 0) {
+    pane.setNotice(`${nothingToWriteText(result.plan)} Sổ không thay đổi.${snapshot.state?.lastRun ? ` ${undoWords(snapshot.state.lastRun)}` : ""}`);
+    return;
+  }
   const state = pane.scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping, result.choices);
   const request: PendingWrite = { kind: "write", plan: result.plan, state };
   if (result.plan.conflicts.length > 0) pane.ask(request);
   else await applyWrite(pane, request, false);
+}
+
+/** What "Hoàn tác" would undo: "“Hoàn tác” trả lại 58 ô trên trang Phụ lục 1 như trước lần ghi lúc 10:32 ngày 07/12/2026." */
+export function undoWords(lastRun: NonNullable<WorkbookState["lastRun"]>): string {
+  return `“Hoàn tác” trả lại ${formatViNumber(lastRun.written.length)} ô trên trang ${lastRun.sheet} như trước lần ghi lúc ${formatViDateTime(lastRun.at)}.`;
 }
 
 /** "Hoàn tác": puts back what the last write changed, from the snapshots saved with it. */

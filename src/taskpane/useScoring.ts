@@ -19,7 +19,7 @@ import { METHOD_SHEET } from "../model/profile";
 import type { MethodSheetAdapter } from "../adapters/office/method-sheet";
 import { readSheetMethod, writeSheetMethod } from "./method-sheet";
 import { readSnapshot, scoreSnapshot, type PaneMemory, type PaneReads, type ScoreOptions } from "./pane-reads";
-import { applyWrite, undoLastWrite, writeResults, type PaneWrites, type PendingWrite } from "./pane-writes";
+import { applyWrite, undoLastWrite, undoWords, writeResults, type PaneWrites, type PendingWrite } from "./pane-writes";
 import { useProgress, type Busy as BusyStep } from "./useProgress";
 
 export type { PendingWrite };
@@ -59,6 +59,8 @@ export interface ScoringPane {
   checkLines: string[];
   useSelection: boolean;
   canUndo: boolean;
+  /** What "Hoàn tác" puts back (the workbook's last write), or null when there is nothing to undo. */
+  undoText: string | null;
   setUseSelection(on: boolean): void;
   reload(): void;
   changeProfile(profileId: string): void;
@@ -260,6 +262,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, me
     busy: progress.busy,
     checkLines: noTable ? [] : checkLines,
     canUndo: Boolean(snapshot?.state?.lastRun) && !noTable,
+    undoText: snapshot?.state?.lastRun && !noTable ? undoWords(snapshot.state.lastRun) : null,
     reload: () => act(() => pane.load(useSelection)),
     write: () => act(() => writeResults(pane, noTable)),
     undo: () => act(() => undoLastWrite(pane)),

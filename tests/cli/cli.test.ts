@@ -88,7 +88,9 @@ describe("score: Phú Tân weekly table", () => {
     const r = await cli("score", out, "--out", again);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Theo lần chấm trước lưu trong tệp/);
-    expect(r.stdout).toMatch(/bỏ gạch chân 0 ô/);
+    // Nothing to change: no new undo point; undo still undoes the first run, and says so.
+    expect(r.stdout).toMatch(/Không có ô nào cần ghi trên trang Phụ lục 1: các ô đã có đúng kết quả này\. "chiso766 undo" vẫn trả lại lần chấm lúc \d{2}:\d{2} ngày/);
+    expect(r.stdout).not.toMatch(/Đã ghi kết quả vào/);
     const first = await load(out);
     const second = await load(again);
     for (const name of ["Phụ lục 1", "Ghi chú"]) expect(cells(second.getWorksheet(name)!)).toEqual(cells(first.getWorksheet(name)!));
@@ -97,6 +99,7 @@ describe("score: Phú Tân weekly table", () => {
     const s2 = readState(second).state!.lastRun!;
     expect(s2.previous).toEqual(s1.previous);
     expect(s2.written).toEqual(s1.written);
+    expect(s2.at).toBe(s1.at);
   });
 
   test("undo restores the sheet exactly (values, formats, underlines)", async () => {

@@ -19,7 +19,8 @@ describe("an output goes into an existing column only on a strong match", () => 
     const change = p.columns.find((c) => c.field === "change")!;
     expect(change.added).toBe(true);
     expect(change.letter).not.toBe("F");
-    expect(change.why).toContain("chỉ gần giống (65 %)");
+    expect(change.why).toBe("tiêu đề cột F “Điểm” chỉ gần giống “Tăng/giảm” (65 %), không ghi vào đó");
+    expect(change.instead).toBe("F");
     // Nothing in column F is touched.
     expect(p.previous.some((s) => s.address.startsWith("F"))).toBe(false);
   });
@@ -33,6 +34,7 @@ describe("an output goes into an existing column only on a strong match", () => 
     const change = p.columns.find((c) => c.field === "change")!;
     expect(change.added).toBe(true);
     expect(change.why).toMatch(/không phải số từ −100 đến 100 \(ô F6: 200\)/);
+    expect(change.instead).toBe("F");
     expect(p.conflicts).toEqual([]);
     const after = applyToGrid(g, p);
     expect([4, 5, 6, 7].map((r) => cellAt(after, r, 5))).toEqual([190, 200, 210, 220]);

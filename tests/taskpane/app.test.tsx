@@ -104,6 +104,37 @@ describe("task pane", () => {
     expect(visible(after)).toEqual(visible(before));
   });
 
+  test("a second Ghi kết quả that would change nothing writes nothing: no new state, undo still undoes the first write and says so", async () => {
+    const { excel, adapter } = setup();
+    await ready();
+    const before = excel.model.snapshot();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
+    });
+    await screen.findByText(/Đã ghi \d+ ô/);
+    const written = excel.model.snapshot();
+    const undo = screen.getByRole("button", { name: "Hoàn tác" });
+    await waitFor(() => expect(undo.getAttribute("title")).toMatch(new RegExp(`^“Hoàn tác” trả lại \\d+ ô trên trang ${PHU_TAN_SHEET} như trước lần ghi lúc \\d\\d:\\d\\d ngày`)));
+    const undoTitle = undo.getAttribute("title");
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
+    });
+    await screen.findByText(new RegExp(`^Không có ô nào cần ghi trên trang ${PHU_TAN_SHEET}: các ô đã có đúng kết quả này\\. Sổ không thay đổi\\. “Hoàn tác” trả lại`));
+    expect(adapter.apply).toHaveBeenCalledTimes(1);
+    // The workbook, its state sheet included, is exactly as the first write left it.
+    expect(excel.model.snapshot()).toEqual(written);
+    expect((undo as HTMLButtonElement).disabled).toBe(false);
+    expect(undo.getAttribute("title")).toBe(undoTitle);
+
+    await act(async () => {
+      fireEvent.click(undo);
+    });
+    await screen.findByText(/Đã hoàn tác/);
+    const visible = (s: typeof before) => Object.fromEntries(Object.entries(s).filter(([k]) => k.startsWith(`${PHU_TAN_SHEET}!`)));
+    expect(visible(excel.model.snapshot())).toEqual(visible(before));
+  });
+
   test("Đọc lại bảng on the appendix sheet the tool made reads the scored table instead", async () => {
     const { excel, adapter } = setup();
     await ready();

@@ -75,6 +75,22 @@ describe("mapping rows", () => {
     expect(onChange).toHaveBeenLastCalledWith("B", null);
   });
 
+  test("a column the tool did not write into says where its results went and why", () => {
+    const outputs = [
+      { field: "rating", col: 9, letter: "J", header: "Xếp loại", added: true, why: "tiêu đề cột C “Số hóa” chỉ gần giống “Xếp loại” (70 %), không ghi vào đó", instead: "C" },
+      { field: "rank", col: 10, letter: "K", header: "Xếp hạng", added: true },
+    ];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <MappingTable profile={profile} mapping={MAPPING} outputs={outputs} onChange={jest.fn()} />
+      </FluentProvider>,
+    );
+    expect(within(row("C")).getByText("Ghi vào cột mới J “Xếp loại”: tiêu đề cột C “Số hóa” chỉ gần giống “Xếp loại” (70 %), không ghi vào đó.")).toBeTruthy();
+    // Only the column passed over says so; an output added because the table had none is not tied to a column.
+    expect(document.querySelectorAll("[data-moved-to]").length).toBe(1);
+    expect(within(row("B")).queryByText(/cột mới/)).toBeNull();
+  });
+
   test("field labels carry no internal codes: national indicators keep their number, a profile's own ids are left out", () => {
     expect(fieldLabel(profile, "6.4.ratio")).toMatch(/^6\.4 /);
     const anGiang = getProfile("an-giang-tuan")!;

@@ -32,6 +32,8 @@ export interface ActionBarProps {
   status: PaneStatus | null;
   canWrite: boolean;
   canUndo: boolean;
+  /** What "Hoàn tác" puts back, shown on hover and read by screen readers. */
+  undoText?: string | null;
   onWrite(): void;
   onUndo(): void;
   onReload(): void;
@@ -39,7 +41,7 @@ export interface ActionBarProps {
   writeButton: React.RefObject<HTMLButtonElement>;
 }
 
-export function ActionBar({ busy, status, canWrite, canUndo, onWrite, onUndo, onReload, writeButton }: ActionBarProps): React.JSX.Element {
+export function ActionBar({ busy, status, canWrite, canUndo, undoText, onWrite, onUndo, onReload, writeButton }: ActionBarProps): React.JSX.Element {
   const styles = useStyles();
   const disabled = busy !== null;
   return (
@@ -48,7 +50,7 @@ export function ActionBar({ busy, status, canWrite, canUndo, onWrite, onUndo, on
         <Button ref={writeButton} size="small" appearance="primary" onClick={onWrite} disabled={disabled || !canWrite}>
           Ghi kết quả
         </Button>
-        <Button size="small" onClick={onUndo} disabled={disabled || !canUndo}>
+        <Button size="small" onClick={onUndo} disabled={disabled || !canUndo} title={undoText ?? undefined} aria-description={undoText ?? undefined}>
           Hoàn tác
         </Button>
         <Button size="small" onClick={onReload} disabled={disabled}>

@@ -77,6 +77,7 @@ export function App({ adapter, scoring, report, methodSheet }: AppProps): React.
           status={status}
           canWrite={result !== null && noTable === null}
           canUndo={pane.canUndo}
+          undoText={pane.undoText}
           onWrite={pane.write}
           onUndo={pane.undo}
           onReload={pane.reload}
@@ -105,7 +106,7 @@ export function App({ adapter, scoring, report, methodSheet }: AppProps): React.
             <ProfileSection result={result} scoring={scoring} profileSource={pane.profileSource} address={snapshot?.address} disabled={disabled} onChange={pane.changeProfile} />
 
             <PaneSection id={`${ids}-columns`} title="Các cột">
-              <MappingTable profile={result.profile} mapping={result.read.mapping} chosen={pane.chosenColumns} disabled={disabled} onChange={pane.changeField} />
+              <MappingTable profile={result.profile} mapping={result.read.mapping} chosen={pane.chosenColumns} disabled={disabled} outputs={result.plan.columns} onChange={pane.changeField} />
             </PaneSection>
 
             <PaneSection id={`${ids}-levels`} title="Cấp đơn vị và xếp hạng">

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import { STRONG_MATCH, type ColumnMatch } from "../../model/table";
 import type { Profile } from "../../model/profile";
+import type { OutputColumn } from "../../model/plan";
 import { fieldLabel, fieldOptions } from "../../model/field-labels";
 import { WrappingSelect, type WrappingSelectOption } from "./WrappingSelect";
 
@@ -21,7 +22,13 @@ const useStyles = makeStyles({
   badge: { flexShrink: 0 },
   reason: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, overflowWrap: "anywhere", marginTop: "2px" },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  moved: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, overflowWrap: "anywhere", marginTop: "2px" },
 });
+
+/** "Ghi vào cột mới N “Xếp loại”: tiêu đề cột H “Kết quả” chỉ gần giống “Xếp loại” (70 %), không ghi vào đó." */
+export function movedOutputText(c: OutputColumn): string {
+  return `Ghi vào cột mới ${c.letter} “${c.header}”${c.why ? `: ${c.why}` : ""}.`;
+}
 
 const UNUSED = "";
 
@@ -70,11 +77,13 @@ export interface MappingTableProps {
   /** Letters of the columns the user chose in this pane (the only ones said to be the user's). */
   chosen?: ReadonlySet<string>;
   disabled?: boolean;
+  /** The plan's output columns: a column the tool did not write into says where its results went, and why. */
+  outputs?: OutputColumn[];
   onChange(letter: string, field: string | null): void;
 }
 
 /** Which column is which: each header, the field it was matched to, how sure, and why when unsure. */
-export function MappingTable({ profile, mapping, chosen = NONE_CHOSEN, disabled, onChange }: MappingTableProps): React.JSX.Element {
+export function MappingTable({ profile, mapping, chosen = NONE_CHOSEN, disabled, outputs = [], onChange }: MappingTableProps): React.JSX.Element {
   const styles = useStyles();
   const options = React.useMemo<WrappingSelectOption[]>(() => [{ value: UNUSED, label: "(không dùng)" }, ...fieldOptions(profile).map((o) => ({ value: o.field, label: o.label }))], [profile]);
   // A field the profile does not list (from a saved mapping) stays selectable as itself.
@@ -91,6 +100,7 @@ export function MappingTable({ profile, mapping, chosen = NONE_CHOSEN, disabled,
           const strength = matchStrength(m, chosen);
           const reason = shownReason(m, strength, chosen);
           const header = m.header || "(không có tiêu đề)";
+          const moved = outputs.filter((c) => c.added && c.instead === m.letter);
           return (
             <tr key={m.letter} className={styles.row} data-strength={strength}>
               <td className={styles.cell}>
@@ -113,6 +123,11 @@ export function MappingTable({ profile, mapping, chosen = NONE_CHOSEN, disabled,
                   onChange={(value) => onChange(m.letter, value === UNUSED ? null : value)}
                 />
                 {reason && <div className={strength === "weak" || strength === "none" ? `${styles.reason} ${styles.warn}` : styles.reason}>{reason}</div>}
+                {moved.map((c) => (
+                  <div key={c.letter} className={styles.moved} data-moved-to={c.letter}>
+                    {movedOutputText(c)}
+                  </div>
+                ))}
               </td>
             </tr>
           );

@@ -2,6 +2,7 @@
 import * as React from "react";
 import { Label, makeStyles, tokens } from "@fluentui/react-components";
 import { versionText } from "../../model/profile";
+import { rowsText } from "../../model/grid";
 import type { ProfileSource, RunResult, ScoringService } from "../scoring";
 import { WrappingSelect } from "./WrappingSelect";
 
@@ -69,7 +70,7 @@ export function ProfileSection({ result, scoring, profileSource, address, disabl
         </details>
       )}
       <div className={styles.tableInfo}>
-        Bảng {address} · tiêu đề dòng {layout.headerTop + 1}–{layout.headerBottom + 1} · dữ liệu dòng {layout.dataTop + 1}–{layout.dataBottom + 1}
+        Bảng {address} · tiêu đề {rowsText(layout.headerTop, layout.headerBottom)} · dữ liệu {rowsText(layout.dataTop, layout.dataBottom)}
       </div>
     </div>
   );

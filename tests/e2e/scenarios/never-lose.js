@@ -90,15 +90,48 @@ module.exports = [
       await openFile(t, file);
       await waitIdle(page);
       const before = await page.evaluate(() => [...window.chiso766Playground.model.sheets[0].cells].map(([k, c]) => [k, c.value]));
+      const text = await paneText(page);
+      // A one-row header is "dòng 1", as the CLI says it, never "dòng 1–1".
+      assert.match(text, /tiêu đề dòng 1 · dữ liệu dòng 2–10/);
       await t.step("read");
-      if (await button(page, "write").isEnabled()) {
-        await button(page, "write").click();
-        await waitIdle(page);
-      }
+      // Nothing computed, nothing to write: said plainly, and no undo point that undoes nothing.
+      await button(page, "write").click();
+      await pane(page).getByText("Không có ô nào cần ghi trên trang Bảng: chưa có kết quả nào để ghi. Sổ không thay đổi.").waitFor();
+      await waitIdle(page);
+      assert.equal(await button(page, "undo").isEnabled(), false, "no undo after a write of nothing");
+      const sheets = await page.evaluate(() => window.chiso766Playground.model.sheets.map((s) => s.name));
+      assert.deepEqual(sheets, ["Bảng"], "no state sheet");
+      await t.step("Ghi kết quả: nothing needed writing, and the pane says so");
       const after = new Map(await page.evaluate(() => [...window.chiso766Playground.model.sheets[0].cells].map(([k, c]) => [k, c.value])));
       for (const [k, v] of before) assert.equal(after.get(k), v, `cell ${k} kept`);
       assert.equal(await pane(page).getByRole("dialog").count(), 0, "no overwrite question: nothing of the user's is targeted");
       await t.step("every cell the user had is as it was");
+    },
+  },
+  {
+    name: "case 3b: a result that goes to a new column says why in the mapping",
+    async run(t) {
+      const { page } = t;
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Bảng");
+      ws.addRow(["STT", "Tên đơn vị", "Điểm", "Điểm", "Tỷ lệ (%)", "Số hồ sơ", "Tổng", "Kết quả"]);
+      for (let i = 1; i <= 9; i++) ws.addRow([i, `Xã ${i}`, 10 + i, 20 - i, 70 + i, 100 + i, 70 + 3 * i, 60 + i]);
+      const file = path.join(t.outDir, "cot-moi.xlsx");
+      await wb.xlsx.writeFile(file);
+      await openFile(t, file);
+      await waitIdle(page);
+      const moved = pane(page).locator("[data-moved-to]");
+      await moved.first().waitFor();
+      assert.equal(
+        (await moved.allInnerTexts()).join("\n"),
+        "Ghi vào cột mới I “Tăng/giảm”: tiêu đề cột D “Điểm” chỉ gần giống “Tăng/giảm” (65 %), không ghi vào đó.",
+      );
+      await moved.first().scrollIntoViewIfNeeded();
+      await t.step("the mapping row of D says its results go to the new column I, and why");
+      await write(page);
+      assert.equal(await cellText(page, "I1"), "Tăng/giảm");
+      assert.equal(await cellText(page, "D2"), "19", "the weakly matched column keeps the user's values");
+      await t.step("written to I; D untouched");
     },
   },
   {
