@@ -37,6 +37,8 @@ function fixedVi(x: number, decimals: number): string {
 function formatCellValue(v: CellValue): string {
   if (v === null) return "(trống)";
   if (typeof v === "number") return String(v).replace(".", ",");
+  // The plan gives a formula cell's content as its text.
+  if (typeof v === "string" && v.startsWith("=")) return `công thức ${v}`;
   return `"${v}"`;
 }
 

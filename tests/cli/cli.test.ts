@@ -1,6 +1,8 @@
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
+import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { STATE_SHEET } from "../../src/model/plan";
 import { readState } from "../../src/adapters/exceljs";
 import { cells, cli, EXAMPLES, exists, load, models, tmpDir, underlinedCells } from "./helpers";
@@ -186,6 +188,36 @@ describe("score: conflicts and errors write nothing", () => {
     const forced = await cli("score", input, "--out", out, "--overwrite", "--mapping", mapping);
     expect(forced.code).toBe(0);
     expect((await load(out)).getWorksheet("Phụ lục 1")!.getCell("D9").value).toBe("TỐT");
+  });
+
+  test("formulas are the user's: one without a cached value is never replaced unasked, --overwrite replaces it, undo puts every formula back", async () => {
+    const wb = await load(PHU_TAN);
+    const ws = wb.getWorksheet("Phụ lục 1")!;
+    for (let r = 8; r <= 25; r++) {
+      // ĐIỂM (TĂNG/GIẢM) as another program writes it: a formula with no cached value.
+      ws.getCell(`F${r}`).value = { formula: `C${r}-E${r}` } as ExcelJS.CellFormulaValue;
+    }
+    const input = path.join(dir, "cong-thuc.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "cong-thuc-ra.xlsx");
+    const refused = await cli("score", input, "--out", out);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`'Phụ lục 1'!F8: đang có công thức =C8-E8, sẽ ghi 11,83`);
+    expect(await exists(out)).toBe(false);
+
+    const r = await cli("score", input, "--out", out, "--overwrite");
+    expect(r.code).toBe(0);
+    const scored = (await load(out)).getWorksheet("Phụ lục 1")!;
+    expect(scored.getCell("F8").value).toBe(11.83);
+
+    const undone = path.join(dir, "cong-thuc-undo.xlsx");
+    expect((await cli("undo", out, "--out", undone)).code).toBe(0);
+    const back = await load(undone);
+    expect(cells(back.getWorksheet("Phụ lục 1")!)).toEqual(cells(ws));
+    expect(back.getWorksheet("Phụ lục 1")!.getCell("F25").value).toEqual({ formula: "C25-E25" });
+    // Excel calculates the restored formulas on opening.
+    const zip = await JSZip.loadAsync(await fs.readFile(undone));
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
   test("a missing file, a broken file, a sheet without a table: clear message, exit 2, nothing written", async () => {

@@ -15,10 +15,10 @@ import { removeStaleTemporaries } from "./temp-files";
 import { sourceFormat, workbookFromHtml } from "./sources";
 import { withRelativeTargets } from "./xlsx-repair";
 import { chartCount, chartsDroppedNote } from "./xlsx-charts";
-import { parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
+import { formulaText, storedValue, unshareFormulas } from "./formulas";
+import { a1, parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
 import { STATE_SHEET, type StateRead, type WorkbookState, type WritePlan } from "../../model/plan";
 import { METHOD_SHEET } from "../../model/profile";
-import { sameValue } from "../../plan/cells";
 import { rangeCells } from "../../plan/ranges";
 import { stateToChunks } from "../../plan/state";
 import { readStateChunks } from "../../plan/state-codec";
@@ -188,11 +188,6 @@ function fontUnderlined(font: Partial<ExcelJS.Font> | undefined): boolean {
   return u !== undefined && u !== false && u !== "none";
 }
 
-function hasFormula(cell: ExcelJS.Cell): boolean {
-  const v = cell.value;
-  return typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v);
-}
-
 function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
   // ws.model builds a model of every row and cell (tens of ms at 10,000 rows) just to list the
   // merges; exceljs keeps them in _merges (master address → range), which model.merges copies.
@@ -218,6 +213,8 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
   const numberFormats: (string | null)[][] = new Array<(string | null)[]>(rows);
   const underlinedRows: (boolean[] | null)[] = new Array<boolean[] | null>(rows);
   let anyUnderline = false;
+  // Formulas are the user's content: the plan needs their text, not only their cached result.
+  const formulas: Record<string, string> = {};
   // Rows of a table nearly always repeat the row above's formats: such a row shares that row's
   // array (nothing changes a grid's arrays) instead of holding 45 more references per row.
   const formats = new Array<string>(cols);
@@ -234,6 +231,10 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
       let format: string;
       if (cell) {
         vr[c - 1] = cellValueOf(cell);
+        if (typeof cell.value === "object" && cell.value !== null) {
+          const formula = formulaText(cell);
+          if (formula !== null) formulas[a1(r - 1, c - 1)] = formula;
+        }
         // cell.numFmt and cell.font read these, one getter each.
         const style = cell.style as Partial<ExcelJS.Style> | undefined;
         format = style?.numFmt ?? "General";
@@ -259,6 +260,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
   }
   const grid: Grid = { sheet: ws.name, origin: { row: 0, col: 0 }, values, numberFormats, merges: mergesOf(ws) };
   if (anyUnderline) grid.underlines = underlinedRows.map((ur) => ur ?? new Array<boolean>(cols).fill(false));
+  if (Object.keys(formulas).length > 0) grid.formulas = formulas;
   return grid;
 }
 
@@ -277,9 +279,10 @@ function setUnderline(cell: ExcelJS.Cell, on: boolean): void {
 }
 
 /**
- * Apply a plan to the worksheet it names. Two cautions beyond the plan: a merged cell other
- * than its top-left is never written (exceljs would write through to the top-left), and a
- * formula whose result already equals the planned value keeps its formula.
+ * Apply a plan to the worksheet it names. A merged cell other than its top-left is never written
+ * (exceljs would write through to the top-left). A formula the plan replaces is one the user
+ * agreed to replace (the plan lists every formula cell it targets as a conflict); a value "=…"
+ * (an undo snapshot of a formula) is written back as that formula.
  */
 export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   const ws = wb.getWorksheet(plan.sheet);
@@ -299,6 +302,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     if (!style) byFormat.set(format, (style = { ...base, numFmt: format }));
     return style;
   };
+  if (plan.blocks.some((b) => b.values.some((vr, i) => vr.some((_, j) => formulaText(ws.getRow(b.row + i + 1).getCell(b.col + j + 1)) !== null)))) unshareFormulas(ws);
   for (const block of plan.blocks) {
     block.values.forEach((vr, i) => {
       // One row lookup per block row; row.getCell(col) is ws.getCell(row, col) without the
@@ -307,9 +311,12 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
       vr.forEach((value, j) => {
         const cell = row.getCell(block.col + j + 1);
         if (cell.type === ExcelJS.ValueType.Merge) return;
-        if (!(hasFormula(cell) && sameValue(cellValueOf(cell), value))) cell.value = value;
         const format = block.numberFormats[i]?.[j] ?? null;
         if (format !== null && cell.numFmt !== format) cell.style = styleWithFormat(cell, format);
+        const stored = storedValue(value, cell.numFmt);
+        cell.value = stored;
+        // A formula put back has no cached result: Excel calculates it on opening.
+        if (stored !== value) wb.calcProperties.fullCalcOnLoad = true;
       });
     });
   }
