@@ -3,8 +3,6 @@
  * formula's text (so the plan asks before replacing one, and undo knows what to put back), and a
  * value "=…" the plan writes back (an undo snapshot of a formula cell) becomes a formula again.
  */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
-   exceljs cells are plain objects; these rules mistake getCell() for the Office.js proxy API. */
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../model/grid";
 
