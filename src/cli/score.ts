@@ -24,6 +24,7 @@ import { buildGroupMessage } from "../report/message";
 import { ProfileError, sameMethod, type Profile } from "../model/profile";
 import { methodFromSheet, profileOption } from "./method-file";
 import { methodSheetOf } from "../adapters/exceljs/method-sheet";
+import { addedSheets } from "../adapters/exceljs/added-sheets";
 import { guardExistingOutput, guardSameSource, REPLACE_FILE_HELP, sourceIdentity } from "./existing-output";
 import { rowsText, type Grid } from "../model/grid";
 import { problemsOf } from "../model/problems";
@@ -199,10 +200,13 @@ async function scoreWorkbook(
   // A run that changes no cell is no undo point: the last one that did stays the one undo undoes.
   const unchanged = cellsChanged(plan) === 0;
   if (!unchanged) applyPlan(workbook, plan);
-  writeState(workbook, unchanged ? { ...state, lastRun } : state);
   // The source's title rows, unless the command line says otherwise.
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
   const { report, message, scorecardSheet } = await addReports(workbook, run, titles, options);
+  // Undo removes the sheets this run added (unless edited since).
+  const sheets = addedSheets(workbook, [report?.sheetName, report?.notesSheetName, scorecardSheet]);
+  if (!unchanged && state.lastRun && sheets.length > 0) state.lastRun.sheets = sheets;
+  writeState(workbook, unchanged ? { ...state, lastRun } : state);
   const text = options.json ? `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` : summaryText(run, out, scorecardSheet, options, unchanged ? { lastRun } : null);
   return { workbook, charts, report, notes, message, source, text };
 }

@@ -7,10 +7,17 @@ import { outputFile, singleInput } from "./command";
 import { conflictLines } from "./summary";
 import { guardExistingOutput, REPLACE_FILE_HELP } from "./existing-output";
 import { formatViDateTime, formatViNumber } from "../report/format";
+import { sheetsToRemove } from "../adapters/exceljs/added-sheets";
+
+/** 'trang "Phụ lục xếp loại"' or 'các trang "A", "B"'. */
+function sheetNames(sheets: { name: string }[]): string {
+  return `${sheets.length > 1 ? "các trang" : "trang"} ${sheets.map((s) => `"${s.name}"`).join(", ")}`;
+}
 
 export const UNDO_USAGE = `Cách dùng: chiso766 undo <tệp.xlsx> [--out KẾT_QUẢ.xlsx] [--overwrite] [--ghi-de-tep]
 
-  Trả lại giá trị, định dạng số và gạch chân của mọi ô mà lần chấm điểm gần nhất đã ghi.
+  Trả lại giá trị, định dạng số và gạch chân của mọi ô mà lần chấm điểm gần nhất đã ghi, và xóa
+  các trang lần chấm đó thêm vào (phụ lục, nhận xét, phiếu điểm) nếu chưa bị sửa.
   --out TỆP.xlsx     nơi ghi (mặc định: <tên tệp>-hoan-tac.xlsx cạnh tệp vào)
   --overwrite        hoàn tác cả những ô đã bị sửa tay sau lần chấm
 ${REPLACE_FILE_HELP}`;
@@ -52,9 +59,20 @@ export async function undoCommand(args: string[], io: CliIO): Promise<number> {
       EXIT.conflict,
     );
   }
+  // The sheets the run added go too; one edited since is the user's unless --overwrite.
+  const sheets = sheetsToRemove(workbook, state.lastRun.sheets ?? []);
+  if (sheets.edited.length > 0 && !values.overwrite) {
+    throw new CliError(
+      `${sheetNames(sheets.edited)} do lần chấm thêm vào đã bị sửa sau lần chấm: không xóa.\nKhông ghi tệp nào. Chạy lại với --overwrite để vẫn hoàn tác (xóa cả ${sheets.edited.length > 1 ? "các trang" : "trang"} đó).`,
+      EXIT.conflict,
+    );
+  }
+  const removed = [...sheets.same, ...sheets.edited];
   applyPlan(workbook, plan);
+  for (const ws of removed) workbook.removeWorksheet(ws.id);
   writeState(workbook, stateAfterUndo(state));
   await saveWorkbook(workbook, out);
-  io.stdout(`Đã hoàn tác ${formatViNumber(plan.previous.length)} ô của lần chấm lúc ${formatViDateTime(state.lastRun.at)} trên trang "${plan.sheet}".\nĐã ghi vào: ${out}\n`);
+  const sheetLine = removed.length > 0 ? `Đã xóa ${sheetNames(removed)} do lần chấm đó thêm vào.\n` : "";
+  io.stdout(`Đã hoàn tác ${formatViNumber(plan.previous.length)} ô của lần chấm lúc ${formatViDateTime(state.lastRun.at)} trên trang "${plan.sheet}".\n${sheetLine}Đã ghi vào: ${out}\n`);
   return EXIT.ok;
 }

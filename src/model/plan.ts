@@ -104,7 +104,15 @@ export interface WorkbookState {
     /** Every cell written, with the value written (a cell still holding it is ours). */
     written: { address: string; value: CellValue; underline: boolean }[];
     previous: CellSnapshot[];
+    /** Sheets the run added (its appendix, notes, score cards), each with a SHA-256 of its cells then: undo removes them unless edited since. */
+    sheets?: AddedSheet[];
   } | null;
+}
+
+/** A sheet a run added, and a SHA-256 (64 lower-case hex digits) of its cells as the run left them. */
+export interface AddedSheet {
+  name: string;
+  cells: string;
 }
 
 /**

@@ -110,6 +110,7 @@ export function packLastRun(run: LastRun): StoredLastRun {
   });
   writer.close();
   const packed: StoredLastRun = { sheet: run.sheet, at: run.at, segments: writer.segments };
+  if (run.sheets && run.sheets.length > 0) packed.sheets = run.sheets;
   const order = run.previous.map((p) => indexOf.get(p.address) ?? -1).filter((i) => i >= 0);
   if (order.length !== withSnapshot.length || order.some((v, i) => v !== withSnapshot[i])) packed.order = order;
   return packed;
@@ -141,7 +142,9 @@ export function unpackSegments(packed: StoredLastRun): LastRun {
   }
   const indexes = packed.order ?? snapshots.flatMap((s, i) => (s ? [i] : []));
   const previous = indexes.map((i) => snapshots[i] ?? null).filter((p): p is CellSnapshot => p !== null);
-  return { sheet: packed.sheet, at: packed.at, written, previous };
+  const run: LastRun = { sheet: packed.sheet, at: packed.at, written, previous };
+  if (packed.sheets && packed.sheets.length > 0) run.sheets = packed.sheets;
+  return run;
 }
 
 const isList = Array.isArray as (x: unknown) => x is unknown[];

@@ -23,6 +23,8 @@ export const MAX_STATE_CELLS = 1_200_000;
 /** At most this many chunks (cells of column A) of state JSON: 60 MB. */
 export const MAX_STATE_CHUNKS = 2_000;
 const MAX_SEGMENTS = 50_000;
+/** A run adds at most a few sheets (appendix, notes, score cards). */
+const MAX_ADDED_SHEETS = 10;
 const MAX_FORMAT = 255;
 const MAX_FIELD_ID = 100;
 
@@ -78,6 +80,11 @@ const lastRun = z
     segments: z.array(segment).max(MAX_SEGMENTS),
     /** Indexes into the cells with a snapshot giving the order of `previous` when it differs. */
     order: list.optional(),
+    /** Sheets the run added, with a SHA-256 of their cells (undo removes them unless edited since). */
+    sheets: z
+      .array(z.strictObject({ name: z.string().min(1).max(31), cells: z.string().regex(/^[0-9a-f]{64}$/, { message: "không phải là mã băm SHA-256" }) }))
+      .max(MAX_ADDED_SHEETS)
+      .optional(),
   })
   .superRefine((run, ctx) => {
     let cells = 0;

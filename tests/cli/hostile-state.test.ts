@@ -9,6 +9,7 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { STATE_SHEET } from "../../src/model/plan";
 import { readStateChunks } from "../../src/plan";
+import { readState } from "../../src/adapters/exceljs";
 import { cells, cli, EXAMPLES, exists, load, tmpDir } from "./helpers";
 import { mutate, mutationArb } from "../plan/state-hostile";
 
@@ -70,7 +71,11 @@ describe("a tampered state", () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(/^Chú ý: Dữ liệu chiso766 lưu trong sổ .* Đã bỏ qua/);
       // The state is replaced by a good one: the workbook is not stuck.
-      expect((await cli("undo", scoredAgain, "--out", path.join(dir, `undo-again-${n}-${args.length}.xlsx`))).code).toBe(0);
+      expect(readState(await load(scoredAgain))).toMatchObject({ issue: null, state: { version: 1 } });
+      // Every cell already held its result: the rescore is no undo point that would undo nothing.
+      expect(r.stdout).toContain("Không có ô nào cần ghi trên trang Phụ lục 1: các ô đã có đúng kết quả này.");
+      const undoAgain = await cli("undo", scoredAgain, "--out", path.join(dir, `undo-again-${n}-${args.length}.xlsx`));
+      expect([undoAgain.code, undoAgain.stderr]).toEqual([2, expect.stringMatching(/không có lần chấm điểm nào của chiso766 để hoàn tác/)]);
     }
   });
 

@@ -33,6 +33,19 @@ const read = (doc: unknown) => readStateChunks([JSON.stringify(doc)], { extentOf
 const VIETNAMESE = /[ăâđêôơưạ-ỹ]/i;
 
 describe("reading a stored state", () => {
+  test("the sheets a run added are kept with their fingerprints; a bad entry is refused", () => {
+    const state = realState();
+    const sheets = [{ name: "Phụ lục xếp loại", cells: "a".repeat(64) }];
+    const withSheets = { ...state, lastRun: { ...state.lastRun!, sheets } };
+    expect(readStateChunks(stateToChunks(withSheets), { extentOf }).state!.lastRun!.sheets).toEqual(sheets);
+    for (const bad of [{ name: "", cells: "a".repeat(64) }, { name: "x".repeat(32), cells: "a".repeat(64) }, { name: "P", cells: "not a hash" }]) {
+      const doc = JSON.parse(stateToChunks(withSheets).join("")) as any;
+      doc.lastRun.sheets = [bad];
+      expect(read(doc).state).toBeNull();
+      expect(read(doc).issue?.kind).toBe("broken");
+    }
+  });
+
   test("the tool's own state is read back as written, with the version that wrote it", () => {
     const doc = stored();
     expect(doc.version).toBe(1);
