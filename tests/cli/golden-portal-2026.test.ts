@@ -3,8 +3,8 @@
  * wrote (tests/fixtures/tables/dak-lak-2026-10.ts, provinces-34-2026-10.ts; sources and caveats
  * there): the tool must reproduce what the portal published.
  *
- * Đắk Lắk, 11 rows: from the counts, every indicator's points and every group score equal the
- * portal's (165 indicator points, 66 group scores). Two disagreements were found and fixed: the
+ * Đắk Lắk, 13 rows: from the counts, every indicator's points and every group score equal the
+ * portal's (195 indicator points, 78 group scores). Two disagreements were found and fixed: the
  * portal prints 0 % over PAKN 0 / 0 yet scores it 6 (the tool let the printed 0 % win), and the
  * portal's own wording of 6.4 and 6.6 was only a weak match. 34 provinces: every total is the sum
  * of the portal's groups; ties share a rank.
@@ -42,7 +42,7 @@ describe("Đắk Lắk 10/2026, new-API counts (portal's points and group scores
     expect(result.read.mapping.filter((m) => m.field?.startsWith("6.4.") || m.field?.startsWith("6.6.")).map((m) => m.confidence)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
-  test("every indicator's points are the portal's, from its counts (11 units × 15 indicators)", () => {
+  test("every indicator's points are the portal's, from its counts (13 units × 15 indicators)", () => {
     expect(units.map((u) => u.name)).toEqual(DAK_LAK_POINTS.map(([name]) => name));
     units.forEach((u, i) => {
       const mine = DAK_LAK_POINT_IDS.map((id) => u.indicators[id]?.points ?? null);
@@ -118,7 +118,7 @@ describe("CLI on the Đắk Lắk table, as a clerk runs it", () => {
     const r = await cli("score", input, "--out", out);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("dữ liệu dòng 3–13, 11 đơn vị");
+    expect(r.stdout).toContain("dữ liệu dòng 3–15, 13 đơn vị");
     expect(r.stdout).not.toContain("Cần xem lại");
     // "Điểm nhóm › Tiến độ giải quyết" is the group's score (2.1's counts are given): filled in place, not added again.
     expect(r.stdout).toContain('BH "Điểm nhóm (Cổng DVCQG) › Tiến độ giải quyết" (điền tại chỗ)');
@@ -127,11 +127,11 @@ describe("CLI on the Đắk Lắk table, as a clerk runs it", () => {
     const header = (value: string) => Object.entries(after).find(([a, c]) => c.value === value && /^[A-Z]+1$/.test(a))?.[0].replace("1", "");
     const total = header("Tổng điểm")!;
     const rank = header("Xếp hạng")!;
-    expect(Array.from({ length: 11 }, (_v, i) => after[`${total}${i + 3}`].value)).toEqual(
+    expect(Array.from({ length: 13 }, (_v, i) => after[`${total}${i + 3}`].value)).toEqual(
       body(DAK_LAK_2026_10, 2).map((row) => sum2(row.slice(58, 64).map(Number))),
     );
-    // Agencies 1–6 and communes 1–4, each in its own list; the province's own row alone.
-    expect(Array.from({ length: 11 }, (_v, i) => after[`${rank}${i + 3}`].value)).toEqual([1, 1, 2, 1, 2, 3, 3, 4, 4, 5, 6]);
+    // Agencies 1–8 and communes 1–4, each in its own list; the province's own row alone.
+    expect(Array.from({ length: 13 }, (_v, i) => after[`${rank}${i + 3}`].value)).toEqual([1, 1, 2, 1, 2, 3, 5, 4, 6, 7, 8, 3, 4]);
     // The portal's group scores are left as they were (the tool's are the same).
     expect(["BG3", "BI3", "BL3", "BK12"].map((a) => after[a].value)).toEqual([11.85, 8.97, 9.08, 12]);
   });
