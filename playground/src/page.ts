@@ -47,6 +47,7 @@ function openWorkbook(data: ArrayBuffer, fileName: string): Promise<void> {
       const workbook = new PlaygroundWorkbook(sheets);
       const view = new GridView(workbook, {
         grid: byId("sheet-host"),
+        scroller: gridHost,
         tabs: byId("tabs"),
         nameBox: byId("name-box"),
         formulaBar: byId("formula-bar"),
