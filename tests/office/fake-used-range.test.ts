@@ -1,9 +1,10 @@
 /**
  * The fake workbook keeps its used range as cells change (grown in place, dropped when a cell is
- * emptied): after any sequence of edits it must equal the used range found by walking every cell.
+ * emptied) and its cells indexed by row and column: after any sequence of edits both must agree
+ * with the cells it holds.
  */
 import fc from "fast-check";
-import { FakeSheet } from "../../fake-excel/model";
+import { BLANK_CELL, FakeSheet } from "../../fake-excel/model";
 
 const edit = fc.record({
   row: fc.integer({ min: 0, max: 12 }),
@@ -33,6 +34,8 @@ test("used range after edits, clears and reads in between equals a walk over the
       }
       if (clearSome) sheet.clear({ top: 0, left: 0, bottom: 5, right: 3 });
       expect(sheet.usedRange(false)).toEqual(walked(sheet, false));
+      // Cells read by row and column are the cells the sheet holds.
+      for (let r = 0; r <= 12; r++) for (let c = 0; c <= 8; c++) expect(sheet.cell(r, c)).toEqual(sheet.cells.get(`${r},${c}`) ?? BLANK_CELL);
       expect(sheet.usedRange(true)).toEqual(walked(sheet, true));
     }),
     { numRuns: 300 },
