@@ -1,7 +1,8 @@
 /**
  * The pure steps the task pane needs, behind one interface so tests and the playground can
  * substitute them (the adapter is the other seam). The default wires the real modules; the
- * heavy ones (reading the grid into a table, scoring, planning) run in the scoring worker when
+ * heavy ones (reading the grid into a table, scoring, planning, reading the method sheet) run
+ * in the scoring worker when
  * the pane is given one.
  */
 import type { Grid } from "../model/grid";
@@ -11,7 +12,8 @@ import type { LevelOverrides, RankingChoice, UserChoices } from "../model/choice
 import type { ColumnMatch, ColumnMapping } from "../model/table";
 import type { ProfileSource, RunResult } from "../pipeline";
 import { BUILTIN_PROFILES } from "../profiles";
-import { mappingOf, stateAfterUndo, stateAfterWrite } from "../plan";
+import { mappingOf, stateAfterUndo, stateAfterWrite } from "../plan/state";
+import type { MethodSheetReading } from "../profiles/sheet/read";
 import { scoringClient, type WorkControl } from "./scoring-client";
 
 export type { ProfileSource, RunResult, WorkControl };
@@ -25,6 +27,8 @@ export interface ScoringService {
   stateAfterWrite(plan: WritePlan, profile: Profile, mapping: ColumnMatch[], choices?: UserChoices): WorkbookState;
   planUndo(state: WorkbookState, grid: Grid, control?: WorkControl): Promise<WritePlan>;
   stateAfterUndo(state: WorkbookState): WorkbookState;
+  /** The method the sheet "Phương pháp chấm điểm" holds, or its mistakes each at its cell. */
+  readMethodSheet(grid: Grid): Promise<MethodSheetReading>;
 }
 
 /** The real steps; `createWorker` starts the scoring worker (absent: everything runs in-process). */
@@ -44,5 +48,6 @@ export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES, createWor
     stateAfterWrite: (plan, profile, mapping, choices) => stateAfterWrite(plan, { profile, mapping: mappingOf(mapping), choices }),
     planUndo: (state, grid, control) => client.send({ kind: "planUndo", state, grid }, control),
     stateAfterUndo,
+    readMethodSheet: (grid) => client.send({ kind: "readMethod", grid }),
   };
 }

@@ -3,7 +3,8 @@
  * run here, off the thread that keeps the pane (and Excel's view of it) responsive.
  */
 import { z } from "zod";
-import { answer, type ScoringRequest } from "./scoring-protocol";
+import { answer } from "./scoring-answer";
+import type { ScoringRequest } from "./scoring-protocol";
 
 // zod would otherwise probe `new Function` once; the pane's CSP forbids code from strings.
 z.config({ jitless: true });

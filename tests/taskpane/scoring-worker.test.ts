@@ -3,12 +3,15 @@
  * failures) and the pane's client of it (progress passed on, "Hủy" terminates the worker, a
  * worker that cannot start is replaced by the same work in-process).
  */
-import { answer, isScoringReply, type ScoringReply, type ScoringRequest } from "../../src/taskpane/scoring-protocol";
+import { isScoringReply, type ScoringReply, type ScoringRequest } from "../../src/taskpane/scoring-protocol";
+import { answer } from "../../src/taskpane/scoring-answer";
 import { CancelledError, CANCELLED_TEXT, scoringClient } from "../../src/taskpane/scoring-client";
 import { runScoring, type RunProgress } from "../../src/pipeline";
 import { BUILTIN_PROFILES } from "../../src/profiles";
 import { phuTanGrid } from "../office/phu-tan-grid";
 import type { Grid } from "../../src/model/grid";
+import { METHOD_SHEET } from "../../src/model/profile";
+import { methodToSheet } from "../../src/profiles/sheet";
 
 /** A table long enough for several progress reports (the pane reports every 200 rows). */
 function longGrid(units: number): Grid {
@@ -128,5 +131,35 @@ describe("scoring client", () => {
     failing.onerror?.({ preventDefault: () => undefined } as ErrorEvent);
     expect(await pending).toEqual(expected);
     expect(failing.terminated).toBe(true);
+  });
+
+  test("when the in-process scoring cannot be loaded (connection lost), the pane says so in Vietnamese and a later request tries again", async () => {
+    let loads = 0;
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock("../../src/taskpane/scoring-answer", () => {
+        if (++loads === 1) throw new Error("Loading chunk 321 failed.");
+        return jest.requireActual("../../src/taskpane/scoring-answer");
+      });
+      const isolated = await import("../../src/taskpane/scoring-client");
+      const client = isolated.scoringClient();
+      const first = client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } });
+      await expect(first).rejects.toThrow(isolated.CHUNK_FAILED_TEXT);
+      const second = await client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } });
+      expect(second.scored.units.length).toBeGreaterThan(0);
+    });
+    expect(loads).toBe(2);
+  });
+
+  test("the method sheet is read by the worker: its method, or each mistake at its cell", async () => {
+    const client = scoringClient(() => new FakeWorker() as unknown as Worker);
+    const good = await client.send({ kind: "readMethod", grid: methodToSheet(BUILTIN_PROFILES[0]) });
+    expect(good.profile).toEqual(BUILTIN_PROFILES[0]);
+    const sheet = methodToSheet(BUILTIN_PROFILES[0]);
+    const values = sheet.values.map((r) => [...r]);
+    const row = values.findIndex((r) => r[1] === "Khá");
+    values[row][0] = "mười";
+    const bad = await client.send({ kind: "readMethod", grid: { ...sheet, values } });
+    expect(bad.profile).toBeUndefined();
+    expect(bad.problems?.map((p) => p.cell)).toEqual([`'${METHOD_SHEET}'!A${row + 1}`]);
   });
 });
