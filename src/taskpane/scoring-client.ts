@@ -29,6 +29,8 @@ export type RequestBody = ScoringRequest extends infer R ? (R extends ScoringReq
 
 export interface ScoringClient {
   send<B extends RequestBody>(body: B, control?: WorkControl): Promise<Answer<B & ScoringRequest>>;
+  /** The id of the run request that answered with `result` (the worker keeps that run). */
+  runIdOf(result: object): number | undefined;
   /** Stops the worker (the pane is closing); a later request starts another. */
   dispose(): void;
 }
@@ -45,14 +47,16 @@ export function scoringClient(createWorker?: () => Worker): ScoringClient {
   let broken = !createWorker;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const runIds = new WeakMap<object, number>();
 
   const settle = (reply: ScoringReply) => {
     const job = pending.get(reply.id);
     if (!job) return; // cancelled meanwhile
     if (reply.kind === "progress") return job.control.onProgress?.(reply.progress);
     pending.delete(reply.id);
-    if (reply.kind === "failed") job.reject(new Error(reply.message));
-    else job.resolve(reply.kind === "ran" ? reply.result : reply.kind === "plannedUndo" ? reply.plan : reply.reading);
+    if (reply.kind === "failed") return job.reject(new Error(reply.message));
+    if (reply.kind === "ran") runIds.set(reply.result, reply.id);
+    job.resolve(reply.kind === "ran" ? reply.result : reply.kind === "plannedUndo" ? reply.plan : reply.kind === "methodRead" ? reply.reading : reply.value);
   };
 
   const inProcess = async (job: Pending) => {
@@ -117,6 +121,7 @@ export function scoringClient(createWorker?: () => Worker): ScoringClient {
         dispatch(job);
       });
     },
+    runIdOf: (result) => runIds.get(result),
     dispose: stop,
   };
 }

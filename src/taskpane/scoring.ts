@@ -14,7 +14,10 @@ import type { ProfileSource, RunResult } from "../pipeline";
 import { BUILTIN_PROFILES } from "../profiles";
 import { mappingOf, stateAfterUndo, stateAfterWrite } from "../plan/state";
 import type { MethodSheetReading } from "../profiles/sheet/read";
-import { scoringClient, type WorkControl } from "./scoring-client";
+import type { AppendixPlan, Comparison, Narrative, SheetPlan } from "../report/types";
+import type { ReportValue, ReportWork, TitleInputs } from "./report/build";
+import { scoringClient, type ScoringClient, type WorkControl } from "./scoring-client";
+import { reportRunOf } from "./scoring-protocol";
 
 export type { ProfileSource, RunResult, WorkControl };
 
@@ -29,6 +32,19 @@ export interface ScoringService {
   stateAfterUndo(state: WorkbookState): WorkbookState;
   /** The method the sheet "Phương pháp chấm điểm" holds, or its mistakes each at its cell. */
   readMethodSheet(grid: Grid): Promise<MethodSheetReading>;
+  /** The report's narrative, appendix and scorecard sheets, planned in the worker. */
+  narrative(run: RunResult, comparison: Comparison | null): Promise<Narrative>;
+  appendixPlan(run: RunResult, inputs: TitleInputs, comparison: Comparison | null, narrative?: Narrative): Promise<AppendixPlan>;
+  scorecardPlan(run: RunResult, inputs: TitleInputs, comparison: Comparison | null): Promise<SheetPlan>;
+}
+
+/** Report work on `run`: by reference to the run the worker keeps, else (a fresh worker) with the run. */
+async function report<W extends ReportWork>(client: ScoringClient, run: RunResult, work: W): Promise<ReportValue<W>> {
+  const runId = client.runIdOf(run);
+  const kept = runId === undefined ? null : await client.send({ kind: "report", runId, work });
+  if (kept) return kept as ReportValue<W>;
+  const sent = await client.send({ kind: "report", runId: runId ?? -1, run: reportRunOf(run), work });
+  return sent as ReportValue<W>;
 }
 
 /** The real steps; `createWorker` starts the scoring worker (absent: everything runs in-process). */
@@ -49,5 +65,8 @@ export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES, createWor
     planUndo: (state, grid, control) => client.send({ kind: "planUndo", state, grid }, control),
     stateAfterUndo,
     readMethodSheet: (grid) => client.send({ kind: "readMethod", grid }),
+    narrative: (run, comparison) => report(client, run, { what: "narrative", comparison }),
+    appendixPlan: (run, inputs, comparison, narrative) => report(client, run, { what: "appendix", inputs, comparison, ...(narrative ? { narrative } : {}) }),
+    scorecardPlan: (run, inputs, comparison) => report(client, run, { what: "scorecards", inputs, comparison }),
   };
 }

@@ -3,8 +3,9 @@
  * failures) and the pane's client of it (progress passed on, "Hủy" terminates the worker, a
  * worker that cannot start is replaced by the same work in-process).
  */
-import { isScoringReply, type ScoringReply, type ScoringRequest } from "../../src/taskpane/scoring-protocol";
+import { isScoringReply, reportRunOf, type ScoringReply, type ScoringRequest } from "../../src/taskpane/scoring-protocol";
 import { answer } from "../../src/taskpane/scoring-answer";
+import { doReportWork } from "../../src/taskpane/report/build";
 import { CancelledError, CANCELLED_TEXT, scoringClient } from "../../src/taskpane/scoring-client";
 import { runScoring, type RunProgress } from "../../src/pipeline";
 import { BUILTIN_PROFILES } from "../../src/profiles";
@@ -148,6 +149,30 @@ describe("scoring client", () => {
       expect(second.scored.units.length).toBeGreaterThan(0);
     });
     expect(loads).toBe(2);
+  });
+
+  test("the report's work runs in the worker on the run it keeps; a fresh worker (after Hủy) is sent the run once", async () => {
+    const workers: FakeWorker[] = [];
+    const client = scoringClient(() => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker as unknown as Worker;
+    });
+    const run = await client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } });
+    const runId = client.runIdOf(run)!;
+    expect(runId).toBeGreaterThan(0);
+    const narrative = await client.send({ kind: "report", runId, work: { what: "narrative", comparison: null } });
+    expect(narrative).toEqual(doReportWork(run, { what: "narrative", comparison: null }));
+    // Only a reference travelled: the worker had the run.
+    expect(workers[0].received[1]).not.toHaveProperty("run");
+    // Another worker does not have it: it says so (null), and keeps the run once it is sent.
+    client.dispose();
+    expect(await client.send({ kind: "report", runId, work: { what: "narrative", comparison: null } })).toBeNull();
+    const inputs = { title: "BẢNG XẾP HẠNG", period: "Tháng 5", cutoffDate: "", references: "" };
+    const plan = await client.send({ kind: "report", runId, run: reportRunOf(run), work: { what: "scorecards", inputs, comparison: null } });
+    expect(plan).toEqual(doReportWork(run, { what: "scorecards", inputs, comparison: null }));
+    expect(await client.send({ kind: "report", runId, work: { what: "narrative", comparison: null } })).toEqual(narrative);
+    expect(workers).toHaveLength(2);
   });
 
   test("the method sheet is read by the worker: its method, or each mistake at its cell", async () => {

@@ -4,6 +4,7 @@
  * the same folder as the pane (here /pane/, as from a manifest's URL), under the pane's CSP, and
  * the table is scored all the same.
  */
+/* global performance -- used inside evaluate, in the pane's window */
 const assert = require("node:assert/strict");
 const { openPlayground, paneFrame } = require("../lib");
 const { waitForMapping, preview, profile } = require("../pane-driver");
