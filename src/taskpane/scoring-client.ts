@@ -7,6 +7,7 @@
  */
 import type { RunProgress } from "../pipeline";
 import { yieldToEventLoop } from "./errors";
+import type { Answerer } from "./scoring-answer";
 import { isScoringReply, type Answer, type ScoringReply, type ScoringRequest } from "./scoring-protocol";
 
 export const CANCELLED_TEXT = "Đã hủy, chưa ghi gì vào bảng tính.";
@@ -59,16 +60,16 @@ export function scoringClient(createWorker?: () => Worker): ScoringClient {
     job.resolve(reply.kind === "ran" ? reply.result : reply.kind === "plannedUndo" ? reply.plan : reply.kind === "methodRead" ? reply.reading : reply.value);
   };
 
+  let local: Answerer | null = null; // the worker's code, run here
   const inProcess = async (job: Pending) => {
-    let answer: typeof import("./scoring-answer").answer;
     try {
-      ({ answer } = await import(/* webpackChunkName: "scoring" */ "./scoring-answer"));
+      local ??= (await import(/* webpackChunkName: "scoring" */ "./scoring-answer")).createAnswerer();
     } catch {
       // Its chunk could not load (the connection dropped): this job fails; a later one retries.
       return settle({ id: job.request.id, kind: "failed", message: CHUNK_FAILED_TEXT });
     }
     await yieldToEventLoop(); // let the pane paint its progress before the work blocks it
-    if (pending.has(job.request.id)) answer(job.request, settle);
+    if (pending.has(job.request.id)) local(job.request, settle);
   };
 
   const stop = () => {

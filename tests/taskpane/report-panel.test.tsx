@@ -79,14 +79,19 @@ function setup(options: { report?: Partial<ReportAdapter> } = {}) {
 
 /** The narrative once the scoring worker (here in-process) has written it. */
 async function narrativeText(): Promise<string> {
-  return (await screen.findByRole("document", { name: "Nhận xét" })).textContent ?? "";
+  return (await screen.findByRole("document", { name: "Nhận xét" }, { timeout: 10_000 })).textContent ?? "";
 }
 
 function setClipboard(writeText: ((text: string) => Promise<void>) | undefined) {
   Object.defineProperty(window.navigator, "clipboard", { value: writeText ? { writeText } : undefined, configurable: true });
 }
 
+// Each render scores the example and plans the report in-process; a shared 2-core machine can take seconds.
+jest.setTimeout(20_000);
+
 describe("report panel", () => {
+  // The pane without a worker loads the worker's code on first use; load it once, before the clocks start.
+  beforeAll(() => import("../../src/taskpane/scoring-answer"), 60_000);
   afterEach(() => setClipboard(undefined));
 
   test("shows the narrative and copies it with navigator.clipboard", async () => {
@@ -108,6 +113,7 @@ describe("report panel", () => {
     const writeText = jest.fn(async () => undefined);
     setClipboard(writeText);
     setup();
+    await narrativeText();
     fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Tháng 5 (Tuần 01)" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Ngày chốt số liệu" }), { target: { value: "Ngày 06/5/2024" } });
     await act(async () => {
@@ -126,6 +132,7 @@ describe("report panel", () => {
     const exec = jest.fn(() => false);
     (document as unknown as { execCommand: unknown }).execCommand = exec;
     setup();
+    await narrativeText();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Sao chép" }));
     });

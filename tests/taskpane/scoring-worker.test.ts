@@ -4,7 +4,7 @@
  * worker that cannot start is replaced by the same work in-process).
  */
 import { isScoringReply, reportRunOf, type ScoringReply, type ScoringRequest } from "../../src/taskpane/scoring-protocol";
-import { answer } from "../../src/taskpane/scoring-answer";
+import { createAnswerer } from "../../src/taskpane/scoring-answer";
 import { doReportWork } from "../../src/taskpane/report/build";
 import { CancelledError, CANCELLED_TEXT, scoringClient } from "../../src/taskpane/scoring-client";
 import { runScoring, type RunProgress } from "../../src/pipeline";
@@ -25,24 +25,25 @@ function longGrid(units: number): Grid {
 
 function replies(request: ScoringRequest): ScoringReply[] {
   const out: ScoringReply[] = [];
-  answer(request, (reply) => out.push(reply));
+  createAnswerer()(request, (reply) => out.push(reply));
   return out;
 }
 
-/** A Worker stand-in: runs `answer` a tick later, as a real worker would, and can be terminated. */
+/** A Worker stand-in: answers a tick later, as a real worker would, and can be terminated. */
 class FakeWorker {
   static started = 0;
   onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   received: ScoringRequest[] = [];
+  private readonly answer = createAnswerer(); // a worker's own memory (its last run)
   constructor(private readonly hold = false) {
     FakeWorker.started++;
   }
   postMessage(request: ScoringRequest): void {
     this.received.push(request);
     if (this.hold) return; // a long job: only terminate() ends it
-    setTimeout(() => answer(structuredClone(request), (reply) => !this.terminated && this.onmessage?.({ data: structuredClone(reply) } as MessageEvent)), 0);
+    setTimeout(() => this.answer(structuredClone(request), (reply) => !this.terminated && this.onmessage?.({ data: structuredClone(reply) } as MessageEvent)), 0);
   }
   terminate(): void {
     this.terminated = true;
