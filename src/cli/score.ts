@@ -317,7 +317,7 @@ function summaryText(run: RunResult, out: string, scorecardSheet: string | null,
     ...(portalNote ? [`${portalNote}.`] : []),
     `Trang tính "${plan.sheet}": tiêu đề ${l.headerTop === l.headerBottom ? `ở dòng ${l.headerTop + 1}` : `dòng ${l.headerTop + 1}–${l.headerBottom + 1}`}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
     "",
-    unitsTable(scored, profile, MAX_UNIT_LINES),
+    unitsTable(scored, profile, MAX_UNIT_LINES, read.units),
     "",
   ];
   // What the reader merely noted (section heading rows) is listed apart from what needs a look.

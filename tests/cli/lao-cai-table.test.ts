@@ -7,6 +7,8 @@ import { LAO_CAI_MERGES, LAO_CAI_TOTALS, NUMBERING_ROWS, laoCaiNumbered } from "
 import { writeFixtureWorkbook } from "../fixtures/tables/workbook";
 import { cells, cli, load, tmpDir } from "./helpers";
 
+jest.setTimeout(60000);
+
 let dir: string;
 beforeAll(async () => {
   dir = await tmpDir();
@@ -34,4 +36,26 @@ describe.each(Object.keys(NUMBERING_ROWS))("numbering row %s", (label) => {
     expect(after.M9).toBeUndefined();
     expect(after.M11).toBeUndefined();
   });
+});
+
+test("the printed STT is the table's own, restarting in each section", async () => {
+  const input = path.join(dir, "lao-cai-stt.xlsx");
+  await writeFixtureWorkbook(input, laoCaiNumbered(NUMBERING_ROWS["(9)"]), "T10", LAO_CAI_MERGES);
+  const r = await cli("score", input, "--out", input.replace(".xlsx", "-kq.xlsx"));
+  expect(r.code).toBe(0);
+  // "  11    1  Sở Tư pháp …": sheet row, then STT.
+  const printed = r.stdout
+    .split("\n")
+    .map((l) => /^\s*(\d+)\s+(\d*)\s{2,}(\S.*?)\s{2,}/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [Number(m[1]), m[2], m[3]]);
+  expect(printed).toEqual([
+    [11, "1", "Sở Tư pháp"],
+    [12, "2", "Công an tỉnh"],
+    [13, "3", "Sở Y tế"],
+    [15, "1", "UBND phường Cam Đường"],
+    [16, "2", "UBND xã Bát Xát"],
+    [17, "3", "UBND xã Mường Hum"],
+    [18, "4", "UBND xã Y Tý"],
+  ]);
 });
