@@ -3,7 +3,8 @@
  * from the same ScoreResult so they always agree.
  */
 import { roundHalfUp } from "../engine/round";
-import { parseRangeA1, quoteSheet, type CellValue } from "../model/grid";
+import { cellCount, quoteSheet, type CellValue } from "../model/grid";
+import { problemLabel } from "../model/problems";
 import { publishedCheckLines } from "../plan/outputs";
 import { isFormulaText } from "../plan/formula-check";
 import { formatViNumber } from "../report/format";
@@ -92,8 +93,7 @@ export function fileWording(text: string): string {
 }
 
 export function problemLine(p: Problem): string {
-  const tag = p.severity === "error" ? "Lỗi" : p.severity === "warning" ? "Lưu ý" : "Ghi nhận";
-  return fileWording(`${tag}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`);
+  return fileWording(`${problemLabel(p)}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`);
 }
 
 export function profileLine(profile: Profile, source: ProfileSource, read: ReadResult): string {
@@ -183,14 +183,9 @@ export function conflictLines(sheet: string, conflicts: Conflict[]): string {
 
 export function planLines(plan: PlannedWrite): string {
   const cols = [...plan.columns].sort((a, b) => a.col - b.col).map((c) => `${c.letter} "${c.header}" (${c.added ? "thêm mới" : "điền tại chỗ"})`);
-  const count = (ranges: string[]) =>
-    ranges.reduce((n, address) => {
-      const r = parseRangeA1(address);
-      return r ? n + (r.bottom - r.top + 1) * (r.right - r.left + 1) : n;
-    }, 0);
   const lines = [
     cols.length ? `Cột kết quả: ${cols.join(", ")}.` : "Hồ sơ này không ghi cột kết quả nào (chỉ kiểm tra số liệu).",
-    `Gạch chân ${formatViNumber(count(plan.underline.set))} ô, bỏ gạch chân ${formatViNumber(count(plan.underline.clear))} ô.`,
+    `Gạch chân ${formatViNumber(cellCount(plan.underline.set))} ô, bỏ gạch chân ${formatViNumber(cellCount(plan.underline.clear))} ô.`,
   ];
   if (plan.restored.length) lines.push(`Trả lại nội dung cũ cho ${formatViNumber(plan.restored.length)} ô của lần chấm trước không còn dùng.`);
   for (const c of plan.columns) if (c.why) lines.push(`Cột ${c.letter} "${c.header}" là cột mới vì ${c.why}.`);
