@@ -2,7 +2,7 @@
  * The pure pipeline shared by the CLI and the add-in: grid → table reader → engine → write
  * plan. No I/O: the caller reads the sheet and the stored state, and applies the plan.
  */
-import { rowsText, type Grid } from "./model/grid";
+import type { Grid } from "./model/grid";
 import type { WorkbookState } from "./model/plan";
 import { parseProfile, ProfileError, type Profile } from "./model/profile";
 import { upgradeStoredProfile } from "./profiles/legacy";
@@ -13,6 +13,8 @@ import { readTable } from "./reader";
 import { hasLevels, type LevelOverrides, type RankingChoice, type UserChoices } from "./model/choices";
 import { outputSpecs, planWrite, type PlannedWrite } from "./plan";
 import { withoutOutputs } from "./plan/outputs";
+
+export { whyNoTable } from "./model/no-table";
 
 export interface RunOptions {
   /** Profiles to choose from (built-ins, plus the user's own). */
@@ -114,20 +116,4 @@ function userChoices(options: RunOptions, state: WorkbookState | null): UserChoi
   if (hasLevels(levels)) out.levels = levels;
   if (ranking && (ranking.scope || ranking.tie)) out.ranking = ranking;
   return out;
-}
-
-/**
- * Why a run has no table to write to (no header row naming the method's columns, or no unit
- * row under it), in Vietnamese; null when it has one. Nothing is written then: the pane shows
- * this alone and the CLI exits 2.
- */
-export function whyNoTable(run: Pick<RunResult, "read" | "scored">, sheet: string): string | null {
-  const described = run.read.mapping.filter((m) => m.field !== null && !["name", "stt", "code", "level"].includes(m.field));
-  if (described.length === 0) {
-    return `Trang ${sheet} không có bảng chỉ số: không thấy dòng tiêu đề nào có tên cột chỉ số hay điểm (ví dụ “Tổng điểm”, “Tỷ lệ hồ sơ đúng hạn”). Hãy mở trang có bảng cần chấm điểm, hoặc chọn vùng bảng và bật “Chỉ dùng vùng đang chọn”.`;
-  }
-  if (run.scored.units.length === 0) {
-    return `Trang ${sheet} có dòng tiêu đề (${rowsText(run.read.layout.headerTop, run.read.layout.headerBottom)}) nhưng không có dòng đơn vị nào bên dưới: chưa có gì để chấm điểm.`;
-  }
-  return null;
 }
