@@ -1,5 +1,6 @@
 /** `chiso766 score`: read a table, score it, write the scored workbook, print a summary. */
 import type ExcelJS from "exceljs";
+import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
@@ -10,7 +11,7 @@ import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
 import { addReport, addScorecards, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
-import { conflictLines, fileWording, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
+import { comparisonLine, conflictLines, fileWording, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
 import type { LevelOverrides } from "../reader";
 import type { ColumnMapping } from "../model/table";
@@ -131,7 +132,8 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(scoredBook.text);
     return EXIT.ok;
   }
-  io.stdout(`${scoredBook.text.slice(0, -1)}\nĐã ghi trang "${report.sheetName}"${report.notesSheetName ? `, trang "${report.notesSheetName}"` : ""} và biểu đồ: ${report.files?.join(", ") ?? ""}\n\n${report.narrative.text}\n`);
+  const compared = report.comparison ? `\n${comparisonLine(report.comparison)}` : "";
+  io.stdout(`${scoredBook.text.slice(0, -1)}${compared}\nĐã ghi trang "${report.sheetName}"${report.notesSheetName ? `, trang "${report.notesSheetName}"` : ""} và biểu đồ: ${report.files?.join(", ") ?? ""}\n\n${report.narrative.text}\n`);
   return EXIT.ok;
 }
 
@@ -198,7 +200,7 @@ async function scoreWorkbook(
   writeState(workbook, stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices, source }));
   // The source's title rows, unless the command line says otherwise.
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
-  const { report, message, scorecardSheet } = await addReports(workbook, run, titles, options);
+  const { report, message, scorecardSheet } = await addReports(workbook, run, titles, { ...options, input });
   const text = options.json ? `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` : summaryText(run, out, scorecardSheet, options);
   return { workbook, charts, report, notes, message, source, text };
 }
@@ -279,7 +281,7 @@ async function addReports(
   workbook: ExcelJS.Workbook,
   run: RunResult,
   titles: TitleInputs,
-  options: ScoreOptions,
+  options: ScoreOptions & { input: string },
 ): Promise<{ report: CliReport | null; message: string | null; scorecardSheet: string | null }> {
   const none = { report: null, message: null, scorecardSheet: null };
   const compares = options.previous !== undefined;
@@ -287,17 +289,18 @@ async function addReports(
   const { scored, profile } = run;
   try {
     const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
-    const report = options.report || compares ? addReport(workbook, run, { previous, titles }) : null;
+    const names = options.previous !== undefined ? { current: `tệp "${path.basename(options.input)}"`, previous: `tệp "${path.basename(options.previous)}"` } : undefined;
+    const report = options.report || compares ? addReport(workbook, run, { previous, titles, names }) : null;
     // Score cards show changes only between periods scored by the same method and version.
     const comparablePrevious = previous && (!previous.method || sameMethod(previous.method, profile)) ? previous.scored : undefined;
     const scorecardSheet = options.scorecards ? addScorecards(workbook, run, { previous: comparablePrevious, titles }) : null;
     if (!options.message) return { report, message: null, scorecardSheet };
     const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
-    const comparison = previous ? compareResults(scored, previous.scored, { methods }) : null;
+    const comparison = previous ? compareResults(scored, previous.scored, { methods, names }) : null;
     // Periods scored by different methods: no rises and drops, the reason instead.
-    const comparable = comparison && !comparison.methodNote ? comparison : null;
+    const comparable = comparison && !comparison.notComparable ? comparison : null;
     const message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison: comparable });
-    return { report, scorecardSheet, message: comparison?.methodNote ? `${message.trimEnd()}\n${comparison.methodNote}\n` : message };
+    return { report, scorecardSheet, message: comparison?.notComparable ? `${message.trimEnd()}\n${comparison.notComparable}\n` : message };
   } catch (e) {
     throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
   }

@@ -13,6 +13,8 @@ import type { ReadResult } from "../model/table";
 import type { Flag, Problem, ScoreResult, ScoredUnit } from "../model/units";
 import type { PlannedWrite } from "../plan";
 import type { ProfileSource } from "../pipeline";
+import { overlapText } from "../report/narrative";
+import type { Comparison } from "../report/types";
 
 /** 86.59 → "86,59"; -0.02 → "-0,02" (with sign: "+6,06"); null → "—". Rounded half-up in decimal. */
 export function formatScore(v: number | null, decimals = 2, signed = false): string {
@@ -223,4 +225,11 @@ export function jsonDocument(read: ReadResult, scored: ScoreResult) {
     units: scored.units.map(jsonUnit),
     problems: [...read.problems, ...scored.problems].map(jsonProblem),
   };
+}
+
+/** What the comparison with the last period could do: why not at all, or how many units it matched. */
+export function comparisonLine(comparison: Comparison): string {
+  if (comparison.notComparable) return comparison.notComparable;
+  const overlap = overlapText(comparison);
+  return overlap ? `So với kỳ trước: ${overlap.charAt(0).toLowerCase()}${overlap.slice(1)}` : "So với kỳ trước: mọi đơn vị đều khớp mã hoặc tên với kỳ trước.";
 }
