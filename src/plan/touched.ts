@@ -123,6 +123,10 @@ export function touchedCells(grid: Grid, last: LastRun, planned: PlannedValues, 
       cells.before[i] = formulas?.[a1(row, col)] ?? cellAt(grid, row, col);
       cells.formats[i] = formatKnown(grid, row, col) ? (formatAt(grid, row, col) ?? "General") : null;
       underline = underlineAt(grid, row, col);
+      // The user changed the value but the underline is still the tool's: undo takes the
+      // underline back to its pre-tool state and keeps the user's value.
+      const wrote = last.written.get(k);
+      if (before && wrote && wrote.underline === underline) underline = before.underline;
     }
     cells.underlines[i] = underline ? 1 : 0;
     current[i] = formulas?.[a1(row, col)] ?? cellAt(grid, row, col);

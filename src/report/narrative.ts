@@ -7,6 +7,7 @@
 import type { IndicatorSpec, Profile } from "../model/profile";
 import type { ScoredUnit, ScoreResult, UnitRow } from "../model/units";
 import { byChange } from "./compare";
+import { DEFAULT_GROUP_LOW_PERCENT, groupParagraphs, groupsInTable } from "./group-findings";
 import { formatViChange, formatViCount, formatViNumber, formatViScore, joinNames } from "./format";
 import type { Comparison, ComparisonRow, Narrative, NarrativeParagraph } from "./types";
 
@@ -18,6 +19,8 @@ export interface NarrativeOptions {
   topChanges?: number;
   /** The rows read, for indicators given as counts (Bến Cầu's "hồ sơ quá hạn"), which scored units do not carry. */
   sourceRows?: UnitRow[];
+  /** For a table of group scores only: below this percent of a group's maximum (with no flag rule), its score is low. */
+  groupLowPercent?: number;
 }
 
 /** Rating names as a sentence writes them ("xếp loại tốt", "xếp loại trung bình"). */
@@ -306,6 +309,18 @@ function indicatorParagraphs(units: ScoredUnit[], profile: Profile, lowPercent: 
   return p;
 }
 
+/**
+ * What the table can tell about shortcomings: per indicator when it has indicators, per group when
+ * it has only group scores, and otherwise that it has neither (never "no unit is low" unseen).
+ */
+function weaknessParagraphs(units: ScoredUnit[], profile: Profile, options: NarrativeOptions, rows: Map<number, UnitRow>): NarrativeParagraph[] {
+  const hasIndicators = profile.indicators.some((ind) => units.some((u) => u.indicators[ind.id] !== undefined) || isCount(ind, units, rows));
+  if (hasIndicators) return indicatorParagraphs(units, profile, options.lowPercent ?? DEFAULT_LOW_PERCENT, rows);
+  const groups = groupsInTable(units, profile, rows);
+  if (groups.length > 0) return groupParagraphs(units, groups, profile, options.groupLowPercent ?? DEFAULT_GROUP_LOW_PERCENT);
+  return [{ kind: "text", text: "Bảng không có điểm nhóm hay số liệu chỉ số thành phần, nên chưa nêu được tồn tại, hạn chế theo từng chỉ số." }];
+}
+
 export function buildNarrative(scored: ScoreResult, profile: Profile, options: NarrativeOptions = {}): Narrative {
   const units = rankOrder(scored.units.filter((u) => !u.aggregate));
   const aggregates = scored.units.filter((u) => u.aggregate);
@@ -322,6 +337,6 @@ export function buildNarrative(scored: ScoreResult, profile: Profile, options: N
     p.push(...changes.slice(1));
   }
   heading("Tồn tại, hạn chế");
-  p.push(...indicatorParagraphs(units, profile, options.lowPercent ?? DEFAULT_LOW_PERCENT, rows));
+  p.push(...weaknessParagraphs(units, profile, options, rows));
   return { paragraphs: p, text: toText(p) };
 }

@@ -85,7 +85,7 @@ export async function applyWrite(pane: PaneWrites, request: PendingWrite, overwr
   pane.setNotice(
     request.kind === "write"
       ? `Đã ghi ${formatViNumber(written.cells)} ô vào trang ${request.plan.sheet}.`
-      : `Đã hoàn tác: trang ${request.plan.sheet} đã trở lại như trước lần ghi.`,
+      : `Đã hoàn tác trên trang ${request.plan.sheet}: các ô công cụ đã ghi trở lại như trước khi chấm điểm; giá trị bạn tự nhập vẫn giữ.`,
   );
 }
 

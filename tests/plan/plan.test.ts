@@ -217,6 +217,19 @@ describe("flags that change between runs", () => {
     expect(gridCells(undone)).toEqual(gridCells(start));
   });
 
+  test("a flag cell whose value the user changed between runs: undo keeps the value and removes the tool's underline", () => {
+    const start = weeklyGrid();
+    const first = runWith(start, null);
+    expect(first.after.underlines![6][6]).toBe(true);
+    const edited = applyToGrid(first.after, { ...first.plan, blocks: [], underline: { set: [], clear: [] } });
+    edited.values[6][6] = 0.97; // CHỢ VÀM fixed by hand: no longer below the threshold
+    const second = runWith(edited, first.state, unflagged());
+    expect(second.plan.underline.clear).toEqual(["G7"]);
+    const undone = applyToGrid(second.after, planUndo(second.state, second.after));
+    expect(undone.values[6][6]).toBe(0.97);
+    expect(undone.underlines![6][6]).toBe(false);
+  });
+
   test("the user's own underline on a flag cell comes back with undo after reruns", () => {
     const start = weeklyGrid();
     start.underlines![5][6] = true; // PHÚ HÙNG 100%: the tool clears it
