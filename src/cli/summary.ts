@@ -5,6 +5,7 @@
 import { roundHalfUp } from "../engine/round";
 import { parseRangeA1, quoteSheet, type CellValue } from "../model/grid";
 import { publishedCheckLines } from "../plan/outputs";
+import { planEffect, type ColumnEffect } from "../plan/effect";
 import { formatViNumber } from "../report/format";
 import type { Conflict } from "../model/plan";
 import { LEVEL_LABELS } from "../model/fields";
@@ -175,20 +176,40 @@ export function conflictLines(sheet: string, conflicts: Conflict[]): string {
 }
 
 export function planLines(plan: PlannedWrite): string {
-  const cols = [...plan.columns].sort((a, b) => a.col - b.col).map((c) => `${c.letter} "${c.header}" (${c.added ? "thêm mới" : "điền tại chỗ"})`);
+  const effect = planEffect(plan);
   const count = (ranges: string[]) =>
     ranges.reduce((n, address) => {
       const r = parseRangeA1(address);
       return r ? n + (r.bottom - r.top + 1) * (r.right - r.left + 1) : n;
     }, 0);
+  // A column of the table the run leaves as it is (a totals-only table's own "Tổng điểm") is not a result column of this run.
+  const listed = effect.columns.filter((e) => e.changed > 0 || e.retyped > 0 || (e.column.added && !e.reused)).sort((a, b) => a.column.col - b.column.col);
   const lines = [
-    cols.length ? `Cột kết quả: ${cols.join(", ")}.` : "Hồ sơ này không ghi cột kết quả nào (chỉ kiểm tra số liệu).",
-    `Gạch chân ${formatViNumber(count(plan.underline.set))} ô, bỏ gạch chân ${formatViNumber(count(plan.underline.clear))} ô.`,
+    plan.columns.length === 0
+      ? "Hồ sơ này không ghi cột kết quả nào (chỉ kiểm tra số liệu)."
+      : listed.length > 0
+        ? `Cột kết quả: ${listed.map(columnWords).join(", ")}.`
+        : "Cột kết quả: không ô nào thay đổi, bảng đã có đúng các kết quả này.",
   ];
+  const already = count(plan.underline.set) - effect.underlined;
+  if (effect.underlined > 0 || effect.ununderlined > 0) {
+    lines.push(`Gạch chân thêm ${formatViNumber(effect.underlined)} ô, bỏ gạch chân ${formatViNumber(effect.ununderlined)} ô${already > 0 ? ` (${formatViNumber(already)} ô đã gạch chân từ trước, giữ nguyên)` : ""}.`);
+  } else if (already > 0) lines.push(`Gạch chân không đổi: ${formatViNumber(already)} ô dưới ngưỡng đã được gạch chân từ trước.`);
+  else lines.push("Không ô nào dưới ngưỡng cần gạch chân.");
   if (plan.restored.length) lines.push(`Trả lại nội dung cũ cho ${formatViNumber(plan.restored.length)} ô của lần chấm trước không còn dùng.`);
   for (const c of plan.columns) if (c.why) lines.push(`Cột ${c.letter} "${c.header}" là cột mới vì ${c.why}.`);
   lines.push(...publishedCheckLines(plan.checks));
   return lines.join("\n");
+}
+
+/** `D "Xếp loại" (cột có sẵn trong bảng, ghi 11 ô)`, in words a clerk reads without help. */
+function columnWords(e: ColumnEffect): string {
+  const where = !e.column.added ? "cột có sẵn trong bảng" : e.reused ? "cột đã thêm ở lần chấm trước" : "cột mới, thêm bên phải bảng";
+  const what = [
+    ...(e.changed > 0 ? [`ghi ${formatViNumber(e.changed)} ô`] : []),
+    ...(e.retyped > 0 ? [`${formatViNumber(e.retyped)} ô số ghi dạng chữ được ghi lại thành số, giá trị không đổi`] : []),
+  ];
+  return `${e.column.letter} "${e.column.header}" (${where}${what.length > 0 ? `, ${what.join("; ")}` : ""})`;
 }
 
 function jsonProblem(p: Problem) {
