@@ -1,6 +1,8 @@
 /** Unit and integration tests. Browser end-to-end tests run separately (npm run test:e2e). */
 module.exports = {
   testEnvironment: "node",
+  // Several suites build workbooks or start the CLI; 5 s is too short on a busy 2-core machine.
+  testTimeout: 30_000,
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "/tests/e2e/"],

@@ -25,7 +25,8 @@ import { ProfileError, sameMethod, type Profile } from "../model/profile";
 import { methodFromSheet, profileOption } from "./method-file";
 import { methodSheetOf } from "../adapters/exceljs/method-sheet";
 import { guardExistingOutput, guardSameSource, REPLACE_FILE_HELP, sourceIdentity } from "./existing-output";
-import type { Grid } from "../model/grid";
+import { quoteSheet, type Grid } from "../model/grid";
+import { unrestorableFormulas } from "../plan/formula-check";
 import { problemsOf } from "../model/problems";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite] [--ghi-de-tep]
@@ -248,6 +249,16 @@ function refuseUnwritable(run: RunResult, overwrite: boolean): void {
     throw new CliError(
       `${formatViNumber(plan.conflicts.length)} ô đang có nội dung không do chiso766 ghi và khác kết quả mới:\n${conflictLines(plan.sheet, plan.conflicts)}\n` +
         `Không ghi tệp nào. Kiểm tra lại các ô trên, hoặc chạy lại với --overwrite để ghi đè.`,
+      EXIT.conflict,
+    );
+  }
+  const unrestorable = unrestorableFormulas(plan.previous);
+  if (unrestorable.length > 0) {
+    const cells = unrestorable.slice(0, 10).map((s) => `  ${quoteSheet(plan.sheet)}!${s.address}: ${String(s.value)}`);
+    if (unrestorable.length > 10) cells.push(`  … và ${formatViNumber(unrestorable.length - 10)} ô khác`);
+    throw new CliError(
+      `${formatViNumber(unrestorable.length)} ô có công thức mà chiso766 không thể ghi lại khi hoàn tác (chỉ ghi lại công thức dùng các hàm thông thường trên ô của sổ này):\n${cells.join("\n")}\n` +
+        `Không ghi tệp nào. Hãy tự xóa hoặc chép giá trị các công thức này, hoặc để kết quả vào cột khác, rồi chạy lại.`,
       EXIT.conflict,
     );
   }

@@ -6,6 +6,7 @@ import { roundHalfUp } from "../engine/round";
 import { parseRangeA1, quoteSheet, type CellValue } from "../model/grid";
 import { publishedCheckLines } from "../plan/outputs";
 import { planEffect, type ColumnEffect } from "../plan/effect";
+import { isFormulaText } from "../plan/formula-check";
 import { formatViNumber } from "../report/format";
 import type { Conflict } from "../model/plan";
 import { LEVEL_LABELS } from "../model/fields";
@@ -170,7 +171,8 @@ export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infi
 }
 
 export function conflictLines(sheet: string, conflicts: Conflict[]): string {
-  const lines = conflicts.slice(0, 20).map((c) => `  ${quoteSheet(sheet)}!${c.address}: đang có ${formatCellValue(c.current)}, sẽ ghi ${formatCellValue(c.planned)}`);
+  const held = (v: CellValue) => (isFormulaText(v) ? `công thức ${v}` : formatCellValue(v));
+  const lines = conflicts.slice(0, 20).map((c) => `  ${quoteSheet(sheet)}!${c.address}: đang có ${held(c.current)}, sẽ ghi ${held(c.planned)}`);
   if (conflicts.length > 20) lines.push(`  … và ${formatViNumber(conflicts.length - 20)} ô khác`);
   return lines.join("\n");
 }

@@ -154,11 +154,13 @@ export function scoreIndicator(row: UnitRow, ind: CompiledIndicator, compiled: C
 /**
  * The ratio a zero denominator gives (its policy at the unit's level), or "missing". A printed
  * ratio that says otherwise wins, as the portal prints it (METHOD.md §8), and the user is told.
+ * A printed 0 % is no such result: the portal prints 0 % over 0 / 0 even where it scores full
+ * points (PAKN 0 / 0 → 6 points, Đắk Lắk 10/2026), so it leaves the policy to decide.
  */
 function zeroDenominator(row: UnitRow, ind: CompiledIndicator, values: Given, findings: Findings): number | "missing" {
   const policy = zeroPolicy(ind.spec, row.level);
   const fromPolicy = policy === "missing" ? null : policy === "full" ? 100 : 0;
-  const printed = values.ratio;
+  const printed = values.ratio === 0 ? undefined : values.ratio;
   if (typeof printed === "number" && (fromPolicy === null || Math.abs(printed - fromPolicy) > RATIO_TOLERANCE + EPSILON)) {
     findings.add("warning", ind.ratio, "zero-denominator-ratio", `Mẫu số bằng 0 ở ${ind.what}: dùng tỷ lệ in sẵn ${formatNumber(printed)}%`);
     return printed;

@@ -65,6 +65,12 @@ export interface WritePlan {
   columns: OutputColumn[];
   /** Values and number formats, in blocks of adjacent cells. */
   blocks: WriteBlock[];
+  /**
+   * Sheet-less addresses whose block value is a user's formula put back from an undo snapshot
+   * (checked by isRestorableFormula): written as a formula. The tool computes no formula, so any
+   * other text, even one starting with "=", is written as text.
+   */
+  formulas?: string[];
   /** Underline changes as sheet-less A1 ranges, consecutive rows merged ("D5:D9"). */
   underline: { set: string[]; clear: string[] };
   /** Every cell the plan touches, as it was (for undo). */

@@ -1,13 +1,15 @@
 /**
  * The one schema of the state the tool keeps in the very hidden `chiso766_state` sheet, as
  * stored (JSON, last run in segments). A received workbook's state is untrusted: every size is
- * bounded, every address is a cell Excel has, every value is a scalar (the tool records no
- * formulas), and a snapshot belongs to a cell the run wrote (it sits beside that cell).
+ * bounded, every address is a cell Excel has, every value is a scalar, a snapshot belongs to a
+ * cell the run wrote (it sits beside that cell), and a snapshot's formula (a user's formula the
+ * run replaced, written back by undo) is one isRestorableFormula allows.
  */
 import { z } from "zod";
 import type { CellValue } from "../model/grid";
 import { LEVELS } from "../model/fields";
 import { RANK_SCOPES, TIE_RULES } from "../model/profile";
+import { isFormulaText, isRestorableFormula } from "./formula-check";
 
 /** Excel's sheet: 1,048,576 rows × 16,384 columns (A–XFD). */
 export const EXCEL_ROWS = 1_048_576;
@@ -46,6 +48,7 @@ export function isScalar(x: unknown): boolean {
 function isSnapshot(x: unknown): boolean {
   if (isFlag(x)) return true;
   if (!Array.isArray(x) || x.length !== 3 || !isScalar(x[0]) || !isFlag(x[2])) return false;
+  if (isFormulaText(x[0] as CellValue) && !isRestorableFormula(x[0] as string)) return false;
   return x[1] === null || (typeof x[1] === "string" && x[1].length <= MAX_FORMAT);
 }
 const address = z.string().max(10).refine((a) => cellOf(a) !== null, { message: "không phải là ô trong trang tính Excel" });
@@ -68,7 +71,7 @@ const segment = z
     if (d && !d.every((t) => typeof t === "string" && t.length <= MAX_CELL_TEXT)) bad("d", "có văn bản không hợp lệ");
     if (!seg.v.every(d ? (v) => v === null || isIndex(v, d.length) : isScalar)) bad("v", "có giá trị không phải số, chữ hay ô trống");
     if (seg.u && !seg.u.every((k) => isIndex(k, n))) bad("u", "có ô gạch chân nằm ngoài đoạn");
-    if (Array.isArray(seg.s) && (seg.s.length !== n || !seg.s.every(isSnapshot))) bad("s", "có dữ liệu hoàn tác của ô không hợp lệ");
+    if (Array.isArray(seg.s) && (seg.s.length !== n || !seg.s.every(isSnapshot))) bad("s", "có dữ liệu hoàn tác của ô không hợp lệ (hoặc công thức không được phép ghi lại)");
   });
 
 const lastRun = z

@@ -5,6 +5,7 @@
 import { a1, cellAt, formatAt, formatKnown, parseA1, underlineAt, type Grid } from "../model/grid";
 import type { CellSnapshot, Conflict, WorkbookState, WritePlan } from "../model/plan";
 import { identicalValue } from "./cells";
+import { isFormulaText } from "./formula-check";
 import { cellRanges, valueBlocks, type PlannedCell } from "./ranges";
 
 /**
@@ -19,6 +20,7 @@ export function planUndo(state: WorkbookState, grid?: Grid): WritePlan {
   const clear: { row: number; col: number }[] = [];
   const current: CellSnapshot[] = [];
   const conflicts: Conflict[] = [];
+  const formulas: string[] = [];
   const written = new Map(last.written.map((w) => [w.address, w]));
   const sameSheet = grid !== undefined && grid.sheet === last.sheet;
   for (const snap of last.previous) {
@@ -26,12 +28,14 @@ export function planUndo(state: WorkbookState, grid?: Grid): WritePlan {
     // Only cells the run wrote are put back (a read state guarantees it; a hand-made one may not).
     if (!p || !written.has(snap.address)) continue;
     cells.push({ row: p.row, col: p.col, value: snap.value, numberFormat: snap.numberFormat });
+    if (isFormulaText(snap.value)) formulas.push(snap.address);
     (snap.underline ? set : clear).push(p);
     if (sameSheet) {
-      // A formula typed since the run is the user's (the tool never writes formulas).
+      // A formula typed since the run is the user's (the tool never writes formulas); a cell
+      // already as it was (a formula the write kept) is no conflict.
       const now = grid.formulas?.[snap.address] ?? cellAt(grid, p.row, p.col);
       const w = written.get(snap.address);
-      if (w && !identicalValue(w.value, now)) conflicts.push({ address: snap.address, current: now, planned: snap.value });
+      if (w && !identicalValue(w.value, now) && !identicalValue(snap.value, now)) conflicts.push({ address: snap.address, current: now, planned: snap.value });
       current.push({ address: a1(p.row, p.col), value: now, numberFormat: formatKnown(grid, p.row, p.col) ? formatAt(grid, p.row, p.col) : null, underline: underlineAt(grid, p.row, p.col) });
     }
   }
@@ -39,6 +43,7 @@ export function planUndo(state: WorkbookState, grid?: Grid): WritePlan {
     sheet: last.sheet,
     columns: [],
     blocks: valueBlocks(cells),
+    ...(formulas.length > 0 ? { formulas } : {}),
     underline: { set: cellRanges(set), clear: cellRanges(clear) },
     previous: sameSheet ? current : last.previous,
     conflicts,

@@ -10,6 +10,7 @@ import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { ScoreResult, ScoredUnit } from "../model/units";
 import { cellKey, cellOfKey, identicalValue, isBlank, KEY_COLUMNS, sameValue } from "./cells";
+import { isFormulaText } from "./formula-check";
 import { comparePublished, placeOutput, recomputedHeader } from "./outputs";
 import { cellRanges, touchedBlocks } from "./ranges";
 import { assumedSnapshots, formulasOf, PlannedValues, snapshotsOf, touchedCells, type CellSet, type LastRun, type UnderlinePlan } from "./touched";
@@ -273,8 +274,9 @@ function planUnderlines(grid: Grid, input: PlanInput, columns: PlacedColumn[], l
 }
 
 /** Cells of the last run that this run no longer targets: the plan puts back what they held. */
-function planRestores(grid: Grid, last: LastRun, planned: PlannedValues, underlines: UnderlinePlan): { restored: string[]; restoredKeys: Set<number> } {
+function planRestores(grid: Grid, last: LastRun, planned: PlannedValues, underlines: UnderlinePlan): { restored: string[]; restoredKeys: Set<number>; formulas: string[] } {
   const restored: string[] = [];
+  const formulas: string[] = [];
   const restoredKeys = new Set<number>();
   for (const [k, w] of last.written) {
     if (planned.slots.has(k) || underlines.set.has(k) || underlines.clear.has(k) || underlines.tracked.has(k)) continue;
@@ -285,6 +287,7 @@ function planRestores(grid: Grid, last: LastRun, planned: PlannedValues, underli
     if (before.underline) underlines.set.set(k, { row, col });
     else if (underlineAt(grid, row, col)) underlines.clear.set(k, { row, col });
     restored.push(a1(row, col));
+    if (isFormulaText(before.value)) formulas.push(a1(row, col));
     restoredKeys.add(k);
   }
   // Underlines the tool set last time on cells it still writes but no longer flags.
@@ -293,7 +296,7 @@ function planRestores(grid: Grid, last: LastRun, planned: PlannedValues, underli
     const { row, col } = cellOfKey(k);
     if (underlineAt(grid, row, col)) underlines.clear.set(k, { row, col });
   }
-  return { restored, restoredKeys };
+  return { restored, restoredKeys, formulas };
 }
 
 /** Planned cells holding the user's content (a value or formula the plan would change), in (row, column) order. */
@@ -330,7 +333,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
   const { columns, checks } = placeColumns(input, last);
   const planned = planValues(grid, columns, units, last);
   const underlines = planUnderlines(grid, input, columns, last);
-  const { restored, restoredKeys } = planRestores(grid, last, planned, underlines);
+  const { restored, restoredKeys, formulas } = planRestores(grid, last, planned, underlines);
   const conflicts = findConflicts(grid, planned, last);
   const { cells, formats, current } = touchedCells(grid, last, planned, underlines, restoredKeys);
   const result: PlannedWrite = {
@@ -342,6 +345,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
     conflicts,
     restored,
   };
+  if (formulas.length > 0) result.formulas = formulas;
   if (checks.length > 0) {
     result.checks = checks.map(({ spec, published }) => comparePublished(spec.field, published, grid, units, spec.value, decimalsOf(spec.field, profile)));
   }

@@ -107,7 +107,9 @@ function columnCandidates(ctx: Context, cols: number[], fixed: Fixed, cache: Can
 
 /**
  * Columns whose two best fields are too close to tell apart: reported and left unused. A group
- * and one of its own indicators of the same name are no ambiguity: the profile's basis decides.
+ * and one of its own indicators of the same name are no ambiguity: the profile's basis decides,
+ * unless other columns already give that indicator's counts or ratio — then this one is the
+ * group's score ("Điểm nhóm › Tiến độ giải quyết" beside "Hồ sơ giải quyết đúng hạn › Tử số").
  */
 function setAsideAmbiguous(ctx: Context, candidates: Map<number, Candidate[]>): Set<number> {
   const { profile } = ctx;
@@ -118,7 +120,7 @@ function setAsideAmbiguous(ctx: Context, candidates: Map<number, Candidate[]>): 
     if (!(a.score >= WEAK && b.field !== a.field && a.score - b.score < AMBIGUITY_GAP)) continue;
     const nested = groupOfIndicator(profile, a, b);
     if (nested) {
-      const keep = profile.basis === "indicators" ? nested.indicator : nested.group;
+      const keep = profile.basis === "indicators" && !givenElsewhere(candidates, c, nested.indicator.targetId) ? nested.indicator : nested.group;
       candidates.set(c, [keep, ...list.filter((x) => x !== a && x !== b)]);
       continue;
     }
@@ -132,6 +134,13 @@ function setAsideAmbiguous(ctx: Context, candidates: Map<number, Candidate[]>): 
     });
   }
   return ambiguous;
+}
+
+/** Whether another column's best reading is the indicator's numerator, denominator or ratio. */
+function givenElsewhere(candidates: Map<number, Candidate[]>, column: number, indicatorId: string): boolean {
+  const parts = new Set([`${indicatorId}.numerator`, `${indicatorId}.denominator`, `${indicatorId}.ratio`]);
+  for (const [c, list] of candidates) if (c !== column && list[0] && list[0].score >= STRONG && parts.has(list[0].field)) return true;
+  return false;
 }
 
 /** When one candidate is a group and the other an indicator of that group, both of them. */

@@ -269,6 +269,8 @@ function missingColumns(profile: Profile, columns: Record<FieldId, number>): Pro
   if (profile.basis === "indicators" || profile.basis === "none") {
     for (const ind of profile.indicators) {
       if (profile.basis === "indicators" && ind.max === 0) continue;
+      // The group's own score stands in for indicators the table does not give (engine/groups.ts).
+      if (ind.group !== undefined && have.has(ind.group)) continue;
       if (!hasIndicator(ind.id)) miss(ind.label, `${ind.id}.*`);
     }
   }

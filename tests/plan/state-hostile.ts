@@ -14,6 +14,8 @@ const NASTY: unknown[] = [
   "",
   "__proto__",
   { formula: "WEBSERVICE(\"http://x\")" },
+  '=WEBSERVICE("http://x")',
+  "=[a.xlsx]S!A1",
   { richText: [] },
   [[[[]]]],
   null,

@@ -118,6 +118,31 @@ describe("explicit mapping wins", () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ code: "missing-column", field: "tiendo.*" }));
   });
 
+  test("indicators whose group score the table gives are not missing (Đắk Lắk 10/2026: 'Dịch vụ công trực tuyến' as a score)", () => {
+    const g = gridFromTsv(
+      ["Tên đơn vị\tHồ sơ giải quyết đúng hạn\t\tDịch vụ công trực tuyến", "\tTử số\tMẫu số\t", "Sở A\t9\t10\t6.5"].join("\n"),
+      { numeric: true, merges: [{ top: 0, left: 1, bottom: 0, right: 2 }] },
+    );
+    const r = readTable(g, { profiles: [getProfile("qd766") as Profile] });
+    const missing = r.problems.filter((p) => p.code === "missing-column").map((p) => p.field);
+    expect(missing).not.toContain("3.1.*");
+    expect(missing).not.toContain("3.3.*");
+    // A group neither scored nor broken down still is.
+    expect(missing).toContain("4.1.*");
+  });
+
+  test("a column naming a group and its only indicator is the group's score when the indicator's counts are given elsewhere", () => {
+    const qd766 = getProfile("qd766") as Profile;
+    const counts = gridFromTsv(
+      ["Tên đơn vị\tHồ sơ giải quyết đúng hạn\t\tĐiểm nhóm", "\tTử số\tMẫu số\tTiến độ giải quyết", "Sở A\t9\t10\t18"].join("\n"),
+      { numeric: true, merges: [{ top: 0, left: 1, bottom: 0, right: 2 }] },
+    );
+    expect(readTable(counts, { profiles: [qd766] }).mapping.find((m) => m.col === 3)?.field).toBe("TDGQ");
+    // Alone, the same header is the indicator's points, as the indicator basis says.
+    const alone = gridFromTsv(["Tên đơn vị\tTiến độ giải quyết", "Sở A\t18"].join("\n"), { numeric: true });
+    expect(readTable(alone, { profiles: [qd766] }).mapping.find((m) => m.col === 1)?.field).toBe("2.1.points");
+  });
+
   test("a mapping key that names no column is reported", () => {
     const r = readTable(dienBienGrid, { profiles: [dienBien], mapping: { "Cột không có": "total" } });
     expect(r.problems).toContainEqual(expect.objectContaining({ code: "mapping-unknown-column" }));

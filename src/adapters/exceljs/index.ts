@@ -3,8 +3,6 @@
  * the WorkbookState kept in a very hidden sheet. Everything the plan does not name stays as
  * exceljs read it (other sheets, cells, styles, merged areas, formulas).
  */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
-   exceljs cells are plain objects; these rules mistake getCell() for the Office.js proxy API. */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -15,19 +13,20 @@ import { removeStaleTemporaries } from "./temp-files";
 import { sourceFormat, workbookFromHtml } from "./sources";
 import { withRelativeTargets } from "./xlsx-repair";
 import { chartCount, chartsDroppedNote } from "./xlsx-charts";
-import { parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
-import { STATE_SHEET, type StateRead, type WorkbookState, type WritePlan } from "../../model/plan";
+import { a1, parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
+import { STATE_SHEET, type StateRead, type WorkbookState } from "../../model/plan";
 import { METHOD_SHEET } from "../../model/profile";
-import { sameValue } from "../../plan/cells";
-import { rangeCells } from "../../plan/ranges";
+import { cellValueOf, fontUnderlined } from "./cells";
+import { WorkbookError } from "./errors";
 import { stateToChunks } from "../../plan/state";
 import { readStateChunks } from "../../plan/state-codec";
 import { MAX_STATE_CHUNKS } from "../../plan/state-schema";
 
 export type SourceKind = "xlsx" | "csv";
 
-/** A readable failure with a Vietnamese message (the CLI prints it as is). */
-export class WorkbookError extends Error {}
+export { WorkbookError } from "./errors";
+export { cellValueOf } from "./cells";
+export { applyPlan } from "./apply";
 
 const CSV_DELIMITERS = [",", ";", "\t"] as const;
 
@@ -157,42 +156,6 @@ export function pickSheet(wb: ExcelJS.Workbook, name?: string): ExcelJS.Workshee
   return ws;
 }
 
-/** The value a cell shows, as a Grid value: formulas give their cached result, rich text its text. */
-export function cellValueOf(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
-  const v = cell.value;
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    if ("richText" in v) return v.richText.map((t) => t.text).join("");
-    if ("formula" in v || "sharedFormula" in v) {
-      const r = (v as ExcelJS.CellFormulaValue).result;
-      if (r === undefined || r === null) return null;
-      if (r instanceof Date) return r.toISOString().slice(0, 10);
-      if (typeof r === "object") return "error" in r ? String(r.error) : null;
-      return r;
-    }
-    if ("text" in v && "hyperlink" in v) return String(v.text);
-    if ("error" in v) return String(v.error);
-  }
-  return String(v);
-}
-
-function isUnderlined(cell: ExcelJS.Cell): boolean {
-  return fontUnderlined(cell.font);
-}
-
-function fontUnderlined(font: Partial<ExcelJS.Font> | undefined): boolean {
-  const u = font?.underline;
-  return u !== undefined && u !== false && u !== "none";
-}
-
-function hasFormula(cell: ExcelJS.Cell): boolean {
-  const v = cell.value;
-  return typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v);
-}
-
 function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
   // ws.model builds a model of every row and cell (tens of ms at 10,000 rows) just to list the
   // merges; exceljs keeps them in _merges (master address → range), which model.merges copies.
@@ -207,7 +170,8 @@ function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
  * The whole used area of a worksheet (from A1) as a Grid. Cells the file does not have are read
  * as exceljs would create them (row.getCell: no value, the row's or else the column's number
  * format and font) without creating them; `underlines` is left out when nothing is underlined
- * (underlineAt reads that as false everywhere).
+ * (underlineAt reads that as false everywhere). `formulas` holds every formula ("=" + its text;
+ * a shared formula's cell gets its own, as exceljs translates it): the user's content.
  */
 export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
   const rows = ws.rowCount;
@@ -218,6 +182,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
   const numberFormats: (string | null)[][] = new Array<(string | null)[]>(rows);
   const underlinedRows: (boolean[] | null)[] = new Array<boolean[] | null>(rows);
   let anyUnderline = false;
+  const formulas: Record<string, string> = {};
   // Rows of a table nearly always repeat the row above's formats: such a row shares that row's
   // array (nothing changes a grid's arrays) instead of holding 45 more references per row.
   const formats = new Array<string>(cols);
@@ -234,6 +199,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
       let format: string;
       if (cell) {
         vr[c - 1] = cellValueOf(cell);
+        if (cell.type === ExcelJS.ValueType.Formula) formulas[a1(r - 1, c - 1)] = `=${cell.formula}`;
         // cell.numFmt and cell.font read these, one getter each.
         const style = cell.style as Partial<ExcelJS.Style> | undefined;
         format = style?.numFmt ?? "General";
@@ -259,62 +225,8 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
   }
   const grid: Grid = { sheet: ws.name, origin: { row: 0, col: 0 }, values, numberFormats, merges: mergesOf(ws) };
   if (anyUnderline) grid.underlines = underlinedRows.map((ur) => ur ?? new Array<boolean>(cols).fill(false));
+  if (Object.keys(formulas).length > 0) grid.formulas = formulas;
   return grid;
-}
-
-function setUnderline(cell: ExcelJS.Cell, on: boolean): void {
-  const font = { ...(cell.font ?? {}) } as Partial<ExcelJS.Font>;
-  if (on) {
-    // Keep a double or accounting underline the user already chose.
-    if (isUnderlined(cell)) return;
-    font.underline = true;
-  } else {
-    if (!isUnderlined(cell)) return;
-    delete font.underline;
-  }
-  // A fresh style object: exceljs may share one style object between cells.
-  cell.style = { ...cell.style, font };
-}
-
-/**
- * Apply a plan to the worksheet it names. Two cautions beyond the plan: a merged cell other
- * than its top-left is never written (exceljs would write through to the top-left), and a
- * formula whose result already equals the planned value keeps its formula.
- */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
-  const ws = wb.getWorksheet(plan.sheet);
-  if (!ws) throw new WorkbookError(`Không có trang tính "${plan.sheet}" để ghi kết quả.`);
-  // One style object per (style, format), shared by the cells that end up alike: on save exceljs
-  // renders every distinct style object to XML, and a fresh object per cell made saving 10,000
-  // rows about a second slower. Shared objects are never changed in place (setUnderline and this
-  // function assign new ones).
-  const formatted = new Map<unknown, Map<string, Partial<ExcelJS.Style>>>();
-  const EMPTY = {};
-  const styleWithFormat = (cell: ExcelJS.Cell, format: string): Partial<ExcelJS.Style> => {
-    const base = cell.style ?? {};
-    const key = Object.keys(base).length === 0 ? EMPTY : base;
-    let byFormat = formatted.get(key);
-    if (!byFormat) formatted.set(key, (byFormat = new Map()));
-    let style = byFormat.get(format);
-    if (!style) byFormat.set(format, (style = { ...base, numFmt: format }));
-    return style;
-  };
-  for (const block of plan.blocks) {
-    block.values.forEach((vr, i) => {
-      // One row lookup per block row; row.getCell(col) is ws.getCell(row, col) without the
-      // address object exceljs builds per call.
-      const row = ws.getRow(block.row + i + 1);
-      vr.forEach((value, j) => {
-        const cell = row.getCell(block.col + j + 1);
-        if (cell.type === ExcelJS.ValueType.Merge) return;
-        if (!(hasFormula(cell) && sameValue(cellValueOf(cell), value))) cell.value = value;
-        const format = block.numberFormats[i]?.[j] ?? null;
-        if (format !== null && cell.numFmt !== format) cell.style = styleWithFormat(cell, format);
-      });
-    });
-  }
-  for (const c of rangeCells(plan.underline.set, parseRangeA1)) setUnderline(ws.getCell(c.row + 1, c.col + 1), true);
-  for (const c of rangeCells(plan.underline.clear, parseRangeA1)) setUnderline(ws.getCell(c.row + 1, c.col + 1), false);
 }
 
 /**
