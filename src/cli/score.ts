@@ -25,6 +25,7 @@ import { methodFromSheet, profileOption } from "./method-file";
 import { methodSheetOf } from "../adapters/exceljs/method-sheet";
 import { guardExistingOutput, guardSameSource, REPLACE_FILE_HELP, sourceIdentity } from "./existing-output";
 import { quoteSheet, type Grid } from "../model/grid";
+import type { ScoredUnit } from "../model/units";
 import { unrestorableFormulas } from "../plan/formula-check";
 import { problemsOf } from "../model/problems";
 
@@ -314,6 +315,18 @@ async function addReports(
   }
 }
 
+/**
+ * "18 đơn vị và 1 dòng tổng hợp (TOÀN HUYỆN)": the units scored, as the pane counts them; an
+ * aggregate row is no unit (never rated or ranked), so it is named apart.
+ */
+function unitCountText(units: readonly ScoredUnit[]): string {
+  const aggregates = units.filter((u) => u.aggregate).map((u) => u.name);
+  const count = `${formatViNumber(units.length - aggregates.length)} đơn vị`;
+  if (aggregates.length === 0) return count;
+  const names = aggregates.length <= 3 ? aggregates.join(", ") : `${aggregates.slice(0, 3).join(", ")}, …`;
+  return `${count} và ${formatViNumber(aggregates.length)} dòng tổng hợp (${names})`;
+}
+
 /** The printed summary: method, ranking, table, units, problems to review, what was written where. */
 function summaryText(run: RunResult, out: string, scorecardSheet: string | null, options: ScoreOptions): string {
   const { read, scored, profile, plan } = run;
@@ -326,9 +339,9 @@ function summaryText(run: RunResult, out: string, scorecardSheet: string | null,
     ...levelFindingLines(run),
     ...(options.levels === undefined && run.choices.levels ? [`Cấp đơn vị: ${levelChoiceWords(run.choices.levels)} (như đã đặt ở lần chấm trước, lưu trong tệp; đổi bằng --level).`] : []),
     ...(portalNote ? [`${portalNote}.`] : []),
-    `Trang tính "${plan.sheet}": tiêu đề ${l.headerTop === l.headerBottom ? `ở dòng ${l.headerTop + 1}` : `dòng ${l.headerTop + 1}–${l.headerBottom + 1}`}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${formatViNumber(scored.units.length)} đơn vị.`,
+    `Trang tính "${plan.sheet}": tiêu đề ${l.headerTop === l.headerBottom ? `ở dòng ${l.headerTop + 1}` : `dòng ${l.headerTop + 1}–${l.headerBottom + 1}`}, dữ liệu dòng ${l.dataTop + 1}–${l.dataBottom + 1}, ${unitCountText(scored.units)}.`,
     "",
-    unitsTable(scored, profile, MAX_UNIT_LINES),
+    unitsTable(scored, profile, MAX_UNIT_LINES, read.units),
     "",
   ];
   // What the reader merely noted (section heading rows) is listed apart from what needs a look.

@@ -3,7 +3,8 @@
  * from the same ScoreResult so they always agree.
  */
 import { roundHalfUp } from "../engine/round";
-import { parseRangeA1, quoteSheet, type CellValue } from "../model/grid";
+import { cellCount, quoteSheet, type CellValue } from "../model/grid";
+import { problemLabel } from "../model/problems";
 import { publishedCheckLines } from "../plan/outputs";
 import { isFormulaText } from "../plan/formula-check";
 import { formatViNumber } from "../report/format";
@@ -11,7 +12,7 @@ import type { Conflict } from "../model/plan";
 import { LEVEL_LABELS } from "../model/fields";
 import { METHOD_SHEET, versionText, type Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
-import type { Flag, Problem, ScoreResult, ScoredUnit } from "../model/units";
+import type { Flag, Problem, ScoreResult, ScoredUnit, UnitRow } from "../model/units";
 import type { PlannedWrite } from "../plan";
 import type { ProfileSource } from "../pipeline";
 
@@ -92,8 +93,7 @@ export function fileWording(text: string): string {
 }
 
 export function problemLine(p: Problem): string {
-  const tag = p.severity === "error" ? "Lỗi" : p.severity === "warning" ? "Lưu ý" : "Ghi nhận";
-  return fileWording(`${tag}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`);
+  return fileWording(`${problemLabel(p)}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`);
 }
 
 export function profileLine(profile: Profile, source: ProfileSource, read: ReadResult): string {
@@ -126,13 +126,14 @@ export const MAX_UNIT_LINES = 300;
 
 /**
  * The summary table: one line per unit in sheet order, aggregate rows included but never
- * numbered or ranked. Columns the profile cannot fill (no total, rating or ranking), and changes
+ * ranked. STT is the table's own (it may restart in each section) when it has one, else a running
+ * number that skips aggregate rows. Columns the profile cannot fill (no total, rating or ranking), and changes
  * when no unit has a previous total, are left out; flags are listed when any unit has one.
  * With `maxRows`, a longer table shows its first rows and says how many more there are:
  * thousands of lines on a console bury the problems and the plan printed after them, and the
  * scored file or --json holds every unit.
  */
-export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infinity): string {
+export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infinity, sourceRows: readonly UnitRow[] = []): string {
   const decimals = profile.rounding.decimals;
   const columns: { header: string; right: boolean; cell: (u: ScoredUnit) => string }[] = [
     { header: "Dòng", right: true, cell: (u) => String(u.row + 1) },
@@ -155,9 +156,15 @@ export function unitsTable(scored: ScoreResult, profile: Profile, maxRows = Infi
   if (scored.units.some((u) => u.flags.length > 0)) {
     columns.push({ header: "Dưới/vượt ngưỡng", right: false, cell: (u) => u.flags.map((f) => flagText(f, profile, decimals)).join("; ") });
   }
+  const ownStt = new Map<number, string>();
+  for (const r of sourceRows) {
+    const n = r.values.stt;
+    if (n !== null && n !== undefined) ownStt.set(r.row, formatViNumber(n));
+  }
   let stt = 0;
+  const sttOf = (u: ScoredUnit) => (ownStt.size > 0 ? (ownStt.get(u.row) ?? "") : u.aggregate ? "" : String(++stt));
   const shown = scored.units.length > maxRows ? scored.units.slice(0, maxRows) : scored.units;
-  const rows = shown.map((u) => columns.map((c, i) => (i === 1 ? (u.aggregate ? "" : String(++stt)) : c.cell(u))));
+  const rows = shown.map((u) => columns.map((c, i) => (i === 1 ? sttOf(u) : c.cell(u))));
   const text = table(
     columns.map((c) => c.header),
     rows,
@@ -176,14 +183,9 @@ export function conflictLines(sheet: string, conflicts: Conflict[]): string {
 
 export function planLines(plan: PlannedWrite): string {
   const cols = [...plan.columns].sort((a, b) => a.col - b.col).map((c) => `${c.letter} "${c.header}" (${c.added ? "thêm mới" : "điền tại chỗ"})`);
-  const count = (ranges: string[]) =>
-    ranges.reduce((n, address) => {
-      const r = parseRangeA1(address);
-      return r ? n + (r.bottom - r.top + 1) * (r.right - r.left + 1) : n;
-    }, 0);
   const lines = [
     cols.length ? `Cột kết quả: ${cols.join(", ")}.` : "Hồ sơ này không ghi cột kết quả nào (chỉ kiểm tra số liệu).",
-    `Gạch chân ${formatViNumber(count(plan.underline.set))} ô, bỏ gạch chân ${formatViNumber(count(plan.underline.clear))} ô.`,
+    `Gạch chân ${formatViNumber(cellCount(plan.underline.set))} ô, bỏ gạch chân ${formatViNumber(cellCount(plan.underline.clear))} ô.`,
   ];
   if (plan.restored.length) lines.push(`Trả lại nội dung cũ cho ${formatViNumber(plan.restored.length)} ô của lần chấm trước không còn dùng.`);
   for (const c of plan.columns) if (c.why) lines.push(`Cột ${c.letter} "${c.header}" là cột mới vì ${c.why}.`);

@@ -133,6 +133,14 @@ export function parseRangeA1(ref: string): CellRange | null {
   };
 }
 
+/** How many cells a list of A1 ranges covers ("D7:D9", "F7" → 4); how the CLI and the pane count underlines. */
+export function cellCount(ranges: string[]): number {
+  return ranges.reduce((n, address) => {
+    const r = parseRangeA1(address);
+    return r ? n + (r.bottom - r.top + 1) * (r.right - r.left + 1) : n;
+  }, 0);
+}
+
 /** Quote a sheet name for an address when Excel would ("Phụ lục 1" → "'Phụ lục 1'"). */
 export function quoteSheet(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;

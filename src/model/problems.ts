@@ -8,6 +8,16 @@ import type { Problem, ScoreResult } from "./units";
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
+/**
+ * The word a problem is listed under, the same in the CLI and the pane. A value that is not
+ * there is "Thiếu số liệu", apart from a cell that is there but unusable ("Lỗi"): the README
+ * keeps "thiếu" and "lỗi" apart, and so do the lists.
+ */
+export function problemLabel(p: Pick<Problem, "code" | "severity">): string {
+  if (p.code === "missing") return "Thiếu số liệu";
+  return p.severity === "error" ? "Lỗi" : p.severity === "warning" ? "Lưu ý" : "Ghi nhận";
+}
+
 export function onePerCell(problems: readonly Problem[]): Problem[] {
   const byCell = new Map<string, Problem>();
   const seenMessages = new Set<string>();

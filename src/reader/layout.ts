@@ -84,19 +84,31 @@ export function looksNumeric(v: CellValue): boolean {
   return p.value !== null || /^[\d\s.,%/+\-−]+$/.test(v.trim());
 }
 
-/** "(1) (2) (3)" or "1 2 3" under the headers: consecutive small integers, nothing else. */
+// One column reference in a numbering row: "(3)", "3", "A", "(B)".
+// Each piece ends where its kind of character ends, so a long or odd cell cannot backtrack for long.
+const NUMBERING_REF = String.raw`(?:\(\s*(?:\d{1,3}|[A-Za-z])\s*\)|\d{1,3}(?!\d)|[A-Za-z](?![A-Za-z]))`;
+// How a computed column is written: "(9)=(3)+…+(8)", "(4) = (2)/(3)", "7=1+2+…", "(10)=(4)x100/(3)".
+const NUMBERING_FORMULA = String.raw`(?:\s*(?:${NUMBERING_REF}|[+\-−*/:x×%]|…|\.{2,}(?!\.)))+`;
+const NUMBERING_CELL = new RegExp(String.raw`^\(?\s*(\d{1,3}|[A-Za-z])\s*\)?(?:\s*=${NUMBERING_FORMULA})?\s*$`);
+
+/**
+ * "(1) (2) (3)", "1 2 3" or "A B 1 2 … 7=1+2+…" under the headers: each cell a column number or
+ * letter, a computed column also writes its formula; numbers and letters each go up.
+ */
 export function isNumberingRow(sheet: Sheet, r: number): boolean {
   const nums: number[] = [];
+  const letters: number[] = [];
   for (let c = 0; c < sheet.width; c++) {
     const t = sheet.text(r, c);
     if (t === "") continue;
-    const m = /^\(?\s*(\d{1,3})\s*\)?$/.exec(t);
+    const m = t.length <= 80 ? NUMBERING_CELL.exec(t) : null;
     if (!m) return false;
-    nums.push(Number(m[1]));
+    if (/^\d/.test(m[1])) nums.push(Number(m[1]));
+    else letters.push(m[1].toUpperCase().charCodeAt(0));
   }
-  if (nums.length < 3) return false;
-  for (let i = 1; i < nums.length; i++) if (nums[i] <= nums[i - 1]) return false;
-  return nums[nums.length - 1] - nums[0] <= 2 * nums.length;
+  if (nums.length + letters.length < 3) return false;
+  for (const seq of [nums, letters]) for (let i = 1; i < seq.length; i++) if (seq[i] <= seq[i - 1]) return false;
+  return nums.length === 0 || nums[nums.length - 1] - nums[0] <= 2 * nums.length;
 }
 
 /** Whether a row holds mostly numbers: a data row, not a header. */

@@ -244,12 +244,14 @@ function previousColumns(profile: Profile, options: ColumnOptions): ColumnDef[] 
     (comparing ? undefined : options.sourceLabels?.previous) ??
     profile.columns.find((c) => c.field === "previous")?.label ??
     "Kỳ trước";
+  // Last period's total prints as this period's does; a change always with the method's decimals ("7,00" beside "4,78").
+  const decimals = profile.rounding.decimals;
   const cols: ColumnDef[] = [
-    { field: "previous", label, decimals: "as-needed", width: 11, value: (u) => (comparing ? (matches.get(u)?.previous.total ?? null) : u.previous) },
+    { field: "previous", label, decimals: totalDecimals(profile), width: 11, value: (u) => (comparing ? (matches.get(u)?.previous.total ?? null) : u.previous) },
     {
       field: "change",
       label: (comparing ? undefined : options.sourceLabels?.change) ?? "Điểm (tăng/giảm)",
-      decimals: "as-needed",
+      decimals,
       width: 11,
       value: (u) => (comparing ? (matches.get(u)?.totalChange ?? null) : u.change),
     },
@@ -260,15 +262,18 @@ function previousColumns(profile: Profile, options: ColumnOptions): ColumnDef[] 
   return cols;
 }
 
+/** A computed total prints its rounding ("47,30"); a total read from the portal prints as it came. */
+function totalDecimals(profile: Profile): Decimals {
+  return profile.basis === "total" ? "as-needed" : profile.rounding.decimals;
+}
+
 export function summaryColumns(profile: Profile, units: ScoredUnit[], options: ColumnOptions, showRank: boolean): ColumnDef[] {
   const cols: ColumnDef[] = [];
   const source = options.sourceLabels ?? {};
   if (profile.total !== null || units.some((u) => u.total !== null)) {
     const max = profile.total?.max ?? 0;
     const label = options.totalLabel ?? source.total ?? withMax(profile.total?.label ?? "Tổng điểm", profile.basis === "total" ? 0 : max);
-    // A computed total prints its rounding ("47,30"); a total read from the portal prints as it came.
-    const decimals: Decimals = profile.basis === "total" ? "as-needed" : profile.rounding.decimals;
-    cols.push({ field: "total", label, decimals, width: 11, value: (u) => u.total });
+    cols.push({ field: "total", label, decimals: totalDecimals(profile), width: 11, value: (u) => u.total });
   }
   if (profile.scale) {
     const scale = profile.scale;

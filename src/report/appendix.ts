@@ -190,8 +190,11 @@ function writeTitle(b: SheetBuilder, options: AppendixOptions, chars: number): n
   for (const line of [...titleLines, ...(options.period ? [options.period] : [])]) {
     b.textLine(row++, line, chars, { bold: true, horizontal: "center", vertical: "middle" });
   }
-  for (const line of options.referenceLines ?? []) b.textLine(row++, line, chars, { italic: true, horizontal: "center", vertical: "middle" });
-  if (options.cutoffDate) b.textLine(row++, `(Thời gian chốt số liệu: ${options.cutoffDate})`, chars, { italic: true, horizontal: "center", vertical: "middle" });
+  const references = options.referenceLines ?? [];
+  for (const line of references) b.textLine(row++, line, chars, { italic: true, horizontal: "center", vertical: "middle" });
+  // A source line that already gives the date ("(Số liệu trích xuất … ngày 05/11/2025)") is not repeated.
+  const cutoff = options.cutoffDate;
+  if (cutoff && !references.some((l) => l.includes(cutoff))) b.textLine(row++, `(Thời gian chốt số liệu: ${cutoff})`, chars, { italic: true, horizontal: "center", vertical: "middle" });
   return row + 1;
 }
 

@@ -35,7 +35,7 @@ test("scored and written; the lost chart is said before the write, the image is 
   const out = path.join(dir, "ket-qua.xlsx");
   const c = await cli("score", input, "--out", out);
   expect(c.code).toBe(0);
-  expect(c.stdout).toMatch(/dữ liệu dòng 7–25, 19 đơn vị/);
+  expect(c.stdout).toMatch(/dữ liệu dòng 7–25, 18 đơn vị và 1 dòng tổng hợp \(TOÀN HUYỆN\)\./);
   expect(c.stderr).toContain(`Chú ý: Tệp "${input}" có 1 biểu đồ. chiso766 chưa chép được biểu đồ sang tệp nó ghi`);
   expect(c.stderr).not.toMatch(/\bat \S+ \(|Error:/);
 

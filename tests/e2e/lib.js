@@ -2,7 +2,7 @@
  * Helpers shared by the scenarios: open the playground, reach the task pane's frame, read the
  * grid as shown (text, underline, selection) and the workbook model behind it.
  */
-/* global getComputedStyle, atob, File, DataTransfer, DragEvent -- used inside page.evaluate, in the browser */
+/* global getComputedStyle, requestAnimationFrame, atob, File, DataTransfer, DragEvent -- used inside page.evaluate, in the browser */
 const assert = require("node:assert/strict");
 const fs = require("fs");
 const path = require("path");
@@ -35,6 +35,38 @@ function paneFrame(page) {
   const frame = page.frames().find((f) => f.parentFrame() === page.mainFrame() && /\/pane\//.test(f.url()));
   if (!frame) throw new Error("task pane frame not found");
   return frame;
+}
+
+/** Makes the playground's task pane exactly `width` CSS px wide (as Excel's pane would be). */
+async function setPaneWidth(page, width) {
+  await page.evaluate((w) => {
+    document.querySelector("main").style.gridTemplateColumns = `1fr ${w + 1}px`; // + the pane's 1 px border
+  }, width);
+  await page.waitForFunction((w) => document.getElementById("pane").getBoundingClientRect().width === w, width);
+}
+
+/**
+ * Fails when the pane's document is wider than the pane (it would scroll sideways and cut text
+ * off), naming the first elements that stick out. Waits for animations first: a message bar
+ * decides its layout after it has been drawn once.
+ */
+async function assertPaneFits(page, label) {
+  const r = await paneFrame(page).evaluate(async () => {
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const doc = document.documentElement;
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.right > doc.clientWidth + 0.5 && getComputedStyle(el).position !== "fixed";
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} "${(el.textContent ?? "").slice(0, 40)}" (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, wide };
+  });
+  if (r.scrollWidth > r.clientWidth || r.wide.length > 0) {
+    throw new Error(`${label}: the pane is ${r.scrollWidth} px wide in ${r.clientWidth} px: ${r.wide.join(", ")}`);
+  }
 }
 
 /** Every non-blank cell of a sheet in the model: "D7" → { value, numberFormat, underline }. */
@@ -123,6 +155,8 @@ module.exports = {
   waitForPane,
   pane,
   paneFrame,
+  setPaneWidth,
+  assertPaneFits,
   sheetCells,
   workbookState,
   activeSheet,

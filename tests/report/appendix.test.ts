@@ -217,6 +217,15 @@ describe("appendix: Phú Tân, tháng 5 – tuần 01/2024", () => {
     expect(ws.getCell(dataTop + 6, rankCol).value).toBe(5);
   });
 
+  test("the change column prints the method's 2 decimals in every row (5,80 and 0,15, never 5,8)", () => {
+    const { dataTop, dataBottom } = plan.layout;
+    const col = colOf(plan, "change");
+    const formats = new Set<string>();
+    for (let r = dataTop; r <= dataBottom; r++) formats.add(ws.getCell(r + 1, col).numFmt);
+    expect(PHU_TAN_ROWS.some((row) => (String(row[4]).split(".")[1] ?? "").length < 2)).toBe(true);
+    expect([...formats]).toEqual(["0.00"]);
+  });
+
   test("underlined cells are exactly the seed's", () => {
     const { dataTop, dataBottom, lastCol } = plan.layout;
     const found: Record<string, string[]> = {};

@@ -9,17 +9,7 @@ import { buildNarrative } from "../../src/report/narrative";
 import { GROUP_ONLY_NOTE } from "../../src/report/group-findings";
 import type { Profile } from "../../src/model/profile";
 import { gridFromTsv } from "../fixtures/grids/tsv";
-
-// Lào Cai, tháng 10/2025 (the trial's table, shortened): Sở Nội vụ has no Số hóa score, Bảo Thắng
-// no Dịch vụ công trực tuyến score ("-"), Lào Cai has 8,46 of 18 in Công khai, minh bạch.
-const TABLE = [
-  "STT\tTên đơn vị\tCông khai, minh bạch (18đ)\tTiến độ, kết quả giải quyết (20đ)\tDịch vụ công trực tuyến (12đ)\tThanh toán trực tuyến (10đ)\tMức độ hài lòng (18đ)\tSố hóa hồ sơ (22đ)\tTổng điểm (100đ)",
-  "1\tSở Tư pháp\t14,01\t18,29\t8,98\t9,93\t14,75\t16,3\t",
-  "2\tSở Nội vụ\t16,71\t19,07\t9,89\t9,99\t14,18\t\t",
-  "3\tUBND phường Cam Đường\t15,19\t17,13\t11,1\t9\t16,37\t18,88\t",
-  "4\tUBND phường Lào Cai\t8,46\t16,73\t9,39\t8,12\t13,89\t16,52\t",
-  "5\tUBND xã Bảo Thắng\t15,2\t15,46\t-\t7,66\t13,45\t16,94\t",
-].join("\n");
+import { LAO_CAI_GROUPS as TABLE } from "../fixtures/tables/lao-cai-groups";
 
 function weaknesses(tsv: string, profiles: Profile[] = BUILTIN_PROFILES): string {
   const run = runScoring(gridFromTsv(tsv, { sheet: "T10" }), { profiles });

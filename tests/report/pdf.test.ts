@@ -94,7 +94,10 @@ describe("Phú Tân as the seed prints it", () => {
     expect(hung).toEqual(expect.arrayContaining(["89.21", "77.38", "11.83", "100", "82.1", "0"]));
     const district = lineOf(page(), "HUYỆN");
     expect(district).toEqual(expect.arrayContaining(["86.59", "74.6", "0"]));
-    expect(page().text).not.toMatch(/\b100[.,]00\b|\b0[.,]00\b/);
+    expect(page().text).not.toMatch(/\b100[.,]00\b/);
+    // A change prints the method's 2 decimals (PHÚ LÂM "0.00", PHÚ THỌ "5.80"); components stay "0".
+    expect(lineOf(page(), "THỌ")).toContain("5.80");
+    expect(page().text.match(/\b0[.,]00\b/g)).toEqual(["0.00"]);
   });
 });
 

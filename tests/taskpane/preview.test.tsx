@@ -12,6 +12,8 @@ import { getProfile } from "../../src/profiles";
 import type { Profile } from "../../src/model/profile";
 import type { ScoredUnit } from "../../src/model/units";
 import type { WritePlan } from "../../src/model/plan";
+import type { PlannedWrite } from "../../src/plan";
+import { planLines } from "../../src/cli/summary";
 
 const PLAN: WritePlan = { sheet: "Phụ lục", columns: [], blocks: [], underline: { set: [], clear: [] }, previous: [], conflicts: [] };
 
@@ -43,10 +45,10 @@ function profileWithChange(id: string): Profile {
   return { ...p, change: true };
 }
 
-function show(units: ScoredUnit[], profile: Profile) {
+function show(units: ScoredUnit[], profile: Profile, plan: WritePlan = PLAN) {
   render(
     <FluentProvider theme={webLightTheme}>
-      <Preview profile={profile} units={units} plan={PLAN} />
+      <Preview profile={profile} units={units} plan={plan} />
     </FluentProvider>,
   );
   return screen.getByRole("table", { name: "Xem trước kết quả" });
@@ -97,5 +99,12 @@ describe("preview", () => {
     expect(rating.getAttribute("title")).toBe(`Chưa xếp loại, xếp hạng vì ô 'Phụ lục'!C12 có lỗi: "16/,6" không phải là số`);
     expect(cells[cells.length - 1].textContent).toBe("—");
     expect(screen.getByText(/1 chưa xếp loại vì có ô lỗi/)).toBeTruthy();
+  });
+
+  test("counts underlined cells as the CLI does, not ranges", () => {
+    const plan: WritePlan = { ...PLAN, underline: { set: ["D7:D9", "F7", "G10:H11"], clear: ["C8:C9"] } };
+    show([unit(1, "UBND phường Him Lam", 71.6, null)], getProfile("dien-bien-2023") as Profile, plan);
+    expect(screen.getByText(/gạch chân 8 ô, bỏ gạch chân 2 ô/)).toBeTruthy();
+    expect(planLines({ ...plan, restored: [] } as unknown as PlannedWrite)).toContain("Gạch chân 8 ô, bỏ gạch chân 2 ô.");
   });
 });

@@ -3,7 +3,8 @@
  * action's result is shown (and announced) here, wherever the pane is scrolled.
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { PaneMessage } from "./PaneMessage";
 import type { PaneStatus } from "../status";
 import type { Busy } from "../useScoring";
 
@@ -68,20 +69,11 @@ export function ActionBar({ busy, status, canWrite, canUndo, onWrite, onUndo, on
             )}
           </>
         ) : (
-          status &&
-          status.intent !== "error" && (
-            <MessageBar intent={status.intent}>
-              <MessageBarBody>{status.text}</MessageBarBody>
-            </MessageBar>
-          )
+          status && status.intent !== "error" && <PaneMessage intent={status.intent}>{status.text}</PaneMessage>
         )}
       </div>
       <div className={styles.status} role="alert" data-pane-error>
-        {!busy && status?.intent === "error" && (
-          <MessageBar intent="error">
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        {!busy && status?.intent === "error" && <PaneMessage intent="error">{status.text}</PaneMessage>}
       </div>
     </div>
   );

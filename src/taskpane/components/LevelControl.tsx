@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Label, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Label, makeStyles, tokens } from "@fluentui/react-components";
+import { PaneMessage } from "./PaneMessage";
 import { LEVEL_CHOICES, SCOPE_WORDS, TIE_WORDS, type LevelOverrides, type RankingChoice } from "../../model/choices";
 import { LEVEL_LABELS, LEVELS, type Level } from "../../model/fields";
 import { RANK_SCOPES, TIE_RULES } from "../../model/profile";
@@ -92,18 +93,14 @@ export function LevelControl({ run, disabled, onLevels, onLevelColumn, onRanking
   return (
     <div className={styles.root}>
       {missing.length > 0 && !noneKnown && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            Chưa rõ cấp của {formatViNumber(missing.length)} đơn vị ({namesText(missing)}): các đơn vị này được xếp hạng riêng. Hãy chọn cấp cho cả bảng hoặc cột ghi cấp.
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="warning">
+          Chưa rõ cấp của {formatViNumber(missing.length)} đơn vị ({namesText(missing)}): các đơn vị này được xếp hạng riêng. Hãy chọn cấp cho cả bảng hoặc cột ghi cấp.
+        </PaneMessage>
       )}
       {unsure.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            Cấp của {formatViNumber(unsure.length)} đơn vị là phỏng đoán ({namesText(unsure)}). Kiểm tra cột Cấp trong phần xem trước, hoặc chọn cấp cho cả bảng.
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="warning">
+          Cấp của {formatViNumber(unsure.length)} đơn vị là phỏng đoán ({namesText(unsure)}). Kiểm tra cột Cấp trong phần xem trước, hoặc chọn cấp cho cả bảng.
+        </PaneMessage>
       )}
       {noneKnown && units > 0 && value === AUTO && (
         <div className={styles.note}>Bảng không cho biết cấp của đơn vị: tất cả được xếp hạng chung. Nếu cần, chọn cấp cho cả bảng.</div>

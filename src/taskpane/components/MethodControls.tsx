@@ -4,7 +4,8 @@
  * cells, and the question asked before that sheet is replaced.
  */
 import * as React from "react";
-import { Button, Label, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Label, makeStyles, tokens } from "@fluentui/react-components";
+import { PaneMessage } from "./PaneMessage";
 import { METHOD_SHEET } from "../../model/profile";
 import type { Problem } from "../../model/units";
 import { formatViNumber } from "../../report/format";
@@ -51,18 +52,20 @@ export function MethodSheetProblems({ problems, onSelectCell }: { problems: Prob
 /** Asked before the method sheet, which may hold the user's edits, is replaced. */
 export function ReplaceMethodSheet({ methodName, onReplace, onKeep }: { methodName: string; onReplace(): void; onKeep(): void }): React.JSX.Element {
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        Sổ đã có trang “{METHOD_SHEET}” với nội dung khác phương pháp đang dùng (có thể bạn đã sửa). Thay cả trang bằng phương pháp “{methodName}”?
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" onClick={onReplace}>
-          Thay trang
-        </Button>
-        <Button size="small" appearance="primary" onClick={onKeep}>
-          Giữ trang
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <PaneMessage
+      intent="warning"
+      actions={
+        <>
+          <Button size="small" onClick={onReplace}>
+            Thay trang
+          </Button>
+          <Button size="small" appearance="primary" onClick={onKeep}>
+            Giữ trang
+          </Button>
+        </>
+      }
+    >
+      Sổ đã có trang “{METHOD_SHEET}” với nội dung khác phương pháp đang dùng (có thể bạn đã sửa). Thay cả trang bằng phương pháp “{methodName}”?
+    </PaneMessage>
   );
 }

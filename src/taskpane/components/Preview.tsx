@@ -4,6 +4,7 @@ import { LEVEL_LABELS, type FieldId } from "../../model/fields";
 import type { Profile } from "../../model/profile";
 import { inputErrorText, type ScoredUnit } from "../../model/units";
 import type { WritePlan } from "../../model/plan";
+import { cellCount } from "../../model/grid";
 import { formatViNumber } from "../../report/format";
 
 /**
@@ -92,7 +93,7 @@ function PreviewSummary({ profile, units, plan, perLevel }: PreviewProps & { per
           {")"}
         </>
       )}
-      {plan.underline.set.length + plan.underline.clear.length > 0 && ` · gạch chân ${formatViNumber(plan.underline.set.length)} vùng, bỏ gạch ${formatViNumber(plan.underline.clear.length)} vùng`}
+      {plan.underline.set.length + plan.underline.clear.length > 0 && ` · gạch chân ${formatViNumber(cellCount(plan.underline.set))} ô, bỏ gạch chân ${formatViNumber(cellCount(plan.underline.clear))} ô`}
       {perLevel && " · xếp hạng riêng theo từng cấp"}
     </Text>
   );

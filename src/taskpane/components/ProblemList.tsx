@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { problemLabel } from "../../model/problems";
 import type { Problem } from "../../model/units";
 import { formatViNumber } from "../../report/format";
 
@@ -9,11 +10,7 @@ const useStyles = makeStyles({
 
 const SHOWN = 100;
 
-const BADGE = {
-  error: { color: "danger", text: "Lỗi" },
-  warning: { color: "warning", text: "Lưu ý" },
-  info: { color: "informative", text: "Ghi nhận" },
-} as const;
+const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 export interface ProblemListProps {
   problems: Problem[];
@@ -28,8 +25,8 @@ export function ProblemList({ problems, onSelectCell }: ProblemListProps): React
     <ul className={styles.list} aria-label="Vấn đề">
       {problems.slice(0, SHOWN).map((p, i) => (
         <li key={`${p.cell ?? ""}-${p.code}-${i}`}>
-          <Badge appearance="tint" color={BADGE[p.severity].color}>
-            {BADGE[p.severity].text}
+          <Badge appearance="tint" color={BADGE_COLOR[p.severity]}>
+            {problemLabel(p)}
           </Badge>{" "}
           {p.cell && (
             <>

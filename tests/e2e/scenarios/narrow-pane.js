@@ -9,18 +9,10 @@
 /* global getComputedStyle -- used inside frame.evaluate, in the browser */
 const assert = require("node:assert/strict");
 const path = require("path");
-const { openPlayground, pane, paneFrame } = require("../lib");
+const { openPlayground, pane, paneFrame, setPaneWidth } = require("../lib");
 const { waitForMapping, preview, waitIdle, setField, fieldOf, write, undo } = require("../pane-driver");
 
 const PANE_WIDTHS = [320, 350];
-
-/** Makes the playground's task pane exactly `width` CSS px wide (as Excel's pane would be). */
-async function setPaneWidth(page, width) {
-  await page.evaluate((w) => {
-    document.querySelector("main").style.gridTemplateColumns = `1fr ${w + 1}px`; // + the pane's 1 px border
-  }, width);
-  await page.waitForFunction((w) => document.getElementById("pane").getBoundingClientRect().width === w, width);
-}
 
 /** What overflows in the pane's own document (run inside the pane frame). */
 function layoutReport() {

@@ -7,7 +7,7 @@
 const assert = require("node:assert/strict");
 const path = require("path");
 const { DIEN_BIEN_PHU_2023_09 } = require("../fixtures");
-const { openPlayground, pane, sheetCells, cellText, activeSheet } = require("../lib");
+const { openPlayground, pane, sheetCells, cellText, activeSheet, setPaneWidth, assertPaneFits } = require("../lib");
 const { waitForMapping, preview, write, waitIdle } = require("../pane-driver");
 
 const EXAMPLE = "dien-bien-2023-09.xlsx";
@@ -25,9 +25,12 @@ module.exports = [
     async run(t) {
       const { page } = t;
       await openPlayground(t, EXAMPLE);
+      // Excel desktop's narrowest usual pane: every message must wrap inside it.
+      await setPaneWidth(page, 320);
       await waitForMapping(page);
       await preview(page).waitFor();
       await write(page);
+      await assertPaneFits(page, "written");
 
       // The narrative: the seed report's groups of units per rating.
       const narrative = pane(page).getByRole("document", { name: "Nhận xét" });
@@ -47,6 +50,8 @@ module.exports = [
       // The result is shown in the action bar (and read out there), where the user is looking.
       await pane(page).locator("[data-pane-status]").getByText(`Đã lập trang "${APPENDIX}" và trang "Nhận xét xếp loại" (số đơn vị theo xếp loại, nhận xét) với 2 biểu đồ.`).waitFor();
       await waitIdle(page);
+      await assertPaneFits(page, "appendix made");
+      await page.locator("aside.pane").screenshot({ path: path.join(t.outDir, "report-pane-phu-luc-320.png") });
 
       // The new sheet: a tab, opened in the grid.
       const tabs = await page.locator("#tabs [role=tab]").allTextContents();
@@ -81,6 +86,16 @@ module.exports = [
       await t.step("appendix sheet in the grid");
 
       await page.locator("aside.pane").screenshot({ path: path.join(t.outDir, "report-pane.png") });
+
+      // A long error in the bar wraps too: the notes sheet is no table to compare with.
+      await pane(page).getByRole("button", { name: "Làm mới danh sách" }).click();
+      await pane(page).getByRole("combobox", { name: "Trang của kỳ trước" }).selectOption("Nhận xét xếp loại");
+      await pane(page).getByRole("button", { name: "So sánh", exact: true }).click();
+      const error = pane(page).locator("[data-pane-error]");
+      await error.getByText(/Nhận xét xếp loại/).waitFor();
+      t.log(`error shown: ${await error.innerText()}`);
+      await assertPaneFits(page, "error shown");
+      await page.locator("aside.pane").screenshot({ path: path.join(t.outDir, "report-pane-error-320.png") });
     },
   },
 ];
