@@ -4,7 +4,8 @@
  * and 3,838 rows, the time of "Đọc lại bảng" (read → preview), "Ghi kết quả", "Hoàn tác" and
  * "Lập phụ lục", each from the click until the pane says it is done, and the longest task on
  * the pane's main thread meanwhile (PerformanceObserver "longtask", attributed to the pane's own
- * frame: the playground's grid redraws in the page around it, which Excel does in its own process).
+ * frame: the page around it draws the grid and runs the fake Excel's side of each sync, which
+ * Excel does in its own process).
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,7 +28,7 @@ const ACTIONS = [
 
 interface Measured {
   ms: number;
-  /** Longest task of the pane's own frame, and of the page around it (the playground's grid). */
+  /** Longest task of the pane's own frame, and of the page around it (the grid, the fake Excel). */
   longestPane: number;
   longestPage: number;
   labels: string[];

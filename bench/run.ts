@@ -123,8 +123,9 @@ columns) and the **group table** (qd766-nhom: six group scores, printed total, X
   lục" are clicked in turn, each timed inside the pane from the click until the pane says it is
   done (a MutationObserver: the progress bar gone and the result in the action bar). A
   PerformanceObserver \`longtask\` in the pane's frame records the longest task attributed to the
-  pane itself ("self"); tasks of the page around it (the playground's grid redrawing 250,000
-  cells, which Excel does in its own process) are printed in brackets, outside the budget. The
+  pane itself ("self"); tasks of the page around it (the playground's grid, which draws only the
+  cells in view, and the fake Excel applying each sync in a task of the page — both done by Excel
+  in its own process) are printed in brackets, outside the budget. The
   progress labels seen are printed (the counts "Đã đọc 1.200/3.838 dòng"). One run per action;
   the growth budget compares the two sizes measured in the same run.
 `;

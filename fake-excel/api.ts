@@ -36,6 +36,11 @@ export interface FakeExcelOptions {
   responseLimitBytes?: number;
   /** Highest ExcelApi version reported as supported; default "1.13" (merged areas available). */
   excelApiVersion?: string;
+  /**
+   * Awaited between the add-in's request and Excel applying it (the playground: a task of its
+   * own, as a request crossing to Excel's process is); default none, the commands run at once.
+   */
+  roundTrip?: () => Promise<void>;
 }
 
 export interface FakeExcelStats {
@@ -857,6 +862,7 @@ export class FakeRequestContext implements XlRequestContext {
     const requestBytes = ops.reduce((sum, op) => sum + op.bytes, 0);
     stats.requestBytes.push(requestBytes);
     if (requestBytes > options.requestLimitBytes) fail("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    if (this.excel.roundTrip) await this.excel.roundTrip();
     // The user's edits that land before this request reaches Excel (see FakeExcel.beforeSync).
     for (const edit of this.excel.beforeSync.splice(0)) edit(this.model);
     let responseBytes = 0;
@@ -882,12 +888,14 @@ export class FakeExcel {
   readonly stats: FakeExcelStats = { runs: 0, syncs: 0, queuedOps: 0, requestBytes: [], responseBytes: [] };
   /** Edits applied at the start of the next sync, once each: a user typing while a request travels. */
   readonly beforeSync: ((model: FakeWorkbookModel) => void)[] = [];
-  readonly options: Required<FakeExcelOptions>;
+  readonly options: Required<Omit<FakeExcelOptions, "roundTrip">>;
+  readonly roundTrip: (() => Promise<void>) | undefined;
 
   constructor(
     public model: FakeWorkbookModel,
     options: FakeExcelOptions = {},
   ) {
+    this.roundTrip = options.roundTrip;
     this.options = {
       requestLimitBytes: options.requestLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT,
       responseLimitBytes: options.responseLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT,

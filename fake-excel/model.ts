@@ -41,15 +41,29 @@ function key(row: number, col: number): string {
   return `${row},${col}`;
 }
 
+/** A cached used range (undefined: not known) with one more cell in it. */
+function grown(box: CellRange | null | undefined, row: number, col: number): CellRange | null | undefined {
+  if (box === undefined) return undefined;
+  if (box === null) return { top: row, left: col, bottom: row, right: col };
+  // The cache's own object (usedRange hands out copies).
+  if (row < box.top) box.top = row;
+  if (row > box.bottom) box.bottom = row;
+  if (col < box.left) box.left = col;
+  if (col > box.right) box.right = col;
+  return box;
+}
+
 export class FakeSheet {
   visibility: SheetVisibility = "Visible";
   readonly cells = new Map<string, FakeCell>();
   merges: CellRange[] = [];
+  /** The same cells by row and column: a read of 250,000 cells builds no key strings. */
+  private readonly byRow: (FakeCell | undefined)[][] = [];
 
   constructor(public name: string) {}
 
   cell(row: number, col: number): Readonly<FakeCell> {
-    return this.cells.get(key(row, col)) ?? BLANK_CELL;
+    return this.byRow[row]?.[col] ?? BLANK_CELL;
   }
 
   /** Called with every changed cell (the model collects them for onChanged). */
@@ -57,11 +71,23 @@ export class FakeSheet {
 
   /** Change part of a cell; a cell back to all defaults is dropped (keeps the used range honest). */
   update(row: number, col: number, change: Partial<FakeCell>): void {
-    this.usedCache = [undefined, undefined];
-    const next = { ...this.cell(row, col), ...change };
+    const k = key(row, col);
+    const had = this.byRow[row]?.[col];
+    const next = { ...(had ?? BLANK_CELL), ...change };
     if (next.formula === undefined) delete next.formula;
-    if (next.value === "" && next.numberFormat === "General" && !next.underline && next.formula === undefined) this.cells.delete(key(row, col));
-    else this.cells.set(key(row, col), next);
+    if (next.value === "" && next.numberFormat === "General" && !next.underline && next.formula === undefined) {
+      this.cells.delete(k);
+      if (this.byRow[row]) this.byRow[row][col] = undefined;
+      if (had) this.usedCache = [undefined, had.value === "" ? this.usedCache[1] : undefined];
+    } else {
+      this.cells.set(k, next);
+      (this.byRow[row] ??= [])[col] = next;
+      // A cell set grows the cached used range in place: a write of thousands of cells is not
+      // followed by a walk over every cell of the sheet.
+      this.usedCache[0] = grown(this.usedCache[0], row, col);
+      if (next.value !== "") this.usedCache[1] = grown(this.usedCache[1], row, col);
+      else if (had && had.value !== "") this.usedCache[1] = undefined;
+    }
     this.onUpdate?.(this, row, col);
   }
 
@@ -69,7 +95,10 @@ export class FakeSheet {
     this.usedCache = [undefined, undefined];
     for (const k of [...this.cells.keys()]) {
       const [r, c] = k.split(",").map(Number);
-      if (r >= range.top && r <= range.bottom && c >= range.left && c <= range.right) this.cells.delete(k);
+      if (r >= range.top && r <= range.bottom && c >= range.left && c <= range.right) {
+        this.cells.delete(k);
+        this.byRow[r][c] = undefined;
+      }
     }
   }
 
@@ -90,7 +119,9 @@ export class FakeSheet {
     let box: CellRange | null = null;
     for (const [k, cell] of this.cells) {
       if (valuesOnly && cell.value === "") continue;
-      const [r, c] = k.split(",").map(Number);
+      const comma = k.indexOf(",");
+      const r = Number(k.slice(0, comma));
+      const c = Number(k.slice(comma + 1));
       if (!box) box = { top: r, left: c, bottom: r, right: c };
       else {
         box.top = Math.min(box.top, r);

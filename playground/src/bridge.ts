@@ -6,12 +6,18 @@
  */
 import type { CellRange } from "../../src/model/grid";
 import { FakeWorkbookModel, type FakeSheet } from "../../fake-excel/model";
+import type { FakeExcel } from "../../fake-excel/api";
 import type { CellView, SheetView, WorkbookView } from "./view-model";
 import type { CellAlignment, SheetData } from "./xlsx";
 
 /** What the page shares with the pane's frame (window.parent.chiso766Playground). */
 export interface PlaygroundHost {
   model: FakeWorkbookModel;
+  /**
+   * The fake Excel over the model, the page's own: a sync's commands run in a task of the page,
+   * as Excel runs them in its own process, not in the pane's.
+   */
+  excel?: FakeExcel;
   /** The stand-in reports that a batch changed the workbook (or the selection). */
   changed(): void;
   /** Name of the workbook file, for Office.context.document.url. */

@@ -1,22 +1,25 @@
 /**
  * Draws the active sheet like Excel: sheet tabs, column letters, row numbers, values shown
- * with their number formats, underlines, merged cells and the selected cells. Every cell
+ * with their number formats, underlines, merged cells and the selected cells. Every drawn cell
  * carries data-cell="D7" so tests and people can find it.
+ *
+ * Only the cells in view (and a margin around them) are drawn (grid-html.ts): Excel draws its
+ * grid in another process, and here a redraw after a sync of the pane must not cost more for
+ * 3,838 rows × 66 columns than for 40 × 10. Scrolling draws what comes into view.
  */
-import { a1, columnLetters, rangeA1, type CellRange } from "../../src/model/grid";
+import { a1, rangeA1, type CellRange } from "../../src/model/grid";
 import type { SheetView, WorkbookView } from "./view-model";
-import { alignmentOf, formatCell } from "./number-format";
+import { areaInView, covers, ROW_HEADER_PX, sheetHtml, widthPx, type DrawnArea, type SheetLayout, type Viewport } from "./grid-html";
 
 /** Blank rows and columns shown past the used area, where added output columns appear. */
 const EXTRA_ROWS = 4;
 const EXTRA_COLS = 3;
 const MIN_ROWS = 20;
 const MIN_COLS = 8;
-const ROW_HEADER_PX = 42;
-
-function inRange(r: CellRange, row: number, col: number): boolean {
-  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
-}
+/** Rows and columns drawn around the visible ones, so a short scroll shows drawn cells at once. */
+const MARGIN = { rows: 15, cols: 4 };
+/** Height of a one-line row until one is measured (td height 21 px plus the shared border). */
+const DEFAULT_ROW_PX = 22;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -25,28 +28,35 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-/** Excel's column width unit (characters of the default font) to CSS pixels, roughly. */
-function widthPx(width: number | null): number {
-  return Math.max(24, Math.round((width ?? 9) * 7 + 5));
-}
-
 export class GridView {
   private anchor: { row: number; col: number } | null = null;
   private readonly unsubscribe: () => void;
   private readonly onMouseDown = (e: MouseEvent) => this.onCellClick(e);
+  private readonly onScroll = () => this.scheduleScrollDraw();
+  /** What was drawn last: scrolling within it draws nothing, and the same drawing is not redrawn. */
+  private drawn: { area: DrawnArea; layout: SheetLayout; html: string } | null = null;
+  private drawnTabs = "";
+  /** The selection last drawn: a new one (from the add-in) is scrolled into view, as Excel does. */
+  private shownSelection = "";
+  private rowPx = DEFAULT_ROW_PX;
+  private measured = false;
+  private scrollFrame = 0;
 
   constructor(
     private readonly workbook: WorkbookView,
-    private readonly host: { grid: HTMLElement; tabs: HTMLElement; nameBox: HTMLElement; formulaBar: HTMLElement },
+    private readonly host: { grid: HTMLElement; scroller: HTMLElement; tabs: HTMLElement; nameBox: HTMLElement; formulaBar: HTMLElement },
   ) {
     this.unsubscribe = workbook.subscribe(() => this.render());
     host.grid.addEventListener("mousedown", this.onMouseDown);
+    host.scroller.addEventListener("scroll", this.onScroll, { passive: true });
   }
 
   /** Stops drawing: another workbook takes the grid (a pane still running on this one may sync). */
   dispose(): void {
     this.unsubscribe();
     this.host.grid.removeEventListener("mousedown", this.onMouseDown);
+    this.host.scroller.removeEventListener("scroll", this.onScroll);
+    cancelAnimationFrame(this.scrollFrame);
   }
 
   private activeSheetView(): SheetView | undefined {
@@ -74,12 +84,43 @@ export class GridView {
     e.preventDefault();
   }
 
+  /** The scrolled viewport over the cells. Read before the DOM changes: a read after would force a layout. */
+  private viewport(): Viewport {
+    const { scrollTop, scrollLeft, clientHeight, clientWidth } = this.host.scroller;
+    return { top: scrollTop, left: scrollLeft, height: clientHeight, width: Math.max(0, clientWidth - ROW_HEADER_PX) };
+  }
+
+  private scheduleScrollDraw(): void {
+    if (this.scrollFrame !== 0) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      if (this.drawn && !covers(this.drawn.area, this.drawn.layout, this.viewport())) this.render();
+    });
+  }
+
+  /** A selection the add-in made (not a click in view) is brought into view before drawing. */
+  private revealSelection(sheet: string, sel: CellRange | null, view: Viewport, layout: SheetLayout): boolean {
+    const key = sel ? `${sheet}!${rangeA1(sel)}` : sheet;
+    if (key === this.shownSelection) return false;
+    this.shownSelection = key;
+    if (!sel) return false;
+    const top = sel.top * layout.rowPx;
+    if (top < view.top || top + layout.rowPx > view.top + view.height) view.top = Math.max(0, top - view.height / 3);
+    const left = layout.widths.slice(0, sel.left).reduce((s, w) => s + w, 0);
+    if (left < view.left || left + (layout.widths[sel.left] ?? 0) > view.left + view.width) view.left = Math.max(0, left - view.width / 3);
+    return true;
+  }
+
   render(): void {
+    const view = this.viewport();
     this.renderTabs();
     const sheet = this.activeSheetView();
-    const { grid, nameBox, formulaBar } = this.host;
-    grid.replaceChildren();
-    if (!sheet) return;
+    const { grid, nameBox, formulaBar, scroller } = this.host;
+    if (!sheet) {
+      grid.replaceChildren();
+      this.drawn = null;
+      return;
+    }
     const selection = this.workbook.selection();
     const sel = selection.sheet === sheet.name ? selection.range : null;
     nameBox.textContent = sel ? rangeA1(sel) : "";
@@ -87,81 +128,41 @@ export class GridView {
     formulaBar.textContent = active?.value === null || active === null ? "" : String(active.value);
 
     const used = sheet.usedSize();
-    const rows = Math.max(used.rows + EXTRA_ROWS, MIN_ROWS);
     const cols = Math.max(used.cols + EXTRA_COLS, MIN_COLS);
-    const merges = sheet.merges();
-    const covered = new Set<string>();
-    const spanAt = new Map<string, CellRange>();
-    for (const m of merges) {
-      spanAt.set(`${m.top},${m.left}`, m);
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
-    }
+    const layout: SheetLayout = { rows: Math.max(used.rows + EXTRA_ROWS, MIN_ROWS), rowPx: this.rowPx, widths: Array.from({ length: cols }, (_, c) => widthPx(sheet.columnWidth(c))) };
+    const scrolledTo = { ...view };
+    const reveal = this.revealSelection(sheet.name, sel, view, layout);
+    const area = areaInView(layout, view, MARGIN, sheet.merges());
+    const html = sheetHtml(sheet, layout, area, sel);
+    // Most syncs of the pane only read: the same drawing is not drawn again.
+    if (html !== this.drawn?.html) grid.innerHTML = html;
+    this.drawn = { area, layout, html };
+    if (view.top !== scrolledTo.top) scroller.scrollTop = view.top;
+    if (view.left !== scrolledTo.left) scroller.scrollLeft = view.left;
+    this.measureRow(grid);
+    if (reveal && sel) grid.querySelector(`td[data-cell="${a1(sel.top, sel.left)}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
 
-    const table = el("table", "sheet");
-    table.dataset.sheet = sheet.name;
-    const colgroup = el("colgroup");
-    colgroup.append(el("col", "rowhead-col"));
-    let tableWidth = ROW_HEADER_PX;
-    for (let c = 0; c < cols; c++) {
-      const colEl = el("col");
-      const px = widthPx(sheet.columnWidth(c));
-      colEl.style.width = `${px}px`;
-      tableWidth += px;
-      colgroup.append(colEl);
-    }
-    // Fixed layout with the file's widths, like Excel: long text is clipped or wrapped, not widened.
-    table.style.width = `${tableWidth}px`;
-    table.append(colgroup);
-
-    const thead = el("thead");
-    const headRow = el("tr");
-    headRow.append(el("th", "corner"));
-    for (let c = 0; c < cols; c++) {
-      const th = el("th", "colhead", columnLetters(c));
-      if (sel && c >= sel.left && c <= sel.right) th.classList.add("hl");
-      headRow.append(th);
-    }
-    thead.append(headRow);
-    table.append(thead);
-
-    const tbody = el("tbody");
-    for (let r = 0; r < rows; r++) {
-      const tr = el("tr");
-      const th = el("th", "rowhead", String(r + 1));
-      if (sel && r >= sel.top && r <= sel.bottom) th.classList.add("hl");
-      tr.append(th);
-      for (let c = 0; c < cols; c++) {
-        if (covered.has(`${r},${c}`)) continue;
-        const cell = sheet.cell(r, c);
-        const td = el("td", undefined, formatCell(cell.value, cell.numberFormat));
-        td.dataset.cell = a1(r, c);
-        td.dataset.row = String(r);
-        td.dataset.col = String(c);
-        const span = spanAt.get(`${r},${c}`);
-        if (span) {
-          td.rowSpan = span.bottom - span.top + 1;
-          td.colSpan = span.right - span.left + 1;
-          td.classList.add("merged");
-        }
-        td.style.textAlign = cell.alignment?.horizontal ?? alignmentOf(cell.value);
-        if (cell.alignment?.wrap) td.classList.add("wrap");
-        if (cell.underline) td.classList.add("u");
-        if (sel && inRange(sel, r, c)) td.classList.add(sel.top === r && sel.left === c ? "sel-active" : "sel");
-        tr.append(td);
-      }
-      tbody.append(tr);
-    }
-    table.append(tbody);
-    grid.append(table);
+  /** The height of a one-line row, taken once from a drawn row, so spacers match drawn rows. */
+  private measureRow(grid: HTMLElement): void {
+    if (this.measured) return;
+    const plain = [...grid.querySelectorAll("tbody tr")].filter((tr) => !tr.classList.contains("spacer") && !tr.querySelector("td.wrap, td.merged"));
+    const heights = plain.map((tr) => tr.getBoundingClientRect().height).filter((h) => h > 0);
+    if (heights.length === 0) return;
+    this.rowPx = Math.min(...heights);
+    this.measured = true;
   }
 
   private renderTabs(): void {
     const { tabs } = this.host;
-    tabs.replaceChildren();
     const active = this.workbook.activeSheet();
-    for (const s of this.workbook.sheets()) {
-      // Very hidden sheets (the add-in's state) are invisible in Excel's tabs too.
-      if (s.visibility === "VeryHidden") continue;
+    // Very hidden sheets (the add-in's state) are invisible in Excel's tabs too.
+    const shown = this.workbook.sheets().filter((s) => s.visibility !== "VeryHidden");
+    const key = JSON.stringify([active, shown.map((s) => [s.name, s.visibility])]);
+    if (key === this.drawnTabs) return;
+    this.drawnTabs = key;
+    tabs.replaceChildren();
+    for (const s of shown) {
       const b = el("button", "tab", s.visibility === "Hidden" ? `${s.name} (ẩn)` : s.name);
       b.type = "button";
       b.setAttribute("role", "tab");

@@ -4,9 +4,10 @@
  * Excel (run and the enums) — with Excel.run being the unit-test fake (fake-excel/api.ts):
  * queued commands, load, sync, PropertyNotLoaded for reads before sync.
  *
- * The fake's proxies live in this frame; the workbook model they act on belongs to the
- * playground page (window.parent), so the workbook outlives the pane like it does in Excel.
- * After every sync the page is told to redraw the grid.
+ * The workbook model and the fake Excel over it belong to the playground page (window.parent),
+ * so the workbook outlives the pane like it does in Excel, and a sync's commands run in a task
+ * of the page, as Excel runs them in its own process. The pane goes on in a task of its own after
+ * each sync (as after Excel's answer arrives), and the page is told to redraw the grid.
  */
 import { FakeExcel, type FakeRequestContext } from "../../fake-excel/api";
 import { FakeExcelError } from "../../fake-excel/address";
@@ -27,8 +28,13 @@ function findHost(): PlaygroundHost {
 }
 
 const host = findHost();
-const excel = new FakeExcel(host.model, { excelApiVersion: "1.13" });
+const excel = host.excel ?? new FakeExcel(host.model, { excelApiVersion: "1.13" });
 const fake = createFakeOffice(excel);
+
+/** The pane's next step in a task of the pane's own window, as when Excel's answer arrives. */
+function answerArrives(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** Excel.run over the fake; the page redraws after every sync (and after the batch ends). */
 function run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
@@ -39,6 +45,7 @@ function run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> 
         await sync();
       } finally {
         host.changed();
+        await answerArrives();
       }
     };
     return batch(context);

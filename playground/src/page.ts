@@ -3,6 +3,7 @@
  * it in the grid and (re)opens the real task pane (dist/taskpane.html, served with the Office.js
  * stand-in) beside it. Query: ?example=<file name> picks the example to open first.
  */
+import { FakeExcel } from "../../fake-excel/api";
 import { PlaygroundWorkbook } from "./bridge";
 import { GridView } from "./grid-view";
 import { readXlsx } from "./xlsx";
@@ -47,6 +48,7 @@ function openWorkbook(data: ArrayBuffer, fileName: string): Promise<void> {
       const workbook = new PlaygroundWorkbook(sheets);
       const view = new GridView(workbook, {
         grid: byId("sheet-host"),
+        scroller: gridHost,
         tabs: byId("tabs"),
         nameBox: byId("name-box"),
         formulaBar: byId("formula-bar"),
@@ -58,7 +60,10 @@ function openWorkbook(data: ArrayBuffer, fileName: string): Promise<void> {
       const changed = () => {
         if (redraw === 0) redraw = requestAnimationFrame(() => ((redraw = 0), workbook.notify()));
       };
-      window.chiso766Playground = { model: workbook.model, changed, fileName };
+      // A request crosses to "Excel" in a task of the page, as it crosses to Excel's process.
+      const roundTrip = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+      const excel = new FakeExcel(workbook.model, { excelApiVersion: "1.13", roundTrip });
+      window.chiso766Playground = { model: workbook.model, excel, changed, fileName };
       view.render();
       document.title = `${fileName} — chiso766 playground`;
       document.body.dataset.workbook = fileName;

@@ -2,13 +2,16 @@
  * The pane's side of the scoring worker: sends a request, passes its progress on, and gives its
  * result as a promise. "Hủy" terminates the worker (the one way to stop a running job); the
  * next request starts a fresh one. Where there is no worker (tests, a host that refuses it),
- * the same `answer` runs in-process after a yield, so the pane works the same, only less smoothly.
+ * the same `answer` is loaded on demand and runs in-process, so the pane works the same, only
+ * less smoothly; the pane's first load carries none of the scoring code.
  */
 import type { RunProgress } from "../pipeline";
 import { yieldToEventLoop } from "./errors";
-import { answer, isScoringReply, type Answer, type ScoringReply, type ScoringRequest } from "./scoring-protocol";
+import type { Answerer } from "./scoring-answer";
+import { isScoringReply, type Answer, type ScoringReply, type ScoringRequest } from "./scoring-protocol";
 
 export const CANCELLED_TEXT = "Đã hủy, chưa ghi gì vào bảng tính.";
+export const CHUNK_FAILED_TEXT = "Không tải được phần chấm điểm của phần bổ trợ, chưa ghi gì vào bảng tính. Hãy kiểm tra kết nối mạng rồi thử lại.";
 
 /** The user pressed "Hủy": the work stopped before anything was written. */
 export class CancelledError extends Error {
@@ -27,6 +30,8 @@ export type RequestBody = ScoringRequest extends infer R ? (R extends ScoringReq
 
 export interface ScoringClient {
   send<B extends RequestBody>(body: B, control?: WorkControl): Promise<Answer<B & ScoringRequest>>;
+  /** The id of the run request that answered with `result` (the worker keeps that run). */
+  runIdOf(result: object): number | undefined;
   /** Stops the worker (the pane is closing); a later request starts another. */
   dispose(): void;
 }
@@ -43,19 +48,28 @@ export function scoringClient(createWorker?: () => Worker): ScoringClient {
   let broken = !createWorker;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const runIds = new WeakMap<object, number>();
 
   const settle = (reply: ScoringReply) => {
     const job = pending.get(reply.id);
     if (!job) return; // cancelled meanwhile
     if (reply.kind === "progress") return job.control.onProgress?.(reply.progress);
     pending.delete(reply.id);
-    if (reply.kind === "failed") job.reject(new Error(reply.message));
-    else job.resolve(reply.kind === "ran" ? reply.result : reply.plan);
+    if (reply.kind === "failed") return job.reject(new Error(reply.message));
+    if (reply.kind === "ran") runIds.set(reply.result, reply.id);
+    job.resolve(reply.kind === "ran" ? reply.result : reply.kind === "plannedUndo" ? reply.plan : reply.kind === "methodRead" ? reply.reading : reply.value);
   };
 
+  let local: Answerer | null = null; // the worker's code, run here
   const inProcess = async (job: Pending) => {
-    await yieldToEventLoop();
-    if (pending.has(job.request.id)) answer(job.request, settle);
+    try {
+      local ??= (await import(/* webpackChunkName: "scoring" */ "./scoring-answer")).createAnswerer();
+    } catch {
+      // Its chunk could not load (the connection dropped): this job fails; a later one retries.
+      return settle({ id: job.request.id, kind: "failed", message: CHUNK_FAILED_TEXT });
+    }
+    await yieldToEventLoop(); // let the pane paint its progress before the work blocks it
+    if (pending.has(job.request.id)) local(job.request, settle);
   };
 
   const stop = () => {
@@ -108,6 +122,7 @@ export function scoringClient(createWorker?: () => Worker): ScoringClient {
         dispatch(job);
       });
     },
+    runIdOf: (result) => runIds.get(result),
     dispose: stop,
   };
 }

@@ -3,10 +3,12 @@
  * run here, off the thread that keeps the pane (and Excel's view of it) responsive.
  */
 import { z } from "zod";
-import { answer, type ScoringRequest } from "./scoring-protocol";
+import { createAnswerer } from "./scoring-answer";
+import type { ScoringRequest } from "./scoring-protocol";
 
 // zod would otherwise probe `new Function` once; the pane's CSP forbids code from strings.
 z.config({ jitless: true });
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<ScoringRequest>) => void) | null; postMessage(message: unknown): void };
+const answer = createAnswerer();
 scope.onmessage = (event) => answer(event.data, (reply) => scope.postMessage(reply));

@@ -7,7 +7,7 @@
 import * as React from "react";
 import type { WorkbookAdapter, WorkbookSnapshot } from "../adapters/office/adapter";
 import { publishedCheckLines } from "../plan/outputs";
-import { whyNoTable } from "../pipeline";
+import { whyNoTable } from "../model/no-table";
 import type { ColumnMapping, ColumnMatch } from "../model/table";
 import type { LevelOverrides, RankingChoice } from "../model/choices";
 import type { Problem } from "../model/units";
@@ -188,7 +188,7 @@ async function putMethodSheet(pane: PaneWrites, methodSheet: MethodSheetAdapter 
   const memory = pane.memory.current;
   memory.writing = true;
   try {
-    const done = await writeSheetMethod(methodSheet, profile, replace);
+    const done = await writeSheetMethod(methodSheet, pane.scoring.readMethodSheet, profile, replace);
     if (done === "ask") setMethodAsk(true);
     else if (done === "same") pane.setNotice(`Trang “${METHOD_SHEET}” đã ghi đúng phương pháp đang dùng.`);
     else pane.setNotice(`Đã ghi phương pháp “${profile.name}” vào trang “${METHOD_SHEET}”. Sửa các ô của trang rồi bấm Đọc lại bảng: bảng được chấm theo trang đó.`);
@@ -216,7 +216,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, me
 
   const noTable = result && snapshot ? whyNoTable(result, snapshot.grid.sheet) : null;
   const readMethod = async () => {
-    const own = await readSheetMethod(methodSheet);
+    const own = await readSheetMethod(methodSheet, scoring.readMethodSheet);
     memory.current.sheetMethod = own.profile;
     setMethodProblems(own.problems);
     if (own.problems.length > 0 && memory.current.chosenProfile === null) {

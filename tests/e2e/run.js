@@ -29,6 +29,7 @@ const allScenarios = [
   ...require("./scenarios/never-lose"),
   ...require("./scenarios/levels"),
   ...require("./scenarios/method-sheet"),
+  ...require("./scenarios/first-load"),
 ];
 
 async function main() {

@@ -5,7 +5,11 @@ import { METHOD_SHEET } from "../../src/model/profile";
 import { getProfile } from "../../src/profiles";
 import { methodToSheet, sheetToMethod } from "../../src/profiles/sheet";
 import { readSheetMethod, writeSheetMethod } from "../../src/taskpane/method-sheet";
+import type { Grid } from "../../src/model/grid";
 import { PHU_TAN_SHEET, phuTanGrid } from "./phu-tan-grid";
+
+/** The sheet reader as the pane's scoring worker runs it. */
+const read = async (grid: Grid) => sheetToMethod(grid);
 
 function workbook() {
   const excel = new FakeExcel(FakeWorkbookModel.fromGrid(phuTanGrid()));
@@ -39,18 +43,18 @@ test.each(["qd766", "an-giang-tuan", "dien-bien-2023"])("%s written in one sync 
 test("the pane's write leaves an identical sheet alone, asks before replacing an edited one, and reads mistakes at their cells", async () => {
   const { excel, adapter } = workbook();
   const qd766 = getProfile("qd766")!;
-  expect(await writeSheetMethod(adapter, qd766, false)).toBe("written");
-  expect(await writeSheetMethod(adapter, qd766, false)).toBe("same");
+  expect(await writeSheetMethod(adapter, read, qd766, false)).toBe("written");
+  expect(await writeSheetMethod(adapter, read, qd766, false)).toBe("same");
   // The user edits a band: the sheet is theirs now.
   const sheet = excel.model.sheet(METHOD_SHEET)!;
   let row = 0;
   while (sheet.cell(row, 1).value !== "Khá") row++;
   sheet.update(row, 0, { value: "mười" });
-  const broken = await readSheetMethod(adapter);
+  const broken = await readSheetMethod(adapter, read);
   expect(broken.profile).toBeNull();
   expect(broken.problems.map((p) => `${p.cell}: ${p.message}`)).toEqual([`'${METHOD_SHEET}'!A${row + 1}: "mười" không phải là số`]);
-  expect(await writeSheetMethod(adapter, getProfile("dien-bien-2023")!, false)).toBe("ask");
+  expect(await writeSheetMethod(adapter, read, getProfile("dien-bien-2023")!, false)).toBe("ask");
   expect(sheet.cell(row, 0).value).toBe("mười");
-  expect(await writeSheetMethod(adapter, getProfile("dien-bien-2023")!, true)).toBe("written");
-  expect((await readSheetMethod(adapter)).profile?.id).toBe("dien-bien-2023");
+  expect(await writeSheetMethod(adapter, read, getProfile("dien-bien-2023")!, true)).toBe("written");
+  expect((await readSheetMethod(adapter, read)).profile?.id).toBe("dien-bien-2023");
 });

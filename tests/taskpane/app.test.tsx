@@ -48,6 +48,9 @@ async function ready() {
 
 jest.setTimeout(20_000);
 
+// Without a worker the pane loads the worker's code on first use: load it once, before the tests' clocks start.
+beforeAll(() => import("../../src/taskpane/scoring-answer"), 60_000);
+
 describe("task pane", () => {
   test("shows the detected profile and each column's field with its confidence", async () => {
     const { adapter } = setup();

@@ -99,6 +99,9 @@ function storedChoices(excel: FakeExcel) {
 
 afterEach(cleanup);
 
+// Without a worker the pane loads the worker's code on first use: load it once, before the tests' clocks start.
+beforeAll(() => import("../../src/taskpane/scoring-answer"), 60_000);
+
 describe("level control", () => {
   test("units without a level are named; 'Cả bảng là sở, ban, ngành' ranks all four in one list, is stored, re-opened and used by the CLI", async () => {
     const excel = new FakeExcel(FakeWorkbookModel.fromGrid(gridFromTsv(TABLE, { numeric: true, sheet: SHEET })));

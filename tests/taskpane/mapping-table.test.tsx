@@ -9,7 +9,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ColumnMatch } from "../../src/model/table";
 import { getProfile } from "../../src/profiles";
-import { MappingTable, matchStrength } from "../../src/taskpane/components/MappingTable";
+import { MappingTable, matchStrength, SHOWN_COLUMNS } from "../../src/taskpane/components/MappingTable";
 import { fieldLabel } from "../../src/model/field-labels";
 
 const profile = getProfile("qd766")!;
@@ -82,5 +82,27 @@ describe("mapping rows", () => {
     for (const [i, ind] of anGiang.indicators.entries()) expect(labels[i].startsWith(`${ind.id} `)).toBe(false);
     expect(fieldLabel(anGiang, "dvctt.ratio")).toBe("DVCTT — tỷ lệ %");
     expect(fieldLabel(anGiang, "khong-co.ratio")).not.toMatch(/khong-co/);
+  });
+
+  test("a wide table lists the columns to look at and the first others; the rest are one click away", () => {
+    const letters = Array.from({ length: 40 }, (_, i) => (i < 26 ? String.fromCharCode(65 + i) : `A${String.fromCharCode(65 + i - 26)}`));
+    const wide = letters.map((letter, i) =>
+      i === 33
+        ? match({ letter, header: "Gần giống", field: "6.4.ratio", confidence: 0.7, reason: "gần giống 'Tái sử dụng' (độ tin cậy 70%)", source: "header" })
+        : match({ letter, header: `Cột ${letter}`, field: "name", confidence: 1, reason: "khớp tên cột", source: "header" }),
+    );
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <MappingTable profile={profile} mapping={wide} onChange={jest.fn()} />
+      </FluentProvider>,
+    );
+    const shown = () => screen.getAllByRole("combobox").map((s) => s.getAttribute("aria-label")!.replace("Trường của cột ", ""));
+    // The guess far down the table is listed, in its place after the first others.
+    expect(shown()).toEqual([...letters.slice(0, SHOWN_COLUMNS - 1), "AH"]);
+    expect(screen.getByText(`… và ${40 - SHOWN_COLUMNS} cột khác đã khớp chắc chắn hoặc không dùng.`)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Xem cả 40 cột" }));
+    expect(shown()).toEqual(letters);
+    fireEvent.click(screen.getByRole("button", { name: "Thu gọn danh sách cột" }));
+    expect(shown()).toHaveLength(SHOWN_COLUMNS);
   });
 });

@@ -77,22 +77,28 @@ function setup(options: { report?: Partial<ReportAdapter> } = {}) {
   return { report, run };
 }
 
-function narrativeText(): string {
-  return screen.getByRole("document", { name: "Nhận xét" }).textContent ?? "";
+/** The narrative once the scoring worker (here in-process) has written it. */
+async function narrativeText(): Promise<string> {
+  return (await screen.findByRole("document", { name: "Nhận xét" }, { timeout: 10_000 })).textContent ?? "";
 }
 
 function setClipboard(writeText: ((text: string) => Promise<void>) | undefined) {
   Object.defineProperty(window.navigator, "clipboard", { value: writeText ? { writeText } : undefined, configurable: true });
 }
 
+// Each render scores the example and plans the report in-process; a shared 2-core machine can take seconds.
+jest.setTimeout(20_000);
+
 describe("report panel", () => {
+  // The pane without a worker loads the worker's code on first use; load it once, before the clocks start.
+  beforeAll(() => import("../../src/taskpane/scoring-answer"), 60_000);
   afterEach(() => setClipboard(undefined));
 
   test("shows the narrative and copies it with navigator.clipboard", async () => {
     const writeText = jest.fn(async () => undefined);
     setClipboard(writeText);
     setup();
-    expect(narrativeText()).toMatch(/\d{2} đơn vị xếp loại/);
+    expect(await narrativeText()).toMatch(/\d{2} đơn vị xếp loại/);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Sao chép" }));
     });
@@ -107,6 +113,7 @@ describe("report panel", () => {
     const writeText = jest.fn(async () => undefined);
     setClipboard(writeText);
     setup();
+    await narrativeText();
     fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Tháng 5 (Tuần 01)" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Ngày chốt số liệu" }), { target: { value: "Ngày 06/5/2024" } });
     await act(async () => {
@@ -125,6 +132,7 @@ describe("report panel", () => {
     const exec = jest.fn(() => false);
     (document as unknown as { execCommand: unknown }).execCommand = exec;
     setup();
+    await narrativeText();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Sao chép" }));
     });
@@ -147,7 +155,7 @@ describe("report panel", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Lập phụ lục" }));
     });
-    expect(report.writeAppendix).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(report.writeAppendix).toHaveBeenCalledTimes(1));
     const plan = (report.writeAppendix as jest.Mock).mock.calls[0][0] as AppendixPlan;
     const texts = plan.values.flat().filter((v): v is string => typeof v === "string");
     expect(texts.some((t) => t.includes("BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN"))).toBe(true);
@@ -168,7 +176,7 @@ describe("report panel", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Lập phiếu điểm" }));
     });
-    expect(report.writeScorecards).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(report.writeScorecards).toHaveBeenCalledTimes(1));
     const plan = (report.writeScorecards as jest.Mock).mock.calls[0][0] as SheetPlan;
     expect(plan.pageBreaks).toHaveLength(17); // 18 communes, the district row has no page
     const texts = plan.values.flat().filter((v): v is string => typeof v === "string");
@@ -206,10 +214,11 @@ describe("report panel", () => {
     expect(within(screen.getByRole("group", { name: "Đơn vị chỉ có ở kỳ trước" })).getByText("XÃ CŨ")).toBeTruthy();
 
     // The comparison reaches the narrative and the appendix.
-    expect(narrativeText()).toMatch(/PHÚ HÙNG/);
+    await waitFor(() => expect(screen.getByRole("document", { name: "Nhận xét" }).textContent).toMatch(/PHÚ HÙNG/));
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Lập phụ lục" }));
     });
+    await waitFor(() => expect(report.writeAppendix).toHaveBeenCalledTimes(1));
     const plan = (report.writeAppendix as jest.Mock).mock.calls[0][0] as AppendixPlan;
     expect(plan.columns.some((c) => c.field === "previousRank" || c.field === "change")).toBe(true);
     expect(run.profile.id).toBe("an-giang-tuan");

@@ -3,12 +3,16 @@
  * failures) and the pane's client of it (progress passed on, "Hủy" terminates the worker, a
  * worker that cannot start is replaced by the same work in-process).
  */
-import { answer, isScoringReply, type ScoringReply, type ScoringRequest } from "../../src/taskpane/scoring-protocol";
+import { isScoringReply, reportRunOf, type ScoringReply, type ScoringRequest } from "../../src/taskpane/scoring-protocol";
+import { createAnswerer } from "../../src/taskpane/scoring-answer";
+import { doReportWork } from "../../src/taskpane/report/build";
 import { CancelledError, CANCELLED_TEXT, scoringClient } from "../../src/taskpane/scoring-client";
 import { runScoring, type RunProgress } from "../../src/pipeline";
 import { BUILTIN_PROFILES } from "../../src/profiles";
 import { phuTanGrid } from "../office/phu-tan-grid";
 import type { Grid } from "../../src/model/grid";
+import { METHOD_SHEET } from "../../src/model/profile";
+import { methodToSheet } from "../../src/profiles/sheet";
 
 /** A table long enough for several progress reports (the pane reports every 200 rows). */
 function longGrid(units: number): Grid {
@@ -21,24 +25,25 @@ function longGrid(units: number): Grid {
 
 function replies(request: ScoringRequest): ScoringReply[] {
   const out: ScoringReply[] = [];
-  answer(request, (reply) => out.push(reply));
+  createAnswerer()(request, (reply) => out.push(reply));
   return out;
 }
 
-/** A Worker stand-in: runs `answer` a tick later, as a real worker would, and can be terminated. */
+/** A Worker stand-in: answers a tick later, as a real worker would, and can be terminated. */
 class FakeWorker {
   static started = 0;
   onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   received: ScoringRequest[] = [];
+  private readonly answer = createAnswerer(); // a worker's own memory (its last run)
   constructor(private readonly hold = false) {
     FakeWorker.started++;
   }
   postMessage(request: ScoringRequest): void {
     this.received.push(request);
     if (this.hold) return; // a long job: only terminate() ends it
-    setTimeout(() => answer(structuredClone(request), (reply) => !this.terminated && this.onmessage?.({ data: structuredClone(reply) } as MessageEvent)), 0);
+    setTimeout(() => this.answer(structuredClone(request), (reply) => !this.terminated && this.onmessage?.({ data: structuredClone(reply) } as MessageEvent)), 0);
   }
   terminate(): void {
     this.terminated = true;
@@ -128,5 +133,59 @@ describe("scoring client", () => {
     failing.onerror?.({ preventDefault: () => undefined } as ErrorEvent);
     expect(await pending).toEqual(expected);
     expect(failing.terminated).toBe(true);
+  });
+
+  test("when the in-process scoring cannot be loaded (connection lost), the pane says so in Vietnamese and a later request tries again", async () => {
+    let loads = 0;
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock("../../src/taskpane/scoring-answer", () => {
+        if (++loads === 1) throw new Error("Loading chunk 321 failed.");
+        return jest.requireActual("../../src/taskpane/scoring-answer");
+      });
+      const isolated = await import("../../src/taskpane/scoring-client");
+      const client = isolated.scoringClient();
+      const first = client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } });
+      await expect(first).rejects.toThrow(isolated.CHUNK_FAILED_TEXT);
+      const second = await client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } });
+      expect(second.scored.units.length).toBeGreaterThan(0);
+    });
+    expect(loads).toBe(2);
+  });
+
+  test("the report's work runs in the worker on the run it keeps; a fresh worker (after Hủy) is sent the run once", async () => {
+    const workers: FakeWorker[] = [];
+    const client = scoringClient(() => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker as unknown as Worker;
+    });
+    const run = await client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } });
+    const runId = client.runIdOf(run)!;
+    expect(runId).toBeGreaterThan(0);
+    const narrative = await client.send({ kind: "report", runId, work: { what: "narrative", comparison: null } });
+    expect(narrative).toEqual(doReportWork(run, { what: "narrative", comparison: null }));
+    // Only a reference travelled: the worker had the run.
+    expect(workers[0].received[1]).not.toHaveProperty("run");
+    // Another worker does not have it: it says so (null), and keeps the run once it is sent.
+    client.dispose();
+    expect(await client.send({ kind: "report", runId, work: { what: "narrative", comparison: null } })).toBeNull();
+    const inputs = { title: "BẢNG XẾP HẠNG", period: "Tháng 5", cutoffDate: "", references: "" };
+    const plan = await client.send({ kind: "report", runId, run: reportRunOf(run), work: { what: "scorecards", inputs, comparison: null } });
+    expect(plan).toEqual(doReportWork(run, { what: "scorecards", inputs, comparison: null }));
+    expect(await client.send({ kind: "report", runId, work: { what: "narrative", comparison: null } })).toEqual(narrative);
+    expect(workers).toHaveLength(2);
+  });
+
+  test("the method sheet is read by the worker: its method, or each mistake at its cell", async () => {
+    const client = scoringClient(() => new FakeWorker() as unknown as Worker);
+    const good = await client.send({ kind: "readMethod", grid: methodToSheet(BUILTIN_PROFILES[0]) });
+    expect(good.profile).toEqual(BUILTIN_PROFILES[0]);
+    const sheet = methodToSheet(BUILTIN_PROFILES[0]);
+    const values = sheet.values.map((r) => [...r]);
+    const row = values.findIndex((r) => r[1] === "Khá");
+    values[row][0] = "mười";
+    const bad = await client.send({ kind: "readMethod", grid: { ...sheet, values } });
+    expect(bad.profile).toBeUndefined();
+    expect(bad.problems?.map((p) => p.cell)).toEqual([`'${METHOD_SHEET}'!A${row + 1}`]);
   });
 });

@@ -19,7 +19,7 @@ import { STATE_CHUNK_SIZE, stateToChunks } from "../../plan/state";
 import { readStateChunks } from "../../plan/state-codec";
 import { isFormulaText } from "../../plan/formula-check";
 import { checkTargets, targetAreas, type CellChange } from "../../plan/refresh";
-import { formatViNumber } from "../../report/format";
+import { formatViNumber } from "../../model/number-text";
 import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
 import type { XlRange, XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
 import { readColumns, readTable, type RawTable, type ReadProgress } from "./read";

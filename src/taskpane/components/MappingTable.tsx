@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { formatViNumber } from "../../report/format";
 import { STRONG_MATCH, type ColumnMatch } from "../../model/table";
 import type { Profile } from "../../model/profile";
 import { fieldLabel, fieldOptions } from "../../model/field-labels";
@@ -21,7 +22,14 @@ const useStyles = makeStyles({
   badge: { flexShrink: 0 },
   reason: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, overflowWrap: "anywhere", marginTop: "2px" },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
 });
+
+/**
+ * A wide table (the portal's 66 columns) lists this many rows at first: those the user should
+ * look at, then the first others in sheet order. The rest, matched for sure, stay one click away.
+ */
+export const SHOWN_COLUMNS = 15;
 
 const UNUSED = "";
 
@@ -73,51 +81,95 @@ export interface MappingTableProps {
   onChange(letter: string, field: string | null): void;
 }
 
+/** Rows that ask for a look: a guess, no match, the user's own choice, or a reason worth reading. */
+function needsLook(m: ColumnMatch, chosen: ReadonlySet<string>): boolean {
+  const strength = matchStrength(m, chosen);
+  return strength === "weak" || strength === "none" || strength === "user" || shownReason(m, strength, chosen) !== null;
+}
+
+/** The rows shown while the list is short: every row that needs a look, then the first others, in sheet order. */
+function shortList(mapping: ColumnMatch[], chosen: ReadonlySet<string>): ColumnMatch[] {
+  const looks = mapping.filter((m) => needsLook(m, chosen));
+  let room = Math.max(0, SHOWN_COLUMNS - looks.length);
+  return mapping.filter((m) => needsLook(m, chosen) || (room-- > 0));
+}
+
+interface MappingRowProps {
+  match: ColumnMatch;
+  strength: MatchStrength;
+  reason: string | null;
+  options: WrappingSelectOption[];
+  disabled?: boolean;
+  onChange(letter: string, field: string | null): void;
+}
+
+/** One column; memoised, so progress updates and other rows' changes do not redraw its dropdown. */
+const MappingRow = React.memo(function MappingRow({ match: m, strength, reason, options, disabled, onChange }: MappingRowProps): React.JSX.Element {
+  const styles = useStyles();
+  const header = m.header || "(không có tiêu đề)";
+  return (
+    <tr className={styles.row} data-strength={strength}>
+      <td className={styles.cell}>
+        <div className={styles.line}>
+          <span className={styles.letter}>{m.letter}</span>
+          <span className={styles.header} title={header}>
+            {header}
+          </span>
+          <Badge className={styles.badge} size="small" appearance="tint" color={BADGE_COLOR[strength]}>
+            {badgeText(m, strength)}
+          </Badge>
+        </div>
+        <WrappingSelect
+          size="small"
+          aria-label={`Trường của cột ${m.letter}`}
+          value={m.field ?? UNUSED}
+          placeholderValue={UNUSED}
+          options={options}
+          disabled={disabled}
+          onChange={(value) => onChange(m.letter, value === UNUSED ? null : value)}
+        />
+        {reason && <div className={strength === "weak" || strength === "none" ? `${styles.reason} ${styles.warn}` : styles.reason}>{reason}</div>}
+      </td>
+    </tr>
+  );
+});
+
 /** Which column is which: each header, the field it was matched to, how sure, and why when unsure. */
 export function MappingTable({ profile, mapping, chosen = NONE_CHOSEN, disabled, onChange }: MappingTableProps): React.JSX.Element {
   const styles = useStyles();
+  const [showAll, setShowAll] = React.useState(false);
   const options = React.useMemo<WrappingSelectOption[]>(() => [{ value: UNUSED, label: "(không dùng)" }, ...fieldOptions(profile).map((o) => ({ value: o.field, label: o.label }))], [profile]);
   // A field the profile does not list (from a saved mapping) stays selectable as itself.
   const choices = (field: string | null) => (field === null || options.some((o) => o.value === field) ? options : [...options, { value: field, label: fieldLabel(profile, field) }]);
+  // The latest handler, behind a stable function: the memoised rows need not redraw for a new one.
+  const latest = React.useRef(onChange);
+  latest.current = onChange;
+  const change = React.useCallback((letter: string, field: string | null) => latest.current(letter, field), []);
+  const shown = showAll || mapping.length <= SHOWN_COLUMNS ? mapping : shortList(mapping, chosen);
+  const hidden = mapping.length - shown.length;
   return (
-    <table className={styles.table} aria-label="Ánh xạ cột">
-      <thead className={styles.hidden}>
-        <tr>
-          <th scope="col">Cột, trường và độ tin cậy</th>
-        </tr>
-      </thead>
-      <tbody>
-        {mapping.map((m) => {
-          const strength = matchStrength(m, chosen);
-          const reason = shownReason(m, strength, chosen);
-          const header = m.header || "(không có tiêu đề)";
-          return (
-            <tr key={m.letter} className={styles.row} data-strength={strength}>
-              <td className={styles.cell}>
-                <div className={styles.line}>
-                  <span className={styles.letter}>{m.letter}</span>
-                  <span className={styles.header} title={header}>
-                    {header}
-                  </span>
-                  <Badge className={styles.badge} size="small" appearance="tint" color={BADGE_COLOR[strength]}>
-                    {badgeText(m, strength)}
-                  </Badge>
-                </div>
-                <WrappingSelect
-                  size="small"
-                  aria-label={`Trường của cột ${m.letter}`}
-                  value={m.field ?? UNUSED}
-                  placeholderValue={UNUSED}
-                  options={choices(m.field)}
-                  disabled={disabled}
-                  onChange={(value) => onChange(m.letter, value === UNUSED ? null : value)}
-                />
-                {reason && <div className={strength === "weak" || strength === "none" ? `${styles.reason} ${styles.warn}` : styles.reason}>{reason}</div>}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div>
+      <table className={styles.table} aria-label="Ánh xạ cột">
+        <thead className={styles.hidden}>
+          <tr>
+            <th scope="col">Cột, trường và độ tin cậy</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((m) => {
+            const strength = matchStrength(m, chosen);
+            return <MappingRow key={m.letter} match={m} strength={strength} reason={shownReason(m, strength, chosen)} options={choices(m.field)} disabled={disabled} onChange={change} />;
+          })}
+        </tbody>
+      </table>
+      {(hidden > 0 || showAll) && mapping.length > SHOWN_COLUMNS && (
+        <div className={styles.more}>
+          {hidden > 0 && <Text size={200}>… và {formatViNumber(hidden)} cột khác đã khớp chắc chắn hoặc không dùng.</Text>}
+          <Button size="small" appearance="secondary" onClick={() => setShowAll(!showAll)}>
+            {showAll ? "Thu gọn danh sách cột" : `Xem cả ${formatViNumber(mapping.length)} cột`}
+          </Button>
+        </div>
+      )}
+    </div>
   );
 }

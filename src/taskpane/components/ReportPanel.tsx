@@ -10,7 +10,8 @@ import type { ReportAdapter } from "../../adapters/office/report";
 import { useAnnounce, type Announce } from "../status";
 import { errorMessage } from "../errors";
 import type { RunResult, ScoringService } from "../scoring";
-import { appendixPlanOf, messageOf, narrativeOf, scorecardPlanOf, titleInputs, type TitleInputs } from "../report/build";
+import type { Comparison, Narrative } from "../../report/types";
+import { messageOf, titleInputs, type TitleInputs } from "../report/build";
 import { AppendixFields } from "./AppendixFields";
 import { NarrativeBlock } from "./NarrativeBlock";
 import { PreviousPeriodBlock, usePreviousPeriod, type Act } from "./PreviousPeriod";
@@ -51,6 +52,22 @@ function useTitleInputs(grid: Grid | null, headerTop: number): [TitleInputs, Rea
   return [inputs, setInputs];
 }
 
+/** The narrative, written in the scoring worker (seconds at thousands of units); null until it comes. */
+function useNarrative(scoring: ScoringService, run: RunResult, comparison: Comparison | null, announce: Announce): Narrative | null {
+  const [narrative, setNarrative] = React.useState<{ run: RunResult; comparison: Comparison | null; narrative: Narrative } | null>(null);
+  React.useEffect(() => {
+    let current = true;
+    scoring.narrative(run, comparison).then(
+      (n) => current && setNarrative({ run, comparison, narrative: n }),
+      (e: unknown) => current && announce({ intent: "error", text: errorMessage(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [scoring, run, comparison]);
+  return narrative && narrative.run === run && narrative.comparison === comparison ? narrative.narrative : null;
+}
+
 export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelProps): React.JSX.Element {
   const styles = useReportStyles();
   const announce = useAnnounce();
@@ -58,13 +75,13 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
   const { working, act } = useAction(announce);
   const period = usePreviousPeriod({ run, gridSheet: grid?.sheet ?? null, scoring, report, act, announce });
   const { comparison } = period;
-  const narrative = React.useMemo(() => narrativeOf(run, comparison), [run, comparison]);
+  const narrative = useNarrative(scoring, run, comparison, announce);
   const disabled = Boolean(busy) || working !== null;
 
   const writeAppendix = () =>
     act("Đang lập phụ lục…", async () => {
       if (!report) return;
-      const done = await report.writeAppendix(appendixPlanOf(run, inputs, comparison, narrative));
+      const done = await report.writeAppendix(await scoring.appendixPlan(run, inputs, comparison, narrative ?? undefined));
       const notes = done.notesSheetName ? ` và trang "${done.notesSheetName}" (số đơn vị theo xếp loại, nhận xét)` : "";
       const charts = done.charts ? " với 2 biểu đồ" : " (Excel này chưa vẽ được biểu đồ qua phần bổ trợ)";
       announce({ intent: "success", text: `Đã lập trang "${done.sheetName}"${notes}${charts}.` });
@@ -73,13 +90,19 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
   const writeScorecards = () =>
     act("Đang lập phiếu điểm…", async () => {
       if (!report) return;
-      const name = await report.writeScorecards(scorecardPlanOf(run, inputs, comparison));
+      const name = await report.writeScorecards(await scoring.scorecardPlan(run, inputs, comparison));
       announce({ intent: "success", text: `Đã lập trang "${name}": mỗi đơn vị một trang A4 để in.` });
     });
 
   return (
     <div className={styles.root}>
-      <NarrativeBlock narrative={narrative} groupMessage={() => messageOf(run, inputs, comparison)} />
+      {narrative ? (
+        <NarrativeBlock narrative={narrative} groupMessage={() => messageOf(run, inputs, comparison)} />
+      ) : (
+        <div className={styles.note} role="status">
+          Đang soạn nhận xét…
+        </div>
+      )}
       {report && <PreviousPeriodBlock period={period} disabled={disabled} />}
       {report && <AppendixFields inputs={inputs} onInputs={setInputs} disabled={disabled} onAppendix={() => void writeAppendix()} onScorecards={() => void writeScorecards()} />}
       {working && (

@@ -11,7 +11,29 @@ import { buildNarrative } from "../../report/narrative";
 import { buildGroupMessage } from "../../report/message";
 import { planScorecards } from "../../report/scorecard";
 import type { AppendixPlan, Comparison, Narrative, SheetPlan } from "../../report/types";
-import type { RunResult } from "../scoring";
+import type { RunResult } from "../../pipeline";
+import type { ReadResult } from "../../model/table";
+
+/** The parts of a run the report reads (what the worker keeps of the last run). */
+export type ReportRun = Pick<RunResult, "scored" | "profile"> & { read: Pick<ReadResult, "units" | "mapping"> };
+
+/** The report's heavy steps, done in the scoring worker (thousands of units take seconds). */
+export type ReportWork =
+  | { what: "narrative"; comparison: Comparison | null }
+  | { what: "appendix"; inputs: TitleInputs; comparison: Comparison | null; narrative?: Narrative }
+  | { what: "scorecards"; inputs: TitleInputs; comparison: Comparison | null };
+
+export type ReportValue<W extends ReportWork> = W extends { what: "narrative" } ? Narrative : W extends { what: "appendix" } ? AppendixPlan : SheetPlan;
+
+export function doReportWork<W extends ReportWork>(run: ReportRun, work: W): ReportValue<W> {
+  const value =
+    work.what === "narrative"
+      ? narrativeOf(run, work.comparison)
+      : work.what === "appendix"
+        ? appendixPlanOf(run, work.inputs, work.comparison, work.narrative ?? narrativeOf(run, work.comparison))
+        : scorecardPlanOf(run, work.inputs, work.comparison);
+  return value as ReportValue<W>;
+}
 
 export { titleInputs, titleLines, type TitleInputs };
 
@@ -35,11 +57,11 @@ export function compareWithPrevious(run: RunResult, previous: PreviousPeriod | n
   return compareResults(run.scored, previous.scored, { previousPeriod: previous.label, ...(methods ? { methods } : {}) });
 }
 
-export function narrativeOf(run: RunResult, comparison: Comparison | null): Narrative {
+export function narrativeOf(run: ReportRun, comparison: Comparison | null): Narrative {
   return buildNarrative(run.scored, run.profile, { ...(comparison ? { comparison } : {}), sourceRows: run.read.units });
 }
 
-export function appendixPlanOf(run: RunResult, inputs: TitleInputs, comparison: Comparison | null, narrative: Narrative): AppendixPlan {
+export function appendixPlanOf(run: ReportRun, inputs: TitleInputs, comparison: Comparison | null, narrative: Narrative): AppendixPlan {
   const title = inputs.title.trim() || DEFAULT_APPENDIX_TITLE;
   return planAppendix(run.scored, run.profile, {
     title: title.split("\n").filter((l) => l.trim() !== ""),
@@ -55,7 +77,7 @@ export function appendixPlanOf(run: RunResult, inputs: TitleInputs, comparison: 
 }
 
 /** The chat-group message ("Sao chép tin nhắn"): the same period and cut-off date as the appendix. */
-export function messageOf(run: RunResult, inputs: TitleInputs, comparison: Comparison | null): string {
+export function messageOf(run: ReportRun, inputs: TitleInputs, comparison: Comparison | null): string {
   const message = buildGroupMessage(run.scored, run.profile, {
     period: inputs.period.trim() || periodIn(inputs.title) || undefined,
     cutoffDate: inputs.cutoffDate.trim() || undefined,
@@ -66,7 +88,7 @@ export function messageOf(run: RunResult, inputs: TitleInputs, comparison: Compa
 }
 
 /** The "Phiếu điểm" sheet: a page per unit, with the period and cut-off date of the appendix. */
-export function scorecardPlanOf(run: RunResult, inputs: TitleInputs, comparison: Comparison | null): SheetPlan {
+export function scorecardPlanOf(run: ReportRun, inputs: TitleInputs, comparison: Comparison | null): SheetPlan {
   return planScorecards(run.scored, run.profile, {
     period: inputs.period.trim() || periodIn(inputs.title) || undefined,
     cutoffDate: inputs.cutoffDate.trim() || undefined,
