@@ -288,9 +288,11 @@ export class FakeRange extends FakeProxy<ResolvedRange> implements XlRange {
       // Office.js: null leaves the cell unchanged; "" clears it.
       if (v === null || v === undefined) return;
       if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") throw new FakeExcelError("InvalidArgument", `Giá trị không hợp lệ: ${String(v)}`);
+      // Like Excel, a leading "'" is the text prefix: the rest is kept as text, whatever it is.
+      if (typeof v === "string" && v.startsWith("'")) sheet.update(r, c, { value: v.slice(1), formula: undefined });
       // Like Excel, text starting with "=" in a cell not formatted as text is a formula; the
       // fake does not calculate, so the cell keeps showing its last result.
-      if (typeof v === "string" && v.startsWith("=") && sheet.cell(r, c).numberFormat !== "@") sheet.update(r, c, { formula: v });
+      else if (typeof v === "string" && v.startsWith("=") && sheet.cell(r, c).numberFormat !== "@") sheet.update(r, c, { formula: v });
       else sheet.update(r, c, { value: v, formula: undefined });
     });
   }

@@ -18,7 +18,7 @@ export interface MappingFile {
   levels?: LevelOverrides;
 }
 
-/** Indicator ids listed in a message before "…". */
+/** Indicators listed per method in a message before "…". */
 const MAX_LISTED_INDICATORS = 40;
 
 export async function readMapping(file: string): Promise<MappingFile> {
@@ -61,16 +61,23 @@ function knownFields(profiles: readonly Profile[]): Map<string, FieldOption> {
   return out;
 }
 
-/** The valid choices in words: the unit and total columns, the groups, the indicators' parts. */
+/** The valid choices in words: the unit and total columns, the groups, then each method's indicators by name. */
 function choicesText(profiles: readonly Profile[], known: Map<string, FieldOption>): string {
   const plain = [...known.values()].filter((o) => !/\.(numerator|denominator|ratio|points)$/.test(o.field));
-  const indicators = [...new Set(profiles.flatMap((p) => p.indicators.map((i) => i.id)))];
   const lines = [`  ${plain.map((o) => `"${o.field}" (${o.label})`).join(", ")}`];
-  if (indicators.length > 0) {
-    const listed = indicators.slice(0, MAX_LISTED_INDICATORS).join(", ") + (indicators.length > MAX_LISTED_INDICATORS ? ", …" : "");
-    lines.push(
-      `  một chỉ số: mã chỉ số rồi ".numerator" (tử số), ".denominator" (mẫu số), ".ratio" (tỷ lệ %) hoặc ".points" (điểm), ví dụ "${indicators[0]}.points"; mã chỉ số: ${listed}`,
-    );
+  const listed = new Set<string>();
+  let example: string | null = null;
+  for (const p of profiles) {
+    // Each indicator once, under the first method that has it, named by its label (the id is only what to type).
+    const fresh = p.indicators.filter((i) => !listed.has(i.id));
+    if (fresh.length === 0) continue;
+    for (const i of fresh) listed.add(i.id);
+    example ??= fresh[0].id;
+    const shown = fresh.slice(0, MAX_LISTED_INDICATORS).map((i) => `"${i.id}" (${i.label})`);
+    lines.push(`  chỉ số của phương pháp “${p.name}”: ${shown.join(", ")}${fresh.length > MAX_LISTED_INDICATORS ? ", …" : ""}`);
+  }
+  if (example !== null) {
+    lines.push(`  với một chỉ số, ghi mã trong ngoặc kép ở trên rồi ".numerator" (tử số), ".denominator" (mẫu số), ".ratio" (tỷ lệ %) hoặc ".points" (điểm), ví dụ "${example}.points"`);
   }
   lines.push(`  null: bỏ qua cột đó`);
   return lines.join("\n");

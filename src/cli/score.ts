@@ -1,5 +1,6 @@
 /** `chiso766 score`: read a table, score it, write the scored workbook, print a summary. */
 import type ExcelJS from "exceljs";
+import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { BUILTIN_PROFILES } from "../profiles";
 import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
@@ -11,7 +12,7 @@ import { CliError, EXIT, type CliIO } from "./errors";
 import { outputFile, singleInput } from "./command";
 import { samePath } from "./paths";
 import { addReport, addScorecards, scorePreviousFile, writeChartFiles, type CliReport } from "../adapters/exceljs/appendix";
-import { conflictLines, fileWording, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
+import { comparisonLine, conflictLines, fileWording, jsonDocument, MAX_UNIT_LINES, planLines, problemLine, profileLine, unitsTable } from "./summary";
 import { formatViNumber } from "../report/format";
 import type { LevelOverrides } from "../reader";
 import type { ColumnMapping } from "../model/table";
@@ -135,7 +136,8 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(scoredBook.text);
     return EXIT.ok;
   }
-  io.stdout(`${scoredBook.text.slice(0, -1)}\nĐã ghi trang "${report.sheetName}"${report.notesSheetName ? `, trang "${report.notesSheetName}"` : ""} và biểu đồ: ${report.files?.join(", ") ?? ""}\n\n${report.narrative.text}\n`);
+  const compared = report.comparison ? `\n${comparisonLine(report.comparison)}` : "";
+  io.stdout(`${scoredBook.text.slice(0, -1)}${compared}\nĐã ghi trang "${report.sheetName}"${report.notesSheetName ? `, trang "${report.notesSheetName}"` : ""} và biểu đồ: ${report.files?.join(", ") ?? ""}\n\n${report.narrative.text}\n`);
   return EXIT.ok;
 }
 
@@ -204,7 +206,7 @@ async function scoreWorkbook(
   if (!unchanged) applyPlan(workbook, plan);
   // The source's title rows, unless the command line says otherwise.
   const titles = { ...titleInputs(grid, read.layout.headerTop), ...options.titles };
-  const { report, message, scorecardSheet } = await addReports(workbook, run, titles, options);
+  const { report, message, scorecardSheet } = await addReports(workbook, run, titles, { ...options, input });
   // Undo removes the sheets this run added (unless edited since).
   const sheets = addedSheets(workbook, [report?.sheetName, report?.notesSheetName, scorecardSheet]);
   if (!unchanged && state.lastRun && sheets.length > 0) state.lastRun.sheets = sheets;
@@ -302,7 +304,7 @@ async function addReports(
   workbook: ExcelJS.Workbook,
   run: RunResult,
   titles: TitleInputs,
-  options: ScoreOptions,
+  options: ScoreOptions & { input: string },
 ): Promise<{ report: CliReport | null; message: string | null; scorecardSheet: string | null }> {
   const none = { report: null, message: null, scorecardSheet: null };
   const compares = options.previous !== undefined;
@@ -310,17 +312,18 @@ async function addReports(
   const { scored, profile } = run;
   try {
     const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
-    const report = options.report || compares ? addReport(workbook, run, { previous, titles }) : null;
+    const names = options.previous !== undefined ? { current: `tệp "${path.basename(options.input)}"`, previous: `tệp "${path.basename(options.previous)}"` } : undefined;
+    const report = options.report || compares ? addReport(workbook, run, { previous, titles, names }) : null;
     // Score cards show changes only between periods scored by the same method and version.
     const comparablePrevious = previous && (!previous.method || sameMethod(previous.method, profile)) ? previous.scored : undefined;
     const scorecardSheet = options.scorecards ? addScorecards(workbook, run, { previous: comparablePrevious, titles }) : null;
     if (!options.message) return { report, message: null, scorecardSheet };
     const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
-    const comparison = previous ? compareResults(scored, previous.scored, { methods }) : null;
+    const comparison = previous ? compareResults(scored, previous.scored, { methods, names }) : null;
     // Periods scored by different methods: no rises and drops, the reason instead.
-    const comparable = comparison && !comparison.methodNote ? comparison : null;
+    const comparable = comparison && !comparison.notComparable ? comparison : null;
     const message = buildGroupMessage(scored, profile, { period: titles.period || periodIn(titles.title) || undefined, cutoffDate: titles.cutoffDate || undefined, comparison: comparable });
-    return { report, scorecardSheet, message: comparison?.methodNote ? `${message.trimEnd()}\n${comparison.methodNote}\n` : message };
+    return { report, scorecardSheet, message: comparison?.notComparable ? `${message.trimEnd()}\n${comparison.notComparable}\n` : message };
   } catch (e) {
     throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
   }

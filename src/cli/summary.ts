@@ -6,6 +6,7 @@ import { roundHalfUp } from "../engine/round";
 import { cellCount, quoteSheet, type CellValue } from "../model/grid";
 import { problemLabel } from "../model/problems";
 import { publishedCheckLines } from "../plan/outputs";
+import { planEffect, type ColumnEffect } from "../plan/effect";
 import { isFormulaText } from "../plan/formula-check";
 import { formatViNumber } from "../report/format";
 import type { Conflict } from "../model/plan";
@@ -15,6 +16,8 @@ import type { ReadResult } from "../model/table";
 import type { Flag, Problem, ScoreResult, ScoredUnit, UnitRow } from "../model/units";
 import type { PlannedWrite } from "../plan";
 import type { ProfileSource } from "../pipeline";
+import { overlapText } from "../report/narrative";
+import type { Comparison } from "../report/types";
 
 /** 86.59 → "86,59"; -0.02 → "-0,02" (with sign: "+6,06"); null → "—". Rounded half-up in decimal. */
 export function formatScore(v: number | null, decimals = 2, signed = false): string {
@@ -182,15 +185,35 @@ export function conflictLines(sheet: string, conflicts: Conflict[]): string {
 }
 
 export function planLines(plan: PlannedWrite): string {
-  const cols = [...plan.columns].sort((a, b) => a.col - b.col).map((c) => `${c.letter} "${c.header}" (${c.added ? "thêm mới" : "điền tại chỗ"})`);
+  const effect = planEffect(plan);
+  // A column of the table the run leaves as it is (a totals-only table's own "Tổng điểm") is not a result column of this run.
+  const listed = effect.columns.filter((e) => e.changed > 0 || e.retyped > 0 || (e.column.added && !e.reused)).sort((a, b) => a.column.col - b.column.col);
   const lines = [
-    cols.length ? `Cột kết quả: ${cols.join(", ")}.` : "Hồ sơ này không ghi cột kết quả nào (chỉ kiểm tra số liệu).",
-    `Gạch chân ${formatViNumber(cellCount(plan.underline.set))} ô, bỏ gạch chân ${formatViNumber(cellCount(plan.underline.clear))} ô.`,
+    plan.columns.length === 0
+      ? "Hồ sơ này không ghi cột kết quả nào (chỉ kiểm tra số liệu)."
+      : listed.length > 0
+        ? `Cột kết quả: ${listed.map(columnWords).join(", ")}.`
+        : "Cột kết quả: không ô nào thay đổi, bảng đã có đúng các kết quả này.",
   ];
+  const already = cellCount(plan.underline.set) - effect.underlined;
+  if (effect.underlined > 0 || effect.ununderlined > 0) {
+    lines.push(`Gạch chân thêm ${formatViNumber(effect.underlined)} ô, bỏ gạch chân ${formatViNumber(effect.ununderlined)} ô${already > 0 ? ` (${formatViNumber(already)} ô đã gạch chân từ trước, giữ nguyên)` : ""}.`);
+  } else if (already > 0) lines.push(`Gạch chân không đổi: ${formatViNumber(already)} ô dưới ngưỡng đã được gạch chân từ trước.`);
+  else lines.push("Không ô nào dưới ngưỡng cần gạch chân.");
   if (plan.restored.length) lines.push(`Trả lại nội dung cũ cho ${formatViNumber(plan.restored.length)} ô của lần chấm trước không còn dùng.`);
   for (const c of plan.columns) if (c.why) lines.push(`Cột ${c.letter} "${c.header}" là cột mới vì ${c.why}.`);
   lines.push(...publishedCheckLines(plan.checks));
   return lines.join("\n");
+}
+
+/** `D "Xếp loại" (cột có sẵn trong bảng, ghi 11 ô)`, in words a clerk reads without help. */
+function columnWords(e: ColumnEffect): string {
+  const where = !e.column.added ? "cột có sẵn trong bảng" : e.reused ? "cột đã thêm ở lần chấm trước" : "cột mới, thêm bên phải bảng";
+  const what = [
+    ...(e.changed > 0 ? [`ghi ${formatViNumber(e.changed)} ô`] : []),
+    ...(e.retyped > 0 ? [`${formatViNumber(e.retyped)} ô số ghi dạng chữ được ghi lại thành số, giá trị không đổi`] : []),
+  ];
+  return `${e.column.letter} "${e.column.header}" (${where}${what.length > 0 ? `, ${what.join("; ")}` : ""})`;
 }
 
 function jsonProblem(p: Problem) {
@@ -227,4 +250,11 @@ export function jsonDocument(read: ReadResult, scored: ScoreResult) {
     units: scored.units.map(jsonUnit),
     problems: [...read.problems, ...scored.problems].map(jsonProblem),
   };
+}
+
+/** What the comparison with the last period could do: why not at all, or how many units it matched. */
+export function comparisonLine(comparison: Comparison): string {
+  if (comparison.notComparable) return comparison.notComparable;
+  const overlap = overlapText(comparison);
+  return overlap ? `So với kỳ trước: ${overlap.charAt(0).toLowerCase()}${overlap.slice(1)}` : "So với kỳ trước: mọi đơn vị đều khớp mã hoặc tên với kỳ trước.";
 }

@@ -3,7 +3,7 @@
  * combined groups; a score the table gives is checked against it, and stands in when the table
  * gives none of what the group is made of.
  */
-import { formatNumber } from "../model/text";
+import { formatNumber, missingMarkText } from "../model/text";
 import type { Problem, UnitRow } from "../model/units";
 import { EPSILON, hasField } from "./indicator";
 import { round, sumDecimal } from "./round";
@@ -47,8 +47,10 @@ export function readScore(row: UnitRow, field: string, max: number, what: string
 }
 
 /** The given score of a group none of whose components the table gives: a blank is reported, never 0. */
-function givenOnly(g: CompiledGroup, given: Part, report: Report): Part {
-  if (given.status === "missing") report(g.spec.id, "missing", "error", `Thiếu điểm ${g.what} (ô trống hoặc không đọc được): không tính là 0`);
+function givenOnly(row: UnitRow, g: CompiledGroup, given: Part, report: Report): Part {
+  if (given.status !== "missing") return given;
+  const mark = row.marks?.[g.spec.id];
+  report(g.spec.id, "missing", "error", mark !== undefined ? missingMarkText(mark, `điểm ${g.what}`) : `Thiếu điểm ${g.what} (ô trống hoặc không đọc được): không tính là 0`);
   return given;
 }
 
@@ -64,7 +66,7 @@ function plainGroup(row: UnitRow, g: CompiledGroup, indicators: readonly Indicat
   const given = readScore(row, g.spec.id, max, g.what, report);
   const applicable = g.members.filter((i) => indicators[i].status !== "not-applicable");
   const absent = applicable.filter((i) => indicators[i].status === "absent");
-  if (applicable.length === absent.length) return givenOnly(g, given, report);
+  if (applicable.length === absent.length) return givenOnly(row, g, given, report);
   for (const i of absent) {
     const ind = c.indicators[i];
     report(ind.points, "missing", "error", `Thiếu ${ind.what} trong bảng nên không tính được điểm ${g.what}`);
@@ -78,7 +80,7 @@ function plainGroup(row: UnitRow, g: CompiledGroup, indicators: readonly Indicat
 function combinedGroup(row: UnitRow, g: CompiledGroup, parts: readonly Part[], c: CompiledProfile, max: number, report: Report): Part {
   const given = readScore(row, g.spec.id, max, g.what, report);
   const members = g.combines.map((at) => (at < 0 ? ABSENT : parts[at]));
-  if (members.every((p) => p.status === "absent")) return givenOnly(g, given, report);
+  if (members.every((p) => p.status === "absent")) return givenOnly(row, g, given, report);
   if (!members.every((p) => p.status === "ok")) return MISSING;
   const { decimals, mode } = c.profile.rounding;
   return computed(g, given, round(sumDecimal(members.map((p) => p.value!)), decimals, mode), "tổng các nhóm thành phần", report);

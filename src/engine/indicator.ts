@@ -6,7 +6,7 @@
  */
 import type { Level } from "../model/fields";
 import type { IndicatorSpec, Profile } from "../model/profile";
-import { formatNumber } from "../model/text";
+import { formatNumber, missingMarkText } from "../model/text";
 import type { Problem, UnitRow } from "../model/units";
 import { divideRounded, round } from "./round";
 import type { CompiledIndicator, CompiledProfile, IndicatorOutcome } from "./types";
@@ -179,10 +179,13 @@ function nothingUsable(row: UnitRow, ind: CompiledIndicator, findings: Findings)
   const blank = fields.find((f) => hasField(row, f) && row.values[f] === null);
   // An unscored indicator may be a bare count (Bến Cầu's overdue dossiers): read, nothing to compute.
   if (!ind.scored && blank === undefined) return { status: "ok", ratio: null, points: null, problems: findings.list };
+  const mark = blank !== undefined ? row.marks?.[blank] : undefined;
   const message =
-    blank !== undefined
-      ? `Thiếu số liệu ${ind.what} (ô trống hoặc không có dữ liệu): không tính là 0`
-      : `Không đủ số liệu để tính điểm ${ind.what}: cần tử số và mẫu số, tỷ lệ hoặc điểm`;
+    mark !== undefined
+      ? missingMarkText(mark, ind.what)
+      : blank !== undefined
+        ? `Thiếu số liệu ${ind.what} (ô trống hoặc không có dữ liệu): không tính là 0`
+        : `Không đủ số liệu để tính điểm ${ind.what}: cần tử số và mẫu số, tỷ lệ hoặc điểm`;
   const field = blank ?? [ind.numerator, ind.denominator, ind.ratio, ind.points].find((f) => hasField(row, f))!;
   findings.add(ind.scored ? "error" : "warning", field, "missing", message);
   return { status: "missing", ratio: null, points: null, problems: findings.list };

@@ -3,7 +3,7 @@
  * total; then the total converted to the profile's second scale and the change against the
  * previous period. Printed values the table also gives are checked against the computed ones.
  */
-import { formatNumber } from "../model/text";
+import { formatNumber, missingMarkText } from "../model/text";
 import type { Problem, UnitRow } from "../model/units";
 import { ABSENT, differs, readScore, type Report } from "./groups";
 import { EPSILON, hasField } from "./indicator";
@@ -43,6 +43,11 @@ function totalComponents(c: CompiledProfile, parts: readonly Part[], indicators:
   return values.length > 0 ? values : null;
 }
 
+/** Whether the table gives nothing the total is made of (no group, no indicator outside groups). */
+function nothingGiven(c: CompiledProfile, parts: readonly Part[], indicators: readonly IndicatorOutcome[]): boolean {
+  return parts.every((p) => p.status === "absent") && c.ungrouped.every((i) => indicators[i].status === "absent" || indicators[i].status === "not-applicable");
+}
+
 /** The unit's total, and a problem of the whole table when the profile needs a total column the table lacks. */
 export function totalOf(
   row: UnitRow,
@@ -55,8 +60,13 @@ export function totalOf(
   const { decimals, mode } = profile.rounding;
   const label = profile.total?.label ?? "Tổng điểm";
   const printed = profile.total ? readScore(row, "total", profile.total.max, `“${label}”`, report) : ABSENT;
+  const reportMissingTotal = () => {
+    const mark = row.marks?.total;
+    const consequence = "không xếp loại, xếp hạng";
+    report("total", "missing", "error", mark !== undefined ? missingMarkText(mark, `“${label}”`, consequence) : `Thiếu “${label}” (ô trống hoặc không đọc được): ${consequence}`);
+  };
   if (profile.basis === "total") {
-    if (printed.status === "missing") report("total", "missing", "error", `Thiếu “${label}” (ô trống hoặc không đọc được): không xếp loại, xếp hạng`);
+    if (printed.status === "missing") reportMissingTotal();
     const tableProblem: Problem | null = printed.status === "absent" ? { code: "missing", severity: "error", message: `Bảng không có cột “${label}”` } : null;
     return { total: printed.value, tableProblem };
   }
@@ -75,6 +85,8 @@ export function totalOf(
       );
     }
   }
+  // A table of totals only: a blank total is the unit's only number, so it is said, like any missing value.
+  if (computed === null && printed.status === "missing" && nothingGiven(c, parts, indicators)) reportMissingTotal();
   // The printed total stands in only when the table does not give what the total is made of.
   return { total: computed ?? printed.value, tableProblem: null };
 }

@@ -73,7 +73,9 @@ export function scoreUnit(row: UnitRow, aggregate: boolean, indicators: readonly
   };
   if (notRated !== undefined) {
     unit.notRated = notRated;
-    problems.push({ cell: c.cellOf(row, "name"), code: "not-rated", severity: "error", message: notRatedMessage(notRated, row, c) });
+    const message = notRatedMessage(notRated, row, c);
+    const follows = notRated.cell !== null ? { follows: { cell: notRated.cell, effect: `${row.name}: ${lowerFirst(notRatedWhat(row, c))}` } } : {};
+    problems.push({ cell: c.cellOf(row, "name"), code: "not-rated", severity: "error", message, ...follows });
   }
   if (!aggregate && c.profile.flags.length > 0) unit.flags = flagsFor(unit, row, c.profile);
   return { unit, tableProblem };
@@ -95,7 +97,12 @@ function firstInputError(row: UnitRow, problems: readonly Problem[], c: Compiled
 
 /** "Chưa xếp loại, xếp hạng vì ô 'Phụ lục 1'!D6 có lỗi: …", saying only what the method does. */
 function notRatedMessage(error: InputError, row: UnitRow, c: CompiledProfile): string {
-  const { rating, ranking } = c.profile;
-  const what = rating && ranking && !row.aggregate ? "Chưa xếp loại, xếp hạng" : rating ? "Chưa xếp loại" : "Chưa xếp hạng";
-  return `${what} vì ${inputErrorText(error)}`;
+  return `${notRatedWhat(row, c)} vì ${inputErrorText(error)}`;
 }
+
+function notRatedWhat(row: UnitRow, c: CompiledProfile): string {
+  const { rating, ranking } = c.profile;
+  return rating && ranking && !row.aggregate ? "Chưa xếp loại, xếp hạng" : rating ? "Chưa xếp loại" : "Chưa xếp hạng";
+}
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

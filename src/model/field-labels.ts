@@ -26,7 +26,7 @@ const BASE: FieldOption[] = [
  * "1.1 Công khai …" names a national indicator as the decision numbers it; a profile's own ids
  * ("ck", "dvctt", "sohoa") are internal codes a clerk never sees.
  */
-function indicatorName(ind: { id: string; label: string }): string {
+function indicatorLabel(ind: { id: string; label: string }): string {
   return /^\d+(\.\d+)*$/.test(ind.id) ? `${ind.id} ${ind.label}` : ind.label;
 }
 
@@ -35,7 +35,7 @@ export function fieldOptions(profile: Profile): FieldOption[] {
   for (const g of profile.groups) out.push({ field: g.id, label: `Nhóm: ${g.label}` });
   for (const ind of profile.indicators) {
     const parts = ind.max > 0 ? (["numerator", "denominator", "ratio", "points"] as const) : (["ratio", "numerator", "denominator"] as const);
-    for (const part of parts) out.push({ field: `${ind.id}.${part}`, label: `${indicatorName(ind)} — ${PART_LABELS[part]}` });
+    for (const part of parts) out.push({ field: `${ind.id}.${part}`, label: `${indicatorLabel(ind)} — ${PART_LABELS[part]}` });
   }
   for (const c of profile.columns) if (!out.some((o) => o.field === c.field)) out.push({ field: c.field, label: c.label });
   return out;

@@ -1,7 +1,8 @@
 /**
  * The problems as both hosts list them: one per cell. The reader and the engine may both speak
  * about one cell (a value above its maximum is a reader warning and an engine error; a cell that
- * is not a number is also a missing group score): the user needs the worst, said once.
+ * is not a number is also a missing group score): the user needs the worst, said once. A problem
+ * that only follows from another cell's (the unit is not rated) is said on that cell's line.
  */
 import type { ReadResult } from "./table";
 import type { Problem, ScoreResult } from "./units";
@@ -22,7 +23,13 @@ export function onePerCell(problems: readonly Problem[]): Problem[] {
   const byCell = new Map<string, Problem>();
   const seenMessages = new Set<string>();
   const out: (Problem | string)[] = [];
+  const effects = new Map<string, string[]>();
+  const cells = new Set(problems.map((p) => p.cell));
   for (const p of problems) {
+    if (p.follows && cells.has(p.follows.cell)) {
+      effects.set(p.follows.cell, [...(effects.get(p.follows.cell) ?? []), p.follows.effect]);
+      continue;
+    }
     if (!p.cell) {
       if (seenMessages.has(p.message)) continue;
       seenMessages.add(p.message);
@@ -38,7 +45,12 @@ export function onePerCell(problems: readonly Problem[]): Problem[] {
     }
   }
   // Cells keep the place of their first problem, so the list still reads top to bottom.
-  return out.map((x) => (typeof x === "string" ? (byCell.get(x) as Problem) : x));
+  return out.map((x) => {
+    if (typeof x !== "string") return x;
+    const kept = byCell.get(x) as Problem;
+    const effect = effects.get(x);
+    return effect ? { ...kept, message: `${kept.message} — ${effect.join("; ")}` } : kept;
+  });
 }
 
 /** A run's problems to review: the table's, the engine's, then each unit's, one per cell. */

@@ -38,8 +38,15 @@ function numberIn(min: number, max: number) {
   return z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
 }
 
+/**
+ * A method's texts become headers, ratings and the method sheet's cells; a received method is
+ * untrusted, and a text starting with "=" would be a formula in Excel.
+ */
 function text(max: number = L.text) {
-  return z.string({ error: "phải là chữ (trong dấu ngoặc kép)" }).max(max, { error: `dài quá ${max} ký tự` });
+  return z
+    .string({ error: "phải là chữ (trong dấu ngoặc kép)" })
+    .max(max, { error: `dài quá ${max} ký tự` })
+    .refine((s) => !s.trimStart().startsWith("="), { error: "không được bắt đầu bằng dấu =" });
 }
 
 function nonEmptyText(max: number = L.text) {

@@ -34,3 +34,11 @@ export function foldText(text: string): string {
 export function formatNumber(x: number): string {
   return String(Number(x.toPrecision(15))).replace(".", ",");
 }
+
+/**
+ * A cell whose "no data" mark was read as missing, said with the mark (`"N/A" — coi là thiếu số
+ * liệu, không tính là 0`); `what` names what is missing when the engine needed the value.
+ */
+export function missingMarkText(mark: string, what?: string, consequence = "không tính là 0"): string {
+  return `"${mark}" — coi là thiếu số liệu${what ? ` ${what}` : ""}${what ? ":" : ","} ${consequence}`;
+}

@@ -21,6 +21,11 @@ export interface Problem {
   /** Stable machine code ("not-a-number", "above-max", "missing", "total-mismatch", ...). */
   code: string;
   field?: FieldId;
+  /**
+   * Set when this problem only follows from another cell's (a unit not rated because of a bad
+   * cell): the lists show `effect` on that cell's line instead of a second line for one mistake.
+   */
+  follows?: { cell: string; effect: string };
 }
 
 /** One row of the table as the engine receives it. */
@@ -49,6 +54,11 @@ export interface UnitRow {
    * the unit is neither rated nor ranked.
    */
   invalid?: Record<FieldId, string>;
+  /**
+   * Cells holding a mark that means "no data" ("N/A", "-", "KPS"), as written: missing like a
+   * blank (never 0), and said with the mark so the user sees which cell was read that way.
+   */
+  marks?: Record<FieldId, string>;
 }
 
 export interface IndicatorResult {

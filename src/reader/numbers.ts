@@ -18,10 +18,15 @@ export interface ParsedNumber {
   max?: number;
   /** The text had a "%" or the cell a percent number format. */
   percent?: boolean;
+  /** A written mark that means "no data" ("N/A", "-", "KPS"): the value is null, missing. */
+  mark?: string;
 }
 
-/** Cells that mean "no data" (folded, without spaces). */
-const MISSING_TOKENS = new Set(["", "-", "--", "---", "–", "—", ".", "..", "...", "n/a", "na", "x", "chua co", "khong co", "khong", "?"]);
+/**
+ * Cells that mean "no data" (folded). "KPS" / "không phát sinh" (nothing arose) is missing too:
+ * which zero-denominator rule would apply depends on the indicator, so a 0 is the user's to enter.
+ */
+const MISSING_TOKENS = new Set(["", "-", "--", "---", "–", "—", ".", "..", "...", "n/a", "na", "x", "chua co", "khong co", "khong", "?", "kps", "khong phat sinh"]);
 
 /** Excel error values as Office.js and exceljs hand them over. */
 const EXCEL_ERRORS = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
@@ -157,10 +162,11 @@ function parseNumberUnsafe(value: CellValue, kind: ValueKind, numberFormat?: str
   }
   const raw = String(value);
   let s = cleanText(raw);
-  if (MISSING_TOKENS.has(foldText(s).replace(/\s+/g, " "))) return { value: null };
+  if (MISSING_TOKENS.has(foldText(s).replace(/\s+/g, " "))) return s === "" ? { value: null } : { value: null, mark: s };
   if (EXCEL_ERRORS.test(s)) return failure("excel-error", `${quote(s)} là lỗi công thức của Excel`);
+  const written = s;
   s = stripLabels(s);
-  if (MISSING_TOKENS.has(foldText(s))) return { value: null };
+  if (MISSING_TOKENS.has(foldText(s))) return { value: null, mark: written };
 
   // Sign: Unicode minus and dashes, arrows for a change column.
   let sign = 1;

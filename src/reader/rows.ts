@@ -5,7 +5,7 @@
 import { kindOfField, parseIndicatorField, type FieldId, type Level, type ValueKind } from "../model/fields";
 import { cellRef, type CellValue } from "../model/grid";
 import type { Profile } from "../model/profile";
-import { formatNumber } from "../model/text";
+import { formatNumber, missingMarkText } from "../model/text";
 import type { Problem, UnitRow } from "../model/units";
 import { cellAddresses } from "./cells";
 import { looksNumeric, type HeaderBlock, type Sheet } from "./layout";
@@ -219,7 +219,7 @@ function readUnit(cols: RowColumns, r: number, name: string, sttValue: CellValue
   const { sheet, profile } = cols;
   const sheetRow = sheet.sheetRow(r);
   const aggregate = isAggregateName(name, profile);
-  const { values, texts, invalid } = readValues(cols, r, problems);
+  const { values, texts, invalid, marks } = readValues(cols, r, problems);
   const stt = readStt(sttValue);
   if (stt !== null) values.stt = stt;
   const code = readCode(cols, r, problems);
@@ -237,6 +237,7 @@ function readUnit(cols: RowColumns, r: number, name: string, sttValue: CellValue
   const unit: UnitRow = { row: sheetRow, name, key, code, level: aggregate ? null : level, aggregate, values, cells: cols.cellsOf(sheetRow) };
   if (Object.keys(texts).length > 0) unit.texts = texts;
   if (invalid) unit.invalid = invalid;
+  if (marks) unit.marks = marks;
   return unit;
 }
 
@@ -255,6 +256,7 @@ function readValues(cols: RowColumns, r: number, problems: Problem[]): RowValues
   const values: Record<FieldId, number | null> = {};
   const texts: Record<FieldId, string> = {};
   let invalid: Record<FieldId, string> | undefined;
+  let marks: Record<FieldId, string> | undefined;
   for (const column of cols.values) {
     const raw = sheet.value(r, column.c);
     if (column.kind === "text") {
@@ -268,9 +270,12 @@ function readValues(cols: RowColumns, r: number, problems: Problem[]): RowValues
     }
     const read = readNumber(cols, r, column, raw, problems);
     values[column.field] = typeof read === "number" ? read : null;
-    if (read !== null && typeof read === "object") (invalid ??= {})[column.field] = read.error;
+    if (read !== null && typeof read === "object") {
+      if ("error" in read) (invalid ??= {})[column.field] = read.error;
+      else (marks ??= {})[column.field] = read.mark;
+    }
   }
-  return { values, texts, invalid };
+  return { values, texts, invalid, marks };
 }
 
 interface RowValues {
@@ -278,13 +283,16 @@ interface RowValues {
   texts: Record<FieldId, string>;
   /** Fields whose cell could not be read, with why (absent when every cell was usable). */
   invalid?: Record<FieldId, string>;
+  /** Fields whose cell holds a "no data" mark ("N/A", "-"), as written. */
+  marks?: Record<FieldId, string>;
 }
 
 /**
  * One non-blank number cell, with its problems (unusable, above the maximum, another maximum
- * written beside it): the number, null for a missing mark ("-", "N/A"), or why it is unusable.
+ * written beside it, a "no data" mark read as missing): the number, null for whitespace, the
+ * mark, or why it is unusable.
  */
-function readNumber(cols: RowColumns, r: number, column: ValueColumn, raw: NonNullable<CellValue>, problems: Problem[]): number | null | { error: string } {
+function readNumber(cols: RowColumns, r: number, column: ValueColumn, raw: NonNullable<CellValue>, problems: Problem[]): number | null | { error: string } | { mark: string } {
   const { sheet, profile } = cols;
   const { field, kind, max } = column;
   const format = sheet.format(r, column.c);
@@ -297,6 +305,11 @@ function readNumber(cols: RowColumns, r: number, column: ValueColumn, raw: NonNu
   if (parsed.error) {
     problems.push({ cell, message: parsed.error, severity: "error", code: parsed.errorCode ?? "not-a-number", field });
     return { error: parsed.error };
+  }
+  if (parsed.mark !== undefined) {
+    // Said here for every such cell; the engine's problem on the same cell, when the value was needed, quotes the mark too.
+    problems.push({ cell, message: missingMarkText(parsed.mark), severity: "warning", code: "missing-mark", field });
+    return { mark: parsed.mark };
   }
   const v = parsed.value;
   if (v !== null && max !== null && v > max + 1e-9) {

@@ -14,6 +14,8 @@ export interface CompareOptions {
   previousPeriod?: string;
   /** The methods each period was scored under, when known: different ones make changes meaningless. */
   methods?: { current: MethodRef; previous: MethodRef };
+  /** How the user knows each period (`tệp "tuan-1.xlsx"`, `trang "Tuần 1"`), for the messages. */
+  names?: { current: string; previous: string };
 }
 
 /** A method as results name it. */
@@ -25,6 +27,14 @@ export function methodNote(methods: CompareOptions["methods"]): string | null {
   const { current, previous } = methods;
   const named = (m: MethodRef) => `“${m.name}” (phiên bản ${m.version})`;
   return `Kỳ trước được chấm theo phương pháp ${named(previous)}, kỳ này theo ${named(current)}: điểm và hạng của hai kỳ không so sánh được với nhau, nên không nêu tăng, giảm.`;
+}
+
+/** Why two periods with no unit in common are not comparable (a wrong file, most likely), or null. */
+function noCommonUnitNote(units: { matched: ComparisonRow[]; onlyCurrent: ScoredUnit[]; onlyPrevious: ScoredUnit[] }, names: CompareOptions["names"]): string | null {
+  if (units.matched.length > 0 || units.onlyCurrent.length === 0 || units.onlyPrevious.length === 0) return null;
+  const previous = names ? `Kỳ trước (${names.previous})` : "Kỳ trước";
+  const current = names ? `kỳ này (${names.current})` : "kỳ này";
+  return `${previous} và ${current} không có đơn vị nào chung (không đơn vị nào khớp mã hoặc tên): hai kỳ không so sánh được, nên không nêu tăng, giảm. Kiểm tra lại bảng kỳ trước đã chọn.`;
 }
 
 const codeKey = (code: string | null) => (code ? code.replace(/\s+/g, "").toUpperCase() : null);
@@ -79,7 +89,6 @@ function pair(current: ScoredUnit[], previous: ScoredUnit[]): { matched: Compari
 }
 
 export function compareResults(current: ScoreResult, previous: ScoreResult, options: CompareOptions = {}): Comparison {
-  const note = methodNote(options.methods);
   const units = pair(
     current.units.filter((u) => !u.aggregate),
     previous.units.filter((u) => !u.aggregate),
@@ -88,6 +97,7 @@ export function compareResults(current: ScoreResult, previous: ScoreResult, opti
     current.units.filter((u) => u.aggregate),
     previous.units.filter((u) => u.aggregate),
   );
+  const note = methodNote(options.methods) ?? noCommonUnitNote(units, options.names);
   const order = new Map(current.units.map((u, i) => [u, i]));
   const matched = [...units.matched, ...aggregates.matched].sort((a, b) => (order.get(a.current) ?? 0) - (order.get(b.current) ?? 0));
   return {
@@ -95,7 +105,7 @@ export function compareResults(current: ScoreResult, previous: ScoreResult, opti
     onlyCurrent: [...units.onlyCurrent, ...aggregates.onlyCurrent],
     onlyPrevious: [...units.onlyPrevious, ...aggregates.onlyPrevious],
     ...(options.previousPeriod ? { previousPeriod: options.previousPeriod } : {}),
-    ...(note ? { methodNote: note } : {}),
+    ...(note ? { notComparable: note } : {}),
   };
 }
 

@@ -192,10 +192,12 @@ function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefine
   if (changes.length === 0 && !comparison) return out;
   const period = comparison?.previousPeriod ? ` (${comparison.previousPeriod})` : "";
   out.push({ kind: "heading", text: `So sánh với kỳ trước${period}` });
-  if (comparison?.methodNote) {
-    out.push({ kind: "text", text: comparison.methodNote });
+  if (comparison?.notComparable) {
+    out.push({ kind: "text", text: comparison.notComparable });
     return out;
   }
+  const overlap = comparison ? overlapText(comparison) : null;
+  if (overlap) out.push({ kind: "text", text: overlap });
   const up = changes.filter((c) => c.change > 0);
   const down = changes.filter((c) => c.change < 0).reverse();
   const same = changes.length - up.length - down.length;
@@ -212,6 +214,15 @@ function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefine
     if (goneUnits.length > 0) out.push({ kind: "bullet", text: `Đơn vị có trong kỳ trước nhưng không có trong kỳ này: ${names(goneUnits)}.` });
   }
   return out;
+}
+
+/** "So sánh được 30/34 đơn vị …" when some units are in one period only; null when all match. */
+export function overlapText(comparison: Comparison): string | null {
+  const matched = comparison.matched.filter((m) => !m.current.aggregate).length;
+  const onlyCurrent = comparison.onlyCurrent.filter((u) => !u.aggregate).length;
+  const onlyPrevious = comparison.onlyPrevious.filter((u) => !u.aggregate).length;
+  if (onlyCurrent === 0 && onlyPrevious === 0) return null;
+  return `So sánh được ${formatViNumber(matched)}/${formatViNumber(matched + onlyCurrent)} đơn vị của kỳ này (khớp mã hoặc tên với ${formatViNumber(matched)}/${formatViNumber(matched + onlyPrevious)} đơn vị của kỳ trước).`;
 }
 
 function toText(paragraphs: NarrativeParagraph[]): string {

@@ -141,10 +141,10 @@ export interface Comparison {
   /** Label of the last period ("Tháng 8/2023") when known. */
   previousPeriod?: string;
   /**
-   * Set when the two periods were scored under different methods or versions: why their totals
-   * and ranks are not comparable. Changes are then not printed as if they were.
+   * Set when the two periods are not comparable, and why: scored under different methods or
+   * versions, or no unit in common (a wrong file). Changes are then not printed as if they were.
    */
-  methodNote?: string;
+  notComparable?: string;
 }
 
 /** A paragraph of the narrative; bullets are "- " (level 1) and "+ " (level 2) as reports write them. */

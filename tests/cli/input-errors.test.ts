@@ -45,7 +45,9 @@ describe("a unit with an unreadable total", () => {
     const r = await cli("score", broken, "--out", out, "--report");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ 12 +5 +PHÚ HIỆP +— +lỗi số liệu +— /);
-    expect(r.stdout).toContain(`Lỗi: '${SHEET}'!B12: ${REASON}`);
+    // One line for one mistake: the cell, why, and what it costs the unit.
+    expect(r.stdout).toContain(`Lỗi: '${SHEET}'!C12: "16/,6" không phải là số — PHÚ HIỆP: chưa xếp loại, xếp hạng\n`);
+    expect(r.stdout).not.toContain(`'${SHEET}'!B12:`);
     const wb = await load(out);
     const sheet = cells(wb.getWorksheet(SHEET)!);
     expect([sheet.D12?.value ?? null, sheet.N12?.value ?? null, sheet.N13.value]).toEqual([null, null, 5]);

@@ -75,8 +75,13 @@ describe("summary table", () => {
 
 describe("counts in messages", () => {
   test("counts of cells are written the Vietnamese way (1.500, not 1500)", () => {
-    const plan = { columns: [], underline: { set: ["B2:B1501"], clear: ["C2:C3"] }, restored: [] } as unknown as PlannedWrite;
-    expect(planLines(plan)).toContain("Gạch chân 1.500 ô, bỏ gạch chân 2 ô.");
+    // C2:C3 are underlined now, B2:B1501 not: all of them change.
+    const previous = [
+      { address: "C2", value: null, numberFormat: null, underline: true },
+      { address: "C3", value: null, numberFormat: null, underline: true },
+    ];
+    const plan = { columns: [], blocks: [], previous, underline: { set: ["B2:B1501"], clear: ["C2:C3"] }, restored: [] } as unknown as PlannedWrite;
+    expect(planLines(plan)).toContain("Gạch chân thêm 1.500 ô, bỏ gạch chân 2 ô.");
   });
 });
 

@@ -27,6 +27,10 @@ describe("--mapping", () => {
     expect(r.stderr).toContain(`cột "C": "tong" không phải là trường nào của phương pháp chấm điểm. Có phải ý là "total" (Tổng điểm)`);
     expect(r.stderr).toContain(`"name" (Tên đơn vị)`);
     expect(r.stderr).toContain(`".denominator" (mẫu số)`);
+    // Indicators of the small methods by their names, not bare internal ids ("ck, td, dvctt").
+    expect(r.stderr).toContain(`"ck" (Công khai, minh bạch (%)), "td" (Tiến độ giải quyết (%))`);
+    expect(r.stderr).toContain(`"1.1" (Tỷ lệ TTHC công bố đúng hạn)`);
+    expect(r.stderr).not.toMatch(/(^|, )(ck|td|dvctt|tiendo)(,|$)/m);
     expect(await exists(out)).toBe(false);
   });
 

@@ -36,6 +36,8 @@ describe("an unreadable group score", () => {
       severity: "error",
       cell: "'Phụ lục 1'!B2",
       message: `Chưa xếp loại, xếp hạng vì ô 'Phụ lục 1'!D2 có lỗi: "19/,81" không phải là số`,
+      // Listed on the bad cell's own line, so one mistake is one line.
+      follows: { cell: "'Phụ lục 1'!D2", effect: "UBND xã Đông Thái: chưa xếp loại, xếp hạng" },
     });
   });
 

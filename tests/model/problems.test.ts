@@ -16,3 +16,12 @@ test("a cell that is not a number is not also reported as missing; problems with
   const out = onePerCell([p("'A'!D6", "error", "not-a-number"), p("'A'!D6", "error", "missing"), p(undefined, "warning", "missing-column", "x"), p(undefined, "warning", "missing-column", "x"), p(undefined, "warning", "missing-column", "y")]);
   expect(out.map((x) => x.code)).toEqual(["not-a-number", "missing-column", "missing-column"]);
 });
+
+test("a problem that only follows from another cell's is said on that cell's line, once", () => {
+  const bad = p("'A'!D6", "error", "not-a-number", '"16/,6" không phải là số');
+  const notRated: Problem = { ...p("'A'!B6", "error", "not-rated", "Chưa xếp loại, xếp hạng vì …"), follows: { cell: "'A'!D6", effect: "UBND xã A: chưa xếp loại, xếp hạng" } };
+  const out = onePerCell([bad, p("'A'!D6", "error", "missing"), notRated]);
+  expect(out.map((x) => [x.cell, x.message])).toEqual([["'A'!D6", '"16/,6" không phải là số — UBND xã A: chưa xếp loại, xếp hạng']]);
+  // Without the cause in the list, the consequence keeps its own line.
+  expect(onePerCell([notRated]).map((x) => x.cell)).toEqual(["'A'!B6"]);
+});

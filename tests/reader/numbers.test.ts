@@ -32,11 +32,13 @@ describe("parseNumber by column kind", () => {
     expect(parseNumber(raw, kind).value).toBe(expected);
   });
 
-  test.each(["", "-", "–", "—", "N/A", "n/a", "x", "X", "Chưa có", "  ", "\u00a0"])("%j is missing (null, no error), never 0", (raw) => {
+  test.each(["", "-", "–", "—", "N/A", "n/a", "x", "X", "Chưa có", "KPS", "kps", "Không phát sinh", "  ", "\u00a0"])("%j is missing (null, no error), never 0", (raw) => {
     for (const kind of ["score", "ratio", "count", "change"] as const) {
       const r = parseNumber(raw, kind);
       expect(r.value).toBeNull();
       expect(r.error).toBeUndefined();
+      // A written mark is kept, so the user is told which cell was read as missing; whitespace is a blank.
+      expect(r.mark).toBe(raw.trim() === "" ? undefined : raw);
     }
   });
 

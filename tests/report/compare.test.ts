@@ -71,3 +71,21 @@ describe("comparison with the last period", () => {
     expect(r.onlyPrevious).toHaveLength(2);
   });
 });
+
+describe("periods with no unit in common", () => {
+  const current = result([scoredUnit({ row: 1, name: "UBND tỉnh Bắc Ninh", total: 91.64, rank: 1 }), scoredUnit({ row: 2, name: "UBND tỉnh Cà Mau", total: 89.91, rank: 2 })]);
+  const previous = result([scoredUnit({ row: 5, name: "Sở Tư pháp", total: 73.65, rank: 1 }), scoredUnit({ row: 6, name: "Thanh tra tỉnh", total: 30.21, rank: 2 })]);
+
+  test("are said not comparable, naming both, instead of 0 rises, 0 drops", () => {
+    const c = compareResults(current, previous, { names: { current: 'tệp "tinh-34.xlsx"', previous: 'tệp "khoi.xlsx"' } });
+    expect(c.matched).toEqual([]);
+    expect(c.notComparable).toBe(
+      'Kỳ trước (tệp "khoi.xlsx") và kỳ này (tệp "tinh-34.xlsx") không có đơn vị nào chung (không đơn vị nào khớp mã hoặc tên): hai kỳ không so sánh được, nên không nêu tăng, giảm. Kiểm tra lại bảng kỳ trước đã chọn.',
+    );
+  });
+
+  test("one unit in common is enough to compare it", () => {
+    const withOne = result([...previous.units, scoredUnit({ row: 7, name: "UBND tỉnh Cà Mau", total: 88, rank: 3 })]);
+    expect(compareResults(current, withOne).notComparable).toBeUndefined();
+  });
+});

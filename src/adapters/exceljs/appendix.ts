@@ -77,12 +77,12 @@ export async function scorePreviousFile(file: string, profile: Profile, profiles
 export function addReport(
   wb: ExcelJS.Workbook,
   run: { scored: ScoreResult; profile: Profile; read?: { units: UnitRow[]; mapping?: { field: string | null; header: string }[] } },
-  options: { previous?: ScoreResult | PreviousPeriod; previousPeriod?: string; titles?: Partial<TitleInputs> } = {},
+  options: { previous?: ScoreResult | PreviousPeriod; previousPeriod?: string; titles?: Partial<TitleInputs>; names?: { current: string; previous: string } } = {},
 ): CliReport {
   const { scored, profile } = run;
   const previous = options.previous && "scored" in options.previous ? options.previous : options.previous ? { scored: options.previous, method: null } : null;
   const methods = previous?.method ? { current: profile, previous: previous.method } : undefined;
-  const comparison = previous ? compareResults(scored, previous.scored, { previousPeriod: options.previousPeriod, methods }) : null;
+  const comparison = previous ? compareResults(scored, previous.scored, { previousPeriod: options.previousPeriod, methods, names: options.names }) : null;
   const narrative = buildNarrative(scored, profile, { ...(comparison ? { comparison } : {}), sourceRows: run.read?.units });
   const t = options.titles ?? {};
   const lines = (text: string | undefined) => (text ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
@@ -92,7 +92,7 @@ export function addReport(
     cutoffDate: t.cutoffDate?.trim() || undefined,
     referenceLines: lines(t.references),
     // Different methods: no previous-period columns printed as if comparable (the narrative says why).
-    ...(comparison && !comparison.methodNote ? { previous: comparison } : {}),
+    ...(comparison && !comparison.notComparable ? { previous: comparison } : {}),
     sourceRows: run.read?.units,
     sourceLabels: run.read?.mapping ? sourceLabels(run.read.mapping) : undefined,
     narrative,

@@ -17,6 +17,7 @@ import { STATE_SHEET, type StateRead, type WorkbookState, type WritePlan, type W
 import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type Grid } from "../../model/grid";
 import { STATE_CHUNK_SIZE, stateToChunks } from "../../plan/state";
 import { readStateChunks } from "../../plan/state-codec";
+import { isFormulaText } from "../../plan/formula-check";
 import { checkTargets, targetAreas, type CellChange } from "../../plan/refresh";
 import { formatViNumber } from "../../model/number-text";
 import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
@@ -327,6 +328,7 @@ function writeWork(plan: WritePlan, state: WorkbookState, stateSheetMissing: boo
   // how a host treats null inside a format array.
   const formatBefore = new Map(plan.previous.map((s) => [s.address, s.numberFormat]));
   const sheetName = plan.sheet;
+  const formulaCells = new Set(plan.formulas ?? []);
   for (const block of plan.blocks) {
     const height = block.values.length;
     const width = block.values[0]?.length ?? 0;
@@ -352,7 +354,7 @@ function writeWork(plan: WritePlan, state: WorkbookState, stateSheetMissing: boo
       const rows = piece.values.length;
       if (rows === 0) continue;
       const address = rangeA1({ top: piece.row, left: piece.col, bottom: piece.row + rows - 1, right: piece.col + width - 1 });
-      const values = piece.values.map((row) => row.map(excelValue));
+      const values = piece.values.map((row, i) => row.map((v, j) => excelValue(v, isFormulaText(v) && formulaCells.has(a1(piece.row + i, piece.col + j)))));
       work.push({
         bytes: estimateBytes(values) + address.length + 100,
         queue: (context) => {

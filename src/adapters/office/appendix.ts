@@ -6,6 +6,7 @@
  * page carries no product name. Two syncs to find old sheets, one to write: never one in a loop.
  */
 import type { AppendixStyle, SheetPlan } from "../../report/types";
+import { excelValue } from "./batch";
 
 /** Marks a sheet as written by chiso766; the exceljs adapter writes the same text. */
 export const APPENDIX_FOOTER_MARK = "chiso766";
@@ -60,7 +61,8 @@ function queueSheet(sheets: Excel.WorksheetCollection, name: string, plan: Sheet
   const height = plan.lastRow + 1;
   const width = plan.lastCol + 1;
   const all = ws.getRangeByIndexes(0, 0, height, width);
-  all.values = rectangle(plan.values, height, width, "" as string | number | boolean);
+  // Names and labels copied from the table or a received method stay text ("=…" is no formula).
+  all.values = rectangle(plan.values, height, width, "" as string | number | boolean).map((row) => row.map((v) => excelValue(v)));
   all.numberFormat = rectangle(plan.numberFormats, height, width, "General");
   all.format.font.name = plan.font.name;
   all.format.font.size = plan.font.size;

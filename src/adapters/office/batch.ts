@@ -87,7 +87,15 @@ export function chunkAddresses(addresses: string[], limit = ADDRESS_LIMIT_CHARS)
   return chunks;
 }
 
-/** Excel's form of a value to write: blanks become "" (null would leave the old value). */
-export function excelValue(value: CellValue): string | number | boolean {
-  return value === null ? "" : value;
+/**
+ * Excel's form of a value to write: blanks become "" (null would leave the old value). Excel
+ * reads text written to range.values as if typed: "=…", "+…", "-…" or "@…" would become a formula
+ * and a leading "'" would vanish. Such text (a unit's name, a label from a received method, a
+ * user's text put back) is written after Excel's text prefix "'", so it stays the text it is;
+ * only `formula` (a user's formula put back by undo, plan.formulas) is written as a formula.
+ */
+export function excelValue(value: CellValue, formula = false): string | number | boolean {
+  if (value === null) return "";
+  if (typeof value === "string" && !formula && /^[=+\-@']/.test(value)) return `'${value}`;
+  return value;
 }

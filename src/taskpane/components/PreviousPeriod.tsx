@@ -48,7 +48,7 @@ export function usePreviousPeriod({ run, gridSheet, scoring, report, act, announ
   const [previous, setPrevious] = React.useState<PreviousPeriod | null>(null);
 
   // The previous period was scored with the run's method then; under another method or version
-  // the comparison says plainly that the periods are not comparable (compare.ts methodNote).
+  // the comparison says plainly that the periods are not comparable (compare.ts notComparable).
   const previousFits = previous !== null && (!previous.method || sameMethod(previous.method, run.profile));
   const comparison = React.useMemo(() => compareWithPrevious(run, previous), [run, previous]);
 
@@ -116,7 +116,7 @@ export function PreviousPeriodBlock({ period, disabled }: { period: PreviousPeri
           <div className={styles.note}>
             Kỳ trước: trang “{previous.sheet}” · khớp {formatViNumber(comparison.matched.length)} đơn vị
           </div>
-          {comparison.methodNote ? <div className={styles.note}>{comparison.methodNote}</div> : <ComparisonView comparison={comparison} />}
+          {comparison.notComparable ? <div className={styles.note}>{comparison.notComparable}</div> : <ComparisonView comparison={comparison} />}
         </>
       )}
       {previous && !previousFits && <div className={styles.note}>Bấm So sánh để chấm lại kỳ trước theo phương pháp đang dùng.</div>}

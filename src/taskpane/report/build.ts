@@ -48,13 +48,14 @@ export interface PreviousPeriod {
 
 /** The comparison when both periods were scored by the same method and version, else null. */
 function comparable(comparison: Comparison | null): Comparison | null {
-  return comparison && !comparison.methodNote ? comparison : null;
+  return comparison && !comparison.notComparable ? comparison : null;
 }
 
 export function compareWithPrevious(run: RunResult, previous: PreviousPeriod | null): Comparison | null {
   if (!previous) return null;
   const methods = previous.method ? { current: run.profile, previous: previous.method } : undefined;
-  return compareResults(run.scored, previous.scored, { previousPeriod: previous.label, ...(methods ? { methods } : {}) });
+  const names = { current: `trang "${run.plan.sheet}"`, previous: `trang "${previous.sheet}"` };
+  return compareResults(run.scored, previous.scored, { previousPeriod: previous.label, names, ...(methods ? { methods } : {}) });
 }
 
 export function narrativeOf(run: ReportRun, comparison: Comparison | null): Narrative {
@@ -70,7 +71,7 @@ export function appendixPlanOf(run: ReportRun, inputs: TitleInputs, comparison: 
     referenceLines: inputs.references.split("\n").map((l) => l.trim()).filter(Boolean),
     sourceLabels: sourceLabels(run.read.mapping),
     // Different methods: no previous-period columns printed as if comparable (the narrative says why).
-    ...(comparison && !comparison.methodNote ? { previous: comparison } : {}),
+    ...(comparison && !comparison.notComparable ? { previous: comparison } : {}),
     sourceRows: run.read.units,
     narrative,
   });
@@ -84,7 +85,7 @@ export function messageOf(run: ReportRun, inputs: TitleInputs, comparison: Compa
     comparison: comparable(comparison),
   });
   // Periods scored by different methods: no rises and drops, the reason instead (as the CLI says it).
-  return comparison?.methodNote ? `${message.trimEnd()}\n${comparison.methodNote}\n` : message;
+  return comparison?.notComparable ? `${message.trimEnd()}\n${comparison.notComparable}\n` : message;
 }
 
 /** The "Phiếu điểm" sheet: a page per unit, with the period and cut-off date of the appendix. */

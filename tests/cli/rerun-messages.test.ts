@@ -1,0 +1,42 @@
+/**
+ * The CLI says what a run actually changes: scoring an already-scored workbook again changes
+ * nothing and says so (no "new" columns, no "9 cells underlined"); a totals-only table's own
+ * total column is not called a result column unless the run writes in it.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { cli, EXAMPLES, tmpDir } from "./helpers";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tmpDir();
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+test("first run: the columns written and the underlines set; a rerun: nothing changes, and it says so", async () => {
+  const first = path.join(dir, "lan-1.xlsx");
+  const r1 = await cli("score", path.join(EXAMPLES, "phu-tan-2024-05-tuan-01.xlsx"), "--out", first);
+  expect(r1.code).toBe(0);
+  expect(r1.stdout).toContain(`N "Xếp hạng" (cột mới, thêm bên phải bảng, ghi 19 ô)`);
+  expect(r1.stdout).toContain("Gạch chân thêm 9 ô, bỏ gạch chân 0 ô.");
+
+  const r2 = await cli("score", first, "--out", path.join(dir, "lan-2.xlsx"));
+  expect(r2.code).toBe(0);
+  expect(r2.stdout).toContain("Cột kết quả: không ô nào thay đổi, bảng đã có đúng các kết quả này.");
+  expect(r2.stdout).toContain("Gạch chân không đổi: 9 ô dưới ngưỡng đã được gạch chân từ trước.");
+  expect(r2.stdout).not.toMatch(/thêm mới|cột mới|Gạch chân thêm|điền tại chỗ/);
+}, 120_000);
+
+test("a totals-only table: its own total column is listed only for what the run does to it", async () => {
+  const csv = path.join(dir, "tong-diem.csv");
+  await fs.writeFile(csv, '\uFEFFSTT;Đơn vị;Tổng điểm\n1;UBND xã A;88,6\n2;UBND xã B;74,6\n');
+  const r = await cli("score", csv, "--out", path.join(dir, "tong-diem.xlsx"));
+  expect(r.code).toBe(0);
+  const line = r.stdout.split("\n").find((l) => l.startsWith("Cột kết quả:"))!;
+  expect(line).not.toContain("điền tại chỗ");
+  // The CSV's totals are text: written back as numbers, the same values, and said so.
+  expect(line).toContain(`C "Tổng điểm" (cột có sẵn trong bảng, 2 ô số ghi dạng chữ được ghi lại thành số, giá trị không đổi)`);
+  expect(line).toContain(`D "Xếp loại" (cột mới, thêm bên phải bảng, ghi 3 ô)`);
+}, 120_000);
