@@ -105,6 +105,7 @@ describe("preview", () => {
     const plan: WritePlan = { ...PLAN, underline: { set: ["D7:D9", "F7", "G10:H11"], clear: ["C8:C9"] } };
     show([unit(1, "UBND phường Him Lam", 71.6, null)], getProfile("dien-bien-2023") as Profile, plan);
     expect(screen.getByText(/gạch chân 8 ô, bỏ gạch chân 2 ô/)).toBeTruthy();
-    expect(planLines({ ...plan, restored: [] } as unknown as PlannedWrite)).toContain("Gạch chân 8 ô, bỏ gạch chân 2 ô.");
+    // The CLI counts what really changes: C8:C9 were not underlined, so none is cleared.
+    expect(planLines({ ...plan, restored: [] } as unknown as PlannedWrite)).toContain("Gạch chân thêm 8 ô, bỏ gạch chân 0 ô.");
   });
 });
