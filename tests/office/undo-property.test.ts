@@ -28,10 +28,15 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   ),
 });
 
-/** What the user sees of a cell: the formula if any (the fake does not calculate), else the value. */
+/**
+ * What the user sees of a cell: the formula if any (the fake does not calculate), else the value.
+ * Numbers to 9 decimals: the write-time check treats values closer than 1e-9 as the same (Excel's
+ * float noise), so a "change" from 0 to 5e-324 is not one.
+ */
 function seen(cell: FakeCell | undefined): unknown {
   if (!cell) return { shown: "", numberFormat: "General", underline: false };
-  return { shown: cell.formula ?? cell.value, numberFormat: cell.numberFormat, underline: cell.underline };
+  const value = typeof cell.value === "number" ? Math.round(cell.value * 1e9) / 1e9 + 0 : cell.value;
+  return { shown: cell.formula ?? value, numberFormat: cell.numberFormat, underline: cell.underline };
 }
 
 function applyEdits(excel: FakeExcel, edits: Edit[]): void {
