@@ -49,7 +49,7 @@ try {
   const out = path.join(app, "phu-tan-cham-diem.xlsx");
   const printed = run(bin, ["score", example, "--out", out], { cwd: app, env });
   if (!fs.existsSync(out) || fs.statSync(out).size < 5000) fail("chiso766 score wrote no result file");
-  if (!/19 đơn vị/.test(printed) || !/Gạch chân 9 ô/.test(printed)) fail(`chiso766 score did not score the 19 units of the example:\n${printed}`);
+  if (!/18 đơn vị và 1 dòng tổng hợp/.test(printed) || !/Gạch chân thêm 9 ô/.test(printed)) fail(`chiso766 score did not score the 18 units (and the district row) of the example:\n${printed}`);
 
   // Globally, as `npm install -g ./chiso766-<version>.tgz` does, under a throw-away prefix.
   const prefix = path.join(dir, "global");
