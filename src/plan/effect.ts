@@ -1,12 +1,18 @@
 /**
- * What a write plan changes in the sheet as it is now, for the messages: a rerun on a scored
- * sheet rewrites the same cells, so "columns added, 9 cells underlined" would overstate it.
- * Counts compare the plan with the cells as the plan read them (`assumed`, else `previous`).
+ * What a write plan changes in the sheet as it is now: for the messages (a rerun on a scored
+ * sheet rewrites the same cells, so "columns added, 9 cells underlined" would overstate it), and
+ * whether to write at all (a plan that changes nothing is not written: no new state, no new undo
+ * point). Both compare the plan with the cells as the plan read them (`assumed`, else `previous`).
  */
 import { a1, parseRangeA1 } from "../model/grid";
 import type { CellSnapshot, OutputColumn, WritePlan } from "../model/plan";
 import { identicalValue, sameValue } from "./cells";
-import { rangeCells } from "./ranges";
+import { blockCells, rangeCells } from "./ranges";
+
+/** The cells the plan touches, as it read them, by address. */
+function cellsAsRead(plan: WritePlan): Map<string, CellSnapshot> {
+  return new Map((plan.assumed ?? plan.previous).map((s) => [s.address, s]));
+}
 
 export interface ColumnEffect {
   column: OutputColumn;
@@ -28,8 +34,7 @@ export interface PlanEffect {
 }
 
 export function planEffect(plan: WritePlan): PlanEffect {
-  const now = new Map<string, CellSnapshot>();
-  for (const s of plan.assumed ?? plan.previous) now.set(s.address, s);
+  const now = cellsAsRead(plan);
   const changedByCol = new Map<number, number>();
   const retypedByCol = new Map<number, number>();
   const headerThere = new Set<number>();
@@ -54,4 +59,34 @@ export function planEffect(plan: WritePlan): PlanEffect {
     underlined: rangeCells(plan.underline.set, parseRangeA1).filter((c) => !underlineNow(c)).length,
     ununderlined: rangeCells(plan.underline.clear, parseRangeA1).filter(underlineNow).length,
   };
+}
+
+/**
+ * How many cells the plan would change (value, number format or underline), compared with what
+ * it read of them (`assumed`, else `previous`). A cell whose format was not read counts as changed.
+ */
+export function cellsChanged(plan: WritePlan): number {
+  const read = cellsAsRead(plan);
+  const changed = new Set<string>();
+  for (const c of blockCells(plan.blocks)) {
+    const address = a1(c.row, c.col);
+    const now = read.get(address);
+    if (!now || !identicalValue(now.value, c.value) || (c.numberFormat !== null && now.numberFormat !== c.numberFormat)) changed.add(address);
+  }
+  for (const [ranges, on] of [
+    [plan.underline.set, true],
+    [plan.underline.clear, false],
+  ] as const) {
+    for (const c of rangeCells(ranges, parseRangeA1)) {
+      const address = a1(c.row, c.col);
+      if (read.get(address)?.underline !== on) changed.add(address);
+    }
+  }
+  return changed.size;
+}
+
+/** What to tell the user when a plan changes nothing (the caller says what undo still undoes). */
+export function nothingToWriteText(plan: WritePlan): string {
+  const why = plan.blocks.length === 0 && plan.underline.set.length === 0 ? "chưa có kết quả nào để ghi" : "các ô đã có đúng kết quả này";
+  return `Không có ô nào cần ghi trên trang ${plan.sheet}: ${why}.`;
 }

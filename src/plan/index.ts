@@ -4,6 +4,6 @@ export { planUndo } from "./undo";
 export { stateAfterWrite, stateAfterUndo, stateToChunks, stateFromChunks, mappingOf, STATE_CHUNK_SIZE } from "./state";
 export { readStateChunks, type SheetExtent } from "./state-codec";
 export { sameValue, isBlank } from "./cells";
-export { cellsChanged, nothingToWriteText } from "./changes";
+export { cellsChanged, nothingToWriteText } from "./effect";
 export { cellRanges, valueBlocks, blockCells } from "./ranges";
 export { targetAreas, checkTargets, type CellChange } from "./refresh";

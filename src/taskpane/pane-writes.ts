@@ -5,7 +5,7 @@
  */
 import { SheetChangedError, type WorkbookSnapshot } from "../adapters/office/adapter";
 import { gridChanges, type GridChange } from "../plan/diff";
-import { cellsChanged, nothingToWriteText } from "../plan/changes";
+import { cellsChanged, nothingToWriteText } from "../plan/effect";
 import type { WorkbookState, WritePlan } from "../model/plan";
 import { formatViDateTime, formatViNumber } from "../report/format";
 import { changedText } from "./changes";
