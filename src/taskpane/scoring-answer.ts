@@ -5,6 +5,8 @@
  */
 import { runScoring, type RunResult } from "../pipeline";
 import { planUndo } from "../plan";
+import type { Grid } from "../model/grid";
+import { gridChanges } from "../plan/diff";
 import { cellsChanged } from "../plan/effect";
 import { mappingOf, stateAfterWrite } from "../plan/state";
 import { sheetToMethod } from "../profiles/sheet/read";
@@ -15,17 +17,25 @@ import { paneRunOf, type PreparedWrite, type RunValue, type RunWork, type Scorin
 /** Does one request, posting its progress and then its result or a message saying why not. */
 export type Answerer = (request: ScoringRequest, post: (reply: ScoringReply) => void) => void;
 
+/** A run the worker keeps, with the grid it read. */
+interface KeptRun {
+  run: RunResult;
+  read: Grid;
+}
+
 /** Runs kept for later work: the current one and one more (the previous period the report compares with). */
 const KEPT_RUNS = 2;
 
-/** The write of `run`: the cells it changes and the state stored with it (undo data included). */
-function prepareWrite(run: RunResult): PreparedWrite {
-  const { plan, profile, read, choices } = run;
-  return { cells: cellsChanged(plan), state: stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices }) };
+/** The write of `run` (scored from `read`), unless the sheet is no longer what it read. */
+function prepareWrite({ run, read }: KeptRun, now: Grid | undefined): PreparedWrite {
+  const changes = now ? gridChanges(read, now) : [];
+  if (changes.length > 0) return { changes, cells: 0, state: null };
+  const { plan, profile, choices } = run;
+  return { changes, cells: cellsChanged(plan), state: stateAfterWrite(plan, { profile, mapping: mappingOf(run.read.mapping), choices }) };
 }
 
-function workOn(run: RunResult, work: RunWork): RunValue<RunWork> {
-  return work.what === "write" ? prepareWrite(run) : doReportWork(run, work);
+function workOn(kept: KeptRun, work: RunWork): RunValue<RunWork> {
+  return work.what === "write" ? prepareWrite(kept, work.now) : doReportWork(kept.run, work);
 }
 
 /**
@@ -34,9 +44,9 @@ function workOn(run: RunResult, work: RunWork): RunValue<RunWork> {
  * that has not got it.
  */
 export function createAnswerer(): Answerer {
-  const kept = new Map<number, RunResult>();
-  const keep = (id: number, run: RunResult) => {
-    kept.set(id, run);
+  const kept = new Map<number, KeptRun>();
+  const keep = (id: number, run: RunResult, read: Grid) => {
+    kept.set(id, { run, read });
     for (const old of kept.keys()) if (kept.size > KEPT_RUNS) kept.delete(old);
   };
   return (request, post) => {
@@ -44,14 +54,14 @@ export function createAnswerer(): Answerer {
     try {
       if (request.kind === "run") {
         const result = runScoring(request.grid, { ...request.options, onProgress: (progress) => post({ id, kind: "progress", progress }) });
-        keep(id, result);
+        keep(id, result, request.grid);
         post({ id, kind: "ran", result: paneRunOf(result) });
       } else if (request.kind === "planUndo") {
         post({ id, kind: "plannedUndo", plan: planUndo(request.state, request.grid) });
       } else if (request.kind === "readMethod") {
         post({ id, kind: "methodRead", reading: sheetToMethod(request.grid) });
       } else {
-        if (request.rerun) keep(request.runId, runScoring(request.rerun.grid, request.rerun.options));
+        if (request.rerun) keep(request.runId, runScoring(request.rerun.grid, request.rerun.options), request.rerun.grid);
         const run = kept.get(request.runId);
         post({ id, kind: "onRun", value: run ? workOn(run, request.work) : null });
       }

@@ -4,6 +4,7 @@
  * the pane's first load does not carry the scoring code (scoring-answer.ts, the worker's side).
  */
 import type { Grid } from "../model/grid";
+import type { GridChange } from "../plan/diff";
 import type { Profile } from "../model/profile";
 import type { WorkbookState, WritePlan } from "../model/plan";
 import type { ColumnMapping, ReadResult } from "../model/table";
@@ -34,14 +35,18 @@ export interface RunInputs {
  */
 export type PaneRun = Omit<RunResult, "read"> & { read: Omit<ReadResult, "units"> };
 
-/** "Ghi kết quả" prepared in the worker: how many cells the plan changes, and the state to store with it. */
+/**
+ * "Ghi kết quả" prepared in the worker: what changed in the sheet since the run read it (then
+ * nothing is written: no state), else how many cells the plan changes and the state to store.
+ */
 export interface PreparedWrite {
+  changes: GridChange[];
   cells: number;
-  state: WorkbookState;
+  state: WorkbookState | null;
 }
 
-/** Work on a run the worker keeps: the report's steps, or preparing its write. */
-export type RunWork = ReportWork | { what: "write" };
+/** Work on a run the worker keeps: the report's steps, or preparing its write (`now`: the sheet as it is now). */
+export type RunWork = ReportWork | { what: "write"; now?: Grid };
 export type RunValue<W extends RunWork> = W extends ReportWork ? ReportValue<W> : PreparedWrite;
 
 export type ScoringRequest =

@@ -29,8 +29,8 @@ export interface ScoringService {
   profiles: Profile[];
   /** `method`: the workbook's own method (its sheet "Phương pháp chấm điểm"), used instead of choosing one. */
   run(grid: Grid, options: RunOptions, control?: WorkControl): Promise<RunResult>;
-  /** "Ghi kết quả" of `run`, prepared in the worker: the cells it changes and the state to store. */
-  prepareWrite(run: RunResult): Promise<PreparedWrite>;
+  /** "Ghi kết quả" of `run`, prepared in the worker: what changed since its read (compared with `now`), else the cells it changes and the state to store. */
+  prepareWrite(run: RunResult, now?: Grid): Promise<PreparedWrite>;
   planUndo(state: WorkbookState, grid: Grid, control?: WorkControl): Promise<WritePlan>;
   stateAfterUndo(state: WorkbookState): WorkbookState;
   /** The method the sheet "Phương pháp chấm điểm" holds, or its mistakes each at its cell. */
@@ -63,7 +63,7 @@ export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES, createWor
         },
         control,
       ),
-    prepareWrite: (run) => onRun(client, run, { what: "write" }),
+    prepareWrite: (run, now) => onRun(client, run, { what: "write", ...(now ? { now } : {}) }),
     planUndo: (state, grid, control) => client.send({ kind: "planUndo", state, grid }, control),
     stateAfterUndo,
     readMethodSheet: (grid) => client.send({ kind: "readMethod", grid }),

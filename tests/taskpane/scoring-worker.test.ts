@@ -191,8 +191,16 @@ describe("scoring client", () => {
     expect(workers[0].received[1]).not.toHaveProperty("rerun");
     const prepared = await client.send({ kind: "onRun", runId, work: { what: "write" } });
     expect(prepared?.cells).toBe(cellsChanged(full.plan));
-    const state = stateAfterWrite(full.plan, { profile: full.profile, mapping: mappingOf(full.read.mapping), choices: full.choices, at: new Date(prepared!.state.lastRun!.at) });
+    const state = stateAfterWrite(full.plan, { profile: full.profile, mapping: mappingOf(full.read.mapping), choices: full.choices, at: new Date(prepared!.state!.lastRun!.at) });
     expect(prepared?.state).toEqual(state);
+    expect(prepared?.changes).toEqual([]);
+    // A cell typed since the read: the changes, and no state (nothing is to be written).
+    const now = phuTanGrid();
+    const row = now.values.findIndex((r) => typeof r[2] === "number");
+    now.values[row] = [...now.values[row]];
+    now.values[row][2] = 12345;
+    const refused = await client.send({ kind: "onRun", runId, work: { what: "write", now } });
+    expect(refused).toEqual({ changes: [expect.objectContaining({ was: phuTanGrid().values[row][2], now: 12345 })], cells: 0, state: null });
     // Another worker does not have it: it says so (null), and keeps the run once it scored it again.
     client.dispose();
     expect(await client.send({ kind: "onRun", runId, work: { what: "narrative", comparison: null } })).toBeNull();
