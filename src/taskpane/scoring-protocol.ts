@@ -107,6 +107,11 @@ const REPLY_LISTS = [
   ["plan", "assumed"],
   ["value", "state", "lastRun", "written"],
   ["value", "state", "lastRun", "previous"],
+  // The report's sheets: the appendix (a row per unit) and the scorecards (a page per unit).
+  ["value", "rows"],
+  ["value", "values"],
+  ["value", "numberFormats"],
+  ["value", "styles"],
 ] as const;
 export const PART_SIZE = 250;
 
