@@ -13,34 +13,51 @@ import type { CompiledProfile, IndicatorOutcome, Part } from "./types";
 const CONVERTED_TOLERANCE = 0.01;
 const CHANGE_TOLERANCE = 0.01;
 
+/** What the total adds up, as this unit's row gives it. */
+interface Components {
+  /** The values given. */
+  values: number[];
+  /** One is not in the table at all; one is in the table but blank; one is unusable. */
+  absent: boolean;
+  missing: boolean;
+  invalid: boolean;
+}
+
 /**
- * The values the total adds up, or null when one of them is not available: every plain group,
- * except that a combined group (DVTT) stands in for its members when the table gives it and
- * none of them; plus scored indicators outside groups. Null also when there is nothing to add.
+ * What the total adds up: every plain group, except that a combined group (DVTT) stands in for
+ * its members when the table gives it and none of them; plus scored indicators outside groups.
  */
-function totalComponents(c: CompiledProfile, parts: readonly Part[], indicators: readonly IndicatorOutcome[]): number[] | null {
-  const values: number[] = [];
+function totalComponents(c: CompiledProfile, parts: readonly Part[], indicators: readonly IndicatorOutcome[]): Components {
+  const given: Components = { values: [], absent: false, missing: false, invalid: false };
+  const add = (status: string, value: number | null) => {
+    if (status === "ok" && value !== null) given.values.push(value);
+    else if (status === "absent") given.absent = true;
+    else if (status === "missing") given.missing = true;
+    else given.invalid = true;
+  };
   const replaced = new Set<number>();
   for (const g of c.combinedGroups) {
     const membersAbsent = g.combines.every((at) => at < 0 || parts[at].status === "absent");
     const part = parts[g.at];
     if (!membersAbsent || part.status === "absent") continue;
     for (const at of g.combines) replaced.add(at);
-    if (part.status !== "ok") return null;
-    values.push(part.value!);
+    add(part.status, part.value);
   }
-  for (const g of c.plainGroups) {
-    if (replaced.has(g.at)) continue;
-    if (parts[g.at].status !== "ok") return null;
-    values.push(parts[g.at].value!);
-  }
-  for (const i of c.ungrouped) {
-    const o = indicators[i];
-    if (o.status === "not-applicable") continue;
-    if (o.status !== "ok" || o.points === null) return null;
-    values.push(o.points);
-  }
-  return values.length > 0 ? values : null;
+  for (const g of c.plainGroups) if (!replaced.has(g.at)) add(parts[g.at].status, parts[g.at].value);
+  for (const i of c.ungrouped) if (indicators[i].status !== "not-applicable") add(indicators[i].status, indicators[i].points);
+  return given;
+}
+
+/**
+ * Whether a printed total stands for a unit whose row lacks part of it. Not when a part is
+ * unusable, nor when it equals the sum of the parts given: then the blank was counted as 0
+ * (often the sheet's own SUM), and missing is not zero. Otherwise it was published with a value
+ * the table does not show, and stands.
+ */
+function printedStands(printed: number, given: Components, decimals: number, mode: CompiledProfile["profile"]["rounding"]["mode"]): boolean {
+  if (given.invalid) return false;
+  if (!given.missing) return true;
+  return Math.abs(subtractDecimal(printed, round(sumDecimal(given.values), decimals, mode))) > EPSILON;
 }
 
 /** Whether the table gives nothing the total is made of (no group, no indicator outside groups). */
@@ -72,8 +89,9 @@ export function totalOf(
   }
   if (profile.basis === "none") return { total: null, tableProblem: null };
   // A component wholly absent from the table means no computed total (not a problem: any subset may be given).
-  const components = totalComponents(c, parts, indicators);
-  const computed = components !== null ? round(sumDecimal(components), decimals, mode) : null;
+  const given = totalComponents(c, parts, indicators);
+  const complete = !given.absent && !given.missing && !given.invalid && given.values.length > 0;
+  const computed = complete ? round(sumDecimal(given.values), decimals, mode) : null;
   if (computed !== null && printed.status === "ok") {
     const diff = Math.abs(subtractDecimal(printed.value!, computed));
     if (diff > (profile.total?.tolerance ?? 0) + EPSILON) {
@@ -87,8 +105,15 @@ export function totalOf(
   }
   // A table of totals only: a blank total is the unit's only number, so it is said, like any missing value.
   if (computed === null && printed.status === "missing" && nothingGiven(c, parts, indicators)) reportMissingTotal();
+  if (computed !== null || printed.status !== "ok") return { total: computed, tableProblem: null };
   // The printed total stands in only when the table does not give what the total is made of.
-  return { total: computed ?? printed.value, tableProblem: null };
+  if (!printedStands(printed.value!, given, decimals, mode)) {
+    if (!given.invalid) {
+      report("total", "missing", "error", `“${label}” in sẵn ${formatNumber(printed.value!)} đã tính ô trống là 0 (bằng tổng các phần còn lại), nên không dùng: không xếp loại, xếp hạng`);
+    }
+    return { total: null, tableProblem: null };
+  }
+  return { total: round(printed.value!, decimals, mode), tableProblem: null };
 }
 
 /** The total on the profile's second scale, null without one. */

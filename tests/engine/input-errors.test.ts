@@ -81,6 +81,20 @@ test("a blank group score is missing, not an input error: reported, and the prin
   expect([unit.total, unit.rating, unit.rank]).toEqual([93.21, "Xuất sắc", 1]);
 });
 
+test("a blank group under a total that counted it as 0 (the sheet's own SUM): the total is not used, no rating, no rank", () => {
+  // Đông Thái's "Tiến độ" left blank and its total re-added without it: 93.21 − 19.81 = 73.40.
+  const grid = withCell(withCell(GROUPS, 1, 3, "N/A"), 1, 8, "73.4");
+  const [dongThai, tanHoi, vinhTrach] = run(grid, "qd766-nhom").scored.units;
+  expect([dongThai.total, dongThai.rating, dongThai.rank]).toEqual([null, null, null]);
+  expect(dongThai.problems.map((p) => p.message)).toContain("“Tổng điểm” in sẵn 73,4 đã tính ô trống là 0 (bằng tổng các phần còn lại), nên không dùng: không xếp loại, xếp hạng");
+  expect([tanHoi.rank, vinhTrach.rank]).toEqual([1, 2]);
+});
+
+test("a printed total standing in is rounded as the method rounds (a SUM's 57.400000000000006 is 57.4)", () => {
+  const [unit] = run(withCell(withCell(GROUPS, 1, 3, ""), 1, 8, "93.21000000000001"), "qd766-nhom").scored.units;
+  expect(unit.total).toBe(93.21);
+});
+
 describe("an announcement of totals", () => {
   const TOTALS = ["STT\tTên đơn vị\tTổng điểm\tXếp loại", "1\tSở Tư pháp\t9x,5\t", "2\tSở Tài chính\t63,01\t", "3\tThanh tra tỉnh\t30,21\t"].join("\n");
 
