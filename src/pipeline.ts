@@ -97,7 +97,7 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
   const onRows = onProgress && ((done: number, total: number) => onProgress({ stage: "read", done, total }));
   const read = readTable(grid, { profiles, profileId, mapping, levels: choices.levels, onRows });
   const found = profiles.find((p) => p.id === read.profileId);
-  if (!found) throw new Error(`Không có hồ sơ chấm điểm "${read.profileId}".`);
+  if (!found) throw new Error(`Không có phương pháp chấm điểm "${read.profileId}".`);
   // The user's ranking is stored with the state (and in the stored profile), so a rerun ranks alike.
   const profile = choices.ranking ? { ...found, ranking: { tie: "competition" as const, scope: "level" as const, ...found.ranking, ...choices.ranking } } : found;
   // The mapped columns tell the engine which fields can exist, so it skips lookups of the rest.

@@ -197,7 +197,7 @@ async function scoreWorkbook(
 ): Promise<{ workbook: ExcelJS.Workbook; charts: number; report: CliReport | null; notes: string[]; text: string; message: string | null; source: SourceIdentity }> {
   const { workbook, charts, grid, run, notes, options, lastRun } = await loadAndScore(input, given);
   refuseUnmatchedLevels(options.levels, run.read.levels, run.scored.units.filter((u) => !u.aggregate).map((u) => u.name));
-  refuseUnwritable(run, options.overwrite);
+  refuseUnwritable(run, options.overwrite, input);
   const { read, scored, profile, plan } = run;
   const source = sourceIdentity(input, run);
   const state = stateAfterWrite(plan, { profile, mapping: mappingOf(read.mapping), choices: run.choices, source });
@@ -250,13 +250,13 @@ async function loadAndScore(
 }
 
 /** No table, no unit, or cells of the user's that would be overwritten without --overwrite: nothing is written. */
-function refuseUnwritable(run: RunResult, overwrite: boolean): void {
+function refuseUnwritable(run: RunResult, overwrite: boolean, input: string): void {
   const { read, scored, plan } = run;
   const noTable = whyNoTable(run, plan.sheet);
   if (noTable && scored.units.length > 0) throw new CliError(`${fileWording(noTable)}\nKhông ghi tệp nào.`, EXIT.input);
   if (scored.units.length === 0) {
     const why = problemsOf(read, scored).map(problemLine).join("\n");
-    throw new CliError(`Không tìm thấy dòng đơn vị nào trong bảng của trang "${plan.sheet}".${why ? `\n${why}` : ""}\nKhông ghi tệp nào.`, EXIT.input);
+    throw new CliError(`Không tìm thấy dòng đơn vị nào trong bảng của trang "${plan.sheet}" (tệp "${input}").${why ? `\n${why}` : ""}\nKhông ghi tệp nào.`, EXIT.input);
   }
   refuseNothingScored(run);
   if (plan.conflicts.length > 0 && !overwrite) {

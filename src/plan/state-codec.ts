@@ -194,7 +194,7 @@ export function migrateLegacyRun(run: unknown): unknown {
 }
 
 const BROKEN = `Dữ liệu chiso766 lưu trong sổ (trang ẩn "${STATE_SHEET}") không dùng được`;
-const AREA: Record<string, string> = { version: "số phiên bản", mapping: "ánh xạ cột", choices: "cấp đơn vị và cách xếp hạng đã chọn", source: "tệp nguồn", lastRun: "dữ liệu hoàn tác", profile: "hồ sơ chấm điểm", app: "phiên bản" };
+const AREA: Record<string, string> = { version: "số phiên bản", mapping: "ánh xạ cột", choices: "cấp đơn vị và cách xếp hạng đã chọn", source: "tệp nguồn", lastRun: "dữ liệu hoàn tác", profile: "phương pháp chấm điểm", app: "phiên bản" };
 
 function broken(detail: string): StateRead {
   return { state: null, issue: { kind: "broken", message: `${BROKEN}: ${detail}.` } };
@@ -233,8 +233,11 @@ function cellOutside(run: StoredLastRun, extent: SheetExtent): string | null {
 /** The stored state's version and the chiso766 version that wrote it, as "x.y". */
 function newerMessage(raw: Record<string, unknown>): string {
   const app = typeof raw.app === "string" ? /^(\d{1,4})\.(\d{1,4})/.exec(raw.app) : null;
-  const made = app ? `${app[1]}.${app[2]}` : `dữ liệu phiên bản ${String(raw.version)}`;
-  return `Dữ liệu chiso766 trong sổ này được tạo bởi phiên bản chiso766 mới hơn (${made}); hãy cập nhật để hoàn tác.`;
+  // A hand-edited state can claim this very version: then name the data's version instead.
+  const ours = CHISO766_VERSION.split(".").map(Number);
+  const newerApp = app && (Number(app[1]) > ours[0] || (Number(app[1]) === ours[0] && Number(app[2]) > ours[1]));
+  const made = newerApp ? `${app[1]}.${app[2]}` : `dữ liệu phiên bản ${String(raw.version)}`;
+  return `Dữ liệu chiso766 trong sổ này được tạo bởi phiên bản chiso766 mới hơn (${made}); hãy cập nhật chiso766 rồi mới chấm lại hoặc hoàn tác trên sổ này.`;
 }
 
 /** The state from its chunks (column A of the state sheet): usable, newer, broken or absent. */

@@ -247,7 +247,7 @@ function unusedColumn(ctx: Context, c: number, header: string, best: Candidate |
     return { ...base, reason: `trùng trường "${best.label}" với cột ${otherLetter ?? "đã ánh xạ"}`, unused: "duplicate" };
   }
   return header
-    ? { ...base, reason: "không khớp trường nào của hồ sơ", unused: "no-field" }
+    ? { ...base, reason: "không khớp trường nào của phương pháp", unused: "no-field" }
     : { ...base, reason: "cột không có tiêu đề", unused: "no-header" };
 }
 
@@ -286,5 +286,5 @@ const FIT_WEIGHTS = { columns: 0.75, coverage: 0.25 };
 export function fitReason(a: Assignment): string {
   const { matched, confidence, dataColumns, targetsFound, targets } = a.fit;
   const avg = matched > 0 ? Math.round((confidence / matched) * 100) : 0;
-  return `${matched}/${dataColumns} cột số liệu khớp tên cột (độ tin cậy trung bình ${avg}%); bảng có ${targetsFound}/${targets} trường của hồ sơ`;
+  return `${matched}/${dataColumns} cột số liệu khớp tên cột (độ tin cậy trung bình ${avg}%); bảng có ${targetsFound}/${targets} trường của phương pháp`;
 }

@@ -123,10 +123,10 @@ function findHeaderTop(sheet: Sheet, profiles: Profile[], cache: CandidateCache)
 /** The profiles to try: the one asked for, or all; a problem when there is none. */
 function profilePool(options: ReadOptions): Profile[] | Problem {
   const profiles = Array.isArray(options?.profiles) ? options.profiles : [];
-  if (profiles.length === 0) return { message: "Chưa có hồ sơ phương pháp chấm điểm nào để đọc bảng", severity: "error", code: "no-profile" };
+  if (profiles.length === 0) return { message: "Chưa có phương pháp chấm điểm nào để đọc bảng", severity: "error", code: "no-profile" };
   if (options.profileId === undefined) return profiles;
   const p = profiles.find((x) => x.id === options.profileId);
-  return p ? [p] : { message: `Không có hồ sơ phương pháp "${options.profileId}"`, severity: "error", code: "unknown-profile" };
+  return p ? [p] : { message: `Không có phương pháp chấm điểm "${options.profileId}"`, severity: "error", code: "unknown-profile" };
 }
 
 function readTableUnsafe(rawGrid: Grid, options: ReadOptions): ReadResult {
@@ -219,7 +219,7 @@ function chooseProfile(sheet: Sheet, block: HeaderBlock, pool: Profile[], option
     }));
     if (ranked.length > 1 && ranked[0].score - ranked[1].score < CLOSE_FIT && !sameReading(ranked[0].a, ranked[1].a)) {
       problems.push({
-        message: `Bảng khớp gần như nhau với hồ sơ "${ranked[0].p.name}" và "${ranked[1].p.name}"; đã chọn "${ranked[0].p.name}" — hãy kiểm tra`,
+        message: `Bảng khớp gần như nhau với phương pháp "${ranked[0].p.name}" và "${ranked[1].p.name}"; đã chọn "${ranked[0].p.name}" — hãy kiểm tra`,
         severity: "warning",
         code: "profile-uncertain",
       });

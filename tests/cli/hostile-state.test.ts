@@ -88,7 +88,7 @@ describe("a tampered state", () => {
       const out = path.join(dir, `newer-${command}.xlsx`);
       const r = await cli(command, file, "--out", out);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe("Dữ liệu chiso766 trong sổ này được tạo bởi phiên bản chiso766 mới hơn (0.4); hãy cập nhật để hoàn tác.\nKhông ghi tệp nào.\n");
+      expect(r.stderr).toBe("Dữ liệu chiso766 trong sổ này được tạo bởi phiên bản chiso766 mới hơn (0.4); hãy cập nhật chiso766 rồi mới chấm lại hoặc hoàn tác trên sổ này.\nKhông ghi tệp nào.\n");
       expect(await exists(out)).toBe(false);
     }
   });

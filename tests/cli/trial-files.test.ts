@@ -76,3 +76,14 @@ test("undo on a file with nothing to undo, or whose scored sheet is gone: the fi
   expect(gone.stderr).toBe(`Tệp "${renamed}" không còn trang tính "Điểm nhóm" của lần chấm trước nên không hoàn tác được.\nKhông ghi tệp nào.\n`);
   expect(await exists(out)).toBe(false);
 });
+
+test("an empty .csv: exit 2, the file named, nothing written", async () => {
+  const empty = path.join(dir, "trong.csv");
+  await fs.writeFile(empty, "");
+  const out = path.join(dir, "trong-kq.xlsx");
+  const r = await cli("score", empty, "--out", out);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(`(tệp "${empty}")`);
+  expect(r.stderr).toContain("Không ghi tệp nào.");
+  expect(await exists(out)).toBe(false);
+});

@@ -31,7 +31,7 @@ describe("the pane reads a tampered state", () => {
     expect((await readWith(JSON.stringify(doc))).state?.lastRun?.sheet).toBe("Phụ lục 1");
     const newer = await readWith(JSON.stringify({ ...doc, version: 3, app: "1.2.0" }));
     expect(newer.state).toBeNull();
-    expect(newer.stateIssue?.message).toMatch(/mới hơn \(1\.2\); hãy cập nhật để hoàn tác/);
+    expect(newer.stateIssue?.message).toMatch(/mới hơn \(1\.2\); hãy cập nhật chiso766/);
     doc.lastRun.segments[0].a = "A99999999";
     const bad = await readWith(JSON.stringify(doc));
     expect(bad.state).toBeNull();

@@ -127,9 +127,11 @@ describe("reading a stored state", () => {
     const doc = { ...stored(), version: 2, app: "0.3.1", lastRun: { whatever: true } };
     expect(read(doc)).toEqual({
       state: null,
-      issue: { kind: "newer", message: "Dữ liệu chiso766 trong sổ này được tạo bởi phiên bản chiso766 mới hơn (0.3); hãy cập nhật để hoàn tác." },
+      issue: { kind: "newer", message: "Dữ liệu chiso766 trong sổ này được tạo bởi phiên bản chiso766 mới hơn (0.3); hãy cập nhật chiso766 rồi mới chấm lại hoặc hoàn tác trên sổ này." },
     });
     expect(read({ version: 7 }).issue?.message).toMatch(/mới hơn \(dữ liệu phiên bản 7\)/);
+    // A hand-edited state claiming this very version is named by its data's version.
+    expect(read({ version: 2, app: "0.2.0" }).issue?.message).toMatch(/mới hơn \(dữ liệu phiên bản 2\)/);
   });
 
   test("the encodings that shipped before (cell tuples, column runs, plain lists) still load", () => {

@@ -108,7 +108,7 @@ describe("broken variants", () => {
   test("an unused column says why as a code: no field for its header, or no header", () => {
     const grid = gridFromTsv("Tên đơn vị\t\tĐiểm được\tGhi chú\nUBND xã A\t1\t60\tx\nUBND xã B\t2\t50\t");
     const r = readTable(grid, { profiles: [dienBien] });
-    expect(r.mapping.find((m) => m.letter === "D")).toMatchObject({ field: null, unused: "no-field", reason: "không khớp trường nào của hồ sơ" });
+    expect(r.mapping.find((m) => m.letter === "D")).toMatchObject({ field: null, unused: "no-field", reason: "không khớp trường nào của phương pháp" });
     expect(r.mapping.find((m) => m.letter === "B")).toMatchObject({ field: null, unused: "no-header" });
     expect(r.mapping.find((m) => m.letter === "C")?.unused).toBeUndefined();
   });

@@ -28,7 +28,7 @@ const MAPPING: ColumnMatch[] = [
   match({ letter: "B", header: "Tên đơn vị", field: "name", confidence: 1, reason: "khớp tên cột (độ tin cậy 100%)", source: "header" }),
   match({ letter: "C", header: "Số hóa › Tỷ lệ hồ sơ được số hóa có kết nối, chia sẻ dữ liệu", field: "6.4.ratio", confidence: 0.7, reason: "gần giống 'Tái sử dụng' (độ tin cậy 70%)", source: "header" }),
   match({ letter: "D", header: "Tổng", field: "total", confidence: 1, reason: "theo ánh xạ của người dùng", source: "mapping" }),
-  match({ letter: "E", header: "Ghi chú", reason: "không khớp trường nào của hồ sơ", unused: "no-field" }),
+  match({ letter: "E", header: "Ghi chú", reason: "không khớp trường nào của phương pháp", unused: "no-field" }),
   match({ letter: "F", header: "Điểm", reason: "khớp nhiều trường, cần chọn trong ánh xạ cột", unused: "ambiguous" }),
 ];
 
