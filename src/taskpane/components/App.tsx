@@ -8,6 +8,7 @@ import { formatViNumber } from "../../report/format";
 import type { ScoringService } from "../scoring";
 import { AnnounceContext, type PaneStatus } from "../status";
 import { useScoring } from "../useScoring";
+import { recordAddedSheets } from "../added-sheets";
 import { ActionBar } from "./ActionBar";
 import { MappingTable } from "./MappingTable";
 import { PaneNotices } from "./PaneNotices";
@@ -103,7 +104,7 @@ export function App({ adapter, scoring, report, methodSheet }: AppProps): React.
 
         {result && !noTable && (
           <>
-            <ProfileSection result={result} scoring={scoring} profileSource={pane.profileSource} address={snapshot?.address} disabled={disabled} onChange={pane.changeProfile} />
+            <ProfileSection result={result} scoring={scoring} profileSource={pane.profileSource} disabled={disabled} onChange={pane.changeProfile} />
 
             <PaneSection id={`${ids}-columns`} title="Các cột">
               <MappingTable profile={result.profile} mapping={result.read.mapping} chosen={pane.chosenColumns} disabled={disabled} outputs={result.plan.columns} onChange={pane.changeField} />
@@ -123,7 +124,7 @@ export function App({ adapter, scoring, report, methodSheet }: AppProps): React.
 
             <PaneSection id={`${ids}-report`} title="Báo cáo">
               <React.Suspense fallback={<div className={styles.progressLabel}>Đang tải phần báo cáo…</div>}>
-                <ReportPanel run={result} grid={snapshot?.grid ?? null} scoring={scoring} report={report} busy={disabled} />
+                <ReportPanel run={result} grid={snapshot?.grid ?? null} scoring={scoring} report={report} busy={disabled} onSheetsAdded={(names) => recordAddedSheets(adapter, result.plan.sheet, names)} />
               </React.Suspense>
             </PaneSection>
           </>
