@@ -28,7 +28,6 @@ import { methodSheetOf } from "../adapters/exceljs/method-sheet";
 import { addedSheets } from "../adapters/exceljs/added-sheets";
 import { guardExistingOutput, guardSameSource, REPLACE_FILE_HELP, sourceIdentity } from "./existing-output";
 import { quoteSheet, rowsText, type Grid } from "../model/grid";
-import type { ScoredUnit } from "../model/units";
 import { unrestorableFormulas } from "../plan/formula-check";
 import { unitCountText } from "../model/unit-count";
 import { problemsOf } from "../model/problems";
