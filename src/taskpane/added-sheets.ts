@@ -52,7 +52,7 @@ export async function recordAddedSheets(adapter: WorkbookAdapter, scoredSheet: s
   const sheets = [...(last.sheets ?? []).filter((s) => !names.includes(s.name)), ...added].slice(-KEPT_SHEETS);
   const state: WorkbookState = { ...snap.state, lastRun: { ...last, sheets } };
   await adapter.apply(stateOnly(scoredSheet), state);
-  return `“Hoàn tác” sẽ xóa ${sheetNames(names)} cùng kết quả đã ghi, nếu bạn chưa sửa ${names.length > 1 ? "các trang đó" : "trang đó"}.`;
+  return `“Hoàn tác” sẽ xóa ${names.length > 1 ? "các trang này" : "trang này"} cùng kết quả đã ghi (trừ trang bạn đã sửa).`;
 }
 
 /**
@@ -70,7 +70,7 @@ export async function removeAddedSheets(adapter: WorkbookAdapter, recorded: Adde
   if (same.length > 0) {
     if (adapter.removeSheets) {
       await adapter.removeSheets(same);
-      parts.push(`Đã xóa ${sheetNames(same)} do lần ghi đó lập.`);
+      parts.push(`Đã xóa ${sheetNames(same)} lập sau lần ghi đó.`);
     } else parts.push(`Excel này không cho phần bổ trợ xóa trang: hãy tự xóa ${sheetNames(same)}.`);
   }
   if (edited.length > 0) parts.push(`Giữ ${sheetNames(edited)} vì đã được sửa sau khi lập; nếu không cần, hãy tự xóa.`);

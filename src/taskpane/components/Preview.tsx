@@ -77,7 +77,7 @@ export interface PreviewProps {
 /** "sẽ ghi 58 ô (cột N, O) · gạch chân thêm 9 ô": what "Ghi kết quả" really changes, counted as the CLI counts it. */
 function WriteEffect({ plan }: { plan: WritePlan }): React.JSX.Element {
   const effect = planEffect(plan);
-  const written = effect.columns.filter((e) => e.changed + e.retyped > 0);
+  const written = effect.columns.filter((e) => e.changed + e.retyped > 0).sort((a, b) => a.column.col - b.column.col);
   const cells = written.reduce((n, e) => n + e.changed + e.retyped, 0);
   const underline = [
     ...(effect.underlined > 0 ? [`gạch chân thêm ${formatViNumber(effect.underlined)} ô`] : []),

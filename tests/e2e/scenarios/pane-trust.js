@@ -1,7 +1,7 @@
 /**
  * What the pane says a click will do, at Excel's narrowest pane (320 px), on the Phú Tân example:
  * the preview names the district row apart from the 18 units, gives the table's own extent and
- * counts the cells a write really changes; after the write it says a second one would change
+ * counts the cells and underlines a write really changes; after the write it says a second one would change
  * nothing; "Lập phụ lục" says "Hoàn tác" will remove its sheets, and "Hoàn tác" does.
  */
 const assert = require("node:assert/strict");
@@ -28,8 +28,11 @@ module.exports = [
       const summary = pane(page).getByText(/^\d+ đơn vị/);
       const before = await summary.innerText();
       assert.match(before, /^18 đơn vị và 1 dòng tổng hợp \(TOÀN HUYỆN\)/, "the district row is named apart from the units");
-      assert.match(before, /sẽ ghi \d+ ô \(cột [A-Z]+\)/, "the cells the write changes, in the column it adds");
-      assert.doesNotMatch(before, /gạch chân/, "the published underlines are there already: none to add");
+      assert.match(before, /sẽ ghi \d+ ô \(cột [A-Z]+(, [A-Z]+)*\)/, `the cells the write changes and their columns: ${before}`);
+      t.log(`preview: ${before}`);
+      // The 9 values the published appendix underlines; none is underlined yet, none to clear.
+      assert.match(before, / · gạch chân thêm 9 ô( ·|$)/, "underlines counted as cells that change");
+      assert.doesNotMatch(before, /bỏ gạch chân/);
       // The table's extent, not the used range with the blank columns read for results.
       assert.match(await paneText(page), /Bảng 'Phụ lục 1'!A\d+:M\d+ · tiêu đề/);
       await summary.scrollIntoViewIfNeeded();
@@ -51,7 +54,7 @@ module.exports = [
       await makeAppendix.scrollIntoViewIfNeeded();
       await makeAppendix.click();
       const status = pane(page).locator("[data-pane-status]");
-      await status.getByText(/“Hoàn tác” sẽ xóa các trang "Phụ lục xếp loại", "Nhận xét xếp loại" cùng kết quả đã ghi/).waitFor();
+      await status.getByText(/Đã lập trang "Phụ lục xếp loại" và trang "Nhận xét xếp loại".*“Hoàn tác” sẽ xóa các trang này cùng kết quả đã ghi \(trừ trang bạn đã sửa\)\./).waitFor();
       await waitIdle(page);
       const added = (await sheetsOf(page)).filter((n) => !sheets.includes(n));
       assert.deepEqual(added.sort(), ["Nhận xét xếp loại", "Phụ lục xếp loại"]);
@@ -60,7 +63,7 @@ module.exports = [
       await t.step("appendix made, recorded with the write");
 
       await undo(page);
-      await status.getByText(/Đã xóa các trang "Phụ lục xếp loại", "Nhận xét xếp loại" do lần ghi đó lập\./).waitFor();
+      await status.getByText(/Đã xóa các trang "Phụ lục xếp loại", "Nhận xét xếp loại" lập sau lần ghi đó\./).waitFor();
       assert.deepEqual(await sheetsOf(page), sheets, "undo removed the appendix and its notes sheet");
       await assertPaneFits(page, "undone");
       await page.locator("aside.pane").screenshot({ path: path.join(t.outDir, "pane-trust-undo-320.png") });
