@@ -1,6 +1,6 @@
 import { FakeExcel, FakeWorkbookModel } from "../../fake-excel";
 import { createOfficeAdapter, EXTRA_COLUMNS_FOR_TESTS } from "./adapter-exports";
-import { a1, columnLetters } from "../../src/model/grid";
+import { a1, columnLetters, parseA1 } from "../../src/model/grid";
 import { SheetChangedError } from "../../src/adapters/office/adapter";
 import { STATE_SHEET, type WorkbookState } from "../../src/model/plan";
 import { planUndo, stateAfterUndo, stateAfterWrite, blockCells } from "../../src/plan";
@@ -110,9 +110,10 @@ describe("Office adapter: apply", () => {
     const plan = outputPlan(source);
     const state = stateFor(plan);
     const report = await adapter.apply(plan, state);
-    // Check read, per-cell underlines of the mixed column C (its probe says "mixed"), write.
-    expect(report.syncs).toBe(3);
-    expect(excel.stats.syncs).toBe(3);
+    // Check read, then write: column C's underlines are mixed, but as the plan expects (its
+    // underlined and plain cells each probe uniform), so no per-cell underlines are read.
+    expect(report.syncs).toBe(2);
+    expect(excel.stats.syncs).toBe(2);
     expect(excel.model.calculationSuspensions).toBe(1);
 
     const sheet = excel.model.sheet(PHU_TAN_SHEET)!;
@@ -170,9 +171,7 @@ describe("Office adapter: apply", () => {
       if (units === 10000) expect(excel.stats.queuedOps).toBeLessThan(200);
       expect(excel.model.sheet(PHU_TAN_SHEET)!.cell(3 + units, 14).value).toBe(units);
     }
-    // 2, or 3 when a written column's underlines are mixed (its cells' underlines are read).
-    for (const n of syncs) expect([2, 3]).toContain(n);
-    expect(syncs[2]).toBe(syncs[1]);
+    expect(syncs).toEqual([2, 2, 2]);
   });
 
   test("underline address lists longer than 8,192 characters are cut into several RangeAreas", async () => {
@@ -234,12 +233,29 @@ describe("Office adapter: apply", () => {
     }
   });
 
+  test("an underline changed since the read in a column of mixed underlines stops the write", async () => {
+    const source = phuTanGrid();
+    const plan = outputPlan(source);
+    // Column C (index 2) holds the published appendix's underlines: some cells on, some off.
+    const target = plan.previous.find((s) => s.address.startsWith("C") && s.underline)!;
+    const other = plan.previous.find((s) => s.address.startsWith("C") && !s.underline)!;
+    for (const [snapshot, underline] of [[target, false], [other, true]] as const) {
+      const { excel, adapter } = fakeFor(source);
+      const { row, col } = parseA1(snapshot.address)!;
+      excel.beforeSync.push((model) => model.sheet(plan.sheet)!.update(row, col, { underline }));
+      const error = await adapter.apply(plan, stateFor(plan)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SheetChangedError);
+      expect((error as SheetChangedError).changed).toEqual([expect.objectContaining({ address: snapshot.address, what: "underline" })]);
+      expect(excel.model.sheet(STATE_SHEET)).toBeNull();
+    }
+  });
+
   test("conflicts are refused unless the user agreed, and Excel errors reach the caller", async () => {
     const source = phuTanGrid();
     const { adapter } = fakeFor(source);
     const plan = { ...outputPlan(source), conflicts: [{ address: "N4", current: "x", planned: "Tốt" }] };
     await expect(adapter.apply(plan, stateFor(plan))).rejects.toThrow("xác nhận ghi đè");
-    await expect(adapter.apply(plan, stateFor(plan), { overwriteConflicts: true })).resolves.toMatchObject({ syncs: 3 });
+    await expect(adapter.apply(plan, stateFor(plan), { overwriteConflicts: true })).resolves.toMatchObject({ syncs: 2 });
     const missing = { ...outputPlan(source), sheet: "Không có" };
     await expect(adapter.apply(missing, stateFor(missing))).rejects.toMatchObject({ code: "ItemNotFound" });
   });

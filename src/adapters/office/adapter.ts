@@ -8,8 +8,10 @@
  *                formats of the first 1,000 rows and of percent columns, underlines, merged
  *                areas, state sheet); +1 when a column's underlines are mixed; larger tables one
  *                more per ~3.5 MB of response (see read.ts)
- *  - apply:      2 syncs (state sheet lookup and the formats the read did not bring of the cells
- *                about to change; then state + values + formats + underlines)
+ *  - apply:      2 syncs while the check's answer fits one response (indicator table: about
+ *                20,000 rows): the state sheet lookup and the formulas, formats and underlines
+ *                of the cells about to change (target-read.ts); then state + values + formats
+ *                + underlines. +1 when a target is not as the plan assumed (the write stops)
  *  - selectCell: 1 sync
  *  - reading the selection: 1 more sync first, to clip it to the used range
  */
@@ -22,7 +24,8 @@ import { checkTargets, targetAreas, type CellChange } from "../../plan/refresh";
 import { formatViNumber } from "../../model/number-text";
 import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
 import type { XlRange, XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
-import { readColumns, readTable, type RawTable, type ReadProgress } from "./read";
+import { readTable, type RawTable, type ReadProgress } from "./read";
+import { expectedCells, readTargets } from "./target-read";
 
 /** Upper bound of one state chunk's bytes (UTF-8, JSON-quoted): a Vietnamese character is at most 3 bytes. */
 const STATE_CHUNK_BYTES = STATE_CHUNK_SIZE * 3 + 8;
@@ -259,7 +262,7 @@ async function applyInContext(context: XlRequestContext, plan: WritePlan, state:
   // computed from the sheet as it is now, and undo restores formats the read did not bring.
   const existing = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
   const areas = targetAreas(plan);
-  const read = await readColumns(context, () => context.workbook.worksheets.getItem(plan.sheet), areas);
+  const read = await readTargets(context, () => context.workbook.worksheets.getItem(plan.sheet), areas, expectedCells(plan.assumed ?? plan.previous, areas));
   if (read.syncs === 0) await context.sync();
   let syncs = Math.max(1, read.syncs);
   const complete = checkTargets(plan, state, areas, read.cells);

@@ -7,7 +7,7 @@
  *    first FORMAT_ROWS rows (headers and a sample of data rows), and down the whole table only
  *    in the columns whose sample holds a percent format (the reader reads 0.85 shown as "85%"
  *    as 85). The write reads the formats of the cells it touches just before it writes them
- *    (readColumns), so undo still restores every format exactly; Grid.partialFormats says
+ *    (target-read.ts), so undo still restores every format exactly; Grid.partialFormats says
  *    which formats the grid lacks.
  *  - underlines are probed per column first: load("format/font/underline") on a column gives
  *    one value when the column is uniform and null when it is mixed. Only mixed columns (the
@@ -28,7 +28,7 @@ import { STATE_CHUNK_SIZE } from "../../plan/state";
 import { MAX_STATE_CHUNKS } from "../../plan/state-schema";
 import { isPercentFormat } from "../../reader/numbers";
 import { estimateBytes } from "./batch";
-import type { XlRange, XlRequestContext, XlWorksheet } from "./excel-subset";
+import type { XlRange, XlRequestContext } from "./excel-subset";
 import { followedBy, isResponseTooLarge, READ_BUDGET_BYTES, type ReadItem, runItems, sliceRows, splitRows } from "./read-items";
 
 export { READ_BUDGET_BYTES } from "./read-items";
@@ -367,55 +367,6 @@ function planStateRest(stateRange: XlRange, stateHead: XlRange): { stateChunks: 
   const rest = stateRows - head.length;
   const work = rest > 0 ? sliceRows(rest, READ_BUDGET_BYTES / chunkBytes, (t, h) => stateSlice(head.length + t, h)) : [];
   return { stateChunks, work };
-}
-
-/** Bytes of a value and a number format when nothing was measured (a number, "General"). */
-const CELL_BYTES = 30;
-
-/**
- * The values and number formats of sheet columns (0-based inclusive areas one column wide), in
- * as few syncs as the budget allows; whatever the caller queued before goes with the first
- * sync. Returns each area's values and formats, top to bottom, and the syncs made.
- */
-export async function readColumns(
-  context: XlRequestContext,
-  sheet: () => XlWorksheet,
-  areas: { top: number; left: number; bottom: number }[],
-): Promise<{ cells: { values: CellValue[]; formats: (string | null)[]; formulas: unknown[]; underlines: boolean[] }[]; syncs: number }> {
-  let worksheet: XlWorksheet | undefined;
-  const cells = areas.map((a) => {
-    const n = a.bottom - a.top + 1;
-    return { values: new Array<CellValue>(n).fill(null), formats: new Array<string | null>(n).fill(null), formulas: new Array<unknown>(n).fill(null), underlines: new Array<boolean>(n).fill(false) };
-  });
-  const range = (k: number, top: number, height: number) => (worksheet ??= sheet()).getRangeByIndexes(areas[k].top + top, areas[k].left, height, 1);
-  // Underlines per cell only where the piece's probe says they are mixed (a flag column).
-  const underlinePiece = (k: number, top: number, height: number): ReadItem => ({
-    bytes: height * UNDERLINE_CELL_BYTES,
-    queue: () => {
-      const props = range(k, top, height).getCellProperties({ format: { font: { underline: true } } });
-      return () => props.value.forEach((row, i) => (cells[k].underlines[top + i] = isUnderline(row[0]?.format?.font?.underline)));
-    },
-    split: height > 1 ? () => splitRows(top, height, (t, h) => underlinePiece(k, t, h)) : undefined,
-  });
-  const piece = (k: number, top: number, height: number): ReadItem => ({
-    bytes: height * CELL_BYTES,
-    queue: () => {
-      const part = range(k, top, height).load(["values", "numberFormat", "formulas", UNDERLINE_PROBE]);
-      return () => {
-        part.values.forEach((row, i) => (cells[k].values[top + i] = toCellValue(row[0])));
-        part.numberFormat.forEach((row, i) => (cells[k].formats[top + i] = formatOf(row[0])));
-        part.formulas.forEach((row, i) => (cells[k].formulas[top + i] = row[0]));
-        const style: unknown = part.format.font.underline;
-        if (style === null || style === undefined) return [underlinePiece(k, top, height)];
-        if (isUnderline(style)) cells[k].underlines.fill(true, top, top + height);
-        return [];
-      };
-    },
-    split: height > 1 ? () => splitRows(top, height, (t, h) => piece(k, t, h)) : undefined,
-  });
-  const work = areas.flatMap((a, k) => sliceRows(a.bottom - a.top + 1, READ_BUDGET_BYTES / CELL_BYTES, (t, h) => piece(k, t, h)));
-  const syncs = work.length === 0 ? 0 : await runItems(context, work, () => undefined);
-  return { cells, syncs };
 }
 
 /** Queue the first sync: size and address, the first tiles, column probes, merges, state head. */
