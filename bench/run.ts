@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --check] [-- --only engine,cli,office,taskpane,pane] [-- --quick] [-- --no-write]
+ * npm run bench [-- --check] [-- --only engine,cli,office,taskpane,pane,report] [-- --quick] [-- --no-write]
  *
  * Measures, at the sizes users have (400 and 3,838 rows, both table kinds), the CLI as installed
  * from its tarball, the Office adapter (on the fake host), the task pane and the engine, prints a
@@ -18,8 +18,9 @@ import { markdownTable, textTable, type Budget, type PartResult, type Row } from
 import { WHY_IT_FAILS } from "./analysis";
 import { benchTaskpane } from "./taskpane";
 import { benchPane } from "./pane";
+import { benchReport } from "./report-cost";
 
-const PARTS = ["cli", "office", "taskpane", "pane", "engine"] as const;
+const PARTS = ["cli", "office", "taskpane", "pane", "engine", "report"] as const;
 type Part = (typeof PARTS)[number];
 
 async function runPart(part: Part, quick: boolean): Promise<PartResult> {
@@ -34,6 +35,8 @@ async function runPart(part: Part, quick: boolean): Promise<PartResult> {
       return benchTaskpane({ runs: quick ? 2 : 5 });
     case "pane":
       return benchPane(quick ? { sizes: [400] } : {});
+    case "report":
+      return benchReport({ runs: quick ? 2 : 5 });
   }
 }
 

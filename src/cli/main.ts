@@ -68,6 +68,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stderr(`Không có lệnh "${name}".\n\n${USAGE}\n`);
     return EXIT.usage;
   }
+  // exceljs warns in English on the console (a sheet name over 31 characters); the command itself says what matters.
+  const warn = console.warn;
+  console.warn = () => undefined;
   try {
     return await command.run(args, io);
   } catch (e) {
@@ -82,6 +85,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     }
     io.stderr(`Lỗi không mong đợi: ${(e as Error).stack ?? String(e)}\n`);
     return 70;
+  } finally {
+    console.warn = warn;
   }
 }
 

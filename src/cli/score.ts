@@ -3,7 +3,7 @@ import type ExcelJS from "exceljs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { BUILTIN_PROFILES } from "../profiles";
-import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, WorkbookError, writeState } from "../adapters/exceljs";
+import { applyPlan, gridFromWorksheet, loadWorkbook, pickSheet, readState, saveWorkbook, userSheets, WorkbookError, writeState } from "../adapters/exceljs";
 import type { SourceIdentity, WorkbookState } from "../model/plan";
 import { cellsChanged, mappingOf, nothingToWriteText, stateAfterWrite } from "../plan";
 import { formatViDateTime } from "../report/format";
@@ -226,6 +226,8 @@ async function loadAndScore(
   let options = given;
   try {
     const { workbook, notes, charts } = await loadWorkbook(input);
+    // A zip that is no spreadsheet loads as a workbook with no sheets: say which file.
+    if (userSheets(workbook).length === 0) throw new CliError(`Tệp "${input}" không có trang tính nào (không phải bảng tính .xlsx hợp lệ, hoặc đã bị hỏng).`, EXIT.input);
     const ws = pickSheet(workbook, options.sheet);
     // The workbook's own method sheet is the method, unless --profile chose one.
     const methodWs = options.profileId === undefined ? methodSheetOf(workbook) : undefined;

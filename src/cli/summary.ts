@@ -190,7 +190,7 @@ export function planLines(plan: PlannedWrite): string {
   const listed = effect.columns.filter((e) => e.changed > 0 || e.retyped > 0 || (e.column.added && !e.reused)).sort((a, b) => a.column.col - b.column.col);
   const lines = [
     plan.columns.length === 0
-      ? "Hồ sơ này không ghi cột kết quả nào (chỉ kiểm tra số liệu)."
+      ? "Phương pháp này không ghi cột kết quả nào (chỉ kiểm tra số liệu)."
       : listed.length > 0
         ? `Cột kết quả: ${listed.map(columnWords).join(", ")}.`
         : "Cột kết quả: không ô nào thay đổi, bảng đã có đúng các kết quả này.",

@@ -95,7 +95,9 @@ function tableSections(ranked: ScoredUnit[], rowsByRow: Map<number, UnitRow>): S
   for (const u of ranked) {
     const heading = rowsByRow.get(u.row)?.section;
     if (heading === undefined) return null;
-    bySection.set(heading, [...(bySection.get(heading) ?? []), u]);
+    const list = bySection.get(heading);
+    if (list) list.push(u);
+    else bySection.set(heading, [u]);
   }
   if (bySection.size < 2) return null;
   return [...bySection].map(([label, list]) => ({ label, units: list.sort(byRankOrder) }));

@@ -77,23 +77,21 @@ interface IndicatorFinding {
 function findings(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile, lowPercent: number): IndicatorFinding {
   const fields = [`${ind.id}.points`, `${ind.id}.ratio`];
   const rule = profile.flags.find((f) => fields.includes(f.field) && f.op === "below");
-  const present = units.filter((u) => u.indicators[ind.id] !== undefined);
-  const notStarted = present.filter((u) => indicatorValue(u, ind) === 0);
-  const missing = present.filter((u) => indicatorValue(u, ind) === null);
-  let low: ScoredUnit[] = [];
-  let lowRule: string | null = null;
-  if (rule) {
-    low = present.filter((u) => (indicatorValue(u, ind) ?? 0) > 0 && u.flags.some((f) => fields.includes(f.field)));
-    lowRule = `dưới ${formatViNumber(rule.threshold)}${rule.field.endsWith(".ratio") ? "%" : " điểm"}`;
-  } else if (ind.max > 0) {
-    const limit = (ind.max * lowPercent) / 100;
-    low = present.filter((u) => {
-      const v = indicatorValue(u, ind);
-      return v !== null && v > 0 && v < limit;
-    });
-    lowRule = `dưới ${formatViNumber(lowPercent)}% số điểm tối đa`;
+  const limit = !rule && ind.max > 0 ? (ind.max * lowPercent) / 100 : null;
+  const isLow = (u: ScoredUnit, v: number) => (rule ? u.flags.some((f) => fields.includes(f.field)) : limit !== null && v < limit);
+  const found: IndicatorFinding = { notStarted: [], low: [], missing: [], lowRule: null };
+  // One pass, each unit's value read once: every indicator goes over every unit.
+  for (const u of units) {
+    const r = u.indicators[ind.id];
+    if (r === undefined) continue;
+    const v = r ? (ind.max > 0 ? r.points : r.ratio) : null;
+    if (v === 0) found.notStarted.push(u);
+    else if (v === null) found.missing.push(u);
+    else if (v > 0 && isLow(u, v)) found.low.push(u);
   }
-  return { notStarted, low, missing, lowRule };
+  if (rule) found.lowRule = `dưới ${formatViNumber(rule.threshold)}${rule.field.endsWith(".ratio") ? "%" : " điểm"}`;
+  else if (limit !== null) found.lowRule = `dưới ${formatViNumber(lowPercent)}% số điểm tối đa`;
+  return found;
 }
 
 /** "07 đơn vị chưa thực hiện: …; 05 đơn vị đã thực hiện nhưng tỷ lệ còn thấp (…): …". */
@@ -151,9 +149,10 @@ function countSentence(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile
 /** Whether an indicator is given as a count in this table: a count read, no ratio. */
 function isCount(ind: IndicatorSpec, units: ScoredUnit[], rows: Map<number, UnitRow>): boolean {
   if (ind.max > 0) return false;
+  const [count, ratio] = [`${ind.id}.numerator`, `${ind.id}.ratio`];
   return units.some((u) => {
     const v = rows.get(u.row)?.values;
-    return v !== undefined && v[`${ind.id}.numerator`] !== undefined && v[`${ind.id}.ratio`] === undefined && (u.indicators[ind.id]?.ratio ?? null) === null;
+    return v !== undefined && v[count] !== undefined && v[ratio] === undefined && (u.indicators[ind.id]?.ratio ?? null) === null;
   });
 }
 

@@ -59,10 +59,11 @@ export function priorities(unit: ScoredUnit, previous: ScoredUnit | undefined, p
   const now = (s: Standing) => `${formatViNumber(s.value)}/${formatViNumber(s.max)}${s.unit === "%" ? "%" : " điểm"}`;
   const drops = list.filter((s) => s.drop !== null && s.drop > 0.005).sort((a, b) => (b.drop as number) - (a.drop as number));
   const shortfalls = list.filter((s) => !drops.includes(s) && s.max - s.value > 0.005).sort((a, b) => b.max - b.value - (a.max - a.value));
+  // Only the first `count` are written: the rest are never formatted (a page per unit, thousands of units).
   return [
-    ...drops.map((s) => `${label(s)}: giảm ${formatViNumber(s.drop as number)}${s.unit === "%" ? "%" : " điểm"} so với kỳ trước (nay ${now(s)}).`),
-    ...shortfalls.map((s) => `${label(s)}: còn thiếu ${formatViNumber(s.max - s.value)}${s.unit === "%" ? "%" : " điểm"} so với tối đa (nay ${now(s)}).`),
-  ].slice(0, count);
+    ...drops.slice(0, count).map((s) => `${label(s)}: giảm ${formatViNumber(s.drop as number)}${s.unit === "%" ? "%" : " điểm"} so với kỳ trước (nay ${now(s)}).`),
+    ...shortfalls.slice(0, Math.max(0, count - drops.length)).map((s) => `${label(s)}: còn thiếu ${formatViNumber(s.max - s.value)}${s.unit === "%" ? "%" : " điểm"} so với tối đa (nay ${now(s)}).`),
+  ];
 }
 
 /** "Hạng 3/18 (kỳ trước: hạng 5); tổng điểm +2,04 so với kỳ trước." */
@@ -132,17 +133,29 @@ function unitPage(b: SheetBuilder, unit: ScoredUnit, ranked: number, previous: S
   return row;
 }
 
+/** How many units a unit is ranked among ("Xếp hạng: 3/18"): all ranked units, or those of its level when ranking is per level. Counted once, not per page. */
+function rankedPeers(units: ScoredUnit[], profile: Profile): (unit: ScoredUnit) => number {
+  const perLevel = new Map<ScoredUnit["level"], number>();
+  let all = 0;
+  for (const u of units) {
+    if (u.rank === null) continue;
+    all++;
+    perLevel.set(u.level, (perLevel.get(u.level) ?? 0) + 1);
+  }
+  return profile.ranking?.scope === "level" ? (unit) => perLevel.get(unit.level) ?? 0 : () => all;
+}
+
 /** The scorecard sheet: a page per unit (aggregate rows excluded), in rank order. */
 export function planScorecards(scored: ScoreResult, profile: Profile, options: ScorecardOptions = {}): SheetPlan {
   const units = scored.units.filter((u) => !u.aggregate).sort((a, c) => (a.rank ?? Infinity) - (c.rank ?? Infinity) || a.row - c.row);
   const previousOf = new Map((options.comparison?.matched ?? []).map((m) => [m.current, m.previous]));
   const b = new SheetBuilder(WIDTHS.length - 1);
   const breaks: number[] = [];
+  const peers = rankedPeers(units, profile);
   let row = 0;
   for (const unit of units) {
     if (row > 0) breaks.push(row);
-    const peers = units.filter((u) => u.rank !== null && (profile.ranking?.scope !== "level" || u.level === unit.level)).length;
-    row = unitPage(b, unit, peers, previousOf.get(unit), profile, options, row);
+    row = unitPage(b, unit, peers(unit), previousOf.get(unit), profile, options, row);
   }
   const sheet = b.build(
     options.sheetName ?? SCORECARD_SHEET,

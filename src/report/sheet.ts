@@ -19,14 +19,38 @@ export const LINE_HEIGHT = 18;
  */
 export function textWidth(text: string, bold = false): number {
   let w = 0;
-  for (const ch of text.normalize("NFC")) {
-    if (ch === " ") w += 0.62;
-    else if (/\p{Lu}/u.test(ch)) w += bold ? 1.8 : 1.65;
-    else if (/\p{Ll}/u.test(ch)) w += bold ? 1.22 : 1.15;
-    else if (/\d/.test(ch)) w += 1.24;
-    else w += 0.8;
-  }
+  for (const ch of text.normalize("NFC")) w += GLYPH_WIDTHS[glyphClass(ch.codePointAt(0) as number, ch)][bold ? 1 : 0];
   return w;
+}
+
+/** Glyph classes, and their widths [regular, bold]: a space, a capital, a lower-case letter, a digit, anything else. */
+type Glyph = 0 | 1 | 2 | 3 | 4;
+const [SPACE, UPPER, LOWER, DIGIT, OTHER]: Glyph[] = [0, 1, 2, 3, 4];
+const GLYPH_WIDTHS: readonly (readonly [number, number])[] = [
+  [0.62, 0.62],
+  [1.65, 1.8],
+  [1.15, 1.22],
+  [1.24, 1.24],
+  [0.8, 0.8],
+];
+
+/** Classes of the non-ASCII characters met so far (Vietnamese letters recur in every name). */
+const knownClasses = new Map<number, Glyph>();
+
+/** The glyph class of a code point (`ch` is its text); ASCII without regular expressions. */
+function glyphClass(code: number, ch: string): Glyph {
+  if (code < 128) {
+    if (code === 32) return SPACE;
+    if (code >= 65 && code <= 90) return UPPER;
+    if (code >= 97 && code <= 122) return LOWER;
+    return code >= 48 && code <= 57 ? DIGIT : OTHER;
+  }
+  let known = knownClasses.get(code);
+  if (known === undefined) {
+    known = /\p{Lu}/u.test(ch) ? UPPER : /\p{Ll}/u.test(ch) ? LOWER : OTHER;
+    if (knownClasses.size < 10_000) knownClasses.set(code, known);
+  }
+  return known;
 }
 
 /** Widest single word: a column narrower than this clips it (Excel never breaks inside a word). */
@@ -34,23 +58,49 @@ export function longestWord(text: string, bold = false): number {
   return Math.max(0, ...text.split(/\s+/).map((w) => textWidth(w, bold)));
 }
 
-/** Lines a text wraps to in `width` character units, word by word (each "\n" starts a line). */
+/** What /\s/ matches (white space between words), for a code point and its text. */
+function isSpace(code: number, ch: string): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code <= 0xffff && /\s/.test(ch);
+}
+
+/**
+ * Lines a text wraps to in `width` character units, word by word (each "\n" starts a line).
+ * One scan of the text, no word strings: it runs for every line of every page (score cards
+ * of thousands of units). Normalising the whole text equals normalising each word, as no
+ * white space composes with its neighbours.
+ */
 export function wrappedLines(text: string, width: number, bold = false): number {
   const room = Math.max(2, width - 1.5); // cell padding
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let used = 0;
-    lines++;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const w = textWidth(word, bold);
-      if (used > 0 && used + 0.62 + w > room) {
-        lines += Math.max(1, Math.ceil(w / room));
-        used = w % room;
-      } else {
-        used += (used > 0 ? 0.62 : 0) + w;
-      }
+  const weight = bold ? 1 : 0;
+  let lines = 1;
+  let used = 0;
+  let word = 0; // width of the word being read; 0 between words (every glyph is wider than 0)
+  const endWord = () => {
+    if (used > 0 && used + 0.62 + word > room) {
+      lines += Math.max(1, Math.ceil(word / room));
+      used = word % room;
+    } else {
+      used += (used > 0 ? 0.62 : 0) + word;
+    }
+    word = 0;
+  };
+  const t = text.normalize("NFC");
+  for (let i = 0; i < t.length; i++) {
+    const code = t.codePointAt(i) as number;
+    const ch = code < 128 ? "" : String.fromCodePoint(code);
+    if (code > 0xffff) i++; // the low half of a surrogate pair
+    if (code === 10) {
+      if (word > 0) endWord();
+      lines++;
+      used = 0;
+    } else if (isSpace(code, ch)) {
+      if (word > 0) endWord();
+    } else {
+      word += GLYPH_WIDTHS[glyphClass(code, ch)][weight];
     }
   }
+  if (word > 0) endWord();
   return lines;
 }
 
