@@ -36,9 +36,9 @@ interface SyncRecord {
   responseBytes: number;
 }
 
-/** Operations that format cells (number formats, underlines, fonts) rather than write values. */
+/** Operations that format cells (number formats, underlines, fonts, copied looks, merges) rather than write values. */
 function isFormatting(what: string): boolean {
-  return /^set (numberFormat|underline|font|format)/.test(what);
+  return /^(set (numberFormat|underline|font|format)|copyFrom|clear formats|merge|unmerge)/.test(what);
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any -- modules loaded only when present */

@@ -12,6 +12,7 @@
  */
 import { FakeExcelError, parseArea, parseAreas, qualifiedAddress, type SheetArea } from "./address";
 import { FakeWorkbookModel, type FakeChangedEvent, type FakeSheet } from "./model";
+import { queueClearFormats, queueCopyFormats, queueUnmerge } from "./copy-formats";
 import { FakeBorders, FakeCharts, FakeFreezePanes, FakePageBreaks, FakePageLayout, queueFormat, queueMerge } from "./sheets-extra";
 import type { CellRange } from "../src/model/grid";
 import type {
@@ -462,7 +463,18 @@ export class FakeRange extends FakeProxy<ResolvedRange> implements XlRange {
     );
   }
 
-  clear(): void {
+  copyFrom(source: string, copyType: "Formats"): void {
+    if (copyType !== "Formats") throw new FakeExcelError("InvalidArgument", `copyFrom ${String(copyType)} is not in the fake`);
+    this.context.requireApi("1.9", "Range.copyFrom");
+    queueCopyFormats(this.context, this.resolve, source);
+  }
+
+  unmerge(): void {
+    queueUnmerge(this.context, this.resolve);
+  }
+
+  clear(applyTo: "All" | "Formats" = "All"): void {
+    if (applyTo === "Formats") return queueClearFormats(this.context, this.resolve);
     this.context.enqueue({
       what: "clear",
       bytes: 40,

@@ -14,6 +14,8 @@ export interface FakeCell {
   underline: boolean;
   /** A formula ("=SUM(A1:A3)"); `value` is then its last calculated result (the fake does not calculate). */
   formula?: string;
+  /** The cell's look beyond number format and underline (font, fill, borders…), as one token. */
+  style?: string;
 }
 
 /** What Excel's worksheet onChanged event says (the part the adapter reads). */
@@ -75,7 +77,8 @@ export class FakeSheet {
     const had = this.byRow[row]?.[col];
     const next = { ...(had ?? BLANK_CELL), ...change };
     if (next.formula === undefined) delete next.formula;
-    if (next.value === "" && next.numberFormat === "General" && !next.underline && next.formula === undefined) {
+    if (next.style === undefined) delete next.style;
+    if (next.value === "" && next.numberFormat === "General" && !next.underline && next.formula === undefined && next.style === undefined) {
       this.cells.delete(k);
       if (this.byRow[row]) this.byRow[row][col] = undefined;
       if (had) this.usedCache = [undefined, had.value === "" ? this.usedCache[1] : undefined];

@@ -87,6 +87,31 @@ export interface WritePlan {
   conflicts: Conflict[];
   /** Published columns kept and compared with the recomputed values (absent: none). */
   checks?: PublishedCheck[];
+  /** Columns the run adds, styled like the table's column at their left (absent: none). */
+  styles?: ColumnStyles;
+  /** Undo of an earlier run's styles: formats cleared, merges undone (absent: none). */
+  unstyle?: StyledRanges;
+}
+
+/**
+ * "Style column N like column M for rows 3..22", as data: each copy takes the formats (font,
+ * fill, borders, alignment, wrap) of `source` onto `target`, two sheet-less one-column ranges
+ * of the same height ("M3:M22" → "N3:N22") or one source cell for a target cell. The tool's
+ * own number formats and underlines are written after the copies; underlines copied onto
+ * data rows are cleared first (an underline means a flag there).
+ */
+export interface ColumnStyles {
+  copies: { source: string; target: string }[];
+  /** Target ranges whose underlines are cleared after the copy (the data rows). */
+  plainUnderline: string[];
+  /** Header cells of an added column merged down a multi-row header ("N1:N2"). */
+  merges: string[];
+}
+
+/** What a run styled, so that undo can clear it: the target ranges and the merges made. */
+export interface StyledRanges {
+  ranges: string[];
+  merges: string[];
 }
 
 /**
@@ -112,6 +137,8 @@ export interface WorkbookState {
     previous: CellSnapshot[];
     /** Sheets the run added (its appendix, notes, score cards), each with a SHA-256 of its cells then: undo removes them unless edited since. */
     sheets?: AddedSheet[];
+    /** Cells of added columns the run styled like their neighbour (undo clears their formats). */
+    styled?: StyledRanges;
   } | null;
 }
 

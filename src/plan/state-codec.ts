@@ -111,6 +111,7 @@ export function packLastRun(run: LastRun): StoredLastRun {
   writer.close();
   const packed: StoredLastRun = { sheet: run.sheet, at: run.at, segments: writer.segments };
   if (run.sheets && run.sheets.length > 0) packed.sheets = run.sheets;
+  if (run.styled) packed.styled = run.styled;
   const order = run.previous.map((p) => indexOf.get(p.address) ?? -1).filter((i) => i >= 0);
   if (order.length !== withSnapshot.length || order.some((v, i) => v !== withSnapshot[i])) packed.order = order;
   return packed;
@@ -144,6 +145,7 @@ export function unpackSegments(packed: StoredLastRun): LastRun {
   const previous = indexes.map((i) => snapshots[i] ?? null).filter((p): p is CellSnapshot => p !== null);
   const run: LastRun = { sheet: packed.sheet, at: packed.at, written, previous };
   if (packed.sheets && packed.sheets.length > 0) run.sheets = packed.sheets;
+  if (packed.styled) run.styled = packed.styled;
   return run;
 }
 

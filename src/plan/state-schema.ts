@@ -56,6 +56,13 @@ function isSnapshot(x: unknown): boolean {
 const address = z.string().max(10).refine((a) => cellOf(a) !== null, { message: "không phải là ô trong trang tính Excel" });
 /** Lists of up to a run's cells; their entries are checked in plain loops (a zod check per cell costs ~10× more). */
 const list = z.array(z.unknown()).max(MAX_STATE_CELLS);
+/** Style copies of one run: a few per added column (header rows, data bands). */
+const MAX_STYLED = 2_000;
+/** A sheet-less cell or one-column range ("N3" or "N3:N22") on the sheet. */
+const rangeAddress = z
+  .string()
+  .max(21)
+  .refine((a) => a.split(":").length <= 2 && a.split(":").every((c) => cellOf(c) !== null), { message: "không phải là vùng ô trong trang tính Excel" });
 
 /**
  * Adjacent cells written by the last run, down a column (or along a row with r: 1): their values
@@ -88,6 +95,8 @@ const lastRun = z
       .array(z.strictObject({ name: z.string().min(1).max(31), cells: z.string().regex(/^[0-9a-f]{64}$/, { message: "không phải là mã băm SHA-256" }) }))
       .max(MAX_ADDED_SHEETS)
       .optional(),
+    /** Cells of added columns styled like their neighbour (undo clears their formats). */
+    styled: z.strictObject({ ranges: z.array(rangeAddress).max(MAX_STYLED), merges: z.array(rangeAddress).max(MAX_STYLED) }).optional(),
   })
   .superRefine((run, ctx) => {
     let cells = 0;

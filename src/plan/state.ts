@@ -3,7 +3,7 @@
  * and as JSON chunks that fit in cells (the encoding itself is in state-codec.ts).
  */
 import { a1, parseA1, parseRangeA1, type CellValue } from "../model/grid";
-import type { CellSnapshot, SourceIdentity, WorkbookState, WritePlan } from "../model/plan";
+import type { CellSnapshot, SourceIdentity, StyledRanges, WorkbookState, WritePlan } from "../model/plan";
 import type { ColumnMatch } from "../model/table";
 import type { FieldId } from "../model/fields";
 import type { UserChoices } from "../model/choices";
@@ -25,11 +25,12 @@ export function mappingOf(matches: ColumnMatch[]): Record<string, FieldId | null
  * and what the cells held before (for undo). A pure function of the plan and the run's time.
  */
 export function stateAfterWrite(
-  plan: WritePlan & { restored?: string[] },
+  plan: WritePlan & { restored?: string[]; styled?: StyledRanges },
   options: { profile: unknown; mapping: Record<string, FieldId | null>; choices?: UserChoices; source?: SourceIdentity; at?: Date },
 ): WorkbookState {
   const at = (options.at ?? new Date()).toISOString();
   const state: WorkbookState = { version: 1, profile: options.profile, mapping: options.mapping, lastRun: lastRunOf(plan, at) };
+  if (plan.styled && state.lastRun) state.lastRun.styled = plan.styled;
   if (options.choices && (options.choices.levels || options.choices.ranking)) state.choices = options.choices;
   if (options.source) state.source = options.source;
   return state;

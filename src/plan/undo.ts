@@ -2,8 +2,8 @@
  * planUndo: the plan that puts every cell of the last run back as it was (value, number
  * format, underline), to be applied by the same adapters as a scoring plan.
  */
-import { a1, cellAt, formatAt, formatKnown, parseA1, underlineAt, type Grid } from "../model/grid";
-import type { CellSnapshot, Conflict, WorkbookState, WritePlan } from "../model/plan";
+import { a1, cellAt, formatAt, formatKnown, parseA1, parseRangeA1, underlineAt, type Grid } from "../model/grid";
+import type { CellSnapshot, Conflict, StyledRanges, WorkbookState, WritePlan } from "../model/plan";
 import { identicalValue } from "./cells";
 import { isFormulaText } from "./formula-check";
 import { cellRanges, valueBlocks, type PlannedCell } from "./ranges";
@@ -47,5 +47,31 @@ export function planUndo(state: WorkbookState, grid?: Grid): WritePlan {
     underline: { set: cellRanges(set), clear: cellRanges(clear) },
     previous: sameSheet ? current : last.previous,
     conflicts,
+    // The added columns' look goes with their values (formats cleared, merges undone).
+    ...(last.styled ? { unstyle: withinWritten(last.styled, last.written) } : {}),
   };
+}
+
+/**
+ * The styled ranges that lie in one column the run wrote, between its first and last written
+ * cell: a state from a received workbook cannot make undo clear the look of anything else.
+ */
+function withinWritten(styled: StyledRanges, written: { address: string }[]): StyledRanges {
+  const span = new Map<number, { top: number; bottom: number }>();
+  for (const w of written) {
+    const p = parseA1(w.address);
+    if (!p) continue;
+    const s = span.get(p.col);
+    if (!s) span.set(p.col, { top: p.row, bottom: p.row });
+    else {
+      s.top = Math.min(s.top, p.row);
+      s.bottom = Math.max(s.bottom, p.row);
+    }
+  }
+  const inside = (address: string) => {
+    const r = parseRangeA1(address);
+    const s = r && r.left === r.right ? span.get(r.left) : undefined;
+    return s !== undefined && r !== null && r.top >= s.top && r.bottom <= s.bottom;
+  };
+  return { ranges: styled.ranges.filter(inside), merges: styled.merges.filter(inside) };
 }

@@ -5,7 +5,8 @@
  */
 import { a1, cellAt, columnLetters, gridWidth, parseA1, underlineAt, type CellValue, type Grid } from "../model/grid";
 import type { FieldId } from "../model/fields";
-import type { CellSnapshot, Conflict, OutputColumn, WorkbookState, WritePlan } from "../model/plan";
+import type { CellSnapshot, Conflict, OutputColumn, StyledRanges, WorkbookState, WritePlan } from "../model/plan";
+import { planColumnStyles, styledRanges } from "./column-style";
 import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { ScoreResult, ScoredUnit } from "../model/units";
@@ -54,6 +55,8 @@ export interface PlannedWrite extends WritePlan {
    * the plan puts back what they held before the tool; they are not "written" by this run.
    */
   restored: string[];
+  /** Cells of added columns styled by this run or, for columns it keeps, an earlier one (for undo). */
+  styled?: StyledRanges;
 }
 
 interface OutputSpec {
@@ -111,7 +114,8 @@ function columnIsFree(grid: Grid, col: number, top: number, bottom: number): boo
 }
 
 type CellAt = { row: number; col: number };
-type PlacedColumn = OutputColumn & { headerRow: number; spec: OutputSpec };
+/** `fresh`: added by this run to a blank column (styled like the table's last column). */
+type PlacedColumn = OutputColumn & { headerRow: number; spec: OutputSpec; fresh?: boolean };
 interface PublishedCheck {
   spec: OutputSpec;
   published: { col: number; header: string };
@@ -208,14 +212,15 @@ function placeColumns(input: PlanInput, last: LastRun): { columns: PlacedColumn[
       continue;
     }
     const found = findAddedHeader(grid, layout, header, width, skip);
-    if (found.col < 0) {
+    const fresh = found.col < 0;
+    if (fresh) {
       // Nothing to show (no previous period, say): do not add an empty column.
       if (units.every((u) => spec.value(u) === null)) continue;
       while (used.has(nextFree) || !columnIsFree(grid, nextFree, layout.headerTop, dataBottom)) nextFree++;
       found.col = nextFree;
     }
     used.add(found.col);
-    columns.push({ field: spec.field, col: found.col, letter: columnLetters(found.col), header, added: true, headerRow: found.row, spec, ...(why ? { why } : {}), ...(instead ? { instead } : {}) });
+    columns.push({ field: spec.field, col: found.col, letter: columnLetters(found.col), header, added: true, headerRow: found.row, spec, ...(fresh ? { fresh } : {}), ...(why ? { why } : {}), ...(instead ? { instead } : {}) });
   }
   return { columns, checks };
 }
@@ -340,7 +345,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
   const { cells, formats, current } = touchedCells(grid, last, planned, underlines, restoredKeys);
   const result: PlannedWrite = {
     sheet: grid.sheet,
-    columns: columns.map(({ spec: _spec, headerRow: _headerRow, ...c }) => c),
+    columns: columns.map(({ spec: _spec, headerRow: _headerRow, fresh: _fresh, ...c }) => c),
     blocks: touchedBlocks(cells, formats),
     underline: { set: cellRanges([...underlines.set.values()]), clear: cellRanges([...underlines.clear.values()]) },
     previous: snapshotsOf(cells),
@@ -352,5 +357,26 @@ export function planWrite(input: PlanInput): PlannedWrite {
     result.checks = checks.map(({ spec, published }) => comparePublished(spec.field, published, grid, units, spec.value, decimalsOf(spec.field, profile)));
   }
   result.assumed = assumedSnapshots(grid, cells, current);
+  addStyles(result, input, columns);
   return result;
+}
+
+/** Styles of the columns this run adds, and what the state keeps of them and of earlier ones. */
+function addStyles(result: PlannedWrite, input: PlanInput, columns: PlacedColumn[]): void {
+  const { layout } = input.read;
+  const dataBottom = Math.max(layout.dataBottom, ...input.scored.units.map((u) => u.row));
+  const added = columns.filter((c) => c.fresh).map((c) => ({ col: c.col, headerRow: c.headerRow }));
+  const styles = planColumnStyles({ grid: input.grid, headerTop: layout.headerTop, headerBottom: layout.headerBottom, dataBottom, neighbour: layout.right, added });
+  if (styles) result.styles = styles;
+  // An earlier run's styles of the added columns this run keeps writing: undo clears them still.
+  const last = input.state?.lastRun;
+  const kept = new Set(columns.filter((c) => c.added && !c.fresh).map((c) => c.letter));
+  const letterOf = (address: string) => /^[A-Z]+/.exec(address)?.[0] ?? "";
+  const before = last && last.sheet === input.grid.sheet && last.styled ? last.styled : undefined;
+  const now = styledRanges(styles ?? undefined) ?? { ranges: [], merges: [] };
+  if (before) {
+    now.ranges.push(...before.ranges.filter((r) => kept.has(letterOf(r))));
+    now.merges.push(...before.merges.filter((r) => kept.has(letterOf(r))));
+  }
+  if (now.ranges.length > 0) result.styled = now;
 }

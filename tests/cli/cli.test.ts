@@ -70,11 +70,14 @@ describe("score: Phú Tân weekly table", () => {
     const after = await load(out);
     const state = readState(after).state!;
     const written = new Set(state.lastRun!.written.map((w) => w.address));
+    // The added column's header cell below the written one takes the look of its neighbour (N6 under N5, merged).
+    expect(state.lastRun!.styled).toEqual({ ranges: ["N5", "N6", "N7:N25"], merges: ["N5:N6"] });
+    written.add("N6");
     const a = models(before.getWorksheet("Phụ lục 1")!);
     const b = models(after.getWorksheet("Phụ lục 1")!);
     for (const address of Object.keys(a)) if (!written.has(address)) expect([address, b[address]]).toEqual([address, a[address]]);
     for (const address of Object.keys(b)) if (!written.has(address) && !(address in a)) expect([address, b[address]]).toEqual([address, { value: null, style: {} }]);
-    expect(after.getWorksheet("Phụ lục 1")!.model.merges.sort()).toEqual(before.getWorksheet("Phụ lục 1")!.model.merges.sort());
+    expect(after.getWorksheet("Phụ lục 1")!.model.merges.sort()).toEqual([...before.getWorksheet("Phụ lục 1")!.model.merges, "N5:N6"].sort());
     expect(models(after.getWorksheet("Ghi chú")!)).toEqual(models(before.getWorksheet("Ghi chú")!));
     expect(after.getWorksheet("Ghi chú")!.model.merges).toEqual(before.getWorksheet("Ghi chú")!.model.merges);
     expect(after.getWorksheet("Ghi chú")!.getCell("B3").value).toEqual({ formula: "COUNTA('Phụ lục 1'!B8:B25)", result: 18 });

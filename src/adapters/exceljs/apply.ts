@@ -37,6 +37,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   const formulaCells = new Set(plan.formulas ?? []);
   const styleWithFormat = sharedStyles();
   unshareReplacedFormulas(ws, plan, formulaCells);
+  applyColumnStyles(ws, plan);
   for (const block of plan.blocks) {
     block.values.forEach((vr, i) => {
       // One row lookup per block row; row.getCell(col) is ws.getCell(row, col) without the
@@ -57,6 +58,49 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   }
   for (const c of rangeCells(plan.underline.set, parseRangeA1)) setUnderline(ws.getCell(c.row + 1, c.col + 1), true);
   for (const c of rangeCells(plan.underline.clear, parseRangeA1)) setUnderline(ws.getCell(c.row + 1, c.col + 1), false);
+}
+
+/**
+ * Added columns take their neighbour's look cell by cell (font, fill, borders, alignment; not
+ * its number format, which the plan sets, nor a data row's underline, which is a flag); undo
+ * clears that look and the merges. Before the values and formats, which go on top.
+ */
+function applyColumnStyles(ws: ExcelJS.Worksheet, plan: WritePlan): void {
+  for (const merged of plan.unstyle?.merges ?? []) ws.unMergeCells(merged);
+  for (const c of rangeCells(plan.unstyle?.ranges ?? [], parseRangeA1)) {
+    const cell = ws.getCell(c.row + 1, c.col + 1);
+    if (Object.keys(cell.style ?? {}).length > 0) cell.style = {};
+  }
+  const styles = plan.styles;
+  if (!styles) return;
+  const plain = new Set(rangeCells(styles.plainUnderline, parseRangeA1).map((c) => a1(c.row, c.col)));
+  // One derived style per (source style, plain underline): exceljs renders each distinct object.
+  const derived = new Map<unknown, Partial<ExcelJS.Style>[]>();
+  const lookOf = (source: Partial<ExcelJS.Style>, noUnderline: boolean): Partial<ExcelJS.Style> => {
+    const pair = derived.get(source) ?? [];
+    derived.set(source, pair);
+    const k = noUnderline ? 1 : 0;
+    if (!pair[k]) {
+      const { numFmt: _numFmt, ...look } = source;
+      if (noUnderline && look.font?.underline) look.font = { ...look.font, underline: undefined };
+      pair[k] = look;
+    }
+    return pair[k];
+  };
+  for (const { source, target } of styles.copies) {
+    const from = parseRangeA1(source);
+    const to = parseRangeA1(target);
+    if (!from || !to) continue;
+    for (let row = to.top; row <= to.bottom; row++) {
+      const sourceRow = from.top === from.bottom ? from.top : from.top + (row - to.top);
+      const look = ws.getCell(sourceRow + 1, from.left + 1).style ?? {};
+      const cell = ws.getCell(row + 1, to.left + 1);
+      const numFmt = cell.numFmt;
+      const style = lookOf(look, plain.has(a1(row, to.left)));
+      cell.style = numFmt ? { ...style, numFmt } : style;
+    }
+  }
+  for (const merged of styles.merges) ws.mergeCells(merged);
 }
 
 /**

@@ -167,7 +167,8 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
     if (plan.conflicts.length > 0 && !applyOptions.overwriteConflicts) {
       throw new Error(`Có ${formatViNumber(plan.conflicts.length)} ô đang chứa dữ liệu khác (ví dụ ${plan.sheet}!${plan.conflicts[0].address}); hãy xác nhận ghi đè trước khi ghi.`);
     }
-    return run((context) => applyInContext(context, plan, state));
+    // Copying formats needs ExcelApi 1.9, which every host with 1.13 (merged areas) has.
+    return run((context) => applyInContext(context, plan, state, mergedAreas));
   }
 
   async function selectCell(address: string): Promise<void> {
@@ -256,7 +257,7 @@ function gridOf(raw: RawTable, sheet: string): Grid & { area: CellRange } {
 }
 
 /** Check the target cells against the sheet as it is now, then write state, values and formats in batches. */
-async function applyInContext(context: XlRequestContext, plan: WritePlan, state: WorkbookState): Promise<ApplyReport> {
+async function applyInContext(context: XlRequestContext, plan: WritePlan, state: WorkbookState, styling: boolean): Promise<ApplyReport> {
   // Request 1: does the state sheet exist (adding one that exists would fail the write)?
   // With it, every cell about to change (value, formula, number format): the write is
   // computed from the sheet as it is now, and undo restores formats the read did not bring.
@@ -270,7 +271,7 @@ async function applyInContext(context: XlRequestContext, plan: WritePlan, state:
     throw new SheetChangedError(plan.sheet, complete.changed, complete.formulas, complete.unknownFormulas);
   }
 
-  const work = writeWork(complete.plan, complete.state, existing.isNullObject);
+  const work = writeWork(complete.plan, complete.state, existing.isNullObject, styling);
   const batches = packBatches(work);
   for (const batch of batches) {
     // Formulas need not recalculate after each block; it lasts until the next sync only.
@@ -311,7 +312,7 @@ async function selectionWithinUsedRange(context: XlRequestContext, worksheet: Xl
  * The write as a list of work items, in the order that keeps the workbook consistent if a
  * request fails: the state (with undo data) first, then values, then underlines.
  */
-function writeWork(plan: WritePlan, state: WorkbookState, stateSheetMissing: boolean): QueuedWork<XlRequestContext>[] {
+function writeWork(plan: WritePlan, state: WorkbookState, stateSheetMissing: boolean, styling: boolean): QueuedWork<XlRequestContext>[] {
   const work: QueuedWork<XlRequestContext>[] = [];
   const chunks = stateToChunks(state);
   // The state in slices of cells, each its own work item: a large table's undo data (about
@@ -337,6 +338,8 @@ function writeWork(plan: WritePlan, state: WorkbookState, stateSheetMissing: boo
       },
     });
   }
+
+  if (styling) work.push(...styleWork(plan));
 
   // Where the plan keeps a cell's format (null), write back the format it had: never rely on
   // how a host treats null inside a format array.
@@ -391,6 +394,30 @@ function writeWork(plan: WritePlan, state: WorkbookState, stateSheetMissing: boo
   underlineWork(plan.underline.clear, "None");
   underlineWork(plan.underline.set, "Single");
   return work;
+}
+
+/**
+ * Added columns styled like their neighbour, or (undo) their formats cleared and merges undone:
+ * a few range operations per column, before the number formats, values and underlines that
+ * go on top. One work item: its commands are tiny.
+ */
+function styleWork(plan: WritePlan): QueuedWork<XlRequestContext>[] {
+  const { styles, unstyle } = plan;
+  if (!styles && !unstyle) return [];
+  return [
+    {
+      bytes: estimateBytes([styles ?? null, unstyle ?? null]) + 100 * ((styles?.copies.length ?? 0) + (unstyle?.ranges.length ?? 0) + 2),
+      queue: (context) => {
+        const sheet = context.workbook.worksheets.getItem(plan.sheet);
+        for (const merged of unstyle?.merges ?? []) sheet.getRange(merged).unmerge();
+        for (const range of unstyle?.ranges ?? []) sheet.getRange(range).clear("Formats");
+        for (const { source, target } of styles?.copies ?? []) sheet.getRange(target).copyFrom(source, "Formats");
+        // An underline on a data row means a flag: the neighbour's are not copied.
+        for (const range of styles?.plainUnderline ?? []) sheet.getRange(range).format.font.underline = "None";
+        for (const merged of styles?.merges ?? []) sheet.getRange(merged).merge(false);
+      },
+    },
+  ];
 }
 
 /** The formats to write for a block, or null when it changes none. */

@@ -52,7 +52,12 @@ export interface XlRange {
   getIntersection(anotherRange: XlRange | string): XlRange;
   /** ExcelApi 1.4. */
   getIntersectionOrNullObject(anotherRange: XlRange | string): XlRange;
-  clear(): void;
+  /** "Formats": fonts, fills, borders, alignment and number formats only (ExcelApi 1.1). */
+  clear(applyTo?: "All" | "Formats"): void;
+  /** ExcelApi 1.9: the formats of `source` (a sheet-less address on the same sheet). */
+  copyFrom(source: string, copyType: "Formats"): void;
+  merge(across?: boolean): void;
+  unmerge(): void;
   select(): void;
 }
 
