@@ -49,9 +49,9 @@ export async function undoCommand(args: string[], io: CliIO): Promise<number> {
   const stored = readState(workbook);
   if (stored.issue) throw new CliError(`${stored.issue.message}\nKhông ghi tệp nào.`, EXIT.input);
   const state = stored.state;
-  if (!state?.lastRun) throw new CliError(`"${input}" không có lần chấm điểm nào của chiso766 để hoàn tác.`, EXIT.input);
+  if (!state?.lastRun) throw new CliError(`"${input}" không có lần chấm điểm nào của chiso766 để hoàn tác.\nKhông ghi tệp nào.`, EXIT.input);
   const ws = workbook.getWorksheet(state.lastRun.sheet);
-  if (!ws) throw new CliError(`Không còn trang tính "${state.lastRun.sheet}" của lần chấm trước.`, EXIT.input);
+  if (!ws) throw new CliError(`Tệp "${input}" không còn trang tính "${state.lastRun.sheet}" của lần chấm trước nên không hoàn tác được.\nKhông ghi tệp nào.`, EXIT.input);
   const plan = planUndo(state, gridFromWorksheet(ws));
   if (plan.conflicts.length > 0 && !values.overwrite) {
     throw new CliError(

@@ -4,8 +4,8 @@
  * shows the new preview. "Hủy" works until Excel starts writing.
  */
 import { SheetChangedError, type WorkbookSnapshot } from "../adapters/office/adapter";
-import { gridChanges, type GridChange } from "../plan/diff";
-import { cellsChanged, nothingToWriteText } from "../plan/effect";
+import type { GridChange } from "../plan/diff";
+import { nothingToWriteText } from "../plan/effect";
 import type { AddedSheet, WorkbookState, WritePlan } from "../model/plan";
 import { removeAddedSheets, sheetNames } from "./added-sheets";
 import { formatViDateTime, formatViNumber } from "../report/format";
@@ -77,7 +77,8 @@ async function afterRefusal(pane: PaneWrites, request: PendingWrite, e: SheetCha
   }
   // Only formulas were news: ask about them now (the new plan lists them as conflicts).
   if (changes.length === 0 && run.plan.conflicts.length > 0) {
-    pane.ask({ kind: "write", plan: run.plan, state: pane.scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping, run.choices) });
+    const { state } = await pane.scoring.prepareWrite(run);
+    if (state) pane.ask({ kind: "write", plan: run.plan, state });
   }
 }
 
@@ -119,18 +120,18 @@ export async function writeResults(pane: PaneWrites, noTable: string | null): Pr
   // What is written is computed from the sheet as it is now: a cell typed or fixed since
   // the preview (an input or a result cell) means a new preview, not a write.
   const fresh = await readSnapshot(pane, pane.useSelection);
-  const changes = gridChanges(snapshot.grid, fresh.grid);
-  if (changes.length > 0) {
+  // The comparison, counting the cells and building the state (undo data) run in the scoring worker.
+  const { changes, cells, state } = await pane.scoring.prepareWrite(result, fresh.grid);
+  if (changes.length > 0 || !state) {
     await showChanged(pane, fresh, changes, []);
     return;
   }
   // A write that changes nothing is not made: no new state, and undo keeps the last real write.
-  if (cellsChanged(result.plan) === 0) {
+  if (cells === 0) {
     pane.setNotice(`${nothingToWriteText(result.plan)} Sổ không thay đổi.${snapshot.state?.lastRun ? ` ${undoWords(snapshot.state.lastRun)}` : ""}`);
     return;
   }
   refuseUnrestorable(result.plan);
-  const state = pane.scoring.stateAfterWrite(result.plan, result.profile, result.read.mapping, result.choices);
   const request: PendingWrite = { kind: "write", plan: result.plan, state };
   if (result.plan.conflicts.length > 0) pane.ask(request);
   else await applyWrite(pane, request, false);

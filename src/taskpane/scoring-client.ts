@@ -8,7 +8,7 @@
 import type { RunProgress } from "../pipeline";
 import { yieldToEventLoop } from "./errors";
 import type { Answerer } from "./scoring-answer";
-import { isScoringReply, type Answer, type ScoringReply, type ScoringRequest } from "./scoring-protocol";
+import { isScoringReply, mergeParts, type Answer, type RunInputs, type ScoringReply, type ScoringRequest } from "./scoring-protocol";
 
 export const CANCELLED_TEXT = "Đã hủy, chưa ghi gì vào bảng tính.";
 export const CHUNK_FAILED_TEXT = "Không tải được phần chấm điểm của phần bổ trợ, chưa ghi gì vào bảng tính. Hãy kiểm tra kết nối mạng rồi thử lại.";
@@ -30,8 +30,8 @@ export type RequestBody = ScoringRequest extends infer R ? (R extends ScoringReq
 
 export interface ScoringClient {
   send<B extends RequestBody>(body: B, control?: WorkControl): Promise<Answer<B & ScoringRequest>>;
-  /** The id of the run request that answered with `result` (the worker keeps that run). */
-  runIdOf(result: object): number | undefined;
+  /** The run request that answered with `result`: its id (the worker keeps that run) and inputs. */
+  runOf(result: object): { id: number; inputs: RunInputs } | undefined;
   /** Stops the worker (the pane is closing); a later request starts another. */
   dispose(): void;
 }
@@ -41,6 +41,30 @@ interface Pending {
   control: WorkControl;
   resolve(value: unknown): void;
   reject(error: Error): void;
+  /** Slices of the reply's long lists, received ahead of it. */
+  parts: { list: number; items: unknown[] }[];
+}
+
+/** What a successful reply answers with. */
+function answerOf(reply: Exclude<ScoringReply, { kind: "progress" | "failed" | "part" }>): unknown {
+  return reply.kind === "ran" ? reply.result : reply.kind === "plannedUndo" ? reply.plan : reply.kind === "methodRead" ? reply.reading : reply.value;
+}
+
+/** A worker passing its replies on; null when it cannot start (then `onBroken` is not called). */
+function startWorker(createWorker: () => Worker, onReply: (reply: ScoringReply) => void, onBroken: () => void): Worker | null {
+  try {
+    const worker = createWorker();
+    worker.onmessage = (event: MessageEvent<unknown>) => {
+      if (isScoringReply(event.data)) onReply(event.data);
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      onBroken();
+    };
+    return worker;
+  } catch {
+    return null;
+  }
 }
 
 export function scoringClient(createWorker?: () => Worker): ScoringClient {
@@ -48,16 +72,18 @@ export function scoringClient(createWorker?: () => Worker): ScoringClient {
   let broken = !createWorker;
   let nextId = 1;
   const pending = new Map<number, Pending>();
-  const runIds = new WeakMap<object, number>();
+  const runs = new WeakMap<object, { id: number; inputs: RunInputs }>();
 
-  const settle = (reply: ScoringReply) => {
-    const job = pending.get(reply.id);
+  const settle = (message: ScoringReply) => {
+    const job = pending.get(message.id);
     if (!job) return; // cancelled meanwhile
-    if (reply.kind === "progress") return job.control.onProgress?.(reply.progress);
-    pending.delete(reply.id);
+    if (message.kind === "progress") return job.control.onProgress?.(message.progress);
+    if (message.kind === "part") return void job.parts.push(message);
+    pending.delete(message.id);
+    const reply = mergeParts(message, job.parts);
     if (reply.kind === "failed") return job.reject(new Error(reply.message));
-    if (reply.kind === "ran") runIds.set(reply.result, reply.id);
-    job.resolve(reply.kind === "ran" ? reply.result : reply.kind === "plannedUndo" ? reply.plan : reply.kind === "methodRead" ? reply.reading : reply.value);
+    if (reply.kind === "ran" && job.request.kind === "run") runs.set(reply.result, { id: reply.id, inputs: { grid: job.request.grid, options: job.request.options } });
+    job.resolve(answerOf(reply));
   };
 
   let local: Answerer | null = null; // the worker's code, run here
@@ -78,22 +104,15 @@ export function scoringClient(createWorker?: () => Worker): ScoringClient {
   };
 
   const dispatch = (job: Pending) => {
+    job.parts = []; // a worker that died or was stopped may have sent some
     if (!worker && !broken) {
-      try {
-        worker = createWorker!();
-        worker.onmessage = (event: MessageEvent<unknown>) => {
-          if (isScoringReply(event.data)) settle(event.data);
-        };
-        worker.onerror = (event: ErrorEvent) => {
-          // The worker could not load or died: do its pending work here from now on.
-          event.preventDefault();
-          broken = true;
-          stop();
-          for (const waiting of pending.values()) void inProcess(waiting);
-        };
-      } catch {
+      worker = startWorker(createWorker!, settle, () => {
+        // The worker could not load or died: do its pending work here from now on.
         broken = true;
-      }
+        stop();
+        for (const waiting of pending.values()) void inProcess(waiting);
+      });
+      broken = worker === null;
     }
     if (worker) worker.postMessage(job.request);
     else void inProcess(job);
@@ -116,13 +135,13 @@ export function scoringClient(createWorker?: () => Worker): ScoringClient {
       const request = { ...body, id } as ScoringRequest;
       return new Promise((resolve, reject) => {
         if (control.signal?.aborted) return reject(new CancelledError());
-        const job: Pending = { request, control, resolve: resolve as (value: unknown) => void, reject };
+        const job: Pending = { request, control, resolve: resolve as (value: unknown) => void, reject, parts: [] };
         pending.set(id, job);
         control.signal?.addEventListener("abort", () => cancel(id), { once: true });
         dispatch(job);
       });
     },
-    runIdOf: (result) => runIds.get(result),
+    runOf: (result) => runs.get(result),
     dispose: stop,
   };
 }

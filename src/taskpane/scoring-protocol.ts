@@ -4,13 +4,14 @@
  * the pane's first load does not carry the scoring code (scoring-answer.ts, the worker's side).
  */
 import type { Grid } from "../model/grid";
+import type { GridChange } from "../plan/diff";
 import type { Profile } from "../model/profile";
 import type { WorkbookState, WritePlan } from "../model/plan";
-import type { ColumnMapping } from "../model/table";
+import type { ColumnMapping, ReadResult } from "../model/table";
 import type { LevelOverrides, RankingChoice } from "../model/choices";
 import type { RunProgress, RunResult } from "../pipeline";
 import type { MethodSheetReading } from "../profiles/sheet/read";
-import type { ReportRun, ReportValue, ReportWork } from "./report/build";
+import type { ReportValue, ReportWork } from "./report/build";
 
 export interface RunRequestOptions {
   profiles: Profile[];
@@ -22,43 +23,126 @@ export interface RunRequestOptions {
   fromMethodSheet?: boolean;
 }
 
+/** What a run is scored from: a fresh worker (after "Hủy") scores it again from these. */
+export interface RunInputs {
+  grid: Grid;
+  options: RunRequestOptions;
+}
+
+/**
+ * A run as the pane receives it: all but the cells read for each unit, most of a large run
+ * (cloning them blocked the pane); they stay in the worker for the work done on that run.
+ */
+export type PaneRun = Omit<RunResult, "read"> & { read: Omit<ReadResult, "units"> };
+
+/**
+ * "Ghi kết quả" prepared in the worker: what changed in the sheet since the run read it (then
+ * nothing is written: no state), else how many cells the plan changes and the state to store.
+ */
+export interface PreparedWrite {
+  changes: GridChange[];
+  cells: number;
+  state: WorkbookState | null;
+}
+
+/** Work on a run the worker keeps: the report's steps, or preparing its write (`now`: the sheet as it is now). */
+export type RunWork = ReportWork | { what: "write"; now?: Grid };
+export type RunValue<W extends RunWork> = W extends ReportWork ? ReportValue<W> : PreparedWrite;
+
 export type ScoringRequest =
-  | { id: number; kind: "run"; grid: Grid; options: RunRequestOptions }
+  | ({ id: number; kind: "run" } & RunInputs)
   | { id: number; kind: "planUndo"; grid: Grid; state: WorkbookState }
   | { id: number; kind: "readMethod"; grid: Grid }
   /**
-   * Report work on a run: the worker keeps its last run, so `run` travels only when it does not
-   * have that one (a fresh worker after "Hủy"); then the reply's value is null and the pane resends.
+   * Work on the run `runId`: the worker keeps its last runs, so `rerun` travels only to one that
+   * does not have that one (a fresh worker after "Hủy"); then the reply's value is null and the
+   * pane sends the request again with it.
    */
-  | { id: number; kind: "report"; runId: number; run?: ReportRun; work: ReportWork };
+  | { id: number; kind: "onRun"; runId: number; rerun?: RunInputs; work: RunWork };
 
 export type ScoringReply =
   | { id: number; kind: "progress"; progress: RunProgress }
-  | { id: number; kind: "ran"; result: RunResult }
+  | { id: number; kind: "ran"; result: PaneRun }
   | { id: number; kind: "plannedUndo"; plan: WritePlan }
   | { id: number; kind: "methodRead"; reading: MethodSheetReading }
-  | { id: number; kind: "reported"; value: ReportValue<ReportWork> | null }
-  | { id: number; kind: "failed"; message: string };
+  | { id: number; kind: "onRun"; value: RunValue<RunWork> | null }
+  | { id: number; kind: "failed"; message: string }
+  /** A slice of one of the reply's long lists (REPLY_LISTS[list]), sent ahead of the reply itself. */
+  | { id: number; kind: "part"; list: number; items: unknown[] };
 
 /** What a request answers with when it succeeds. */
 export type Answer<R extends ScoringRequest> = R extends { kind: "run" }
-  ? RunResult
+  ? PaneRun
   : R extends { kind: "planUndo" }
     ? WritePlan
     : R extends { kind: "readMethod" }
       ? MethodSheetReading
-      : R extends { kind: "report"; work: infer W extends ReportWork }
-        ? ReportValue<W> | null
+      : R extends { kind: "onRun"; work: infer W extends RunWork }
+        ? RunValue<W> | null
         : never;
 
-/** The parts of a run the report reads: what travels to a worker that does not keep the run. */
-export function reportRunOf(run: RunResult): ReportRun {
-  return { scored: run.scored, profile: run.profile, read: { units: run.read.units, mapping: run.read.mapping } };
+/** The run as the pane keeps it. */
+export function paneRunOf(run: RunResult): PaneRun {
+  const { units: _units, ...read } = run.read;
+  return { ...run, read };
 }
 
 /** A message the worker posted, checked before the pane trusts its shape. */
 export function isScoringReply(data: unknown): data is ScoringReply {
   if (typeof data !== "object" || data === null) return false;
   const { id, kind } = data as { id?: unknown; kind?: unknown };
-  return typeof id === "number" && typeof kind === "string" && ["progress", "ran", "plannedUndo", "methodRead", "reported", "failed"].includes(kind);
+  return typeof id === "number" && typeof kind === "string" && ["progress", "ran", "plannedUndo", "methodRead", "onRun", "failed", "part"].includes(kind);
+}
+
+/**
+ * The long lists of a reply, by path. Taking in one large message blocks the pane for as long
+ * as it takes to rebuild every object in it, so the worker sends these in slices, each taken in
+ * its own task, and the reply after them with the lists empty (mergeParts puts them back).
+ */
+const REPLY_LISTS = [
+  ["result", "scored", "units"],
+  ["result", "plan", "previous"],
+  ["result", "plan", "assumed"],
+  ["plan", "previous"],
+  ["plan", "assumed"],
+  ["value", "state", "lastRun", "written"],
+  ["value", "state", "lastRun", "previous"],
+  // The report's sheets: the appendix (a row per unit) and the scorecards (a page per unit).
+  ["value", "rows"],
+  ["value", "values"],
+  ["value", "numberFormats"],
+  ["value", "styles"],
+] as const;
+export const PART_SIZE = 250;
+
+type Tree = Record<string, unknown>;
+const isTree = (value: unknown): value is Tree => typeof value === "object" && value !== null;
+
+/** The reply as slices of its long lists followed by the reply without them; copies only what it empties. */
+export function splitReply(reply: ScoringReply, size = PART_SIZE): ScoringReply[] {
+  const parts: ScoringReply[] = [];
+  const emptied = (node: unknown, path: readonly string[], list: number): unknown => {
+    if (!isTree(node)) return node;
+    const [key, ...rest] = path;
+    const child = node[key];
+    if (rest.length > 0) return isTree(child) ? { ...node, [key]: emptied(child, rest, list) } : node;
+    if (!Array.isArray(child) || child.length <= size) return node;
+    for (let start = 0; start < child.length; start += size) parts.push({ id: reply.id, kind: "part", list, items: child.slice(start, start + size) });
+    return { ...node, [key]: [] };
+  };
+  const rest = REPLY_LISTS.reduce<unknown>((node, path, list) => emptied(node, path, list), reply) as ScoringReply;
+  return [...parts, rest];
+}
+
+/** The reply with the slices received before it put back into its lists, in order. */
+export function mergeParts<R extends ScoringReply>(reply: R, parts: { list: number; items: unknown[] }[]): R {
+  for (const { list, items } of parts) {
+    const path = REPLY_LISTS[list];
+    if (!path) continue;
+    let node: unknown = reply;
+    for (const key of path.slice(0, -1)) node = isTree(node) ? node[key] : undefined;
+    const target = isTree(node) ? node[path[path.length - 1]] : undefined;
+    if (Array.isArray(target)) for (const item of items) target.push(item);
+  }
+  return reply;
 }

@@ -8,18 +8,20 @@
 import type { Grid } from "../model/grid";
 import type { Profile } from "../model/profile";
 import type { WorkbookState, WritePlan } from "../model/plan";
-import type { LevelOverrides, RankingChoice, UserChoices } from "../model/choices";
-import type { ColumnMatch, ColumnMapping } from "../model/table";
-import type { ProfileSource, RunResult } from "../pipeline";
+import type { LevelOverrides, RankingChoice } from "../model/choices";
+import type { ColumnMapping } from "../model/table";
+import type { ProfileSource } from "../pipeline";
 import { BUILTIN_PROFILES } from "../profiles";
-import { mappingOf, stateAfterUndo, stateAfterWrite } from "../plan/state";
+import { stateAfterUndo } from "../plan/state";
 import type { MethodSheetReading } from "../profiles/sheet/read";
 import type { AppendixPlan, Comparison, Narrative, SheetPlan } from "../report/types";
-import type { ReportValue, ReportWork, TitleInputs } from "./report/build";
+import type { TitleInputs } from "./report/build";
 import { scoringClient, type ScoringClient, type WorkControl } from "./scoring-client";
-import { reportRunOf } from "./scoring-protocol";
+import type { PaneRun, PreparedWrite, RunValue, RunWork } from "./scoring-protocol";
 
-export type { ProfileSource, RunResult, WorkControl };
+/** A run as the pane has it: the cells read for each unit stay in the worker (see PaneRun). */
+export type RunResult = PaneRun;
+export type { PreparedWrite, ProfileSource, WorkControl };
 
 export type RunOptions = { profileId?: string; mapping?: ColumnMapping; state?: WorkbookState | null; levels?: LevelOverrides; ranking?: RankingChoice; method?: Profile };
 
@@ -27,7 +29,8 @@ export interface ScoringService {
   profiles: Profile[];
   /** `method`: the workbook's own method (its sheet "Phương pháp chấm điểm"), used instead of choosing one. */
   run(grid: Grid, options: RunOptions, control?: WorkControl): Promise<RunResult>;
-  stateAfterWrite(plan: WritePlan, profile: Profile, mapping: ColumnMatch[], choices?: UserChoices): WorkbookState;
+  /** "Ghi kết quả" of `run`, prepared in the worker: what changed since its read (compared with `now`), else the cells it changes and the state to store. */
+  prepareWrite(run: RunResult, now?: Grid): Promise<PreparedWrite>;
   planUndo(state: WorkbookState, grid: Grid, control?: WorkControl): Promise<WritePlan>;
   stateAfterUndo(state: WorkbookState): WorkbookState;
   /** The method the sheet "Phương pháp chấm điểm" holds, or its mistakes each at its cell. */
@@ -38,13 +41,12 @@ export interface ScoringService {
   scorecardPlan(run: RunResult, inputs: TitleInputs, comparison: Comparison | null): Promise<SheetPlan>;
 }
 
-/** Report work on `run`: by reference to the run the worker keeps, else (a fresh worker) with the run. */
-async function report<W extends ReportWork>(client: ScoringClient, run: RunResult, work: W): Promise<ReportValue<W>> {
-  const runId = client.runIdOf(run);
-  const kept = runId === undefined ? null : await client.send({ kind: "report", runId, work });
-  if (kept) return kept as ReportValue<W>;
-  const sent = await client.send({ kind: "report", runId: runId ?? -1, run: reportRunOf(run), work });
-  return sent as ReportValue<W>;
+/** Work on `run` in the worker: by reference to the run it keeps, else (a fresh worker) scoring it again there. */
+async function onRun<W extends RunWork>(client: ScoringClient, run: RunResult, work: W): Promise<RunValue<W>> {
+  const scored = client.runOf(run);
+  if (!scored) throw new Error("Kết quả chấm này không còn; hãy bấm Đọc lại bảng rồi thử lại.");
+  const kept = await client.send({ kind: "onRun", runId: scored.id, work });
+  return (kept ?? (await client.send({ kind: "onRun", runId: scored.id, rerun: scored.inputs, work }))) as RunValue<W>;
 }
 
 /** The real steps; `createWorker` starts the scoring worker (absent: everything runs in-process). */
@@ -61,12 +63,12 @@ export function defaultScoring(profiles: Profile[] = BUILTIN_PROFILES, createWor
         },
         control,
       ),
-    stateAfterWrite: (plan, profile, mapping, choices) => stateAfterWrite(plan, { profile, mapping: mappingOf(mapping), choices }),
+    prepareWrite: (run, now) => onRun(client, run, { what: "write", ...(now ? { now } : {}) }),
     planUndo: (state, grid, control) => client.send({ kind: "planUndo", state, grid }, control),
     stateAfterUndo,
     readMethodSheet: (grid) => client.send({ kind: "readMethod", grid }),
-    narrative: (run, comparison) => report(client, run, { what: "narrative", comparison }),
-    appendixPlan: (run, inputs, comparison, narrative) => report(client, run, { what: "appendix", inputs, comparison, ...(narrative ? { narrative } : {}) }),
-    scorecardPlan: (run, inputs, comparison) => report(client, run, { what: "scorecards", inputs, comparison }),
+    narrative: (run, comparison) => onRun(client, run, { what: "narrative", comparison }),
+    appendixPlan: (run, inputs, comparison, narrative) => onRun(client, run, { what: "appendix", inputs, comparison, ...(narrative ? { narrative } : {}) }),
+    scorecardPlan: (run, inputs, comparison) => onRun(client, run, { what: "scorecards", inputs, comparison }),
   };
 }

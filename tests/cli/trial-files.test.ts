@@ -6,7 +6,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { cli, EXAMPLES, exists, tmpDir } from "./helpers";
+import { cli, EXAMPLES, exists, load, tmpDir } from "./helpers";
 
 let dir: string;
 beforeAll(async () => {
@@ -56,4 +56,23 @@ test("a table only checked (Bến Cầu) says the method writes no result column
   expect(r.code).toBe(0);
   expect(r.stdout).toContain("Phương pháp này không ghi cột kết quả nào (chỉ kiểm tra số liệu).");
   expect(r.stdout).not.toContain("Hồ sơ này");
+});
+
+test("undo on a file with nothing to undo, or whose scored sheet is gone: the file named, 'Không ghi tệp nào.'", async () => {
+  const plain = path.join(dir, "chua-cham.xlsx");
+  await fs.copyFile(path.join(EXAMPLES, "qd766-nhom-mau.xlsx"), plain);
+  const none = await cli("undo", plain, "--out", path.join(dir, "u1.xlsx"));
+  expect([none.code, none.stderr]).toEqual([2, `"${plain}" không có lần chấm điểm nào của chiso766 để hoàn tác.\nKhông ghi tệp nào.\n`]);
+
+  const scored = path.join(dir, "da-cham.xlsx");
+  expect((await cli("score", plain, "--out", scored)).code).toBe(0);
+  const wb = await load(scored);
+  wb.getWorksheet("Điểm nhóm")!.name = "Đổi tên";
+  const renamed = path.join(dir, "doi-ten.xlsx");
+  await wb.xlsx.writeFile(renamed);
+  const out = path.join(dir, "u2.xlsx");
+  const gone = await cli("undo", renamed, "--out", out);
+  expect(gone.code).toBe(2);
+  expect(gone.stderr).toBe(`Tệp "${renamed}" không còn trang tính "Điểm nhóm" của lần chấm trước nên không hoàn tác được.\nKhông ghi tệp nào.\n`);
+  expect(await exists(out)).toBe(false);
 });

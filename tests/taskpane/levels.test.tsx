@@ -18,7 +18,7 @@ import { App } from "../../src/taskpane/components/App";
 import { defaultScoring } from "../../src/taskpane/scoring";
 import { STATE_SHEET } from "../../src/model/plan";
 import { stateFromChunks } from "../../src/plan";
-import type { RunResult } from "../../src/pipeline";
+import type { RunResult } from "../../src/taskpane/scoring";
 import { gridFromTsv } from "../fixtures/grids/tsv";
 import { cli, tmpDir } from "../cli/helpers";
 

@@ -14,6 +14,7 @@ import { getProfile } from "../../src/profiles";
 import { RATING_COLORS } from "../../src/report/charts";
 import { defaultScoring } from "../../src/taskpane/scoring";
 import { runScoring } from "../../src/pipeline";
+import { mappingOf, stateAfterWrite } from "../../src/plan/state";
 import { PHU_TAN_SHEET, phuTanGrid } from "../office/phu-tan-grid";
 
 const PREVIOUS = "Tuần trước";
@@ -34,9 +35,9 @@ function setup(units = 18, options: { userSheet?: string } = {}) {
 
 describe("report adapter on the fake Excel", () => {
   test("lists the sheets in tab order, the active one marked, never the state sheet", async () => {
-    const { report, workbook, run, scoring } = setup();
+    const { report, workbook, run } = setup();
     // A write creates the add-in's very hidden state sheet.
-    const state = scoring.stateAfterWrite(run.plan, run.profile, run.read.mapping);
+    const state = stateAfterWrite(run.plan, { profile: run.profile, mapping: mappingOf(run.read.mapping) });
     await workbook.apply(run.plan, state);
     const sheets = await report.listSheets();
     expect(sheets.map((s) => s.name)).toEqual([PHU_TAN_SHEET, PREVIOUS]);

@@ -14,7 +14,6 @@ import type { AppendixPlan, SheetPlan } from "../../src/report/types";
 import { ReportPanel } from "../../src/taskpane/components/ReportPanel";
 import { titleInputs } from "../../src/taskpane/report/build";
 import { defaultScoring } from "../../src/taskpane/scoring";
-import { runScoring } from "../../src/pipeline";
 import { AnnounceContext, type PaneStatus } from "../../src/taskpane/status";
 import { PHU_TAN_SHEET, phuTanGrid } from "../office/phu-tan-grid";
 
@@ -52,10 +51,11 @@ function WithBar({ children }: { children: React.ReactNode }) {
   );
 }
 
-function setup(options: { report?: Partial<ReportAdapter> } = {}) {
+/** The panel on a run the pane's scoring service made (its worker, here in-process, keeps the run). */
+async function setup(options: { report?: Partial<ReportAdapter> } = {}) {
   const scoring = defaultScoring();
   const grid = phuTanGrid();
-  const run = runScoring(grid, { profiles: scoring.profiles });
+  const run = await scoring.run(grid, {});
   const report: ReportAdapter = {
     listSheets: jest.fn(async () => [
       { name: PHU_TAN_SHEET, visible: true, active: true },
@@ -97,7 +97,7 @@ describe("report panel", () => {
   test("shows the narrative and copies it with navigator.clipboard", async () => {
     const writeText = jest.fn(async () => undefined);
     setClipboard(writeText);
-    setup();
+    await setup();
     expect(await narrativeText()).toMatch(/\d{2} đơn vị xếp loại/);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Sao chép" }));
@@ -112,7 +112,7 @@ describe("report panel", () => {
   test("Sao chép tin nhắn copies the plain chat-group message with the period and cut-off date typed in the pane", async () => {
     const writeText = jest.fn(async () => undefined);
     setClipboard(writeText);
-    setup();
+    await setup();
     await narrativeText();
     fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Tháng 5 (Tuần 01)" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Ngày chốt số liệu" }), { target: { value: "Ngày 06/5/2024" } });
@@ -131,7 +131,7 @@ describe("report panel", () => {
     setClipboard(jest.fn(async () => Promise.reject(new DOMException("denied", "NotAllowedError"))));
     const exec = jest.fn(() => false);
     (document as unknown as { execCommand: unknown }).execCommand = exec;
-    setup();
+    await setup();
     await narrativeText();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Sao chép" }));
@@ -148,7 +148,7 @@ describe("report panel", () => {
   });
 
   test("Lập phụ lục gives the adapter the appendix plan with the title rows and the narrative", async () => {
-    const { report } = setup();
+    const { report } = await setup();
     const title = screen.getByRole("textbox", { name: "Tiêu đề" }) as HTMLTextAreaElement;
     expect(title.value).toContain("BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN");
     fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Tháng 5 (Tuần 01)" } });
@@ -171,7 +171,7 @@ describe("report panel", () => {
   });
 
   test("Lập phiếu điểm writes a page per unit with the period typed in the pane", async () => {
-    const { report } = setup();
+    const { report } = await setup();
     fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Tháng 5 (Tuần 01)" } });
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Lập phiếu điểm" }));
@@ -186,7 +186,7 @@ describe("report panel", () => {
   });
 
   test("an error from the adapter is shown, not swallowed", async () => {
-    setup({ report: { writeAppendix: jest.fn(async () => Promise.reject(new Error("Trang tính đang được bảo vệ"))) } });
+    await setup({ report: { writeAppendix: jest.fn(async () => Promise.reject(new Error("Trang tính đang được bảo vệ"))) } });
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Lập phụ lục" }));
     });
@@ -194,7 +194,7 @@ describe("report panel", () => {
   });
 
   test("compares with the previous period's sheet: changes, and units on one side only", async () => {
-    const { report, run } = setup();
+    const { report, run } = await setup();
     const picker = (await screen.findByRole("combobox", { name: "Trang của kỳ trước" })) as HTMLSelectElement;
     await waitFor(() => expect(within(picker).queryByRole("option", { name: PREVIOUS_SHEET })).toBeTruthy());
     // Neither the scored sheet itself nor hidden sheets are offered.

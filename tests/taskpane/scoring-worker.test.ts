@@ -3,11 +3,14 @@
  * failures) and the pane's client of it (progress passed on, "Hủy" terminates the worker, a
  * worker that cannot start is replaced by the same work in-process).
  */
-import { isScoringReply, reportRunOf, type ScoringReply, type ScoringRequest } from "../../src/taskpane/scoring-protocol";
+import { isScoringReply, mergeParts, paneRunOf, splitReply, type ScoringReply, type ScoringRequest } from "../../src/taskpane/scoring-protocol";
 import { createAnswerer } from "../../src/taskpane/scoring-answer";
 import { doReportWork } from "../../src/taskpane/report/build";
 import { CancelledError, CANCELLED_TEXT, scoringClient } from "../../src/taskpane/scoring-client";
+import { defaultScoring } from "../../src/taskpane/scoring";
 import { runScoring, type RunProgress } from "../../src/pipeline";
+import { cellsChanged } from "../../src/plan/effect";
+import { mappingOf, stateAfterWrite } from "../../src/plan/state";
 import { BUILTIN_PROFILES } from "../../src/profiles";
 import { phuTanGrid } from "../office/phu-tan-grid";
 import type { Grid } from "../../src/model/grid";
@@ -43,7 +46,11 @@ class FakeWorker {
   postMessage(request: ScoringRequest): void {
     this.received.push(request);
     if (this.hold) return; // a long job: only terminate() ends it
-    setTimeout(() => this.answer(structuredClone(request), (reply) => !this.terminated && this.onmessage?.({ data: structuredClone(reply) } as MessageEvent)), 0);
+    // Posts as the real worker does: long lists in slices (small ones here, so every reply has some).
+    const post = (reply: ScoringReply) => {
+      for (const message of splitReply(reply, 7)) if (!this.terminated) this.onmessage?.({ data: structuredClone(message) } as MessageEvent);
+    };
+    setTimeout(() => this.answer(structuredClone(request), post), 0);
   }
   terminate(): void {
     this.terminated = true;
@@ -66,9 +73,12 @@ describe("scoring worker protocol", () => {
     expect(progress[progress.length - 1]).toEqual({ stage: "plan" });
     const last = out[out.length - 1];
     expect(last.kind).toBe("ran");
-    // What crosses to the pane survives structured cloning unchanged (no classes, no functions).
+    // What crosses to the pane survives structured cloning unchanged (no classes, no functions),
+    // and is the run without the cells read for each unit (they stay in the worker).
     const expected = runScoring(grid, { profiles: BUILTIN_PROFILES });
-    expect(structuredClone(last)).toEqual({ id: 7, kind: "ran", result: expected });
+    expect(structuredClone(last)).toEqual({ id: 7, kind: "ran", result: paneRunOf(expected) });
+    expect(last.kind === "ran" && "units" in last.result.read).toBe(false);
+    expect(last.kind === "ran" && last.result.scored).toEqual(expected.scored);
   });
 
   test("a failure is a message in Vietnamese, not a thrown error", () => {
@@ -76,6 +86,18 @@ describe("scoring worker protocol", () => {
     const state = { version: 1, profile: { id: "hỏng", indicators: "không phải danh sách" }, mapping: {} } as never;
     const out = replies({ id: 1, kind: "run", grid, options: { profiles: BUILTIN_PROFILES, state } });
     expect(out[out.length - 1]).toMatchObject({ id: 1, kind: "failed", message: expect.stringMatching(/không hợp lệ/) });
+  });
+
+  test("a long reply goes in slices of its long lists, put back together in order", () => {
+    const [ran] = replies({ id: 3, kind: "run", grid: longGrid(60), options: { profiles: BUILTIN_PROFILES } }).filter((r) => r.kind === "ran");
+    const messages = splitReply(structuredClone(ran), 25);
+    const parts = messages.filter((m): m is Extract<ScoringReply, { kind: "part" }> => m.kind === "part");
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.every((p) => p.id === 3 && p.items.length <= 25 && isScoringReply(p))).toBe(true);
+    const last = messages[messages.length - 1];
+    expect(last.kind === "ran" && last.result.scored.units).toEqual([]);
+    expect(ran.kind === "ran" && ran.result.scored.units.length).toBe(60);
+    expect(mergeParts(structuredClone(last), structuredClone(parts))).toEqual(ran);
   });
 
   test("replies of another shape are not trusted", () => {
@@ -124,7 +146,7 @@ describe("scoring client", () => {
   });
 
   test("without a worker, or with one that cannot start, the same work runs in-process", async () => {
-    const expected = runScoring(phuTanGrid(), { profiles: BUILTIN_PROFILES });
+    const expected = paneRunOf(runScoring(phuTanGrid(), { profiles: BUILTIN_PROFILES }));
     const none = scoringClient();
     expect(await none.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } })).toEqual(expected);
     const failing = new FakeWorker(true);
@@ -152,7 +174,7 @@ describe("scoring client", () => {
     expect(loads).toBe(2);
   });
 
-  test("the report's work runs in the worker on the run it keeps; a fresh worker (after Hủy) is sent the run once", async () => {
+  test("work on a run (the report's, the write's) runs in the worker on the run it keeps; a fresh worker (after Hủy) scores it again once", async () => {
     const workers: FakeWorker[] = [];
     const client = scoringClient(() => {
       const worker = new FakeWorker();
@@ -160,20 +182,52 @@ describe("scoring client", () => {
       return worker as unknown as Worker;
     });
     const run = await client.send({ kind: "run", grid: phuTanGrid(), options: { profiles: BUILTIN_PROFILES } });
-    const runId = client.runIdOf(run)!;
+    const full = runScoring(phuTanGrid(), { profiles: BUILTIN_PROFILES });
+    const runId = client.runOf(run)!.id;
     expect(runId).toBeGreaterThan(0);
-    const narrative = await client.send({ kind: "report", runId, work: { what: "narrative", comparison: null } });
-    expect(narrative).toEqual(doReportWork(run, { what: "narrative", comparison: null }));
+    const narrative = await client.send({ kind: "onRun", runId, work: { what: "narrative", comparison: null } });
+    expect(narrative).toEqual(doReportWork(full, { what: "narrative", comparison: null }));
     // Only a reference travelled: the worker had the run.
-    expect(workers[0].received[1]).not.toHaveProperty("run");
-    // Another worker does not have it: it says so (null), and keeps the run once it is sent.
+    expect(workers[0].received[1]).not.toHaveProperty("rerun");
+    const prepared = await client.send({ kind: "onRun", runId, work: { what: "write" } });
+    expect(prepared?.cells).toBe(cellsChanged(full.plan));
+    const state = stateAfterWrite(full.plan, { profile: full.profile, mapping: mappingOf(full.read.mapping), choices: full.choices, at: new Date(prepared!.state!.lastRun!.at) });
+    expect(prepared?.state).toEqual(state);
+    expect(prepared?.changes).toEqual([]);
+    // A cell typed since the read: the changes, and no state (nothing is to be written).
+    const now = phuTanGrid();
+    const row = now.values.findIndex((r) => typeof r[2] === "number");
+    now.values[row] = [...now.values[row]];
+    now.values[row][2] = 12345;
+    const refused = await client.send({ kind: "onRun", runId, work: { what: "write", now } });
+    expect(refused).toEqual({ changes: [expect.objectContaining({ was: phuTanGrid().values[row][2], now: 12345 })], cells: 0, state: null });
+    // Another worker does not have it: it says so (null), and keeps the run once it scored it again.
     client.dispose();
-    expect(await client.send({ kind: "report", runId, work: { what: "narrative", comparison: null } })).toBeNull();
+    expect(await client.send({ kind: "onRun", runId, work: { what: "narrative", comparison: null } })).toBeNull();
     const inputs = { title: "BẢNG XẾP HẠNG", period: "Tháng 5", cutoffDate: "", references: "" };
-    const plan = await client.send({ kind: "report", runId, run: reportRunOf(run), work: { what: "scorecards", inputs, comparison: null } });
-    expect(plan).toEqual(doReportWork(run, { what: "scorecards", inputs, comparison: null }));
-    expect(await client.send({ kind: "report", runId, work: { what: "narrative", comparison: null } })).toEqual(narrative);
+    const plan = await client.send({ kind: "onRun", runId, rerun: client.runOf(run)!.inputs, work: { what: "scorecards", inputs, comparison: null } });
+    expect(plan).toEqual(doReportWork(full, { what: "scorecards", inputs, comparison: null }));
+    expect(await client.send({ kind: "onRun", runId, work: { what: "narrative", comparison: null } })).toEqual(narrative);
     expect(workers).toHaveLength(2);
+  });
+
+  test("the pane's scoring service asks a fresh worker to score the run again by itself", async () => {
+    const workers: FakeWorker[] = [];
+    const scoring = defaultScoring(BUILTIN_PROFILES, () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker as unknown as Worker;
+    });
+    const run = await scoring.run(phuTanGrid(), {});
+    const full = runScoring(phuTanGrid(), { profiles: BUILTIN_PROFILES });
+    workers[0].terminate(); // as "Hủy" does to a worker busy with something else
+    const abort = new AbortController();
+    const busy = scoring.run(phuTanGrid(), {}, { signal: abort.signal });
+    abort.abort();
+    await expect(busy).rejects.toBeInstanceOf(CancelledError);
+    expect(await scoring.narrative(run, null)).toEqual(doReportWork(full, { what: "narrative", comparison: null }));
+    expect((await scoring.prepareWrite(run)).cells).toBe(cellsChanged(full.plan));
+    expect(workers.length).toBeGreaterThanOrEqual(2);
   });
 
   test("the method sheet is read by the worker: its method, or each mistake at its cell", async () => {

@@ -167,7 +167,8 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
     if (plan.conflicts.length > 0 && !applyOptions.overwriteConflicts) {
       throw new Error(`Có ${formatViNumber(plan.conflicts.length)} ô đang chứa dữ liệu khác (ví dụ ${plan.sheet}!${plan.conflicts[0].address}); hãy xác nhận ghi đè trước khi ghi.`);
     }
-    // Copying formats needs ExcelApi 1.9, which every host with 1.13 (merged areas) has.
+    // Added columns are styled only where merged areas are read (ExcelApi 1.13): the plan
+    // picks copy sources clear of merged cells, which it knows only then.
     return run((context) => applyInContext(context, plan, state, mergedAreas));
   }
 

@@ -51,7 +51,7 @@ function comparable(comparison: Comparison | null): Comparison | null {
   return comparison && !comparison.notComparable ? comparison : null;
 }
 
-export function compareWithPrevious(run: RunResult, previous: PreviousPeriod | null): Comparison | null {
+export function compareWithPrevious(run: Pick<RunResult, "profile" | "plan" | "scored">, previous: PreviousPeriod | null): Comparison | null {
   if (!previous) return null;
   const methods = previous.method ? { current: run.profile, previous: previous.method } : undefined;
   const names = { current: `trang "${run.plan.sheet}"`, previous: `trang "${previous.sheet}"` };
@@ -78,7 +78,7 @@ export function appendixPlanOf(run: ReportRun, inputs: TitleInputs, comparison: 
 }
 
 /** The chat-group message ("Sao chép tin nhắn"): the same period and cut-off date as the appendix. */
-export function messageOf(run: ReportRun, inputs: TitleInputs, comparison: Comparison | null): string {
+export function messageOf(run: Pick<ReportRun, "scored" | "profile">, inputs: TitleInputs, comparison: Comparison | null): string {
   const message = buildGroupMessage(run.scored, run.profile, {
     period: inputs.period.trim() || periodIn(inputs.title) || undefined,
     cutoffDate: inputs.cutoffDate.trim() || undefined,
