@@ -28,8 +28,8 @@ import { methodSheetOf } from "../adapters/exceljs/method-sheet";
 import { addedSheets } from "../adapters/exceljs/added-sheets";
 import { guardExistingOutput, guardSameSource, REPLACE_FILE_HELP, sourceIdentity } from "./existing-output";
 import { quoteSheet, rowsText, type Grid } from "../model/grid";
-import type { ScoredUnit } from "../model/units";
 import { unrestorableFormulas } from "../plan/formula-check";
+import { unitCountText } from "../model/unit-count";
 import { problemsOf } from "../model/problems";
 
 export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [--sheet TÊN] [--profile MÃ] [--mapping ÁNH_XẠ.json] [--out KẾT_QUẢ.xlsx] [--json] [--overwrite] [--ghi-de-tep]
@@ -329,18 +329,6 @@ async function addReports(
   } catch (e) {
     throw new CliError(`${(e as Error).message}\nKhông ghi tệp nào.`, EXIT.input);
   }
-}
-
-/**
- * "18 đơn vị và 1 dòng tổng hợp (TOÀN HUYỆN)": the units scored, as the pane counts them; an
- * aggregate row is no unit (never rated or ranked), so it is named apart.
- */
-function unitCountText(units: readonly ScoredUnit[]): string {
-  const aggregates = units.filter((u) => u.aggregate).map((u) => u.name);
-  const count = `${formatViNumber(units.length - aggregates.length)} đơn vị`;
-  if (aggregates.length === 0) return count;
-  const names = aggregates.length <= 3 ? aggregates.join(", ") : `${aggregates.slice(0, 3).join(", ")}, …`;
-  return `${count} và ${formatViNumber(aggregates.length)} dòng tổng hợp (${names})`;
 }
 
 /** The printed summary: method, ranking, table, units, problems to review, what was written where. */

@@ -4,7 +4,7 @@
  */
 import { roundHalfUp } from "../engine/round";
 import { cellCount, quoteSheet, type CellValue } from "../model/grid";
-import { problemLabel } from "../model/problems";
+import { problemLabel, problemMessage } from "../model/problems";
 import { publishedCheckLines } from "../plan/outputs";
 import { planEffect, type ColumnEffect } from "../plan/effect";
 import { isFormulaText } from "../plan/formula-check";
@@ -96,7 +96,7 @@ export function fileWording(text: string): string {
 }
 
 export function problemLine(p: Problem): string {
-  return fileWording(`${problemLabel(p)}: ${p.cell ? `${p.cell}: ` : ""}${p.message}`);
+  return fileWording(`${problemLabel(p)}: ${p.cell ? `${p.cell}: ` : ""}${problemMessage(p)}`);
 }
 
 export function profileLine(profile: Profile, source: ProfileSource, read: ReadResult): string {

@@ -9,14 +9,26 @@ import type { Problem, ScoreResult } from "./units";
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
+const MISSING_LABEL = "Thiếu số liệu";
+
 /**
  * The word a problem is listed under, the same in the CLI and the pane. A value that is not
  * there is "Thiếu số liệu", apart from a cell that is there but unusable ("Lỗi"): the README
  * keeps "thiếu" and "lỗi" apart, and so do the lists.
  */
 export function problemLabel(p: Pick<Problem, "code" | "severity">): string {
-  if (p.code === "missing") return "Thiếu số liệu";
+  if (p.code === "missing") return MISSING_LABEL;
   return p.severity === "error" ? "Lỗi" : p.severity === "warning" ? "Lưu ý" : "Ghi nhận";
+}
+
+/**
+ * A problem's message as listed under its label: "Thiếu số liệu: D12: điểm nhóm Công khai (ô
+ * trống…)", not "Thiếu số liệu: D12: Thiếu điểm nhóm…" — the label already says "thiếu".
+ */
+export function problemMessage(p: Pick<Problem, "code" | "severity" | "message">): string {
+  if (problemLabel(p) !== MISSING_LABEL) return p.message;
+  const rest = p.message.replace(/^Thiếu (số liệu )?/, "");
+  return rest === "" ? p.message : rest;
 }
 
 export function onePerCell(problems: readonly Problem[]): Problem[] {

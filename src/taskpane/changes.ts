@@ -1,5 +1,6 @@
 /** Texts of the write flow: what changed in the sheet since the preview was computed. */
 import type { GridChange } from "../plan/diff";
+import type { CellSnapshot } from "../model/plan";
 import { viValue } from "../plan/outputs";
 import { formatViNumber } from "../report/format";
 
@@ -23,3 +24,24 @@ export function changedText(sheet: string, changes: GridChange[], formulas: stri
 
 /** Shown while the sheet has changed since the preview (worksheet onChanged). */
 export const STALE_TEXT = "Bảng đã thay đổi — kết quả đang hiển thị chưa cập nhật. Bấm “Đọc lại bảng” để tính lại.";
+
+/** Formula text shown in a message: long ones cut, so the message still fits the pane. */
+const FORMULA_SHOWN = 40;
+
+/**
+ * Why a write is refused (as the CLI refuses it): cells whose formula undo could not write back
+ * (unrestorableFormulas), each named with its formula, and what to do instead.
+ */
+export function unrestorableText(sheet: string, cells: CellSnapshot[]): string {
+  const formula = (v: unknown) => {
+    const text = String(v);
+    return text.length > FORMULA_SHOWN ? `${text.slice(0, FORMULA_SHOWN)}…` : text;
+  };
+  const shown = cells.slice(0, NAMED).map((c) => `${c.address} (${formula(c.value)})`);
+  const more = cells.length > NAMED ? ` và ${formatViNumber(cells.length - NAMED)} ô khác` : "";
+  return (
+    `Chưa ghi gì: trên trang ${sheet}, ô ${shown.join(", ")}${more} có công thức mà “Hoàn tác” không thể ghi lại ` +
+    `(chỉ ghi lại công thức dùng các hàm thông thường trên ô của sổ này). Hãy tự xóa hoặc chép giá trị các công thức này, ` +
+    `hoặc chọn cột khác cho kết quả trong “Các cột”, rồi bấm “Ghi kết quả”.`
+  );
+}

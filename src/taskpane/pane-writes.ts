@@ -6,9 +6,11 @@
 import { SheetChangedError, type WorkbookSnapshot } from "../adapters/office/adapter";
 import type { GridChange } from "../plan/diff";
 import { nothingToWriteText } from "../plan/effect";
-import type { WorkbookState, WritePlan } from "../model/plan";
+import type { AddedSheet, WorkbookState, WritePlan } from "../model/plan";
+import { removeAddedSheets, sheetNames } from "./added-sheets";
 import { formatViDateTime, formatViNumber } from "../report/format";
-import { changedText } from "./changes";
+import { unrestorableFormulas } from "../plan/formula-check";
+import { changedText, unrestorableText } from "./changes";
 import { readForUndo, readSnapshot, withKnownFormulas, type PaneReads, type ScoreOptions } from "./pane-reads";
 import type { RunResult } from "./scoring";
 
@@ -17,6 +19,8 @@ export interface PendingWrite {
   kind: "write" | "undo";
   plan: WritePlan;
   state: WorkbookState;
+  /** An undo's: the sheets its run added (the appendix), removed unless edited since. */
+  sheets?: AddedSheet[];
 }
 
 export interface PaneWrites extends PaneReads {
@@ -34,6 +38,12 @@ export interface PaneWrites extends PaneReads {
   ask(request: PendingWrite): void;
   /** Why a newer or broken saved state stops writing, in Vietnamese. */
   stateIssueText(issue: NonNullable<WorkbookSnapshot["stateIssue"]>): string;
+}
+
+/** A write that would replace formulas undo could not write back is refused, never asked about. */
+function refuseUnrestorable(plan: WritePlan): void {
+  const cells = unrestorableFormulas(plan.previous);
+  if (cells.length > 0) throw new Error(unrestorableText(plan.sheet, cells));
 }
 
 /** The sheet is not what the preview was computed from: show the new preview and what changed. */
@@ -54,11 +64,17 @@ async function afterRefusal(pane: PaneWrites, request: PendingWrite, e: SheetCha
     if (changes.length > 0) pane.setChanged(changedText(snap.grid.sheet, changes, e.newFormulas));
     if (snap.state?.lastRun) {
       const plan = await pane.scoring.planUndo(snap.state, snap.grid, pane.progress.control());
-      pane.ask({ kind: "undo", plan, state: pane.scoring.stateAfterUndo(snap.state) });
+      pane.ask({ kind: "undo", plan, state: pane.scoring.stateAfterUndo(snap.state), sheets: snap.state.lastRun.sheets });
     }
     return;
   }
-  const run = await showChanged(pane, await readSnapshot(pane, pane.useSelection), changes, e.newFormulas);
+  const fresh = await readSnapshot(pane, pane.useSelection);
+  const run = await showChanged(pane, fresh, changes, e.newFormulas);
+  if (unrestorableFormulas(run.plan.previous).length > 0) {
+    // Not "the tool writes there when you agree": it will not, so only the typed changes are news.
+    pane.setChanged(changes.length > 0 ? changedText(fresh.grid.sheet, changes, []) : null);
+    refuseUnrestorable(run.plan);
+  }
   // Only formulas were news: ask about them now (the new plan lists them as conflicts).
   if (changes.length === 0 && run.plan.conflicts.length > 0) {
     const { state } = await pane.scoring.prepareWrite(run);
@@ -68,6 +84,7 @@ async function afterRefusal(pane: PaneWrites, request: PendingWrite, e: SheetCha
 
 /** Excel writes: from here on "Hủy" is gone (stopping would leave a half-done write). */
 export async function applyWrite(pane: PaneWrites, request: PendingWrite, overwrite: boolean): Promise<void> {
+  if (request.kind === "write") refuseUnrestorable(request.plan);
   pane.progress.check();
   pane.progress.show(request.kind === "write" ? "Đang ghi kết quả…" : "Đang hoàn tác…", 0.8, false);
   const memory = pane.memory.current;
@@ -83,11 +100,13 @@ export async function applyWrite(pane: PaneWrites, request: PendingWrite, overwr
     // onChanged arrives after the sync: the tool's own echo is ignored a moment longer.
     setTimeout(() => (memory.writing = false), 500);
   }
+  // The cells are back; then the appendix of that write goes (before the read: it may be the open sheet).
+  const sheets = request.kind === "undo" && request.sheets?.length ? await removeAddedSheets(pane.adapter, request.sheets) : "";
   await pane.load(pane.useSelection, pane.keep(), false);
   pane.setNotice(
     request.kind === "write"
       ? `Đã ghi ${formatViNumber(written.cells)} ô vào trang ${request.plan.sheet}.`
-      : `Đã hoàn tác trên trang ${request.plan.sheet}: các ô công cụ đã ghi trở lại như trước khi chấm điểm; giá trị bạn tự nhập vẫn giữ.`,
+      : `Đã hoàn tác trên trang ${request.plan.sheet}: các ô công cụ đã ghi trở lại như trước khi chấm điểm; giá trị bạn tự nhập vẫn giữ.${sheets ? ` ${sheets}` : ""}`,
   );
 }
 
@@ -112,6 +131,7 @@ export async function writeResults(pane: PaneWrites, noTable: string | null): Pr
     pane.setNotice(`${nothingToWriteText(result.plan)} Sổ không thay đổi.${snapshot.state?.lastRun ? ` ${undoWords(snapshot.state.lastRun)}` : ""}`);
     return;
   }
+  refuseUnrestorable(result.plan);
   const request: PendingWrite = { kind: "write", plan: result.plan, state };
   if (result.plan.conflicts.length > 0) pane.ask(request);
   else await applyWrite(pane, request, false);
@@ -119,7 +139,8 @@ export async function writeResults(pane: PaneWrites, noTable: string | null): Pr
 
 /** What "Hoàn tác" would undo: "“Hoàn tác” trả lại 58 ô trên trang Phụ lục 1 như trước lần ghi lúc 10:32 ngày 07/12/2026." */
 export function undoWords(lastRun: NonNullable<WorkbookState["lastRun"]>): string {
-  return `“Hoàn tác” trả lại ${formatViNumber(lastRun.written.length)} ô trên trang ${lastRun.sheet} như trước lần ghi lúc ${formatViDateTime(lastRun.at)}.`;
+  const sheets = lastRun.sheets?.length ? ` và xóa ${sheetNames(lastRun.sheets.map((s) => s.name))} lập sau lần ghi đó (nếu chưa bị sửa)` : "";
+  return `“Hoàn tác” trả lại ${formatViNumber(lastRun.written.length)} ô trên trang ${lastRun.sheet} như trước lần ghi lúc ${formatViDateTime(lastRun.at)}${sheets}.`;
 }
 
 /** "Hoàn tác": puts back what the last write changed, from the snapshots saved with it. */
@@ -133,7 +154,7 @@ export async function undoLastWrite(pane: PaneWrites): Promise<void> {
     return;
   }
   const plan = await pane.scoring.planUndo(state, withKnownFormulas(pane.memory.current, snap).grid, pane.progress.control());
-  const request: PendingWrite = { kind: "undo", plan, state: pane.scoring.stateAfterUndo(state) };
+  const request: PendingWrite = { kind: "undo", plan, state: pane.scoring.stateAfterUndo(state), sheets: state.lastRun.sheets };
   if (request.plan.conflicts.length > 0) pane.ask(request);
   else await applyWrite(pane, request, false);
 }

@@ -30,6 +30,7 @@ const allScenarios = [
   ...require("./scenarios/levels"),
   ...require("./scenarios/method-sheet"),
   ...require("./scenarios/first-load"),
+  ...require("./scenarios/pane-trust"),
 ];
 
 async function main() {

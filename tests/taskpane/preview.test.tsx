@@ -5,7 +5,7 @@
  * period, unit names without the shared "UBND" prefix (full name kept as the tooltip).
  */
 import * as React from "react";
-import { render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Preview } from "../../src/taskpane/components/Preview";
 import { getProfile } from "../../src/profiles";
@@ -101,11 +101,35 @@ describe("preview", () => {
     expect(screen.getByText(/1 chưa xếp loại vì có ô lỗi/)).toBeTruthy();
   });
 
-  test("counts underlined cells as the CLI does, not ranges", () => {
+  test("counts underlined cells as the CLI does: cells, not ranges, and only those that change", () => {
     const plan: WritePlan = { ...PLAN, underline: { set: ["D7:D9", "F7", "G10:H11"], clear: ["C8:C9"] } };
     show([unit(1, "UBND phường Him Lam", 71.6, null)], getProfile("dien-bien-2023") as Profile, plan);
-    expect(screen.getByText(/gạch chân 8 ô, bỏ gạch chân 2 ô/)).toBeTruthy();
+    // C8:C9 were not underlined (nothing read says so): there is nothing to clear.
+    expect(screen.getByText(/đơn vị/).textContent).toMatch(/ · gạch chân thêm 8 ô$/);
     // The CLI counts what really changes: C8:C9 were not underlined, so none is cleared.
     expect(planLines({ ...plan, restored: [] } as unknown as PlannedWrite)).toContain("Gạch chân thêm 8 ô, bỏ gạch chân 0 ô.");
+  });
+
+  test("counts the cells whose value changes, not the cells planned, and says when a write would change nothing", () => {
+    const profile = getProfile("dien-bien-2023") as Profile;
+    const column: WritePlan["columns"][number] = { col: 7, letter: "H", header: "Xếp hạng", field: "rank", added: true };
+    const plan: WritePlan = {
+      ...PLAN,
+      columns: [column],
+      blocks: [{ address: "H6:H8", row: 5, col: 7, values: [[1], [2], [3]], numberFormats: [[null], [null], [null]] }],
+      // H6 and H7 already hold their rank: only H8 changes.
+      previous: [
+        { address: "H6", value: 1, numberFormat: "General", underline: false },
+        { address: "H7", value: 2, numberFormat: "General", underline: false },
+        { address: "H8", value: 7, numberFormat: "General", underline: false },
+      ],
+    };
+    show([unit(1, "UBND phường Him Lam", 71.6, null)], profile, plan);
+    expect(screen.getByText(/đơn vị/).textContent).toMatch(/ · sẽ ghi 1 ô \(cột H\)$/);
+    cleanup();
+    const unchanged = { ...plan, previous: plan.previous.map((s) => (s.address === "H8" ? { ...s, value: 3 } : s)) };
+    show([unit(1, "UBND phường Him Lam", 71.6, null)], profile, unchanged);
+    expect(screen.getByText(/đơn vị/).textContent).not.toMatch(/sẽ ghi/);
+    expect(screen.getByText(/^Không có ô nào cần ghi trên trang Phụ lục: các ô đã có đúng kết quả này\./)).toBeTruthy();
   });
 });

@@ -111,6 +111,8 @@ export interface WorkbookAdapter {
    * to `sheet` from now on; false when Excel cannot tell (ExcelApi 1.7 missing).
    */
   watch?(sheet: string, onChange: (address: string) => void): Promise<boolean>;
+  /** Delete these sheets (those an undone run added), skipping any no longer in the workbook. */
+  removeSheets?(names: string[]): Promise<void>;
 }
 
 export interface OfficeAdapterOptions {
@@ -199,7 +201,16 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
     return true;
   }
 
-  return { read, apply, selectCell, watch };
+  async function removeSheets(names: string[]): Promise<void> {
+    await run(async (context) => {
+      const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+      await context.sync();
+      for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+      await context.sync();
+    });
+  }
+
+  return { read, apply, selectCell, watch, removeSheets };
 }
 
 /** Read the table (active sheet, named sheet or selection) and the stored state, in as few syncs as the size allows. */

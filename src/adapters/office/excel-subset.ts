@@ -82,6 +82,7 @@ export interface XlWorksheet {
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
   getUsedRange(valuesOnly?: boolean): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  delete(): void;
 }
 
 export interface XlWorksheetCollection {

@@ -5,9 +5,10 @@ import { MethodPicker, MethodSheetProblems, ReplaceMethodSheet } from "./MethodC
 import type { WorkbookAdapter } from "../../adapters/office/adapter";
 import type { ReportAdapter } from "../../adapters/office/report";
 import { formatViNumber } from "../../report/format";
-import type { ScoringService } from "../scoring";
+import type { RunResult, ScoringService } from "../scoring";
 import { AnnounceContext, type PaneStatus } from "../status";
-import { useScoring } from "../useScoring";
+import { useScoring, type ScoringPane } from "../useScoring";
+import { recordAddedSheets } from "../added-sheets";
 import { ActionBar } from "./ActionBar";
 import { MappingTable } from "./MappingTable";
 import { PaneNotices } from "./PaneNotices";
@@ -56,18 +57,73 @@ function PaneSection({ id, title, children }: { id: string; title: React.ReactNo
   );
 }
 
-export function App({ adapter, scoring, report, methodSheet }: AppProps): React.JSX.Element {
+/** The sections shown once a table is scored: method, columns, levels, preview, problems, report. */
+function ResultSections({ pane, scoring, report, adapter, result }: { pane: ScoringPane; scoring: ScoringService; report?: ReportAdapter; adapter: WorkbookAdapter; result: RunResult }): React.JSX.Element {
   const styles = useStyles();
-  const pane = useScoring(adapter, scoring, methodSheet);
-  const { snapshot, result, problems, busy, error, notice, pending, asked, noTable } = pane;
-  const writeButton = React.useRef<HTMLButtonElement>(null);
-  const disabled = busy !== null;
   const ids = React.useId();
-  /** The last action's result, the pane's own or one the report panel announced (the latest wins). */
+  const disabled = pane.busy !== null;
+  const onSheetsAdded = (names: string[]) => recordAddedSheets(adapter, result.plan.sheet, names);
+  return (
+    <>
+      <ProfileSection result={result} scoring={scoring} profileSource={pane.profileSource} disabled={disabled} onChange={pane.changeProfile} />
+
+      <PaneSection id={`${ids}-columns`} title="Các cột">
+        <MappingTable profile={result.profile} mapping={result.read.mapping} chosen={pane.chosenColumns} disabled={disabled} outputs={result.plan.columns} onChange={pane.changeField} />
+      </PaneSection>
+
+      <PaneSection id={`${ids}-levels`} title="Cấp đơn vị và xếp hạng">
+        <LevelControl run={result} disabled={disabled} onLevels={pane.changeLevels} onLevelColumn={pane.changeLevelColumn} onRanking={pane.changeRanking} />
+      </PaneSection>
+
+      <PaneSection id={`${ids}-preview`} title="Xem trước kết quả">
+        <Preview profile={result.profile} units={result.scored.units} plan={result.plan} />
+      </PaneSection>
+
+      <PaneSection id={`${ids}-problems`} title={`Vấn đề (${formatViNumber(pane.problems.length)})`}>
+        <ProblemList problems={pane.problems} onSelectCell={pane.selectCell} />
+      </PaneSection>
+
+      <PaneSection id={`${ids}-report`} title="Báo cáo">
+        <React.Suspense fallback={<div className={styles.progressLabel}>Đang tải phần báo cáo…</div>}>
+          <ReportPanel run={result} grid={pane.snapshot?.grid ?? null} scoring={scoring} report={report} busy={disabled} onSheetsAdded={onSheetsAdded} />
+        </React.Suspense>
+      </PaneSection>
+    </>
+  );
+}
+
+/** "Chỉ dùng vùng đang chọn" and the method sheet's button. */
+function PaneToolbar({ pane, methodSheet }: { pane: ScoringPane; methodSheet?: MethodSheetAdapter }): React.JSX.Element {
+  const styles = useStyles();
+  const disabled = pane.busy !== null;
+  return (
+    <div className={styles.toolbar}>
+      <Switch label="Chỉ dùng vùng đang chọn" checked={pane.useSelection} disabled={disabled} onChange={(_, d) => pane.setUseSelection(d.checked)} />
+      {methodSheet && (
+        <Button size="small" disabled={disabled || !pane.result} onClick={pane.writeMethodSheet}>
+          Phương pháp chấm điểm
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** The last action's result, the pane's own or one the report panel announced (the latest wins). */
+function usePaneStatus(error: string | null, notice: string | null): [PaneStatus | null, React.Dispatch<React.SetStateAction<PaneStatus | null>>] {
   const [status, setStatus] = React.useState<PaneStatus | null>(null);
   React.useEffect(() => {
     setStatus(error ? { intent: "error", text: error } : notice ? { intent: "success", text: notice } : null);
   }, [error, notice]);
+  return [status, setStatus];
+}
+
+export function App({ adapter, scoring, report, methodSheet }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const pane = useScoring(adapter, scoring, methodSheet);
+  const { result, busy, pending, asked, noTable } = pane;
+  const writeButton = React.useRef<HTMLButtonElement>(null);
+  const disabled = busy !== null;
+  const [status, setStatus] = usePaneStatus(pane.error, pane.notice);
 
   return (
     <AnnounceContext.Provider value={setStatus}>
@@ -84,14 +140,7 @@ export function App({ adapter, scoring, report, methodSheet }: AppProps): React.
           writeButton={writeButton}
         />
 
-        <div className={styles.toolbar}>
-          <Switch label="Chỉ dùng vùng đang chọn" checked={pane.useSelection} disabled={disabled} onChange={(_, d) => pane.setUseSelection(d.checked)} />
-          {methodSheet && (
-            <Button size="small" disabled={disabled || !result} onClick={pane.writeMethodSheet}>
-              Phương pháp chấm điểm
-            </Button>
-          )}
-        </div>
+        <PaneToolbar pane={pane} methodSheet={methodSheet} />
 
         {pane.methodAsk && result && <ReplaceMethodSheet methodName={result.profile.name} onReplace={pane.confirmMethodSheet} onKeep={pane.cancelMethodSheet} />}
 
@@ -101,33 +150,7 @@ export function App({ adapter, scoring, report, methodSheet }: AppProps): React.
 
         <PaneNotices changed={pane.changed} stale={pane.stale} noTable={noTable} checkLines={pane.checkLines} />
 
-        {result && !noTable && (
-          <>
-            <ProfileSection result={result} scoring={scoring} profileSource={pane.profileSource} address={snapshot?.address} disabled={disabled} onChange={pane.changeProfile} />
-
-            <PaneSection id={`${ids}-columns`} title="Các cột">
-              <MappingTable profile={result.profile} mapping={result.read.mapping} chosen={pane.chosenColumns} disabled={disabled} outputs={result.plan.columns} onChange={pane.changeField} />
-            </PaneSection>
-
-            <PaneSection id={`${ids}-levels`} title="Cấp đơn vị và xếp hạng">
-              <LevelControl run={result} disabled={disabled} onLevels={pane.changeLevels} onLevelColumn={pane.changeLevelColumn} onRanking={pane.changeRanking} />
-            </PaneSection>
-
-            <PaneSection id={`${ids}-preview`} title="Xem trước kết quả">
-              <Preview profile={result.profile} units={result.scored.units} plan={result.plan} />
-            </PaneSection>
-
-            <PaneSection id={`${ids}-problems`} title={`Vấn đề (${formatViNumber(problems.length)})`}>
-              <ProblemList problems={problems} onSelectCell={pane.selectCell} />
-            </PaneSection>
-
-            <PaneSection id={`${ids}-report`} title="Báo cáo">
-              <React.Suspense fallback={<div className={styles.progressLabel}>Đang tải phần báo cáo…</div>}>
-                <ReportPanel run={result} grid={snapshot?.grid ?? null} scoring={scoring} report={report} busy={disabled} />
-              </React.Suspense>
-            </PaneSection>
-          </>
-        )}
+        {result && !noTable && <ResultSections pane={pane} scoring={scoring} report={report} adapter={adapter} result={result} />}
 
         {asked && (
           <React.Suspense fallback={null}>

@@ -4,7 +4,8 @@ import { LEVEL_LABELS, type FieldId } from "../../model/fields";
 import type { Profile } from "../../model/profile";
 import { inputErrorText, type ScoredUnit } from "../../model/units";
 import type { WritePlan } from "../../model/plan";
-import { cellCount } from "../../model/grid";
+import { cellsChanged, nothingToWriteText, planEffect } from "../../plan/effect";
+import { unitCountText } from "../../model/unit-count";
 import { formatViNumber } from "../../report/format";
 
 /**
@@ -73,29 +74,52 @@ export interface PreviewProps {
   plan: WritePlan;
 }
 
-/** "18 đơn vị · Tốt: 15, Khá: 2 · sẽ ghi 58 ô (cột N, O) · …": what the write will do, in one line. */
-function PreviewSummary({ profile, units, plan, perLevel }: PreviewProps & { perLevel: boolean }): React.JSX.Element {
-  const styles = useStyles();
-  const ratingCounts = ratingSummary(profile, units);
-  const unitCount = units.filter((u) => !u.aggregate).length;
-  const notRatedCount = units.filter((u) => !u.aggregate && u.notRated).length;
-  const cells = plan.blocks.reduce((n, b) => n + b.values.reduce((m, r) => m + r.length, 0), 0);
+/** "sẽ ghi 58 ô (cột N, O) · gạch chân thêm 9 ô": what "Ghi kết quả" really changes, counted as the CLI counts it. */
+function WriteEffect({ plan }: { plan: WritePlan }): React.JSX.Element {
+  const effect = planEffect(plan);
+  const written = effect.columns.filter((e) => e.changed + e.retyped > 0).sort((a, b) => a.column.col - b.column.col);
+  const cells = written.reduce((n, e) => n + e.changed + e.retyped, 0);
+  const underline = [
+    ...(effect.underlined > 0 ? [`gạch chân thêm ${formatViNumber(effect.underlined)} ô`] : []),
+    ...(effect.ununderlined > 0 ? [`bỏ gạch chân ${formatViNumber(effect.ununderlined)} ô`] : []),
+  ];
   return (
-    <Text size={200} className={styles.summary}>
-      {formatViNumber(unitCount)} đơn vị
-      {ratingCounts.length > 0 && ` · ${ratingCounts.map(([r, n]) => `${r}: ${formatViNumber(n)}`).join(", ")}`}
-      {notRatedCount > 0 && ` · ${formatViNumber(notRatedCount)} chưa xếp loại vì có ô lỗi (xem Vấn đề)`}
-      {` · sẽ ghi ${formatViNumber(cells)} ô`}
-      {plan.columns.length > 0 && (
+    <>
+      {cells > 0 && ` · sẽ ghi ${formatViNumber(cells)} ô`}
+      {cells > 0 && (
         <>
           {" ("}
-          <span title={plan.columns.map((c) => `${c.letter}: ${c.header}`).join("\n")}>cột {plan.columns.map((c) => c.letter).join(", ")}</span>
+          <span title={written.map((e) => `${e.column.letter}: ${e.column.header}`).join("\n")}>cột {written.map((e) => e.column.letter).join(", ")}</span>
           {")"}
         </>
       )}
-      {plan.underline.set.length + plan.underline.clear.length > 0 && ` · gạch chân ${formatViNumber(cellCount(plan.underline.set))} ô, bỏ gạch chân ${formatViNumber(cellCount(plan.underline.clear))} ô`}
-      {perLevel && " · xếp hạng riêng theo từng cấp"}
-    </Text>
+      {underline.length > 0 && ` · ${underline.join(", ")}`}
+      {cells === 0 && underline.length === 0 && " · chỉ đổi định dạng số của các ô kết quả"}
+    </>
+  );
+}
+
+/** "18 đơn vị và 1 dòng tổng hợp (TOÀN HUYỆN) · Tốt: 15, Khá: 2 · sẽ ghi 58 ô (cột N, O) · …": what the write will do. */
+function PreviewSummary({ profile, units, plan, perLevel }: PreviewProps & { perLevel: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const ratingCounts = ratingSummary(profile, units);
+  const notRatedCount = units.filter((u) => !u.aggregate && u.notRated).length;
+  const nothing = cellsChanged(plan) === 0;
+  return (
+    <>
+      <Text size={200} className={styles.summary}>
+        {unitCountText(units)}
+        {ratingCounts.length > 0 && ` · ${ratingCounts.map(([r, n]) => `${r}: ${formatViNumber(n)}`).join(", ")}`}
+        {notRatedCount > 0 && ` · ${formatViNumber(notRatedCount)} chưa xếp loại vì có ô lỗi (xem Vấn đề)`}
+        {!nothing && <WriteEffect plan={plan} />}
+        {perLevel && " · xếp hạng riêng theo từng cấp"}
+      </Text>
+      {nothing && (
+        <Text size={200} className={styles.summary} data-testid="nothing-to-write">
+          {nothingToWriteText(plan)}
+        </Text>
+      )}
+    </>
   );
 }
 

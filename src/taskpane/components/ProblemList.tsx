@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { problemLabel } from "../../model/problems";
+import { problemLabel, problemMessage } from "../../model/problems";
 import type { Problem } from "../../model/units";
 import { formatViNumber } from "../../report/format";
 
@@ -36,7 +36,7 @@ export function ProblemList({ problems, onSelectCell }: ProblemListProps): React
               {": "}
             </>
           )}
-          <Text>{p.message}</Text>
+          <Text>{problemMessage(p)}</Text>
         </li>
       ))}
       {problems.length > SHOWN && <li>… và {formatViNumber(problems.length - SHOWN)} vấn đề khác.</li>}

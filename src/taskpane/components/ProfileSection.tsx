@@ -2,7 +2,8 @@
 import * as React from "react";
 import { Label, makeStyles, tokens } from "@fluentui/react-components";
 import { versionText } from "../../model/profile";
-import { rowsText } from "../../model/grid";
+import { quoteSheet, rangeA1, rowsText } from "../../model/grid";
+import type { TableLayout } from "../../model/table";
 import type { ProfileSource, RunResult, ScoringService } from "../scoring";
 import { WrappingSelect } from "./WrappingSelect";
 
@@ -28,13 +29,19 @@ export interface ProfileSectionProps {
   scoring: ScoringService;
   /** Where the method came from when the user picked it (overrides the run's own). */
   profileSource: ProfileSource | null;
-  /** The address of the table read ("'Sheet1'!A1:N40"). */
-  address: string | undefined;
   disabled: boolean;
   onChange(profileId: string): void;
 }
 
-export function ProfileSection({ result, scoring, profileSource, address, disabled, onChange }: ProfileSectionProps): React.JSX.Element {
+/**
+ * "'Bảng'!A3:H21": the table the reader found, header to last data row and first to last
+ * column, not the range read (the used range and the blank columns read for output columns).
+ */
+export function tableAddress(layout: TableLayout): string {
+  return `${quoteSheet(layout.sheet)}!${rangeA1({ top: layout.headerTop, left: layout.left, bottom: layout.dataBottom, right: layout.right })}`;
+}
+
+export function ProfileSection({ result, scoring, profileSource, disabled, onChange }: ProfileSectionProps): React.JSX.Element {
   const styles = useStyles();
   const selectId = React.useId();
   const chosen = result.read.candidates.find((c) => c.id === result.profile.id) ?? result.read.candidates[0];
@@ -70,7 +77,7 @@ export function ProfileSection({ result, scoring, profileSource, address, disabl
         </details>
       )}
       <div className={styles.tableInfo}>
-        Bảng {address} · tiêu đề {rowsText(layout.headerTop, layout.headerBottom)} · dữ liệu {rowsText(layout.dataTop, layout.dataBottom)}
+        Bảng {tableAddress(layout)} · tiêu đề {rowsText(layout.headerTop, layout.headerBottom)} · dữ liệu {rowsText(layout.dataTop, layout.dataBottom)}
       </div>
     </div>
   );

@@ -26,6 +26,8 @@ export interface ReportPanelProps {
   report?: ReportAdapter;
   /** The pane is busy with another action. */
   busy?: boolean;
+  /** Records sheets just added with the last write (so "Hoàn tác" removes them); says what undo will do. */
+  onSheetsAdded?(names: string[]): Promise<string>;
 }
 
 /** One action of the panel at a time, its label shown while it runs, its error announced. */
@@ -68,7 +70,7 @@ function useNarrative(scoring: ScoringService, run: RunResult, comparison: Compa
   return narrative && narrative.run === run && narrative.comparison === comparison ? narrative.narrative : null;
 }
 
-export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelProps): React.JSX.Element {
+export function ReportPanel({ run, grid, scoring, report, busy, onSheetsAdded }: ReportPanelProps): React.JSX.Element {
   const styles = useReportStyles();
   const announce = useAnnounce();
   const [inputs, setInputs] = useTitleInputs(grid, run.read.layout.headerTop);
@@ -84,14 +86,16 @@ export function ReportPanel({ run, grid, scoring, report, busy }: ReportPanelPro
       const done = await report.writeAppendix(await scoring.appendixPlan(run, inputs, comparison, narrative ?? undefined));
       const notes = done.notesSheetName ? ` và trang "${done.notesSheetName}" (số đơn vị theo xếp loại, nhận xét)` : "";
       const charts = done.charts ? " với 2 biểu đồ" : " (Excel này chưa vẽ được biểu đồ qua phần bổ trợ)";
-      announce({ intent: "success", text: `Đã lập trang "${done.sheetName}"${notes}${charts}.` });
+      const undo = await onSheetsAdded?.([done.sheetName, ...(done.notesSheetName ? [done.notesSheetName] : [])]);
+      announce({ intent: "success", text: `Đã lập trang "${done.sheetName}"${notes}${charts}.${undo ? ` ${undo}` : ""}` });
     });
 
   const writeScorecards = () =>
     act("Đang lập phiếu điểm…", async () => {
       if (!report) return;
       const name = await report.writeScorecards(await scoring.scorecardPlan(run, inputs, comparison));
-      announce({ intent: "success", text: `Đã lập trang "${name}": mỗi đơn vị một trang A4 để in.` });
+      const undo = await onSheetsAdded?.([name]);
+      announce({ intent: "success", text: `Đã lập trang "${name}": mỗi đơn vị một trang A4 để in.${undo ? ` ${undo}` : ""}` });
     });
 
   return (
