@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { isToolWorkbook, loadWorkbook, readState } from "../adapters/exceljs";
+import { readToolOutput } from "../adapters/exceljs";
 import type { SourceIdentity } from "../model/plan";
 import type { RunResult } from "../pipeline";
 import { CliError, EXIT } from "./errors";
@@ -23,13 +23,20 @@ async function isFile(file: string): Promise<boolean> {
   );
 }
 
+/** An earlier chiso766 output at --out, read once: the input its state records (null: none). */
+export interface EarlierOutput {
+  source: SourceIdentity | null;
+}
+
 /**
  * Refuses (exit 2, nothing written) when `out` already exists and is neither the input itself nor
- * a workbook chiso766 wrote, unless the user allowed it with --ghi-de-tep.
+ * a workbook chiso766 wrote, unless the user allowed it with --ghi-de-tep. Returns the earlier
+ * output it read, if any, for guardSameSource.
  */
-export async function guardExistingOutput(out: string, input: string, allowReplace: boolean, advice?: string): Promise<void> {
-  if (allowReplace || samePath(out, input) || !(await isFile(out))) return;
-  if (await isToolWorkbook(out)) return;
+export async function guardExistingOutput(out: string, input: string, allowReplace: boolean, advice?: string): Promise<EarlierOutput | null> {
+  if (allowReplace || samePath(out, input) || !(await isFile(out))) return null;
+  const earlier = await readToolOutput(out);
+  if (earlier) return earlier;
   throw new CliError(
     `Tệp "${out}" đã có và không phải tệp kết quả của chiso766: không ghi đè, không ghi tệp nào.\n` +
       (advice ?? `Chọn tên khác với --out, hoặc thêm ${REPLACE_FILE_FLAG} nếu muốn thay tệp đó.`),
@@ -56,14 +63,9 @@ export function sourceIdentity(input: string, run: RunResult): SourceIdentity {
  * was made from the same input, unchanged; one made from another file or from other data
  * (last week's, perhaps edited since) is kept unless the user allows it with --ghi-de-tep.
  */
-export async function guardSameSource(out: string, input: string, current: SourceIdentity, allowReplace: boolean): Promise<void> {
-  if (allowReplace || samePath(out, input) || !(await isFile(out))) return;
-  let recorded: SourceIdentity | undefined;
-  try {
-    recorded = readState((await loadWorkbook(out)).workbook).state?.source;
-  } catch {
-    recorded = undefined;
-  }
+export async function guardSameSource(out: string, earlier: EarlierOutput | null, current: SourceIdentity): Promise<void> {
+  if (!earlier) return;
+  const recorded = earlier.source;
   const why = !recorded
     ? "không ghi tệp nguồn nào (chấm trong Excel hoặc bằng phiên bản cũ)"
     : recorded.file !== current.file

@@ -90,7 +90,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   const chosen = values.profile !== undefined ? await profileOption(values.profile) : undefined;
   const out = outputFile(values.out, input, "-cham-diem");
   if (values.out === undefined && samePath(out, input)) throw new CliError(`Tệp kết quả trùng tệp vào; hãy chỉ rõ --out.`, EXIT.usage);
-  if (writes) await guardExistingOutput(out, input, values["ghi-de-tep"]);
+  const earlier = writes ? await guardExistingOutput(out, input, values["ghi-de-tep"]) : null;
   const mapped = values.mapping !== undefined ? await readMapping(values.mapping) : undefined;
   const profiles = chosen?.profiles ?? BUILTIN_PROFILES;
   if (mapped && values.mapping !== undefined) checkMappingFields(mapped.mapping, chosen ? [chosen.profile] : profiles, values.mapping);
@@ -115,7 +115,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     message: values.message,
     scorecards: values["phieu-diem"],
   });
-  await guardSameSource(out, input, scoredBook.source, values["ghi-de-tep"]);
+  await guardSameSource(out, earlier, scoredBook.source);
   // On stderr, before anything is written: --json keeps stdout one JSON document.
   for (const note of scoredBook.notes) io.stderr(`Chú ý: ${note}\n`);
   if (scoredBook.charts > 0 && samePath(out, input)) {

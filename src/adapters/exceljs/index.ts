@@ -14,7 +14,7 @@ import { sourceFormat, workbookFromHtml } from "./sources";
 import { withRelativeTargets } from "./xlsx-repair";
 import { chartCount, chartsDroppedNote } from "./xlsx-charts";
 import { a1, parseRangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
-import { STATE_SHEET, type StateRead, type WorkbookState } from "../../model/plan";
+import { STATE_SHEET, type SourceIdentity, type StateRead, type WorkbookState } from "../../model/plan";
 import { METHOD_SHEET } from "../../model/profile";
 import { cellValueOf, fontUnderlined } from "./cells";
 import { WorkbookError } from "./errors";
@@ -253,17 +253,19 @@ export function readState(wb: ExcelJS.Workbook): StateRead {
 }
 
 /**
- * Whether `file` is a workbook chiso766 wrote (it holds the state sheet). Which input it was
- * made from is checked after scoring (src/cli/existing-output.ts, guardSameSource).
+ * A workbook chiso766 wrote (it holds the state sheet), with the input its state records; null
+ * for any other file. Read once: which input it was made from is checked after scoring
+ * (src/cli/existing-output.ts, guardSameSource).
  */
-export async function isToolWorkbook(file: string): Promise<boolean> {
+export async function readToolOutput(file: string): Promise<{ source: SourceIdentity | null } | null> {
   try {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    return wb.getWorksheet(STATE_SHEET) !== undefined;
+    if (wb.getWorksheet(STATE_SHEET) === undefined) return null;
+    return { source: readState(wb).state?.source ?? null };
   } catch {
     // Not a workbook exceljs reads: certainly not one the tool wrote.
-    return false;
+    return null;
   }
 }
 
