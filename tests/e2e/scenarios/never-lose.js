@@ -115,7 +115,9 @@ module.exports = [
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet("Bảng");
       ws.addRow(["STT", "Tên đơn vị", "Điểm", "Điểm", "Tỷ lệ (%)", "Số hồ sơ", "Tổng", "Kết quả"]);
-      for (let i = 1; i <= 9; i++) ws.addRow([i, `Xã ${i}`, 10 + i, 20 - i, 70 + i, 100 + i, 70 + 3 * i, 60 + i]);
+      // "Số hồ sơ" is read as the group "Số hóa hồ sơ": values within its maximum, so every unit is
+      // scored (an unusable group would leave it with no total, hence no change to write).
+      for (let i = 1; i <= 9; i++) ws.addRow([i, `Xã ${i}`, 10 + i, 20 - i, 70 + i, 12 + (i % 5), 70 + 3 * i, 60 + i]);
       const file = path.join(t.outDir, "cot-moi.xlsx");
       await wb.xlsx.writeFile(file);
       await openFile(t, file);
@@ -124,14 +126,18 @@ module.exports = [
       await moved.first().waitFor();
       assert.equal(
         (await moved.allInnerTexts()).join("\n"),
-        "Ghi vào cột mới I “Tăng/giảm”: tiêu đề cột D “Điểm” chỉ gần giống “Tăng/giảm” (65 %), không ghi vào đó.",
+        [
+          "Ghi vào cột mới K “Tăng/giảm”: tiêu đề cột D “Điểm” chỉ gần giống “Tăng/giảm” (65 %), không ghi vào đó.",
+          "Ghi vào cột mới I “Xếp loại”: tiêu đề cột H “Kết quả” chỉ gần giống “Xếp loại” (70 %), không ghi vào đó.",
+        ].join("\n"),
       );
       await moved.first().scrollIntoViewIfNeeded();
-      await t.step("the mapping row of D says its results go to the new column I, and why");
+      await t.step("the mapping rows of D and H say their results go to the new columns K and I, and why");
       await write(page);
-      assert.equal(await cellText(page, "I1"), "Tăng/giảm");
+      assert.equal(await cellText(page, "K1"), "Tăng/giảm");
       assert.equal(await cellText(page, "D2"), "19", "the weakly matched column keeps the user's values");
-      await t.step("written to I; D untouched");
+      assert.equal(await cellText(page, "H2"), "61", "so does the weakly matched rating column");
+      await t.step("written to I and K; D and H untouched");
     },
   },
   {
