@@ -28,6 +28,14 @@ export function pointsForPercent(spec: IndicatorSpec, percent: number, rounding:
   return Math.min(round(spec.max, decimals, mode), points);
 }
 
+/** Points from the exact fraction n / d (pointsFrom "fraction"): P × n / d, or min(P, P × n / d ÷ X). */
+export function pointsForCounts(spec: IndicatorSpec, n: number, d: number, rounding: Profile["rounding"]): number {
+  const { decimals, mode } = rounding;
+  const target = spec.rule.kind === "linear" ? 100 : spec.rule.target;
+  const points = divideRounded(n * 100, d * target, spec.max, decimals, mode);
+  return Math.min(round(spec.max, decimals, mode), points);
+}
+
 /** Points for a fraction R (0–1): its percentage rounded first, then pointsForPercent. */
 export function pointsFor(spec: IndicatorSpec, fraction: number, profile: Profile): number {
   const { decimals, mode } = profile.rounding;
@@ -121,8 +129,9 @@ export function scoreIndicator(row: UnitRow, ind: CompiledIndicator, compiled: C
   const findings = new Findings(row, compiled);
   const values = readGiven(row, ind, findings);
   const { decimals, mode } = compiled.profile.rounding;
-  const fromRatio = (ratio: number): IndicatorOutcome => {
-    const points = ind.scored ? pointsForPercent(ind.spec, ratio, compiled.profile.rounding) : null;
+  const fromRatio = (ratio: number, counts?: [number, number]): IndicatorOutcome => {
+    const exact = counts !== undefined && ind.spec.pointsFrom === "fraction";
+    const points = !ind.scored ? null : exact ? pointsForCounts(ind.spec, counts[0], counts[1], compiled.profile.rounding) : pointsForPercent(ind.spec, ratio, compiled.profile.rounding);
     if (points !== null && typeof values.points === "number" && Math.abs(values.points - points) > POINTS_TOLERANCE + EPSILON) {
       findings.add("warning", ind.points, "points-mismatch", `Điểm in sẵn ${formatNumber(values.points)} của ${ind.what} khác điểm tính từ số liệu ${formatNumber(points)}`);
     }
@@ -143,7 +152,7 @@ export function scoreIndicator(row: UnitRow, ind: CompiledIndicator, compiled: C
     if (typeof values.ratio === "number" && Math.abs(values.ratio - ratio) > RATIO_TOLERANCE + EPSILON) {
       findings.add("warning", ind.ratio, "ratio-mismatch", `Tỷ lệ in sẵn ${formatNumber(values.ratio)}% của ${ind.what} khác tỷ lệ tính từ số liệu ${formatNumber(ratio)}%`);
     }
-    return fromRatio(ratio);
+    return fromRatio(ratio, [n, d]);
   }
   if (typeof values.ratio === "number") return fromRatio(round(values.ratio, decimals, mode));
   if (typeof values.points === "number" && ind.scored) return { status: "ok", ratio: null, points: round(values.points, decimals, mode), problems: findings.list };

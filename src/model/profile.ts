@@ -8,6 +8,8 @@ import { LEVELS, OUTPUT_FIELDS } from "./fields";
 
 const Level = z.enum(LEVELS);
 const ZeroDenominator = z.enum(["zero", "full", "missing"], { error: 'phải là "zero", "full" hoặc "missing"' });
+/** What an indicator's points are computed from when the table gives its counts (see IndicatorSchema). */
+const PointsFrom = z.enum(["ratio", "fraction"], { error: 'phải là "ratio" hoặc "fraction"' });
 
 /** Tie rules and ranking scopes a profile may choose (see `ranking` below). */
 export const TIE_RULES = ["competition", "dense", "sequential", "table-order"] as const;
@@ -91,6 +93,13 @@ export const IndicatorSchema = z.strictObject({
    * whose 0 / 0 there means "no communes of its own": METHOD.md §8).
    */
   zeroDenominatorByLevel: z.partialRecord(Level, ZeroDenominator).default({}),
+  /**
+   * From counts, points come from the ratio rounded to the method's decimals ("ratio": the
+   * portal's payment group, 95.75 % × 6 = 5.745 → 5.75) or from the unrounded fraction
+   * ("fraction": the portal's digitisation group, 752 / 1780 × 2 = 0.8449 → 0.84, where 42.25 %
+   * would give 0.85). A printed ratio without counts is always scored as printed.
+   */
+  pointsFrom: PointsFrom.default("ratio"),
   /** Departments and communes take this indicator's points from the province row (METHOD.md §3). */
   inheritedBy: listOf(Level, LEVELS.length).default([]),
   /** Levels for which the indicator does not apply (no denominator): not scored, not missing. */

@@ -95,11 +95,13 @@ describe("scoring counts agrees with the decimal.js formulas", () => {
   const scored = qd766.indicators.filter((i) => i.max > 0);
   /**
    * METHOD.md §3 and §8 in decimal.js only: the ratio as a percentage rounded half-up to 2
-   * decimals, then the points from that percentage (linear P × R, target min(P, P × R / X)).
+   * decimals, then the points from that percentage (linear P × R, target min(P, P × R / X)), or
+   * from the unrounded fraction where the indicator says so (pointsFrom "fraction").
    */
   function reference(spec: (typeof scored)[number], n: number, d: number): { ratio: number; points: number } {
     const percent = new Decimal(n).dividedBy(d).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-    const raw = spec.rule.kind === "linear" ? percent.times(spec.max).dividedBy(100) : Decimal.min(spec.max, percent.times(spec.max).dividedBy(spec.rule.target));
+    const base = spec.pointsFrom === "fraction" ? new Decimal(n).dividedBy(d).times(100) : percent;
+    const raw = spec.rule.kind === "linear" ? base.times(spec.max).dividedBy(100) : Decimal.min(spec.max, base.times(spec.max).dividedBy(spec.rule.target));
     return { ratio: percent.toNumber(), points: refRound(Decimal.min(spec.max, raw).toNumber(), 2, "half-up") };
   }
   const countsArb = fc

@@ -68,6 +68,11 @@ export const ZERO_DENOMINATOR_CHOICES: Choice<string>[] = [
   { value: "missing", words: ["Để trống (thiếu số liệu)", "Để trống", "Thiếu số liệu"] },
 ];
 
+export const POINTS_FROM_CHOICES: Choice<string>[] = [
+  { value: "ratio", words: ["Tỷ lệ đã làm tròn", "Tỷ lệ làm tròn"] },
+  { value: "fraction", words: ["Tử số chia mẫu số, chưa làm tròn", "Chưa làm tròn"] },
+];
+
 export const OP_CHOICES: Choice<string>[] = [
   { value: "below", words: ["Dưới", "Nhỏ hơn"] },
   { value: "above", words: ["Trên", "Lớn hơn"] },
