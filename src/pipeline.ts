@@ -95,7 +95,10 @@ export function runScoring(grid: Grid, options: RunOptions): RunResult {
   const choices = userChoices(options, state);
   const onProgress = options.onProgress;
   const onRows = onProgress && ((done: number, total: number) => onProgress({ stage: "read", done, total }));
-  const read = readTable(grid, { profiles, profileId, mapping, levels: choices.levels, onRows });
+  // The columns the last run added on this sheet are its results, not the table's: the reader
+  // leaves them out, so the columns read after a write are those the user saw before it.
+  const written = state?.lastRun && state.lastRun.sheet === grid.sheet ? state.lastRun.written : undefined;
+  const read = readTable(grid, { profiles, profileId, mapping, levels: choices.levels, onRows, written });
   const found = profiles.find((p) => p.id === read.profileId);
   if (!found) throw new Error(`Không có phương pháp chấm điểm "${read.profileId}".`);
   // The user's ranking is stored with the state (and in the stored profile), so a rerun ranks alike.

@@ -118,11 +118,11 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
   await guardSameSource(out, earlier, scoredBook.source);
   // On stderr, before anything is written: --json keeps stdout one JSON document.
   for (const note of scoredBook.notes) io.stderr(`Chú ý: ${note}\n`);
-  if (scoredBook.charts > 0 && samePath(out, input)) {
+  if (scoredBook.save && scoredBook.charts > 0 && samePath(out, input)) {
     throw new CliError(`Ghi đè "${input}" sẽ làm mất ${scoredBook.charts} biểu đồ của tệp. Hãy ghi kết quả ra tệp khác (--out TỆP.xlsx). Không ghi tệp nào.`, EXIT.input);
   }
   try {
-    if (writes) await saveWorkbook(scoredBook.workbook, out);
+    if (writes && scoredBook.save) await saveWorkbook(scoredBook.workbook, out);
     if (writes && scoredBook.report) scoredBook.report.files = await writeChartFiles(out, scoredBook.report.svg);
   } catch (e) {
     throw new CliError((e as Error).message, EXIT.input);
@@ -194,7 +194,7 @@ async function scoreWorkbook(
   input: string,
   out: string,
   given: ScoreOptions,
-): Promise<{ workbook: ExcelJS.Workbook; charts: number; report: CliReport | null; notes: string[]; text: string; message: string | null; source: SourceIdentity }> {
+): Promise<{ workbook: ExcelJS.Workbook; charts: number; report: CliReport | null; notes: string[]; text: string; message: string | null; source: SourceIdentity; save: boolean }> {
   const { workbook, charts, grid, run, notes, options, lastRun } = await loadAndScore(input, given);
   refuseUnmatchedLevels(options.levels, run.read.levels, run.scored.units.filter((u) => !u.aggregate).map((u) => u.name));
   refuseUnwritable(run, options.overwrite, input);
@@ -211,8 +211,11 @@ async function scoreWorkbook(
   const sheets = addedSheets(workbook, [report?.sheetName, report?.notesSheetName, scorecardSheet]);
   if (!unchanged && state.lastRun && sheets.length > 0) state.lastRun.sheets = sheets;
   writeState(workbook, unchanged ? { ...state, lastRun } : state);
-  const text = options.json ? `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` : summaryText(run, out, scorecardSheet, options, unchanged ? { lastRun } : null);
-  return { workbook, charts, report, notes, message, source, text };
+  // The input itself at --out, no cell to change and no sheet to add: the file is left as it is.
+  const inPlace = samePath(out, input);
+  const save = !(unchanged && inPlace && sheets.length === 0);
+  const text = options.json ? `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` : summaryText(run, out, scorecardSheet, options, unchanged ? { lastRun, inPlace, save } : null);
+  return { workbook, charts, report, notes, message, source, text, save };
 }
 
 /**
@@ -332,7 +335,13 @@ async function addReports(
 }
 
 /** The printed summary: method, ranking, table, units, problems to review, what was written where. */
-function summaryText(run: RunResult, out: string, scorecardSheet: string | null, options: ScoreOptions, unchanged: { lastRun: WorkbookState["lastRun"] } | null): string {
+function summaryText(
+  run: RunResult,
+  out: string,
+  scorecardSheet: string | null,
+  options: ScoreOptions,
+  unchanged: { lastRun: WorkbookState["lastRun"]; inPlace: boolean; save: boolean } | null,
+): string {
   const { read, scored, profile, plan } = run;
   const problems = problemsOf(read, scored);
   const l = read.layout;
@@ -361,7 +370,9 @@ function summaryText(run: RunResult, out: string, scorecardSheet: string | null,
   if (unchanged) {
     const last = unchanged.lastRun;
     const undo = last ? ` "chiso766 undo" vẫn trả lại lần chấm lúc ${formatViDateTime(last.at)} trên trang "${last.sheet}".` : "";
-    parts.push(`${nothingToWriteText(plan)}${undo}`, `Đã ghi bản sao vào: ${out}`);
+    // A copy only when --out is another file; the input itself is either left alone or only gets the added sheets.
+    const where = !unchanged.inPlace ? `Đã ghi bản sao vào: ${out}` : unchanged.save ? `Chỉ thêm trang vào: ${out}` : `Không ghi gì, tệp giữ nguyên: ${out}`;
+    parts.push(`${nothingToWriteText(plan)}${undo}`, where);
   } else parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
   if (scorecardSheet) parts.push(`Đã ghi trang "${scorecardSheet}": mỗi đơn vị một trang A4.`);
   return `${parts.join("\n")}\n`;

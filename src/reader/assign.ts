@@ -38,11 +38,15 @@ interface Fixed {
   fields: Set<FieldId>;
 }
 
-export function assign(sheet: Sheet, block: HeaderBlock, profile: Profile, mapping: ColumnMapping | undefined, cache: CandidateCache): Assignment {
+/**
+ * `added`: local columns the tool added on its last run; they are matched only when the user's
+ * mapping names them, and otherwise left out of the table's columns.
+ */
+export function assign(sheet: Sheet, block: HeaderBlock, profile: Profile, mapping: ColumnMapping | undefined, cache: CandidateCache, added: ReadonlySet<number> = NO_COLUMNS): Assignment {
   const ctx: Context = { sheet, block, profile, problems: [] };
   const fixed = fixedColumns(ctx, mapping);
   const cols: number[] = [];
-  for (let c = block.left; c <= block.right; c++) cols.push(c);
+  for (let c = block.left; c <= block.right; c++) if (!added.has(c) || fixed.columns.has(c)) cols.push(c);
   for (const c of fixed.columns.keys()) if (!cols.includes(c)) cols.push(c);
   cols.sort((a, b) => a - b);
 
@@ -52,6 +56,8 @@ export function assign(sheet: Sheet, block: HeaderBlock, profile: Profile, mappi
   const { matches, columns, fit } = describeColumns(ctx, cols, fixed, candidates, ambiguous, chosen, taken);
   return { matches, problems: ctx.problems, columns, fit: { ...fit, ...coverage(profile, columns) } };
 }
+
+const NO_COLUMNS: ReadonlySet<number> = new Set();
 
 function fixedColumns(ctx: Context, mapping: ColumnMapping | undefined): Fixed {
   const fixed: Fixed = { columns: new Map(), fields: new Set() };

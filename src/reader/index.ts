@@ -3,7 +3,7 @@
  * unit rows and problems (each naming its cell). Pure: nothing from Office, React or fs.
  */
 import type { FieldId } from "../model/fields";
-import { cellRef, type Grid } from "../model/grid";
+import { cellRef, parseA1, type CellValue, type Grid } from "../model/grid";
 import type { Profile } from "../model/profile";
 import type { ColumnMapping, ProfileCandidate, ReadResult, TableLayout } from "../model/table";
 import type { Problem } from "../model/units";
@@ -33,6 +33,12 @@ export interface ReadOptions {
   levels?: LevelOverrides;
   /** Told how many of the rows below the header are read, every few hundred (the pane's progress). */
   onRows?: (done: number, total: number) => void;
+  /**
+   * The cells the tool wrote on its last run on this sheet (the state's lastRun.written). A
+   * column whose header cell is one of them, still as written, is a column the tool added: its
+   * header is left out of matching, so it never takes a field from the user's own columns.
+   */
+  written?: ReadonlyArray<{ address: string; value: CellValue }>;
 }
 
 /** How far down the sheet the header row is looked for. */
@@ -153,7 +159,8 @@ function readTableUnsafe(rawGrid: Grid, options: ReadOptions): ReadResult {
     ]);
   }
   const block = headerBlockAt(sheet, top);
-  const { profile, assignment, candidates, problems } = chooseProfile(sheet, block, pool, options, cache);
+  const added = addedColumns(sheet, block, options.written);
+  const { profile, assignment, candidates, problems } = chooseProfile(sheet, block, pool, options, cache, added);
   problems.push(...assignment.problems);
   problems.push(...missingColumns(profile, assignment.columns));
 
@@ -199,10 +206,10 @@ function readTableUnsafe(rawGrid: Grid, options: ReadOptions): ReadResult {
 const CLOSE_FIT = 0.05;
 
 /** The best-fitting profile of the pool (or the one asked for), with every candidate's fit explained. */
-function chooseProfile(sheet: Sheet, block: HeaderBlock, pool: Profile[], options: ReadOptions, cache: CandidateCache) {
+function chooseProfile(sheet: Sheet, block: HeaderBlock, pool: Profile[], options: ReadOptions, cache: CandidateCache, added: ReadonlySet<number>) {
   const ranked = pool
     .map((p) => {
-      const a: Assignment = assign(sheet, block, p, options.mapping, cache);
+      const a: Assignment = assign(sheet, block, p, options.mapping, cache, added);
       return { p, a, score: fitScore(a) };
     })
     .sort((x, y) => y.score - x.score);
@@ -232,6 +239,29 @@ function chooseProfile(sheet: Sheet, block: HeaderBlock, pool: Profile[], option
 function sameReading(a: Assignment, b: Assignment): boolean {
   const fa = Object.entries(a.columns);
   return fa.length === Object.keys(b.columns).length && fa.every(([field, col]) => b.columns[field] === col);
+}
+
+/**
+ * Local columns of the block whose header the tool wrote (an output column it added) and that
+ * still hold that header. The tool's results are not the user's data: were they matched, a
+ * weakly matched column of the user's would lose its field to them, and the mapping would
+ * move after every write.
+ */
+function addedColumns(sheet: Sheet, block: HeaderBlock, written: ReadOptions["written"]): Set<number> {
+  const out = new Set<number>();
+  if (!Array.isArray(written)) return out;
+  const top = sheet.sheetRow(block.top);
+  const bottom = sheet.sheetRow(block.bottom);
+  const left = sheet.sheetCol(block.left);
+  const right = sheet.sheetCol(block.right);
+  for (const w of written) {
+    if (typeof w?.value !== "string" || w.value.trim() === "") continue;
+    const at = typeof w.address === "string" ? parseA1(w.address) : null;
+    if (!at || at.row < top || at.row > bottom || at.col < left || at.col > right) continue;
+    const local = { row: at.row - sheet.grid.origin.row, col: at.col - sheet.grid.origin.col };
+    if (sheet.value(local.row, local.col) === w.value) out.add(local.col);
+  }
+  return out;
 }
 
 function firstFilledRow(sheet: Sheet): number | null {

@@ -10,6 +10,7 @@ import { LEVEL_LABELS, LEVELS } from "../model/fields";
 import type { CellRange } from "../model/grid";
 import { DEFAULT_APPENDIX_SHEET } from "../model/plan";
 import type { Profile } from "../model/profile";
+import { foldText } from "../model/text";
 import type { ScoredUnit, ScoreResult, UnitRow } from "../model/units";
 import {
   cellFormat,
@@ -189,7 +190,9 @@ function chooseColumns(scored: ScoreResult, profile: Profile, given: AppendixOpt
 function writeTitle(b: SheetBuilder, options: AppendixOptions, chars: number): number {
   let row = 0;
   const titleLines = (Array.isArray(options.title) ? options.title : [options.title]).flatMap((t) => t.split("\n")).filter((t) => t.trim());
-  for (const line of [...titleLines, ...(options.period ? [options.period] : [])]) {
+  // A period the title already names ("… THÁNG 9 NĂM 2023") is not printed a second time.
+  const period = options.period && !titleLines.some((l) => foldText(l).includes(foldText(options.period ?? ""))) ? [options.period] : [];
+  for (const line of [...titleLines, ...period]) {
     b.textLine(row++, line, chars, { bold: true, horizontal: "center", vertical: "middle" });
   }
   const references = options.referenceLines ?? [];

@@ -90,6 +90,9 @@ export function titleInputs(grid: Grid | null, headerTop: number): TitleInputs {
   }
   out.title = title.length > 0 ? title.join("\n") : DEFAULT_APPENDIX_TITLE;
   out.references = references.join("\n");
+  // No line of its own: the period the title names ("… THÁNG 9 NĂM 2023"), which the report
+  // uses anyway; shown in the field, the user sees it and may change it.
+  if (!out.period && title.length > 0) out.period = periodIn(out.title);
   return out;
 }
 

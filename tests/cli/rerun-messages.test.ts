@@ -40,3 +40,33 @@ test("a totals-only table: its own total column is listed only for what the run 
   expect(line).toContain(`C "Tổng điểm" (cột có sẵn trong bảng, 2 ô số ghi dạng chữ được ghi lại thành số, giá trị không đổi)`);
   expect(line).toContain(`D "Xếp loại" (cột mới, thêm bên phải bảng, ghi 3 ô)`);
 }, 120_000);
+
+test("--out the input itself: a rerun that changes nothing leaves the file as it is and says so, no copy", async () => {
+  const file = path.join(dir, "tai-cho.xlsx");
+  await fs.copyFile(path.join(EXAMPLES, "phu-tan-2024-05-tuan-01.xlsx"), file);
+  const r1 = await cli("score", file, "--out", file);
+  expect(r1.code).toBe(0);
+  expect(r1.stdout).toContain(`Đã ghi kết quả vào: ${file}`);
+  const scored = await fs.readFile(file);
+  const at = (await fs.stat(file)).mtimeMs;
+
+  const r2 = await cli("score", file, "--out", file);
+  expect(r2.code).toBe(0);
+  expect(r2.stdout).toContain("Không có ô nào cần ghi trên trang Phụ lục 1: các ô đã có đúng kết quả này.");
+  expect(r2.stdout).toContain(`Không ghi gì, tệp giữ nguyên: ${file}`);
+  expect(r2.stdout).not.toContain("bản sao");
+  expect(await fs.readFile(file)).toEqual(scored);
+  expect((await fs.stat(file)).mtimeMs).toBe(at);
+
+  // The report's sheets are all the run adds to the input itself.
+  const r4 = await cli("score", file, "--out", file, "--report");
+  expect(r4.code).toBe(0);
+  expect(r4.stdout).toContain(`Chỉ thêm trang vào: ${file}`);
+  expect(r4.stdout).not.toContain("bản sao");
+  expect(await fs.readFile(file)).not.toEqual(scored);
+
+  // To another file, the same run is a copy, as it says.
+  const copy = path.join(dir, "ban-sao.xlsx");
+  const r3 = await cli("score", file, "--out", copy);
+  expect(r3.stdout).toContain(`Đã ghi bản sao vào: ${copy}`);
+}, 120_000);

@@ -151,7 +151,7 @@ describe("report panel", () => {
     const { report } = await setup();
     const title = screen.getByRole("textbox", { name: "Tiêu đề" }) as HTMLTextAreaElement;
     expect(title.value).toContain("BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN");
-    fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Tháng 5 (Tuần 01)" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Tháng 5 năm 2024 (Tuần 01)" } });
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Lập phụ lục" }));
     });
@@ -159,7 +159,7 @@ describe("report panel", () => {
     const plan = (report.writeAppendix as jest.Mock).mock.calls[0][0] as AppendixPlan;
     const texts = plan.values.flat().filter((v): v is string => typeof v === "string");
     expect(texts.some((t) => t.includes("BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN"))).toBe(true);
-    expect(texts).toContain("Tháng 5 (Tuần 01)");
+    expect(texts).toContain("Tháng 5 năm 2024 (Tuần 01)");
     // Units in rank order under the aggregate row, the narrative under the table.
     const names = plan.rows.filter((r) => !r.unit.aggregate).map((r) => r.unit.name);
     expect(names[0]).toBe("PHÚ HÙNG");
@@ -168,6 +168,22 @@ describe("report panel", () => {
     await waitFor(() => expect(screen.getByTestId("bar").textContent).toBe(done));
     // Shown once, in the action bar, not again inside the panel.
     expect(screen.getAllByText(done)).toHaveLength(1);
+  });
+
+  test("Kỳ báo cáo starts with the period the title names; the appendix prints it once", async () => {
+    const { report } = await setup();
+    const title = (screen.getByRole("textbox", { name: "Tiêu đề" }) as HTMLTextAreaElement).value;
+    const period = (screen.getByRole("textbox", { name: "Kỳ báo cáo" }) as HTMLInputElement).value;
+    expect(period).not.toBe("");
+    expect(title.endsWith(period)).toBe(true);
+    expect(period).toMatch(/^THÁNG 5/);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Lập phụ lục" }));
+    });
+    await waitFor(() => expect(report.writeAppendix).toHaveBeenCalledTimes(1));
+    const plan = (report.writeAppendix as jest.Mock).mock.calls[0][0] as AppendixPlan;
+    const texts = plan.values.flat().filter((v): v is string => typeof v === "string");
+    expect(texts.filter((t) => t.includes(period))).toHaveLength(1);
   });
 
   test("Lập phiếu điểm writes a page per unit with the period typed in the pane", async () => {
@@ -259,6 +275,15 @@ describe("title inputs from the rows above the table", () => {
       cutoffDate: "",
       references: "(Kèm theo Báo cáo số /BC-UBND, ngày tháng 10 năm 2023 của UBND thành phố Điện Biên Phủ)",
     });
+  });
+
+  test("a period named at the end of the title, with no line of its own, is the period", () => {
+    const grid: Grid = {
+      sheet: "S",
+      origin: { row: 0, col: 0 },
+      values: [["KẾT QUẢ ĐÁNH GIÁ CỦA UBND THÀNH PHỐ ĐIỆN BIÊN PHỦ THÁNG 9 NĂM 2023", null], ["STT", "Tên đơn vị"]],
+    };
+    expect(titleInputs(grid, 1)).toMatchObject({ title: "KẾT QUẢ ĐÁNH GIÁ CỦA UBND THÀNH PHỐ ĐIỆN BIÊN PHỦ THÁNG 9 NĂM 2023", period: "THÁNG 9 NĂM 2023" });
   });
 
   test("no title rows: the national title, nothing invented", () => {
