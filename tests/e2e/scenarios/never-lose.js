@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const path = require("path");
 const ExcelJS = require("exceljs");
 const { openPlayground, pane, paneFrame, cellText } = require("../lib");
-const { button, openDialog, waitForMapping, waitIdle, write, undo, paneText, setField } = require("../pane-driver");
+const { button, mapping, openDialog, waitForMapping, waitIdle, write, undo, paneText, setField } = require("../pane-driver");
 
 async function type(page, sheet, address, value) {
   await page.evaluate(
@@ -133,11 +133,24 @@ module.exports = [
       );
       await moved.first().scrollIntoViewIfNeeded();
       await t.step("the mapping rows of D and H say their results go to the new columns K and I, and why");
+      const approved = await mapping(page);
+      const movedLines = await moved.allInnerTexts();
       await write(page);
       assert.equal(await cellText(page, "K1"), "Tăng/giảm");
       assert.equal(await cellText(page, "D2"), "19", "the weakly matched column keeps the user's values");
       assert.equal(await cellText(page, "H2"), "61", "so does the weakly matched rating column");
       await t.step("written to I and K; D and H untouched");
+      // The pane read the sheet again after the write: the tool's own columns I–K take nothing
+      // from the user's, so the mapping is the one approved before the write.
+      assert.deepEqual(await mapping(page), approved, "the mapping after the write is the one the user saw before it");
+      assert.deepEqual(await moved.allInnerTexts(), movedLines);
+      // The preview already says so; Ghi kết quả says it again and writes nothing.
+      await pane(page).getByTestId("nothing-to-write").waitFor();
+      await button(page, "write").click();
+      await pane(page).getByText(/^Không có ô nào cần ghi trên trang Bảng: các ô đã có đúng kết quả này\. Sổ không thay đổi\./).waitFor();
+      await waitIdle(page);
+      await moved.first().scrollIntoViewIfNeeded();
+      await t.step("after the write: the same mapping, and a second write finds nothing to change");
     },
   },
   {
