@@ -42,6 +42,8 @@ module.exports = [
       // The title block is prefilled from the sheet's title row.
       const title = pane(page).getByRole("textbox", { name: "Tiêu đề" });
       assert.match(await title.inputValue(), /THÁNG 9 NĂM 2023/);
+      // The period the title names is the report's period, shown where the user can change it.
+      assert.equal(await pane(page).getByRole("textbox", { name: "Kỳ báo cáo" }).inputValue(), "THÁNG 9 NĂM 2023");
       await pane(page).getByRole("textbox", { name: "Ngày chốt số liệu" }).fill("Ngày 30/9/2023");
 
       const makeAppendix = pane(page).getByRole("button", { name: "Lập phụ lục" });
@@ -63,6 +65,7 @@ module.exports = [
       const text = (a) => String(cells[a]?.value ?? "");
       const titleCell = Object.keys(cells).find((a) => /THÁNG 9 NĂM 2023/.test(text(a)));
       assert.ok(titleCell && rowOf(titleCell) <= 3, "the title at the top of the appendix");
+      assert.equal(Object.keys(cells).filter((a) => rowOf(a) <= 6 && /THÁNG 9 NĂM 2023/.test(text(a))).length, 1, "the period printed once, in the title");
       assert.match(await cellText(page, titleCell), /KẾT QUẢ ĐÁNH GIÁ/, "and the grid shows it");
       assert.ok(Object.values(cells).some((c) => /Ngày 30\/9\/2023/.test(String(c.value))), "the cut-off date typed in the pane");
 
