@@ -85,10 +85,10 @@ describe("mapping rows", () => {
         <MappingTable profile={profile} mapping={MAPPING} outputs={outputs} onChange={jest.fn()} />
       </FluentProvider>,
     );
-    expect(within(row("C")).getByText("Ghi vào cột mới J “Xếp loại”: tiêu đề cột C “Số hóa” chỉ gần giống “Xếp loại” (70 %), không ghi vào đó.")).toBeTruthy();
+    expect(within(row("C")).getByText("Ghi vào cột J “Xếp loại” do công cụ thêm: tiêu đề cột C “Số hóa” chỉ gần giống “Xếp loại” (70 %), không ghi vào đó.")).toBeTruthy();
     // Only the column passed over says so; an output added because the table had none is not tied to a column.
     expect(document.querySelectorAll("[data-moved-to]").length).toBe(1);
-    expect(within(row("B")).queryByText(/cột mới/)).toBeNull();
+    expect(within(row("B")).queryByText(/do công cụ thêm/)).toBeNull();
   });
 
   test("field labels carry no internal codes: national indicators keep their number, a profile's own ids are left out", () => {

@@ -27,9 +27,12 @@ const useStyles = makeStyles({
   more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
 });
 
-/** "Ghi vào cột mới N “Xếp loại”: tiêu đề cột H “Kết quả” chỉ gần giống “Xếp loại” (70 %), không ghi vào đó." */
+/**
+ * "Ghi vào cột N “Xếp loại” do công cụ thêm: tiêu đề cột H “Kết quả” chỉ gần giống “Xếp loại” (70 %), không ghi vào đó."
+ * True before the write (the column is to come) and after it (the column is there): never "new".
+ */
 export function movedOutputText(c: OutputColumn): string {
-  return `Ghi vào cột mới ${c.letter} “${c.header}”${c.why ? `: ${c.why}` : ""}.`;
+  return `Ghi vào cột ${c.letter} “${c.header}” do công cụ thêm${c.why ? `: ${c.why}` : ""}.`;
 }
 
 const NONE_MOVED: OutputColumn[] = [];

@@ -127,8 +127,8 @@ module.exports = [
       assert.equal(
         (await moved.allInnerTexts()).join("\n"),
         [
-          "Ghi vào cột mới K “Tăng/giảm”: tiêu đề cột D “Điểm” chỉ gần giống “Tăng/giảm” (65 %), không ghi vào đó.",
-          "Ghi vào cột mới I “Xếp loại”: tiêu đề cột H “Kết quả” chỉ gần giống “Xếp loại” (70 %), không ghi vào đó.",
+          "Ghi vào cột K “Tăng/giảm” do công cụ thêm: tiêu đề cột D “Điểm” chỉ gần giống “Tăng/giảm” (65 %), không ghi vào đó.",
+          "Ghi vào cột I “Xếp loại” do công cụ thêm: tiêu đề cột H “Kết quả” chỉ gần giống “Xếp loại” (70 %), không ghi vào đó.",
         ].join("\n"),
       );
       await moved.first().scrollIntoViewIfNeeded();
