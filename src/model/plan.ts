@@ -79,8 +79,9 @@ export interface WritePlan {
   previous: CellSnapshot[];
   /**
    * Every cell the plan touches as the plan read it (a formula as its text; format null when
-   * not read), when that differs from `previous` (a rerun keeps the pre-tool snapshots there).
-   * The write stops when a cell no longer matches.
+   * not read), when that differs from `previous` (a rerun keeps the pre-tool snapshots there);
+   * also the user's cells it leaves because they already hold the result. The write stops when
+   * a cell no longer matches.
    */
   assumed?: CellSnapshot[];
   /** Non-empty: nothing may be written unless the user agrees to overwrite. */

@@ -3,6 +3,7 @@
  * write, and keys for sets of cells.
  */
 import type { CellValue } from "../model/grid";
+import { roundHalfUp } from "../model/round";
 
 /** Blank for the plan's purposes: null, "" or only spaces (incl. non-breaking). */
 export function isBlank(v: CellValue | undefined): boolean {
@@ -40,6 +41,17 @@ export function sameValue(current: CellValue, planned: CellValue): boolean {
     return a !== null && b !== null && Math.abs(a - b) < 1e-9;
   }
   return textKey(current) === textKey(planned);
+}
+
+/**
+ * sameValue at an output's decimals: numbers (typed or as text) are equal when they round
+ * half-up to the same value, as a report prints them; anything else compares as sameValue.
+ */
+export function sameAtDecimals(current: CellValue, planned: CellValue, decimals: number): boolean {
+  if (sameValue(current, planned)) return true;
+  const a = asNumber(current);
+  const b = asNumber(planned);
+  return a !== null && b !== null && roundHalfUp(a, decimals) === roundHalfUp(b, decimals);
 }
 
 /** Exact equality, used for undo: the cell must hold exactly what the tool wrote. */

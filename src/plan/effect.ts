@@ -18,7 +18,10 @@ export interface ColumnEffect {
   column: OutputColumn;
   /** Cells of the column whose value this run changes (its header included). */
   changed: number;
-  /** Cells whose value stays but is written again as a number (a total typed as text "88,6"). */
+  /**
+   * Cells whose value stays but is written again as a number. planWrite leaves out a user's cell
+   * that already shows the value (a total typed as text "88,6"), so its plans have none.
+   */
   retyped: number;
   /** An added column that is already there with its header: the tool's, from an earlier run. */
   reused: boolean;
@@ -46,7 +49,8 @@ export function planEffect(plan: WritePlan): PlanEffect {
         const current = now.get(a1(block.row + i, col))?.value ?? null;
         if (typeof value === "string" && value === headers.get(col) && current === value) headerThere.add(col);
         if (identicalValue(current, value)) return;
-        const counts = sameValue(current, value) ? retypedByCol : changedByCol;
+        // A header whose case or spacing differs is rewritten: a change, not a number retyped.
+        const counts = typeof value === "number" && sameValue(current, value) ? retypedByCol : changedByCol;
         counts.set(col, (counts.get(col) ?? 0) + 1);
       }),
     );
@@ -87,6 +91,8 @@ export function cellsChanged(plan: WritePlan): number {
 
 /** What to tell the user when a plan changes nothing (the caller says what undo still undoes). */
 export function nothingToWriteText(plan: WritePlan): string {
-  const why = plan.blocks.length === 0 && plan.underline.set.length === 0 ? "chưa có kết quả nào để ghi" : "các ô đã có đúng kết quả này";
+  // Output columns with no cell to write: the table already holds every result (published values the plan leaves as they are).
+  const none = plan.columns.length === 0 && plan.blocks.length === 0 && plan.underline.set.length === 0;
+  const why = none ? "chưa có kết quả nào để ghi" : "các ô đã có đúng kết quả này";
   return `Không có ô nào cần ghi trên trang ${plan.sheet}: ${why}.`;
 }

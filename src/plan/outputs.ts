@@ -13,7 +13,7 @@ import { STRONG_MATCH as STRONG, type ColumnMatch, type ReadResult } from "../mo
 import type { ScoredUnit } from "../model/units";
 import { foldText } from "../model/text";
 import { formatViNumber } from "../model/number-text";
-import { isBlank, sameValue } from "./cells";
+import { isBlank, sameAtDecimals } from "./cells";
 
 export type Placement =
   /** Write into the table's own column. */
@@ -57,8 +57,8 @@ function kindOf(field: FieldId, profile: Profile, unitCount: number): { words: s
 }
 
 /**
- * Where `field`'s values go. `ours(row, col)` tells a cell the tool wrote last time and that
- * still holds that value.
+ * Where `field`'s values go. `ours(row, col)` tells a cell whose value the tool wrote last time
+ * and that still holds that value (not a user's value the tool only underlined).
  */
 export function placeOutput(
   field: FieldId,
@@ -109,11 +109,9 @@ export function placeOutput(
   return { kind: "own", col: own };
 }
 
-/** A published value and the recomputed one are the same at the profile's decimals. */
+/** A published value and the recomputed one are the same at the output's decimals. */
 function agrees(existing: CellValue, computed: CellValue, decimals: number): boolean {
-  if (computed === null) return true;
-  if (typeof computed === "number" && typeof existing === "number") return Math.abs(existing - computed) < 0.5 * 10 ** -decimals;
-  return sameValue(existing, computed);
+  return computed === null || sameAtDecimals(existing, computed, decimals);
 }
 
 /** The header of a column of recomputed values written beside a published one. */

@@ -11,10 +11,10 @@ import { parseA1, type CellRange, type CellValue } from "../model/grid";
 import type { CellSnapshot, WorkbookState, WritePlan } from "../model/plan";
 import { identicalValue } from "./cells";
 
-/** Per column, one area spanning the rows of every cell the plan touches. */
+/** Per column, one area spanning the rows of every cell the plan touches or assumes (`assumed`). */
 export function targetAreas(plan: WritePlan): CellRange[] {
   const span = new Map<number, CellRange>();
-  for (const s of plan.previous) {
+  for (const s of plan.assumed ?? plan.previous) {
     const p = parseA1(s.address);
     if (!p) continue;
     const area = span.get(p.col);

@@ -32,6 +32,13 @@ export interface LastRun {
   previous: Map<number, CellSnapshot>;
   /** The tool wrote this cell last time and it still holds what was written. */
   isOurs: (row: number, col: number) => boolean;
+  /**
+   * The last run put a value of its own here. A cell whose value was there before the tool (a
+   * published score it left as it was and only underlined, say) is the user's.
+   */
+  wroteValue: (row: number, col: number) => boolean;
+  /** isOurs and wroteValue: the cell still holds a value the tool put there. */
+  holdsOurValue: (row: number, col: number) => boolean;
   /** The header row where the tool's own header of this column still stands, or -1 (not a column it added). */
   ourHeaderRow: (col: number) => number;
 }

@@ -3,14 +3,14 @@
  * layout and the scored units before anything is written. Pure and adapter-neutral: the
  * Office.js and exceljs adapters apply the same plan.
  */
-import { a1, cellAt, columnLetters, gridWidth, parseA1, underlineAt, type CellValue, type Grid } from "../model/grid";
+import { a1, cellAt, columnLetters, formatAt, formatKnown, gridWidth, parseA1, underlineAt, type CellValue, type Grid } from "../model/grid";
 import type { FieldId } from "../model/fields";
 import type { CellSnapshot, Conflict, OutputColumn, StyledRanges, WorkbookState, WritePlan } from "../model/plan";
 import { planColumnStyles, styledRanges } from "./column-style";
 import type { Profile } from "../model/profile";
 import type { ReadResult } from "../model/table";
 import type { ScoreResult, ScoredUnit } from "../model/units";
-import { cellKey, cellOfKey, identicalValue, isBlank, KEY_COLUMNS, sameValue } from "./cells";
+import { cellKey, cellOfKey, identicalValue, isBlank, KEY_COLUMNS, sameAtDecimals, sameValue } from "./cells";
 import { isFormulaText } from "./formula-check";
 import { comparePublished, placeOutput, recomputedHeader } from "./outputs";
 import { cellRanges, touchedBlocks } from "./ranges";
@@ -138,18 +138,29 @@ function lastRunOn(grid: Grid, layout: ReadResult["layout"], state: WorkbookStat
     const w = written.get(cellKey(row, col));
     return !!w && identicalValue(w.value, cellAt(grid, row, col));
   };
+  // A written value equal to the cell's value before the tool was the user's already (the run
+  // only underlined it, or an older version rewrote a published score).
+  const wroteValue = (row: number, col: number): boolean => {
+    const k = cellKey(row, col);
+    const w = written.get(k);
+    const before = previous.get(k);
+    return !!w && !(before && identicalValue(before.value, w.value));
+  };
+  const holdsOurValue = (row: number, col: number): boolean => wroteValue(row, col) && isOurs(row, col);
   const ourHeaderRow = (col: number): number => {
     for (let row = layout.headerTop; row <= layout.headerBottom; row++) {
       if (written.has(cellKey(row, col)) && isOurs(row, col) && !isBlank(cellAt(grid, row, col))) return row;
     }
     return -1;
   };
-  return { written, previous, isOurs, ourHeaderRow };
+  return { written, previous, isOurs, wroteValue, holdsOurValue, ourHeaderRow };
 }
 
-/** Decimals an output is compared at: ranks are integers, scores use the profile's rounding. */
+/** Decimals an output is compared at: ranks are integers, scores use their own rounding. */
 function decimalsOf(field: FieldId, profile: Profile): number {
-  return field === "rank" ? 0 : profile.rounding.decimals;
+  if (field === "rank") return 0;
+  if (field === "converted" && profile.scale) return profile.scale.decimals;
+  return profile.rounding.decimals;
 }
 
 /**
@@ -196,7 +207,7 @@ function placeColumns(input: PlanInput, last: LastRun): { columns: PlacedColumn[
     let instead: string | undefined;
     let header = spec.header;
     if (own !== undefined && last.ourHeaderRow(own) < 0) {
-      const place = placeOutput(spec.field, spec.value, decimalsOf(spec.field, profile), grid, read, profile, units, last.isOurs);
+      const place = placeOutput(spec.field, spec.value, decimalsOf(spec.field, profile), grid, read, profile, units, last.holdsOurValue);
       if (place.kind === "new") {
         own = undefined;
         why = place.reason;
@@ -225,21 +236,38 @@ function placeColumns(input: PlanInput, last: LastRun): { columns: PlacedColumn[
   return { columns, checks };
 }
 
-/** Headers of added columns, then one cell per unit and output column. */
-function planValues(grid: Grid, columns: PlacedColumn[], units: ScoredUnit[], last: LastRun): PlannedValues {
+/**
+ * Headers of added columns, then one cell per unit and output column, except the user's cells
+ * that already hold the value (`kept`): a published score equal to the tool's stays as it is
+ * (value and format), so the run neither rewrites nor claims it, and undo has nothing there to
+ * restore.
+ */
+function planValues(grid: Grid, columns: PlacedColumn[], units: ScoredUnit[], last: LastRun, profile: Profile): { planned: PlannedValues; kept: CellSet } {
   const planned = new PlannedValues(columns.length * (units.length + 1));
+  const kept: CellSet = new Map();
+  const formulas = formulasOf(grid);
   for (const c of columns) {
     if (c.added) planned.set(c.headerRow, c.col, c.header, null);
     const { value, format } = c.spec;
+    const decimals = decimalsOf(c.spec.field, profile);
     for (const u of units) {
       const v = value(u);
-      // Nothing to put there (no previous period, an input error): leave the cell unless the
-      // tool's own earlier value is there, which is stale now.
-      if (v === null && !isBlank(cellAt(grid, u.row, c.col)) && !last.written.has(cellKey(u.row, c.col))) continue;
+      const current = cellAt(grid, u.row, c.col);
+      if (!isBlank(current) && !last.holdsOurValue(u.row, c.col)) {
+        // Nothing to put there (no previous period, an input error): leave the cell unless the
+        // tool's own earlier value is there, which is stale now (a value the user typed over it
+        // is then a conflict).
+        if (v === null && !last.wroteValue(u.row, c.col)) continue;
+        // A formula stays a conflict: it is the user's even when it shows this value.
+        if (v !== null && formulas?.[a1(u.row, c.col)] === undefined && sameAtDecimals(current, v, decimals)) {
+          kept.set(cellKey(u.row, c.col), { row: u.row, col: c.col });
+          continue;
+        }
+      }
       planned.set(u.row, c.col, v, format);
     }
   }
-  return planned;
+  return { planned, kept };
 }
 
 /** Underlines: the engine's flags name the fields; the cells are in output or input columns. */
@@ -323,7 +351,7 @@ function findConflicts(grid: Grid, planned: PlannedValues, last: LastRun): Confl
     }
     const current = cellAt(grid, row, col);
     if (isBlank(current)) return;
-    if (sameValue(current, value) || last.isOurs(row, col)) return;
+    if (sameValue(current, value) || last.holdsOurValue(row, col)) return;
     conflicts.push({ address: a1(row, col), current, planned: value });
   });
   return conflicts.sort((a, b) => {
@@ -338,7 +366,7 @@ export function planWrite(input: PlanInput): PlannedWrite {
   const units = input.scored.units;
   const last = lastRunOn(grid, input.read.layout, input.state);
   const { columns, checks } = placeColumns(input, last);
-  const planned = planValues(grid, columns, units, last);
+  const { planned, kept } = planValues(grid, columns, units, last, profile);
   const underlines = planUnderlines(grid, input, columns, last);
   const { restored, restoredKeys, formulas } = planRestores(grid, last, planned, underlines);
   const conflicts = findConflicts(grid, planned, last);
@@ -357,8 +385,24 @@ export function planWrite(input: PlanInput): PlannedWrite {
     result.checks = checks.map(({ spec, published }) => comparePublished(spec.field, published, grid, units, spec.value, decimalsOf(spec.field, profile)));
   }
   result.assumed = assumedSnapshots(grid, cells, current);
+  // The cells left because they hold the result are checked before the write like the rest: one
+  // typed over since the read changes the plan (a conflict, a new column).
+  for (const k of underlines.set.keys()) kept.delete(k);
+  for (const k of underlines.clear.keys()) kept.delete(k);
+  for (const k of underlines.tracked.keys()) kept.delete(k);
+  if (kept.size > 0) result.assumed.push(...keptSnapshots(grid, kept));
   addStyles(result, input, columns);
   return result;
+}
+
+/** The cells the plan leaves as they are, as it read them. */
+function keptSnapshots(grid: Grid, kept: CellSet): CellSnapshot[] {
+  return [...kept.values()].map(({ row, col }) => ({
+    address: a1(row, col),
+    value: cellAt(grid, row, col),
+    numberFormat: formatKnown(grid, row, col) ? (formatAt(grid, row, col) ?? "General") : null,
+    underline: underlineAt(grid, row, col),
+  }));
 }
 
 /** Styles of the columns this run adds, and what the state keeps of them and of earlier ones. */

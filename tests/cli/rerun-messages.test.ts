@@ -5,7 +5,7 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { cli, EXAMPLES, tmpDir } from "./helpers";
+import { cli, EXAMPLES, load, tmpDir } from "./helpers";
 
 let dir: string;
 beforeAll(async () => {
@@ -32,12 +32,16 @@ test("first run: the columns written and the underlines set; a rerun: nothing ch
 test("a totals-only table: its own total column is listed only for what the run does to it", async () => {
   const csv = path.join(dir, "tong-diem.csv");
   await fs.writeFile(csv, '\uFEFFSTT;Đơn vị;Tổng điểm\n1;UBND xã A;88,6\n2;UBND xã B;74,6\n');
-  const r = await cli("score", csv, "--out", path.join(dir, "tong-diem.xlsx"));
+  const out = path.join(dir, "tong-diem.xlsx");
+  const r = await cli("score", csv, "--out", out);
   expect(r.code).toBe(0);
   const line = r.stdout.split("\n").find((l) => l.startsWith("Cột kết quả:"))!;
   expect(line).not.toContain("điền tại chỗ");
-  // The CSV's totals are text: written back as numbers, the same values, and said so.
-  expect(line).toContain(`C "Tổng điểm" (cột có sẵn trong bảng, 2 ô số ghi dạng chữ được ghi lại thành số, giá trị không đổi)`);
+  // The CSV's totals (text "88,6") already show the tool's values: the user's, left as they are
+  // and not listed as written.
+  expect(line).not.toContain(`C "Tổng điểm"`);
+  const ws = (await load(out)).worksheets[0];
+  expect([ws.getCell("C2").value, ws.getCell("C3").value]).toEqual(["88,6", "74,6"]);
   expect(line).toContain(`D "Xếp loại" (cột mới, thêm bên phải bảng, ghi 3 ô)`);
 }, 120_000);
 
