@@ -1,7 +1,7 @@
 /**
  * Group scores of one unit (METHOD.md §3): the sum of the members' rounded points, or of the
  * combined groups; a score the table gives is checked against it, and stands in when the table
- * gives none of what the group is made of.
+ * gives none of what the group is made of (no column of it, or the row's cells of it all blank).
  */
 import { formatNumber, missingMarkText } from "../model/text";
 import type { Problem, UnitRow } from "../model/units";
@@ -62,11 +62,41 @@ function computed(g: CompiledGroup, given: Part, value: number, from: string, re
   return { status: "ok", value };
 }
 
-function plainGroup(row: UnitRow, g: CompiledGroup, indicators: readonly IndicatorOutcome[], c: CompiledProfile, max: number, report: Report): Part {
+/**
+ * Whether the row gives no value at all for the group's indicators that apply: each is absent
+ * (no column) or missing with every cell of it blank, and at least one has a column. A "no data"
+ * mark ("-", "x", "N/A", "KPS") counts as blank: it is how a clerk writes "no figure here", as
+ * the portal gives none for a unit's 3.x while it publishes the group's score. An inherited
+ * indicator (from the province row) is given; an unreadable cell is not blank (status invalid).
+ */
+function noIndicatorGiven(row: UnitRow, applicable: readonly number[], indicators: readonly IndicatorOutcome[], c: CompiledProfile): boolean {
+  const blank = (field: string) => !hasField(row, field) || row.values[field] === null;
+  return applicable.every((i) => {
+    const o = indicators[i];
+    if (o.status === "absent") return true;
+    const ind = c.indicators[i];
+    return o.status === "missing" && blank(ind.numerator) && blank(ind.denominator) && blank(ind.ratio) && blank(ind.points);
+  });
+}
+
+/**
+ * A plain group's part; `covered` gets the indicators whose "missing" the printed group score
+ * answers (the row gives none of them and the portal published the group's score: METHOD.md, a
+ * published group score is a published value).
+ */
+function plainGroup(row: UnitRow, g: CompiledGroup, indicators: readonly IndicatorOutcome[], c: CompiledProfile, max: number, report: Report, covered: Set<number>): Part {
   const given = readScore(row, g.spec.id, max, g.what, report);
   const applicable = g.members.filter((i) => indicators[i].status !== "not-applicable");
   const absent = applicable.filter((i) => indicators[i].status === "absent");
   if (applicable.length === absent.length) return givenOnly(row, g, given, report);
+  if (given.status === "ok" && noIndicatorGiven(row, applicable, indicators, c)) {
+    for (const i of applicable) covered.add(i);
+    const note = `Điểm ${g.what} lấy theo điểm in sẵn ${formatNumber(given.value!)} vì dòng này không có số liệu các chỉ số của nhóm`;
+    // The portal does publish 0 (Phú Thọ 8/2026, Văn phòng UBND), but so does a sheet's SUM over blank cells: the clerk checks which.
+    if (given.value! > EPSILON) report(g.spec.id, "printed-group", "info", note);
+    else report(g.spec.id, "printed-group", "warning", `${note}: hãy kiểm tra đây là điểm được công bố, không phải tổng các ô trống`);
+    return given;
+  }
   for (const i of absent) {
     const ind = c.indicators[i];
     report(ind.points, "missing", "error", `Thiếu ${ind.what} trong bảng nên không tính được điểm ${g.what}`);
@@ -86,13 +116,18 @@ function combinedGroup(row: UnitRow, g: CompiledGroup, parts: readonly Part[], c
   return computed(g, given, round(sumDecimal(members.map((p) => p.value!)), decimals, mode), "tổng các nhóm thành phần", report);
 }
 
-/** Every group's part, by position in profile.groups: plain groups first, then the combined ones that add them up. */
-export function scoreGroups(row: UnitRow, indicators: readonly IndicatorOutcome[], c: CompiledProfile, report: Report): Part[] {
+/**
+ * Every group's part, by position in profile.groups: plain groups first, then the combined ones
+ * that add them up; `covered`: indicators (by position) whose group's printed score stands in for
+ * them, so that their "missing" is not said (it would block the rating the printed score allows).
+ */
+export function scoreGroups(row: UnitRow, indicators: readonly IndicatorOutcome[], c: CompiledProfile, report: Report): { parts: Part[]; covered: ReadonlySet<number> } {
   const max = c.groupMax(row.level);
   const parts: Part[] = new Array<Part>(c.profile.groups.length).fill(ABSENT);
-  for (const g of c.plainGroups) parts[g.at] = plainGroup(row, g, indicators, c, max[g.at], report);
+  const covered = new Set<number>();
+  for (const g of c.plainGroups) parts[g.at] = plainGroup(row, g, indicators, c, max[g.at], report, covered);
   for (const g of c.combinedGroups) parts[g.at] = combinedGroup(row, g, parts, c, max[g.at], report);
-  return parts;
+  return { parts, covered };
 }
 
 /** The unit's `groups` record: every group the table has something of, in profile order. */

@@ -43,9 +43,12 @@ function indicatorsRecord(c: CompiledProfile, indicators: readonly IndicatorOutc
 
 /** The scored unit (rank still null) and a problem of the whole table, if the unit found one. */
 export function scoreUnit(row: UnitRow, aggregate: boolean, indicators: readonly IndicatorOutcome[], c: CompiledProfile): { unit: ScoredUnit; tableProblem: Problem | null } {
-  const problems: Problem[] = indicators.flatMap((o) => o.problems);
+  const groupProblems: Problem[] = [];
+  const { parts, covered } = scoreGroups(row, indicators, c, reporter(row, c, groupProblems));
+  // A blank indicator a printed group score stands in for is not missing; its other problems stay.
+  const problems: Problem[] = indicators.flatMap((o, i) => (covered.has(i) ? o.problems.filter((p) => p.code !== "missing") : o.problems));
+  problems.push(...groupProblems);
   const report = reporter(row, c, problems);
-  const parts = scoreGroups(row, indicators, c, report);
   const { total, tableProblem } = totalOf(row, c, parts, indicators, report);
   const converted = convertedOf(row, total, c, report);
   const notRated = firstInputError(row, problems, c);

@@ -6,7 +6,9 @@
  * Checked: the method and every column read with no doubt; from the counts, every indicator point
  * the portal publishes (1.x, 5.x, 6.x: 14 rows × 14) and every group score (14 × 6, the printed
  * "Dịch vụ công trực tuyến" standing in for units, which the portal gives no counts for); the
- * province's "Dịch vụ công trực tuyến" 8.83 from its own 3.x counts; totals, levels, ranks, ratings.
+ * province's "Dịch vụ công trực tuyến" 8.83 from its own 3.x counts; totals, levels, ranks, ratings;
+ * and, with the 3.x columns in the table (blank for every unit), the same for every unit, its
+ * printed "Dịch vụ công trực tuyến" standing in for the blank 3.x with one note on that cell.
  *
  * Found and fixed: UBND Phường Nông Trang, 6.5 = 752 / 1 780 prints 42.25 % but scores 0.84: the
  * portal takes the digitisation group's points from the unrounded fraction (2 × 0.42247 = 0.8449),
@@ -99,5 +101,32 @@ describe("golden: Phú Thọ 8/2026, the province's own 3.x counts", () => {
     expect(province.groups).toEqual(Object.fromEntries(PHU_THO_GROUP_IDS.map((g, k) => [g, TABLE[0].groups[k]])));
     expect(province.total).toBe(59.91);
     expect(province.problems).toEqual([]);
+  });
+});
+
+describe("golden: Phú Thọ 8/2026 with the 3.x columns, blank for every unit but the province", () => {
+  const { read, scored } = run(TABLE, true);
+  const units = scored.units;
+  const DVCTT = PHU_THO_GROUP_IDS.indexOf("CLGQ");
+
+  it("every unit gets its published group scores, the printed “Dịch vụ công trực tuyến” standing in for the blank 3.x", () => {
+    units.forEach((u, i) => expect([u.name, u.groups]).toEqual([u.name, Object.fromEntries(PHU_THO_GROUP_IDS.map((g, k) => [g, TABLE[i].groups[k]]))]));
+  });
+
+  it("and its total, rank and rating, as without the 3.x columns", () => {
+    const without = run().scored.units;
+    expect(units.map((u) => u.total)).toEqual(TABLE.map((r) => sum2(r.groups)));
+    expect(units.map((u) => [u.rank, u.rating])).toEqual(without.map((u) => [u.rank, u.rating]));
+  });
+
+  it("no indicator is said missing; each unit has one note, on its group cell, with the printed score", () => {
+    expect(units.flatMap((u) => u.problems).filter((p) => p.code === "missing")).toEqual([]);
+    expect(units[0].problems).toEqual([]);
+    units.slice(1).forEach((u, k) => {
+      const printed = TABLE[k + 1].groups[DVCTT];
+      expect(u.problems.map((p) => [p.code, p.severity, p.cell])).toEqual([["printed-group", printed === 0 ? "warning" : "info", `'Bảng'!BR${k + 4}`]]);
+      expect(u.problems[0].message).toContain(`lấy theo điểm in sẵn ${String(printed).replace(".", ",")} vì dòng này không có số liệu các chỉ số của nhóm`);
+    });
+    expect(read.problems.filter((p) => p.severity !== "info")).toEqual([]);
   });
 });
