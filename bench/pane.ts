@@ -39,9 +39,14 @@ interface Measured {
 const LONG_TASKS = `
 window.__longTasks = [];
 try {
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ name: e.name, duration: e.duration }); })
-    .observe({ type: "longtask", buffered: true });
-} catch (e) {}
+  const record = (entries) => { for (const e of entries) window.__longTasks.push({ name: e.name, duration: e.duration }); };
+  const observer = new PerformanceObserver((list) => record(list.getEntries()));
+  observer.observe({ type: "longtask", buffered: true });
+  // Entries of a task that just ended may not be delivered yet: taken when the bench reads them.
+  window.__takeLongTasks = () => { record(observer.takeRecords()); return window.__longTasks; };
+} catch (e) {
+  window.__takeLongTasks = () => window.__longTasks;
+}
 `;
 
 /** Clicks a pane button and waits, inside the pane, until it is done; records progress labels. */
@@ -77,7 +82,7 @@ async function clickAndWait(frame: Frame, button: string, done: string | null): 
   );
   // Long tasks are delivered after they end: give the observer a moment.
   await frame.waitForTimeout(300);
-  const tasks = await frame.evaluate(() => (window as unknown as { __longTasks: { name: string; duration: number }[] }).__longTasks);
+  const tasks = await frame.evaluate(() => (window as unknown as { __takeLongTasks(): { name: string; duration: number }[] }).__takeLongTasks());
   const longest = (own: boolean) => Math.max(0, ...tasks.filter((t) => (t.name === "self") === own).map((t) => t.duration));
   return { ...measured, longestPane: longest(true), longestPage: longest(false) };
 }

@@ -12,7 +12,7 @@ import { mappingOf, stateAfterWrite } from "../plan/state";
 import { sheetToMethod } from "../profiles/sheet/read";
 import { errorMessage } from "./errors";
 import { doReportWork } from "./report/build";
-import { paneRunOf, type PreparedWrite, type RunValue, type RunWork, type ScoringReply, type ScoringRequest } from "./scoring-protocol";
+import { mergeRequestParts, paneRunOf, type PreparedWrite, type RunValue, type RunWork, type ScoringReply, type ScoringRequest } from "./scoring-protocol";
 
 /** Does one request, posting its progress and then its result or a message saying why not. */
 export type Answerer = (request: ScoringRequest, post: (reply: ScoringReply) => void) => void;
@@ -49,7 +49,17 @@ export function createAnswerer(): Answerer {
     kept.set(id, { run, read });
     for (const old of kept.keys()) if (kept.size > KEPT_RUNS) kept.delete(old);
   };
-  return (request, post) => {
+  // Slices of a request's grids, sent ahead of it (splitRequest).
+  const parts = new Map<number, { list: number; items: unknown[] }[]>();
+  return (message, post) => {
+    if (message.kind === "part") {
+      const received = parts.get(message.id);
+      if (received) received.push(message);
+      else parts.set(message.id, [message]);
+      return;
+    }
+    const request = mergeRequestParts(message, parts.get(message.id) ?? []);
+    parts.delete(message.id);
     const { id } = request;
     try {
       if (request.kind === "run") {

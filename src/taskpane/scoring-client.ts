@@ -8,7 +8,7 @@
 import type { RunProgress } from "../pipeline";
 import { yieldToEventLoop } from "./errors";
 import type { Answerer } from "./scoring-answer";
-import { isScoringReply, mergeParts, type Answer, type RunInputs, type ScoringReply, type ScoringRequest } from "./scoring-protocol";
+import { isScoringReply, mergeParts, splitRequest, type Answer, type RunInputs, type ScoringReply, type ScoringRequest } from "./scoring-protocol";
 
 export const CANCELLED_TEXT = "Đã hủy, chưa ghi gì vào bảng tính.";
 export const CHUNK_FAILED_TEXT = "Không tải được phần chấm điểm của phần bổ trợ, chưa ghi gì vào bảng tính. Hãy kiểm tra kết nối mạng rồi thử lại.";
@@ -114,8 +114,18 @@ export function scoringClient(createWorker?: () => Worker): ScoringClient {
       });
       broken = worker === null;
     }
-    if (worker) worker.postMessage(job.request);
+    if (worker) void post(worker, job);
     else void inProcess(job);
+  };
+
+  // A large grid goes in slices, each copied in a task of its own; a cancelled job or a worker
+  // stopped meanwhile gets no more of them.
+  const post = async (to: Worker, job: Pending) => {
+    for (const message of splitRequest(job.request)) {
+      if (worker !== to || pending.get(job.request.id) !== job) return;
+      to.postMessage(message);
+      if (message.kind === "part") await yieldToEventLoop();
+    }
   };
 
   const cancel = (id: number) => {

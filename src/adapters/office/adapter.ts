@@ -22,7 +22,7 @@ import { readStateChunks } from "../../plan/state-codec";
 import { isFormulaText } from "../../plan/formula-check";
 import { checkTargets, targetAreas, type CellChange } from "../../plan/refresh";
 import { formatViNumber } from "../../model/number-text";
-import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, type QueuedWork } from "./batch";
+import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, yieldToPane, type QueuedWork } from "./batch";
 import type { XlRange, XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
 import { readTable, type RawTable, type ReadProgress } from "./read";
 import { expectedCells, readTargets } from "./target-read";
@@ -228,6 +228,8 @@ async function readSnapshot(context: XlRequestContext, readOptions: ReadOptions,
   const blankRight = readOptions.selection ? 0 : EXTRA_COLUMNS;
   const raw = await readTable(context, range, stateRange, { mergedAreas, blankRight, valueRange: readOptions.selection ? range : area, onProgress: readOptions.onProgress });
 
+  // The grid and the stored state (its undo data checked cell by cell) in a task of their own.
+  await yieldToPane();
   const { sheet, ref } = splitAddress(raw.address);
   if (raw.values.every((row) => row.every((v) => v === null))) {
     throw new Error(readOptions.selection ? "Vùng đang chọn không có dữ liệu." : `Trang tính ${sheet ?? ""} chưa có dữ liệu: hãy mở trang có bảng cần chấm điểm.`);
@@ -262,17 +264,24 @@ async function applyInContext(context: XlRequestContext, plan: WritePlan, state:
   // Request 1: does the state sheet exist (adding one that exists would fail the write)?
   // With it, every cell about to change (value, formula, number format): the write is
   // computed from the sheet as it is now, and undo restores formats the read did not bring.
+  // Each step on a national list takes a noticeable time on the pane's thread: each is a task
+  // of its own (yieldToPane), so the pane keeps drawing between them.
+  await yieldToPane();
   const existing = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
   const areas = targetAreas(plan);
   const read = await readTargets(context, () => context.workbook.worksheets.getItem(plan.sheet), areas, expectedCells(plan.assumed ?? plan.previous, areas));
   if (read.syncs === 0) await context.sync();
   let syncs = Math.max(1, read.syncs);
+  await yieldToPane();
   const complete = checkTargets(plan, state, areas, read.cells);
   if (complete.changed.length > 0 || complete.unknownFormulas.length > 0) {
     throw new SheetChangedError(plan.sheet, complete.changed, complete.formulas, complete.unknownFormulas);
   }
+  await yieldToPane();
+  const chunks = stateToChunks(complete.state);
+  await yieldToPane();
 
-  const work = writeWork(complete.plan, complete.state, existing.isNullObject, styling);
+  const work = writeWork(complete.plan, chunks, existing.isNullObject, styling);
   const batches = packBatches(work);
   for (const batch of batches) {
     // Formulas need not recalculate after each block; it lasts until the next sync only.
@@ -311,11 +320,10 @@ async function selectionWithinUsedRange(context: XlRequestContext, worksheet: Xl
 
 /**
  * The write as a list of work items, in the order that keeps the workbook consistent if a
- * request fails: the state (with undo data) first, then values, then underlines.
+ * request fails: the state (with undo data, `chunks`) first, then values, then underlines.
  */
-function writeWork(plan: WritePlan, state: WorkbookState, stateSheetMissing: boolean, styling: boolean): QueuedWork<XlRequestContext>[] {
+function writeWork(plan: WritePlan, chunks: string[], stateSheetMissing: boolean, styling: boolean): QueuedWork<XlRequestContext>[] {
   const work: QueuedWork<XlRequestContext>[] = [];
-  const chunks = stateToChunks(state);
   // The state in slices of cells, each its own work item: a large table's undo data (about
   // 12 MB for 100,000 rows × 9 columns) then spreads over requests under the 5 MB cap instead
   // of making one oversized request. The first slice also creates and clears the sheet.

@@ -25,6 +25,14 @@ export function estimateBytes(value: unknown): number {
   return encoder ? encoder.encode(text).length : text.length;
 }
 
+/**
+ * Lets the pane's thread draw and take clicks between the steps of a large read or write: a
+ * new task, not a microtask. The Excel batch stays open across it (no sync is made).
+ */
+export function yieldToPane(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** A unit of work for one request: queue(…) adds its commands, bytes estimates their size. */
 export interface QueuedWork<C> {
   bytes: number;

@@ -27,7 +27,7 @@ import type { CellValue } from "../../model/grid";
 import { STATE_CHUNK_SIZE } from "../../plan/state";
 import { MAX_STATE_CHUNKS } from "../../plan/state-schema";
 import { isPercentFormat } from "../../reader/numbers";
-import { estimateBytes } from "./batch";
+import { estimateBytes, yieldToPane } from "./batch";
 import type { XlRange, XlRequestContext } from "./excel-subset";
 import { followedBy, isResponseTooLarge, READ_BUDGET_BYTES, type ReadItem, runItems, sliceRows, splitRows } from "./read-items";
 
@@ -100,10 +100,15 @@ function formatOf(f: unknown): string | null {
   return typeof f === "string" ? f : null;
 }
 
-/** Bytes per cell measured on an answer, with the margin; `fallback` when it had no cells. */
+/** Rows of an answer measured for its bytes per cell: enough for an average, cheap on the pane's thread. */
+const MEASURED_ROWS = 400;
+
+/** Bytes per cell measured on an answer (rows spread over all of it), with the margin; `fallback` when it had no cells. */
 function perCell(grid: unknown[][], fallback: number): number {
-  const cells = grid.length * (grid[0]?.length ?? 0);
-  return cells === 0 ? fallback : Math.max(MIN_CELL_BYTES, estimateBytes(grid) / cells) * ESTIMATE_MARGIN;
+  const step = Math.max(1, Math.ceil(grid.length / MEASURED_ROWS));
+  const rows = step === 1 ? grid : grid.filter((_, i) => i % step === 0);
+  const cells = rows.length * (rows[0]?.length ?? 0);
+  return cells === 0 ? fallback : Math.max(MIN_CELL_BYTES, estimateBytes(rows) / cells) * ESTIMATE_MARGIN;
 }
 
 type FirstSync = ReturnType<typeof queueFirst>;
@@ -140,6 +145,8 @@ export async function readTable(
   },
 ): Promise<RawTable> {
   const opening = await syncFirst(context, range, options.valueRange ?? range, stateRange, options.mergedAreas);
+  // Taking in the answer (a national list: about 250,000 cells) is a task of its own.
+  await yieldToPane();
   const first = opening.first;
   let syncs = opening.syncs;
 

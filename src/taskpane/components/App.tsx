@@ -76,7 +76,7 @@ function ResultSections({ pane, scoring, report, adapter, result }: { pane: Scor
       </PaneSection>
 
       <PaneSection id={`${ids}-preview`} title="Xem trước kết quả">
-        <Preview profile={result.profile} units={result.scored.units} plan={result.plan} />
+        <Preview profile={result.profile} units={result.scored.units} plan={result.plan} effect={result.effect} />
       </PaneSection>
 
       <PaneSection id={`${ids}-problems`} title={`Vấn đề (${formatViNumber(pane.problems.length)})`}>

@@ -4,7 +4,8 @@ import { LEVEL_LABELS, type FieldId } from "../../model/fields";
 import type { Profile } from "../../model/profile";
 import { inputErrorText, type ScoredUnit } from "../../model/units";
 import type { WritePlan } from "../../model/plan";
-import { cellsChanged, nothingToWriteText, planEffect } from "../../plan/effect";
+import { nothingToWriteText } from "../../plan/effect";
+import { writeSummary, type WriteSummary } from "../write-summary";
 import { unitCountText } from "../../model/unit-count";
 import { formatViNumber } from "../../report/format";
 
@@ -72,13 +73,13 @@ export interface PreviewProps {
   profile: Profile;
   units: ScoredUnit[];
   plan: WritePlan;
+  /** What the write changes, counted where the plan was made (the worker); counted here when absent. */
+  effect?: WriteSummary;
 }
 
 /** "sẽ ghi 58 ô (cột N, O) · gạch chân thêm 9 ô": what "Ghi kết quả" really changes, counted as the CLI counts it. */
-function WriteEffect({ plan }: { plan: WritePlan }): React.JSX.Element {
-  const effect = planEffect(plan);
-  const written = effect.columns.filter((e) => e.changed + e.retyped > 0).sort((a, b) => a.column.col - b.column.col);
-  const cells = written.reduce((n, e) => n + e.changed + e.retyped, 0);
+function WriteEffect({ effect }: { effect: WriteSummary }): React.JSX.Element {
+  const { valueCells: cells, columns } = effect;
   const underline = [
     ...(effect.underlined > 0 ? [`gạch chân thêm ${formatViNumber(effect.underlined)} ô`] : []),
     ...(effect.ununderlined > 0 ? [`bỏ gạch chân ${formatViNumber(effect.ununderlined)} ô`] : []),
@@ -89,7 +90,7 @@ function WriteEffect({ plan }: { plan: WritePlan }): React.JSX.Element {
       {cells > 0 && (
         <>
           {" ("}
-          <span title={written.map((e) => `${e.column.letter}: ${e.column.header}`).join("\n")}>cột {written.map((e) => e.column.letter).join(", ")}</span>
+          <span title={columns.map((c) => `${c.letter}: ${c.header}`).join("\n")}>cột {columns.map((c) => c.letter).join(", ")}</span>
           {")"}
         </>
       )}
@@ -100,18 +101,18 @@ function WriteEffect({ plan }: { plan: WritePlan }): React.JSX.Element {
 }
 
 /** "18 đơn vị và 1 dòng tổng hợp (TOÀN HUYỆN) · Tốt: 15, Khá: 2 · sẽ ghi 58 ô (cột N, O) · …": what the write will do. */
-function PreviewSummary({ profile, units, plan, perLevel }: PreviewProps & { perLevel: boolean }): React.JSX.Element {
+function PreviewSummary({ profile, units, plan, effect, perLevel }: Omit<PreviewProps, "effect"> & { effect: WriteSummary; perLevel: boolean }): React.JSX.Element {
   const styles = useStyles();
   const ratingCounts = ratingSummary(profile, units);
   const notRatedCount = units.filter((u) => !u.aggregate && u.notRated).length;
-  const nothing = cellsChanged(plan) === 0;
+  const nothing = effect.cells === 0;
   return (
     <>
       <Text size={200} className={styles.summary}>
         {unitCountText(units)}
         {ratingCounts.length > 0 && ` · ${ratingCounts.map(([r, n]) => `${r}: ${formatViNumber(n)}`).join(", ")}`}
         {notRatedCount > 0 && ` · ${formatViNumber(notRatedCount)} chưa xếp loại vì có ô lỗi (xem Vấn đề)`}
-        {!nothing && <WriteEffect plan={plan} />}
+        {!nothing && <WriteEffect effect={effect} />}
         {perLevel && " · xếp hạng riêng theo từng cấp"}
       </Text>
       {nothing && (
@@ -202,9 +203,14 @@ function PreviewRow({ unit: u, profile, columns }: { unit: ScoredUnit; profile: 
   );
 }
 
-/** The results before anything is written: units, totals, ratings, ranks, and what will change. */
-export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Element {
+/**
+ * The results before anything is written: units, totals, ratings, ranks, and what will change.
+ * Drawn again only for a new run: the pane re-renders at every progress step, and 200 rows of
+ * a national list are not worth drawing again each time.
+ */
+export const Preview = React.memo(function Preview({ profile, units, plan, effect }: PreviewProps): React.JSX.Element {
   const styles = useStyles();
+  const summary = React.useMemo(() => effect ?? writeSummary(plan), [effect, plan]);
   const columns: PreviewColumns = {
     showConverted: profile.scale !== null,
     // A ± column of dashes only takes room from the names (no previous period in the sheet).
@@ -214,7 +220,7 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
   };
   return (
     <div>
-      <PreviewSummary profile={profile} units={units} plan={plan} perLevel={columns.perLevel} />
+      <PreviewSummary profile={profile} units={units} plan={plan} effect={summary} perLevel={columns.perLevel} />
       <table className={styles.table} aria-label="Xem trước kết quả">
         <PreviewHead profile={profile} columns={columns} />
         <tbody>
@@ -226,4 +232,4 @@ export function Preview({ profile, units, plan }: PreviewProps): React.JSX.Eleme
       {units.length > SHOWN && <Text size={200}>… và {formatViNumber(units.length - SHOWN)} đơn vị khác.</Text>}
     </div>
   );
-}
+});
