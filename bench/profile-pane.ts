@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       await pane.getByRole("button", { name: button }).and(pane.locator(":enabled")).waitFor({ timeout: 600_000 });
       await frame.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0));
       const tracing = !process.env.NO_TRACE;
-      if (tracing) await browser.startTracing(page, { categories: ["toplevel", "devtools.timeline", "disabled-by-default-v8.cpu_profiler"] });
+      if (tracing) await browser.startTracing(page, { categories: ["toplevel", "disabled-by-default-devtools.timeline", "disabled-by-default-v8.cpu_profiler"] });
       await frame.waitForTimeout(700); // tracing's own start-up is not the pane's
       const took = await frame.evaluate(
         ({ button, done }) =>
