@@ -51,7 +51,7 @@ export function assign(sheet: Sheet, block: HeaderBlock, profile: Profile, mappi
   cols.sort((a, b) => a - b);
 
   const candidates = columnCandidates(ctx, cols, fixed, cache);
-  const ambiguous = setAsideAmbiguous(ctx, candidates);
+  const ambiguous = setAsideAmbiguous(ctx, candidates, fixed);
   const { chosen, taken } = pickPairs(candidates, ambiguous, fixed);
   const { matches, columns, fit } = describeColumns(ctx, cols, fixed, candidates, ambiguous, chosen, taken);
   return { matches, problems: ctx.problems, columns, fit: { ...fit, ...coverage(profile, columns) } };
@@ -117,7 +117,7 @@ function columnCandidates(ctx: Context, cols: number[], fixed: Fixed, cache: Can
  * unless other columns already give that indicator's counts or ratio — then this one is the
  * group's score ("Điểm nhóm › Tiến độ giải quyết" beside "Hồ sơ giải quyết đúng hạn › Tử số").
  */
-function setAsideAmbiguous(ctx: Context, candidates: Map<number, Candidate[]>): Set<number> {
+function setAsideAmbiguous(ctx: Context, candidates: Map<number, Candidate[]>, fixed: Fixed): Set<number> {
   const { profile } = ctx;
   const ambiguous = new Set<number>();
   for (const [c, list] of candidates) {
@@ -126,7 +126,7 @@ function setAsideAmbiguous(ctx: Context, candidates: Map<number, Candidate[]>): 
     if (!(a.score >= WEAK && b.field !== a.field && a.score - b.score < AMBIGUITY_GAP)) continue;
     const nested = groupOfIndicator(profile, a, b);
     if (nested) {
-      const keep = profile.basis === "indicators" && !givenElsewhere(candidates, c, nested.indicator.targetId) ? nested.indicator : nested.group;
+      const keep = profile.basis === "indicators" && !givenElsewhere(candidates, fixed, c, nested.indicator.targetId) ? nested.indicator : nested.group;
       candidates.set(c, [keep, ...list.filter((x) => x !== a && x !== b)]);
       continue;
     }
@@ -142,9 +142,13 @@ function setAsideAmbiguous(ctx: Context, candidates: Map<number, Candidate[]>): 
   return ambiguous;
 }
 
-/** Whether another column's best reading is the indicator's numerator, denominator or ratio. */
-function givenElsewhere(candidates: Map<number, Candidate[]>, column: number, indicatorId: string): boolean {
+/**
+ * Whether another column gives the indicator's numerator, denominator or ratio: its best reading,
+ * or the mapping (a rerun maps those columns from the stored state, and must read this one alike).
+ */
+function givenElsewhere(candidates: Map<number, Candidate[]>, fixed: Fixed, column: number, indicatorId: string): boolean {
   const parts = new Set([`${indicatorId}.numerator`, `${indicatorId}.denominator`, `${indicatorId}.ratio`]);
+  for (const f of parts) if (fixed.fields.has(f)) return true;
   for (const [c, list] of candidates) if (c !== column && list[0] && list[0].score >= STRONG && parts.has(list[0].field)) return true;
   return false;
 }
