@@ -3,7 +3,7 @@
  * do: recorded in its state with a SHA-256 of their cells, so "Hoàn tác" removes them too, but
  * never one the user has edited since (then it is the user's and stays, and the pane says so).
  */
-import type { WorkbookAdapter } from "../adapters/office/adapter";
+import type { SheetValues, WorkbookAdapter } from "../adapters/office/adapter";
 import type { AddedSheet, WorkbookState, WritePlan } from "../model/plan";
 
 /** As many as the state's schema keeps (MAX_ADDED_SHEETS): the newest win. */
@@ -14,17 +14,22 @@ export function sheetNames(names: string[]): string {
   return `${names.length > 1 ? "các trang" : "trang"} ${names.map((n) => `"${n}"`).join(", ")}`;
 }
 
-/** SHA-256 (hex) of a sheet's values as the pane reads them; null when the sheet is gone or empty. */
-async function sheetFingerprint(adapter: WorkbookAdapter, name: string): Promise<string | null> {
-  let grid;
-  try {
-    grid = (await adapter.read({ sheet: name })).grid;
-  } catch {
-    return null;
-  }
-  const text = JSON.stringify({ origin: grid.origin, values: grid.values });
+/** SHA-256 (hex) of a sheet's values as the pane reads them (origin and values, as read() gives them). */
+async function fingerprint(sheet: SheetValues): Promise<string> {
+  const text = JSON.stringify({ origin: sheet.origin, values: sheet.values });
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Fingerprints of these sheets, in order; null for one gone or empty. One batch when the
+ * adapter reads several sheets at once; otherwise one read per sheet.
+ */
+async function sheetFingerprints(adapter: WorkbookAdapter, names: string[]): Promise<(string | null)[]> {
+  let sheets: (SheetValues | null)[] = [];
+  if (adapter.readSheetValues) sheets = await adapter.readSheetValues(names);
+  else for (const name of names) sheets.push(await adapter.read({ sheet: name }).then((snap) => snap.grid, () => null));
+  return Promise.all(sheets.map((sheet) => (sheet ? fingerprint(sheet) : null)));
 }
 
 /** A plan that writes no cell: applying it stores the state alone. */
@@ -37,18 +42,16 @@ function stateOnly(sheet: string): WritePlan {
  * "Hoàn tác" will do about them, in a sentence for the pane's message.
  */
 export async function recordAddedSheets(adapter: WorkbookAdapter, scoredSheet: string, names: string[]): Promise<string> {
-  const snap = await adapter.read({ sheet: scoredSheet });
+  // The stored state alone when the adapter can: the table's cells (a national list) are not needed.
+  const snap = adapter.readState ? await adapter.readState(scoredSheet) : await adapter.read({ sheet: scoredSheet });
   const last = snap.state?.lastRun;
   // SHA-256 needs a secure page (Excel's panes are https); without it the sheet is not recorded.
   if (!snap.state || snap.stateIssue || !last || last.sheet !== scoredSheet || !globalThis.crypto?.subtle) {
     const why = last?.sheet === scoredSheet ? "" : ` vì chưa ghi kết quả vào trang ${scoredSheet}`;
     return `“Hoàn tác” không xóa ${sheetNames(names)}${why}; nếu không cần, hãy tự xóa.`;
   }
-  const added: AddedSheet[] = [];
-  for (const name of names) {
-    const cells = await sheetFingerprint(adapter, name);
-    if (cells) added.push({ name, cells });
-  }
+  const prints = await sheetFingerprints(adapter, names);
+  const added: AddedSheet[] = names.flatMap((name, i) => (prints[i] ? [{ name, cells: prints[i] }] : []));
   const sheets = [...(last.sheets ?? []).filter((s) => !names.includes(s.name)), ...added].slice(-KEPT_SHEETS);
   const state: WorkbookState = { ...snap.state, lastRun: { ...last, sheets } };
   await adapter.apply(stateOnly(scoredSheet), state);
@@ -62,10 +65,11 @@ export async function recordAddedSheets(adapter: WorkbookAdapter, scoredSheet: s
 export async function removeAddedSheets(adapter: WorkbookAdapter, recorded: AddedSheet[]): Promise<string> {
   const same: string[] = [];
   const edited: string[] = [];
-  for (const s of recorded) {
-    const now = await sheetFingerprint(adapter, s.name);
+  const prints = await sheetFingerprints(adapter, recorded.map((s) => s.name));
+  recorded.forEach((s, i) => {
+    const now = prints[i];
     if (now !== null) (now === s.cells ? same : edited).push(s.name);
-  }
+  });
   const parts: string[] = [];
   if (same.length > 0) {
     if (adapter.removeSheets) {

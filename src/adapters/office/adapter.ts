@@ -12,11 +12,15 @@
  *                20,000 rows): the state sheet lookup and the formulas, formats and underlines
  *                of the cells about to change (target-read.ts); then state + values + formats
  *                + underlines. +1 when a target is not as the plan assumed (the write stops)
+ *  - readState:  1 sync (the sheet's extent and the state's first rows); more only for a state
+ *                over 16 chunks, by ~4 MB of response. No cell of the table is read
+ *  - readSheetValues: 2 syncs for any number of sheets (their used ranges, then their values),
+ *                one more per ~4 MB of values
  *  - selectCell: 1 sync
  *  - reading the selection: 1 more sync first, to clip it to the used range
  */
 import { STATE_SHEET, type StateRead, type WorkbookState, type WritePlan, type WriteBlock } from "../../model/plan";
-import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type Grid } from "../../model/grid";
+import { a1, parseRangeA1, quoteSheet, rangeA1, type CellRange, type CellValue, type Grid } from "../../model/grid";
 import { STATE_CHUNK_SIZE, stateToChunks } from "../../plan/state";
 import { readStateChunks } from "../../plan/state-codec";
 import { isFormulaText } from "../../plan/formula-check";
@@ -24,7 +28,8 @@ import { checkTargets, targetAreas, type CellChange } from "../../plan/refresh";
 import { formatViNumber } from "../../model/number-text";
 import { chunkAddresses, estimateBytes, excelValue, packBatches, REQUEST_BUDGET_BYTES, splitBlock, yieldToPane, type QueuedWork } from "./batch";
 import type { XlRange, XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
-import { readTable, type RawTable, type ReadProgress } from "./read";
+import { planStateRest, queueStateHead, readTable, toCellValue, type RawTable, type ReadProgress } from "./read";
+import { READ_BUDGET_BYTES, runItems, sliceRows, splitRows, type ReadItem } from "./read-items";
 import { expectedCells, readTargets } from "./target-read";
 
 /** Upper bound of one state chunk's bytes (UTF-8, JSON-quoted): a Vietnamese character is at most 3 bytes. */
@@ -44,6 +49,20 @@ export interface WorkbookSnapshot {
   address: string;
   /** context.sync() calls the read made (1 for a table up to 12,000 rows; more for larger ones). */
   syncs?: number;
+}
+
+/** The stored state alone, as read() gives it, without the table's cells. */
+export interface StoredState {
+  state: WorkbookState | null;
+  stateIssue: StateRead["issue"];
+  /** context.sync() calls the read made. */
+  syncs: number;
+}
+
+/** A sheet's values as read({ sheet }) gives them in its grid (origin and values, blank columns included). */
+export interface SheetValues {
+  origin: Grid["origin"];
+  values: CellValue[][];
 }
 
 export interface ReadOptions {
@@ -113,6 +132,16 @@ export interface WorkbookAdapter {
   watch?(sheet: string, onChange: (address: string) => void): Promise<boolean>;
   /** Delete these sheets (those an undone run added), skipping any no longer in the workbook. */
   removeSheets?(names: string[]): Promise<void>;
+  /**
+   * The state stored with `sheet`'s table (checked against that sheet's extent as read() checks
+   * it) without reading the table: a national list's cells are not needed for that.
+   */
+  readState?(sheet: string): Promise<StoredState>;
+  /**
+   * Several sheets' values in one batch, in the order asked; null for a sheet that is gone or
+   * holds no value (where read({ sheet }) would fail).
+   */
+  readSheetValues?(names: string[]): Promise<(SheetValues | null)[]>;
 }
 
 export interface OfficeAdapterOptions {
@@ -210,7 +239,71 @@ export function createOfficeAdapter(options: OfficeAdapterOptions): WorkbookAdap
     });
   }
 
-  return { read, apply, selectCell, watch, removeSheets };
+  const readState = (sheet: string): Promise<StoredState> => run((context) => readStoredState(context, sheet));
+  const readSheetValues = (names: string[]): Promise<(SheetValues | null)[]> => run((context) => readValuesOf(context, names));
+
+  return { read, apply, selectCell, watch, removeSheets, readState, readSheetValues };
+}
+
+const BOX = ["rowIndex", "columnIndex", "rowCount", "columnCount"];
+
+/** The state chunks as readSnapshot reads them (read.ts), with the sheet's extent from its used range alone. */
+async function readStoredState(context: XlRequestContext, sheet: string): Promise<StoredState> {
+  const { workbook } = context;
+  const used = workbook.worksheets.getItem(sheet).getUsedRange(true).load(BOX);
+  const stateRange = workbook.worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
+  const head = queueStateHead(stateRange);
+  await context.sync();
+  const rest = planStateRest(stateRange, head);
+  const syncs = 1 + (await runItems(context, rest.work, () => undefined));
+  if (rest.stateChunks === null) return { state: null, stateIssue: null, syncs };
+  // The extent read() checks the undo data against: the used range and the blank columns it reads at its right.
+  const extent = { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount + EXTRA_COLUMNS };
+  const stored = readStateChunks(rest.stateChunks, { extentOf: (name) => (name === sheet ? extent : null) });
+  return { state: stored.state, stateIssue: stored.issue, syncs };
+}
+
+/** Bytes per value assumed before any is read (counts and short text); runItems retries smaller if Excel refuses. */
+const VALUE_CELL_BYTES = 8;
+
+/**
+ * Each sheet's used range (values only) in one sync, then all their values in as few syncs as
+ * the response budget allows. Rows come as read() gives them: EXTRA_COLUMNS blanks at the right.
+ */
+async function readValuesOf(context: XlRequestContext, names: string[]): Promise<(SheetValues | null)[]> {
+  const used = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load(BOX));
+  await context.sync();
+  const out: (SheetValues | null)[] = names.map(() => null);
+  const grids: (CellValue[][] | null)[] = names.map(() => null);
+  const items: ReadItem[] = [];
+  used.forEach((range, k) => {
+    if (range.isNullObject) return;
+    const { rowCount: rows, columnCount: cols } = range;
+    const grid = (grids[k] = new Array<CellValue[]>(rows));
+    const tile = (top: number, height: number): ReadItem => ({
+      bytes: height * cols * VALUE_CELL_BYTES,
+      queue: () => {
+        const part = range.getCell(top, 0).getResizedRange(height - 1, cols - 1).load("values");
+        return () => {
+          part.values.forEach((row, i) => {
+            const line = new Array<CellValue>(cols + EXTRA_COLUMNS).fill(null);
+            for (let j = 0; j < cols; j++) line[j] = toCellValue(row[j]);
+            grid[top + i] = line;
+          });
+        };
+      },
+      split: height > 1 ? () => splitRows(top, height, tile) : undefined,
+    });
+    items.push(...sliceRows(rows, READ_BUDGET_BYTES / (cols * VALUE_CELL_BYTES), tile));
+  });
+  await runItems(context, items, () => undefined);
+  used.forEach((range, k) => {
+    const values = grids[k];
+    // read() refuses a sheet without a value; so does this, the same way (null).
+    if (!values || values.every((row) => row.every((v) => v === null))) return;
+    out[k] = { origin: { row: range.rowIndex, col: range.columnIndex }, values };
+  });
+  return out;
 }
 
 /** Read the table (active sheet, named sheet or selection) and the stored state, in as few syncs as the size allows. */

@@ -353,8 +353,14 @@ function planUnderlines(table: TableTarget, firstProbes: XlRange[]): ReadItem[] 
   return work;
 }
 
+/** Queue the state sheet's size and first rows (`stateRange` may be a null object): no sync. */
+export function queueStateHead(stateRange: XlRange, rows = STATE_FIRST_ROWS): XlRange {
+  stateRange.load("rowCount");
+  return stateRange.getIntersectionOrNullObject(`A1:A${rows}`).load("values");
+}
+
 /** The state sheet's chunks the first sync brought, and items for the rest. */
-function planStateRest(stateRange: XlRange, stateHead: XlRange): { stateChunks: string[] | null; work: ReadItem[] } {
+export function planStateRest(stateRange: XlRange, stateHead: XlRange): { stateChunks: string[] | null; work: ReadItem[] } {
   if (stateRange.isNullObject) return { stateChunks: null, work: [] };
   const stateRows = stateRange.rowCount;
   // More rows than any state of ours has: the codec names it as too large, and nothing more is read.
@@ -388,7 +394,6 @@ function queueFirst(range: XlRange, valueRange: XlRange, stateRange: XlRange, me
   const probes: XlRange[] = [];
   for (let col = 0; col < FIRST_COLUMNS; col++) probes.push(range.getIntersectionOrNullObject(range.getCell(0, col).getEntireColumn()).load(UNDERLINE_PROBE));
   const merged = mergedAreas ? range.getMergedAreasOrNullObject().load("address") : null;
-  stateRange.load("rowCount");
-  const stateHead = stateRange.getIntersectionOrNullObject(`A1:A${size.stateRows}`).load("values");
+  const stateHead = queueStateHead(stateRange, size.stateRows);
   return { values, formats, probes, merged, stateHead };
 }
