@@ -27,8 +27,8 @@ import { checkTargets, targetAreas, type CellChange } from "../../plan/refresh";
 import { formatViNumber } from "../../model/number-text";
 import { packBatches, yieldToPane } from "./batch";
 import type { XlRange, XlRequestContext, XlRun, XlWorksheet } from "./excel-subset";
-import { planStateRest, queueStateHead, readTable, toCellValue, type RawTable, type ReadProgress } from "./read";
-import { READ_BUDGET_BYTES, runItems, sliceRows, splitRows, type ReadItem } from "./read-items";
+import { planStateRest, queueStateHead, readTable, valueTiles, type RawTable, type ReadProgress } from "./read";
+import { runItems } from "./read-items";
 import { expectedCells, readTargets } from "./target-read";
 import { writeWork } from "./write-work";
 
@@ -270,37 +270,15 @@ const VALUE_CELL_BYTES = 8;
 async function readValuesOf(context: XlRequestContext, names: string[]): Promise<(SheetValues | null)[]> {
   const used = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load(BOX));
   await context.sync();
-  const out: (SheetValues | null)[] = names.map(() => null);
-  const grids: (CellValue[][] | null)[] = names.map(() => null);
-  const items: ReadItem[] = [];
-  used.forEach((range, k) => {
-    if (range.isNullObject) return;
-    const { rowCount: rows, columnCount: cols } = range;
-    const grid = (grids[k] = new Array<CellValue[]>(rows));
-    const tile = (top: number, height: number): ReadItem => ({
-      bytes: height * cols * VALUE_CELL_BYTES,
-      queue: () => {
-        const part = range.getCell(top, 0).getResizedRange(height - 1, cols - 1).load("values");
-        return () => {
-          part.values.forEach((row, i) => {
-            const line = new Array<CellValue>(cols + EXTRA_COLUMNS).fill(null);
-            for (let j = 0; j < cols; j++) line[j] = toCellValue(row[j]);
-            grid[top + i] = line;
-          });
-        };
-      },
-      split: height > 1 ? () => splitRows(top, height, tile) : undefined,
-    });
-    items.push(...sliceRows(rows, READ_BUDGET_BYTES / (cols * VALUE_CELL_BYTES), tile));
-  });
-  await runItems(context, items, () => undefined);
-  used.forEach((range, k) => {
-    const values = grids[k];
+  const reads = used.map((range) => (range.isNullObject ? null : valueTiles(range, VALUE_CELL_BYTES)));
+  await runItems(context, reads.flatMap((r) => r?.items ?? []), () => undefined);
+  return used.map((range, k) => {
+    const values = reads[k]?.values;
     // read() refuses a sheet without a value; so does this, the same way (null).
-    if (!values || values.every((row) => row.every((v) => v === null))) return;
-    out[k] = { origin: { row: range.rowIndex, col: range.columnIndex }, values };
+    if (!values || values.every((row) => row.every((v) => v === null))) return null;
+    const blanks = new Array<CellValue>(EXTRA_COLUMNS).fill(null);
+    return { origin: { row: range.rowIndex, col: range.columnIndex }, values: values.map((row) => row.concat(blanks)) };
   });
-  return out;
 }
 
 /** Read the table (active sheet, named sheet or selection) and the stored state, in as few syncs as the size allows. */

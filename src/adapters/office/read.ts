@@ -254,6 +254,15 @@ function gridTiles(table: TableTarget, what: GridProperty, cellBytes: number, to
   return sliceRows(bottom - top, READ_BUDGET_BYTES / (width * cellBytes), (t, h) => gridTile(table, what, cellBytes, top + t, left, h, width));
 }
 
+/**
+ * A whole range's values (its rowCount and columnCount loaded) as read items within the read
+ * budget; `values` is filled as the items' answers come in.
+ */
+export function valueTiles(range: XlRange, cellBytes: number): { values: CellValue[][]; items: ReadItem[] } {
+  const table = emptyTarget(range);
+  return { values: table.values, items: gridTiles(table, "values", cellBytes, 0, table.rows, 0, table.cols) };
+}
+
 /** Columns whose first `formatRows` rows hold a percent format somewhere. */
 function percentColumns(numberFormats: (string | null)[][], formatRows: number, cols: number): number[] {
   const found: number[] = [];
