@@ -10,6 +10,7 @@ import { isMethodSheet } from "./method-sheet";
 import type { ColumnMapping } from "../model/table";
 import type { LevelOverrides, RankingChoice } from "../model/choices";
 import type { Progress } from "./useProgress";
+import type { NoticeIntent } from "./status";
 import type { ProfileSource, RunResult, ScoringService } from "./scoring";
 
 export type ScoreOptions = { profileId?: string; mapping?: ColumnMapping; levels?: LevelOverrides; ranking?: RankingChoice };
@@ -36,7 +37,8 @@ export interface PaneReads {
   scoring: ScoringService;
   progress: Progress;
   memory: React.MutableRefObject<PaneMemory>;
-  setNotice(text: string | null): void;
+  /** The last action's result other than an error; "success" unless said. */
+  setNotice(text: string | null, intent?: NoticeIntent): void;
 }
 
 /** The grid with the formulas a write's check found in it (a read brings values only). */
@@ -56,10 +58,10 @@ export async function readSnapshot(pane: PaneReads, selection: boolean): Promise
   if (!selection && (isAppendixSheet(open) || isMethodSheet(open)) && source && source !== open) {
     try {
       snap = await adapter.read({ sheet: source });
-      pane.setNotice(`Trang đang mở là ${isMethodSheet(open) ? "phương pháp chấm điểm" : "phụ lục do công cụ lập"}; đã đọc bảng ở trang ${source}.`);
+      pane.setNotice(`Trang đang mở là ${isMethodSheet(open) ? "phương pháp chấm điểm" : "phụ lục do công cụ lập"}; đã đọc bảng ở trang ${source}.`, "info");
     } catch {
       // Renamed or deleted since: score what is open, and say so.
-      pane.setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`);
+      pane.setNotice(`Không còn trang ${source} của lần chấm trước; đã đọc trang đang mở.`, "warning");
     }
   }
   pane.progress.check();

@@ -128,7 +128,7 @@ export async function writeResults(pane: PaneWrites, noTable: string | null): Pr
   }
   // A write that changes nothing is not made: no new state, and undo keeps the last real write.
   if (cells === 0) {
-    pane.setNotice(`${nothingToWriteText(result.plan)} Sổ không thay đổi.${snapshot.state?.lastRun ? ` ${undoWords(snapshot.state.lastRun)}` : ""}`);
+    pane.setNotice(`${nothingToWriteText(result.plan)} Sổ không thay đổi.${snapshot.state?.lastRun ? ` ${undoWords(snapshot.state.lastRun)}` : ""}`, "info");
     return;
   }
   refuseUnrestorable(result.plan);
@@ -150,7 +150,7 @@ export async function undoLastWrite(pane: PaneWrites): Promise<void> {
   const state = snap.state;
   if (snap.stateIssue) throw new Error(pane.stateIssueText(snap.stateIssue));
   if (!state?.lastRun) {
-    pane.setNotice("Sổ này chưa có lần ghi nào để hoàn tác.");
+    pane.setNotice("Sổ này chưa có lần ghi nào để hoàn tác.", "info");
     return;
   }
   const plan = await pane.scoring.planUndo(state, withKnownFormulas(pane.memory.current, snap).grid, pane.progress.control());

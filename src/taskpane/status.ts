@@ -12,6 +12,12 @@ export interface PaneStatus {
   text: string;
 }
 
+/** A result that is not an error: done ("success"), for information, or something to check. */
+export type NoticeIntent = Exclude<StatusIntent, "error">;
+export interface Notice extends PaneStatus {
+  intent: NoticeIntent;
+}
+
 /** Shows a result in the action bar (null clears it). Outside the pane it does nothing. */
 export type Announce = (status: PaneStatus | null) => void;
 

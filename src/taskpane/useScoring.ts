@@ -21,6 +21,7 @@ import { readSheetMethod, writeSheetMethod } from "./method-sheet";
 import { readSnapshot, scoreSnapshot, type PaneMemory, type PaneReads, type ScoreOptions } from "./pane-reads";
 import { applyWrite, undoLastWrite, undoWords, writeResults, type PaneWrites, type PendingWrite } from "./pane-writes";
 import { useProgress, type Busy as BusyStep } from "./useProgress";
+import type { Notice, NoticeIntent } from "./status";
 
 export type { PendingWrite };
 /** What the pane is doing, or null when idle. */
@@ -45,7 +46,7 @@ export interface ScoringPane {
   chosenColumns: ReadonlySet<string>;
   busy: Busy;
   error: string | null;
-  notice: string | null;
+  notice: Notice | null;
   pending: PendingWrite | null;
   /** The last write asked about: the dialog stays mounted (closed) so focus and aria come back. */
   asked: PendingWrite | null;
@@ -120,7 +121,7 @@ function paneWrites(reads: PaneReads, shown: Pick<PaneWrites, "snapshot" | "resu
     progress.show("Đang đọc bảng…", undefined, cancellable);
     const snap = await readSnapshot(reads, selection);
     showSnapshot(snap);
-    if (snap.stateIssue) reads.setNotice(stateIssueText(snap.stateIssue));
+    if (snap.stateIssue) reads.setNotice(stateIssueText(snap.stateIssue), "warning");
     // The workbook's own method sheet comes before scoring: a broken one scores nothing.
     if (!(await view.readMethod())) return;
     await score(snap, options, cancellable);
@@ -192,7 +193,7 @@ async function putMethodSheet(pane: PaneWrites, methodSheet: MethodSheetAdapter 
   try {
     const done = await writeSheetMethod(methodSheet, pane.scoring.readMethodSheet, profile, replace);
     if (done === "ask") setMethodAsk(true);
-    else if (done === "same") pane.setNotice(`Trang “${METHOD_SHEET}” đã ghi đúng phương pháp đang dùng.`);
+    else if (done === "same") pane.setNotice(`Trang “${METHOD_SHEET}” đã ghi đúng phương pháp đang dùng.`, "info");
     else pane.setNotice(`Đã ghi phương pháp “${profile.name}” vào trang “${METHOD_SHEET}”. Sửa các ô của trang rồi bấm Đọc lại bảng: bảng được chấm theo trang đó.`);
   } finally {
     setTimeout(() => (memory.writing = false), 500);
@@ -204,7 +205,8 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, me
   const [result, setResult] = React.useState<RunResult | null>(null);
   const [useSelection, setUseSelection] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
-  const [notice, setNotice] = React.useState<string | null>(null);
+  const [notice, setNoticeState] = React.useState<Notice | null>(null);
+  const setNotice = React.useCallback((text: string | null, intent: NoticeIntent = "success") => setNoticeState(text === null ? null : { intent, text }), []);
   const [pending, setPending] = React.useState<PendingWrite | null>(null);
   const [asked, setAsked] = React.useState<PendingWrite | null>(null);
   const [stale, setStale] = React.useState(false);
@@ -240,7 +242,7 @@ export function useScoring(adapter: WorkbookAdapter, scoring: ScoringService, me
       try {
         await action();
       } catch (e) {
-        if (e instanceof CancelledError) setNotice(e.message);
+        if (e instanceof CancelledError) setNotice(e.message, "info");
         else setError(errorMessage(e));
       } finally {
         progress.end();

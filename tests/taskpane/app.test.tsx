@@ -114,7 +114,8 @@ describe("task pane", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
     });
-    await screen.findByText(/Đã ghi \d+ ô/);
+    const done = await screen.findByText(/Đã ghi \d+ ô/);
+    expect(done.closest("[data-intent]")?.getAttribute("data-intent")).toBe("success");
     const written = excel.model.snapshot();
     const undo = screen.getByRole("button", { name: "Hoàn tác" });
     await waitFor(() => expect(undo.getAttribute("title")).toMatch(new RegExp(`^“Hoàn tác” trả lại \\d+ ô trên trang ${PHU_TAN_SHEET} như trước lần ghi lúc \\d\\d:\\d\\d ngày`)));
@@ -123,7 +124,9 @@ describe("task pane", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
     });
-    await screen.findByText(new RegExp(`^Không có ô nào cần ghi trên trang ${PHU_TAN_SHEET}: các ô đã có đúng kết quả này\\. Sổ không thay đổi\\. “Hoàn tác” trả lại`));
+    const nothing = await screen.findByText(new RegExp(`^Không có ô nào cần ghi trên trang ${PHU_TAN_SHEET}: các ô đã có đúng kết quả này\\. Sổ không thay đổi\\. “Hoàn tác” trả lại`));
+    // Information, not a success tick: nothing was done.
+    expect(nothing.closest("[data-intent]")?.getAttribute("data-intent")).toBe("info");
     expect(adapter.apply).toHaveBeenCalledTimes(1);
     // The workbook, its state sheet included, is exactly as the first write left it.
     expect(excel.model.snapshot()).toEqual(written);

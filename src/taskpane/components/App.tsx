@@ -109,10 +109,10 @@ function PaneToolbar({ pane, methodSheet }: { pane: ScoringPane; methodSheet?: M
 }
 
 /** The last action's result, the pane's own or one the report panel announced (the latest wins). */
-function usePaneStatus(error: string | null, notice: string | null): [PaneStatus | null, React.Dispatch<React.SetStateAction<PaneStatus | null>>] {
+function usePaneStatus(error: string | null, notice: PaneStatus | null): [PaneStatus | null, React.Dispatch<React.SetStateAction<PaneStatus | null>>] {
   const [status, setStatus] = React.useState<PaneStatus | null>(null);
   React.useEffect(() => {
-    setStatus(error ? { intent: "error", text: error } : notice ? { intent: "success", text: notice } : null);
+    setStatus(error ? { intent: "error", text: error } : notice);
   }, [error, notice]);
   return [status, setStatus];
 }

@@ -21,7 +21,7 @@ export interface PaneMessageProps {
 export function PaneMessage({ intent, children, actions }: PaneMessageProps): React.JSX.Element {
   const styles = useStyles();
   return (
-    <MessageBar intent={intent} layout="multiline" className={styles.root}>
+    <MessageBar intent={intent} layout="multiline" className={styles.root} data-intent={intent}>
       <MessageBarBody className={styles.body}>{children}</MessageBarBody>
       {actions && <MessageBarActions>{actions}</MessageBarActions>}
     </MessageBar>

@@ -94,6 +94,9 @@ module.exports = [
       await page.locator("td[data-cell='B6']").click({ modifiers: ["Shift"] });
       assert.equal(await nameBox(page), "A4:B6");
       assert.equal(await page.locator("td.sel, td.sel-active").count(), 6);
+      // The unusable state sheet is ignored, and the pane says so as something to check, not as a success.
+      const ignored = paneFrame(page).locator("[data-intent]", { hasText: "chiso766_state" });
+      assert.equal(await ignored.getAttribute("data-intent"), "warning");
       await t.step("dropped workbook with formats, A4:B6 selected");
     },
   },
