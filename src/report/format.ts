@@ -37,6 +37,29 @@ export function joinNames(names: string[]): string {
   return names.join(", ");
 }
 
+/**
+ * A province has at most ≈250 units and its reports name every unit of a list; a longer table is a
+ * national list (3,321 communes, 517 agencies), where a list of 2,000 names is read by no one.
+ */
+const PROVINCE_SIZE = 300;
+/** In a national list, lists up to this many units are still named (the highest, a short band). */
+const NAMED_IN_NATIONAL_LIST = 30;
+
+/** How many names a list of this table may hold before it is counted and left to the appendix. */
+export function namesLimit(unitCount: number): number {
+  return unitCount > PROVINCE_SIZE ? NAMED_IN_NATIONAL_LIST : Infinity;
+}
+
+/** ": A, B, C" after a count, or nothing for a list longer than `limit` (the count says it; see namesNote). */
+export function namedList(names: string[], limit: number): string {
+  return names.length <= limit ? `: ${joinNames(names)}` : "";
+}
+
+/** Said once, where lists may be counted rather than named. */
+export function namesNote(unitCount: number, limit: number): string {
+  return `Bảng có ${formatViNumber(unitCount)} đơn vị: danh sách nào quá ${formatViNumber(limit)} đơn vị chỉ nêu số đơn vị, tên các đơn vị xem tại Phụ lục kèm theo.`;
+}
+
 /** An ISO time as Vietnamese staff write it, in the machine's local time: "10:13 ngày 22/11/2026" (the text itself when it is not a date). */
 export function formatViDateTime(iso: string): string {
   const d = new Date(iso);

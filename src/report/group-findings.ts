@@ -5,7 +5,7 @@
  */
 import type { GroupSpec, Profile } from "../model/profile";
 import type { ScoredUnit, UnitRow } from "../model/units";
-import { formatViCount, formatViNumber, formatViScore, joinNames } from "./format";
+import { formatViCount, formatViNumber, formatViScore, namedList } from "./format";
 import type { NarrativeParagraph } from "./types";
 
 /**
@@ -53,22 +53,22 @@ function groupFinding(units: ScoredUnit[], group: GroupSpec, profile: Profile, l
   };
 }
 
-function groupSentence(f: GroupFinding, group: GroupSpec, decimals: number): string | null {
+function groupSentence(f: GroupFinding, group: GroupSpec, decimals: number, limit: number): string | null {
   const withScore = (u: ScoredUnit) => `${u.name} (${formatViScore(u.groups[group.id] as number, decimals)})`;
   const parts: string[] = [];
-  if (f.missing.length > 0) parts.push(`${formatViCount(f.missing.length)} đơn vị chưa có số liệu: ${joinNames(f.missing.map((u) => u.name))}`);
-  if (f.unreadable.length > 0) parts.push(`${formatViCount(f.unreadable.length)} đơn vị có ô không đọc được: ${joinNames(f.unreadable.map((u) => u.name))}`);
-  if (f.low.length > 0) parts.push(`${formatViCount(f.low.length)} đơn vị có điểm thấp (${f.lowRule}): ${f.low.map(withScore).join(", ")}`);
+  if (f.missing.length > 0) parts.push(`${formatViCount(f.missing.length)} đơn vị chưa có số liệu${namedList(f.missing.map((u) => u.name), limit)}`);
+  if (f.unreadable.length > 0) parts.push(`${formatViCount(f.unreadable.length)} đơn vị có ô không đọc được${namedList(f.unreadable.map((u) => u.name), limit)}`);
+  if (f.low.length > 0) parts.push(`${formatViCount(f.low.length)} đơn vị có điểm thấp (${f.lowRule})${namedList(f.low.map(withScore), limit)}`);
   if (parts.length === 0) return null;
   const text = parts.join("; ");
   return `${text.charAt(0).toLocaleUpperCase("vi-VN")}${text.slice(1)}.`;
 }
 
 /** Per group in the profile's order: its low and missing units; then the note that there are no indicators. */
-export function groupParagraphs(units: ScoredUnit[], groups: GroupSpec[], profile: Profile, lowPercent: number): NarrativeParagraph[] {
+export function groupParagraphs(units: ScoredUnit[], groups: GroupSpec[], profile: Profile, lowPercent: number, limit = Infinity): NarrativeParagraph[] {
   const p: NarrativeParagraph[] = [];
   for (const group of groups) {
-    const sentence = groupSentence(groupFinding(units, group, profile, lowPercent), group, profile.rounding.decimals);
+    const sentence = groupSentence(groupFinding(units, group, profile, lowPercent), group, profile.rounding.decimals, limit);
     if (sentence) p.push({ kind: "bullet", text: `${group.label} (${formatViNumber(group.max)} điểm): ${sentence}` });
   }
   if (p.length === 0) {

@@ -8,7 +8,7 @@ import type { IndicatorSpec, Profile } from "../model/profile";
 import type { ScoredUnit, ScoreResult, UnitRow } from "../model/units";
 import { byChange } from "./compare";
 import { DEFAULT_GROUP_LOW_PERCENT, groupParagraphs, groupsInTable } from "./group-findings";
-import { formatViChange, formatViCount, formatViNumber, formatViScore, joinNames } from "./format";
+import { formatViChange, formatViCount, formatViNumber, formatViScore, namedList, namesLimit, namesNote } from "./format";
 import type { Comparison, ComparisonRow, Narrative, NarrativeParagraph } from "./types";
 
 export interface NarrativeOptions {
@@ -21,6 +21,8 @@ export interface NarrativeOptions {
   sourceRows?: UnitRow[];
   /** For a table of group scores only: below this percent of a group's maximum (with no flag rule), its score is low. */
   groupLowPercent?: number;
+  /** Longer lists of units are counted, not named; default: all named up to a province's size (format.ts namesLimit). */
+  namesLimit?: number;
 }
 
 /** Rating names as a sentence writes them ("xếp loại tốt", "xếp loại trung bình"). */
@@ -51,7 +53,14 @@ function rankOrder(units: ScoredUnit[]): ScoredUnit[] {
   });
 }
 
-const names = (units: ScoredUnit[]) => joinNames(units.map((u) => u.name));
+/** ": A, B" after a count, or where to find a list too long to name (a national list). */
+const listed = (units: ScoredUnit[], limit: number) => namedList(units.map((u) => u.name), limit);
+
+/** The units sharing the highest (or lowest) score, with it; many of them are counted ("1.204 đơn vị cùng 100,00 điểm"). */
+function extremes(units: ScoredUnit[], profile: Profile, limit: number): string {
+  if (units.length <= limit) return units.map((u) => `${u.name} (${scoreText(u, profile)})`).join(", ");
+  return `${formatViCount(units.length)} đơn vị cùng ${scoreText(units[0], profile)}`;
+}
 
 function scoreText(u: ScoredUnit, profile: Profile): string {
   const parts = [`${formatViScore(u.total ?? 0, profile.rounding.decimals)} điểm`];
@@ -95,19 +104,19 @@ function findings(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile, low
 }
 
 /** "07 đơn vị chưa thực hiện: …; 05 đơn vị đã thực hiện nhưng tỷ lệ còn thấp (…): …". */
-function findingSentence(f: IndicatorFinding, total: number): string | null {
+function findingSentence(f: IndicatorFinding, total: number, limit: number): string | null {
   const parts: string[] = [];
   if (f.notStarted.length > 0) {
     parts.push(
       f.notStarted.length === total && total > 1
         ? `tất cả ${formatViCount(total)} đơn vị chưa thực hiện`
-        : `${formatViCount(f.notStarted.length)} đơn vị chưa thực hiện: ${names(f.notStarted)}`,
+        : `${formatViCount(f.notStarted.length)} đơn vị chưa thực hiện${listed(f.notStarted, limit)}`,
     );
   }
   if (f.low.length > 0) {
-    parts.push(`${formatViCount(f.low.length)} đơn vị đã thực hiện nhưng tỷ lệ còn thấp (${f.lowRule}): ${names(f.low)}`);
+    parts.push(`${formatViCount(f.low.length)} đơn vị đã thực hiện nhưng tỷ lệ còn thấp (${f.lowRule})${listed(f.low, limit)}`);
   }
-  if (f.missing.length > 0) parts.push(`${formatViCount(f.missing.length)} đơn vị chưa có số liệu: ${names(f.missing)}`);
+  if (f.missing.length > 0) parts.push(`${formatViCount(f.missing.length)} đơn vị chưa có số liệu${listed(f.missing, limit)}`);
   if (parts.length === 0) return null;
   const text = parts.join("; ");
   return `${text.charAt(0).toLocaleUpperCase("vi-VN")}${text.slice(1)}.`;
@@ -118,7 +127,7 @@ function findingSentence(f: IndicatorFinding, total: number): string | null {
  * counts ("02 đơn vị có số liệu trên 0: UBND xã Long Thuận (01), …"), or, with no threshold,
  * the units whose count is 0. Counts stay counts; a unit without a number is "chưa có số liệu".
  */
-function countSentence(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile, rows: Map<number, UnitRow>): string | null {
+function countSentence(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile, rows: Map<number, UnitRow>, limit: number): string | null {
   const field = `${ind.id}.numerator`;
   const valueOf = (u: ScoredUnit) => rows.get(u.row)?.values[field];
   const present = units.filter((u) => valueOf(u) !== undefined);
@@ -134,13 +143,13 @@ function countSentence(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile
     parts.push(
       over.length === 0
         ? `không đơn vị nào ${rule.op === "above" ? "trên" : "dưới"} ${formatViNumber(rule.threshold)}`
-        : `${formatViCount(over.length)} đơn vị ${rule.op === "above" ? "trên" : "dưới"} ${formatViNumber(rule.threshold)} (tổng ${formatViNumber(total)}): ${over.map(withCount).join(", ")}`,
+        : `${formatViCount(over.length)} đơn vị ${rule.op === "above" ? "trên" : "dưới"} ${formatViNumber(rule.threshold)} (tổng ${formatViNumber(total)})${namedList(over.map(withCount), limit)}`,
     );
   } else {
     const zero = known.filter((u) => valueOf(u) === 0);
-    if (zero.length > 0) parts.push(`${formatViCount(zero.length)} đơn vị bằng 0: ${names(zero)}`);
+    if (zero.length > 0) parts.push(`${formatViCount(zero.length)} đơn vị bằng 0${listed(zero, limit)}`);
   }
-  if (missing.length > 0) parts.push(`${formatViCount(missing.length)} đơn vị chưa có số liệu: ${names(missing)}`);
+  if (missing.length > 0) parts.push(`${formatViCount(missing.length)} đơn vị chưa có số liệu${listed(missing, limit)}`);
   if (parts.length === 0) return null;
   const text = parts.join("; ");
   return `${text.charAt(0).toLocaleUpperCase("vi-VN")}${text.slice(1)}.`;
@@ -171,7 +180,7 @@ function changeText(m: ComparisonRow | { totalChange: number; rankChange: null; 
   return `${current.name} (${parts.join("; ")})`;
 }
 
-function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefined, top: number): NarrativeParagraph[] {
+function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefined, top: number, limit: number): NarrativeParagraph[] {
   const out: NarrativeParagraph[] = [];
   type Change = { unit: ScoredUnit; text: string; change: number };
   let changes: Change[];
@@ -209,8 +218,10 @@ function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefine
   if (comparison) {
     const newUnits = comparison.onlyCurrent.filter((u) => !u.aggregate);
     const goneUnits = comparison.onlyPrevious.filter((u) => !u.aggregate);
-    if (newUnits.length > 0) out.push({ kind: "bullet", text: `Đơn vị không có trong kỳ trước: ${names(newUnits)}.` });
-    if (goneUnits.length > 0) out.push({ kind: "bullet", text: `Đơn vị có trong kỳ trước nhưng không có trong kỳ này: ${names(goneUnits)}.` });
+    // Units of one period only are not all in this period's appendix: a long list is only counted.
+    const which = (list: ScoredUnit[]) => (list.length <= limit ? list.map((u) => u.name).join(", ") : `${formatViCount(list.length)} đơn vị`);
+    if (newUnits.length > 0) out.push({ kind: "bullet", text: `Đơn vị không có trong kỳ trước: ${which(newUnits)}.` });
+    if (goneUnits.length > 0) out.push({ kind: "bullet", text: `Đơn vị có trong kỳ trước nhưng không có trong kỳ này: ${which(goneUnits)}.` });
   }
   return out;
 }
@@ -236,7 +247,7 @@ function scores(profile: Profile, units: ScoredUnit[]): boolean {
 }
 
 /** "Thực hiện chấm điểm đánh giá 12/12 đơn vị, trong đó:" and the units per rating, or, with no scoring, what the table holds. */
-function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile: Profile): NarrativeParagraph[] {
+function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile: Profile, limit: number): NarrativeParagraph[] {
   const p: NarrativeParagraph[] = [];
   if (!scores(profile, units)) {
     p.push({ kind: "text", text: `Bảng có số liệu của ${formatViCount(units.length)} đơn vị; phương pháp "${profile.name}" không chấm điểm, không xếp loại.` });
@@ -249,12 +260,12 @@ function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile
   for (const band of bands) {
     const inBand = units.filter((u) => u.ratingKey === band.key);
     if (inBand.length === 0) continue;
-    p.push({ kind: "bullet", text: `${formatViCount(inBand.length)} đơn vị xếp loại ${ratingWord(band.key, band.label)}: ${names(inBand)}.` });
+    p.push({ kind: "bullet", text: `${formatViCount(inBand.length)} đơn vị xếp loại ${ratingWord(band.key, band.label)}${listed(inBand, limit)}.` });
   }
   const unrated = units.filter((u) => u.total === null && u.notRated === undefined);
-  if (unrated.length > 0) p.push({ kind: "bullet", text: `${formatViCount(unrated.length)} đơn vị chưa đủ số liệu để chấm điểm: ${names(unrated)}.` });
+  if (unrated.length > 0) p.push({ kind: "bullet", text: `${formatViCount(unrated.length)} đơn vị chưa đủ số liệu để chấm điểm${listed(unrated, limit)}.` });
   const withErrors = units.filter((u) => u.notRated !== undefined);
-  if (withErrors.length > 0) p.push({ kind: "bullet", text: `${formatViCount(withErrors.length)} đơn vị chưa xếp loại vì số liệu có ô lỗi: ${names(withErrors)}.` });
+  if (withErrors.length > 0) p.push({ kind: "bullet", text: `${formatViCount(withErrors.length)} đơn vị chưa xếp loại vì số liệu có ô lỗi${listed(withErrors, limit)}.` });
   for (const a of aggregates) {
     if (a.total === null) continue;
     const rating = a.rating ? `, xếp loại ${ratingWord(a.ratingKey, a.rating)}` : "";
@@ -267,20 +278,19 @@ function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile
     p.push({
       kind: "text",
       text:
-        `Đơn vị có điểm cao nhất: ${best.map((u) => `${u.name} (${scoreText(u, profile)})`).join(", ")}; ` +
-        `đơn vị có điểm thấp nhất: ${worst.map((u) => `${u.name} (${scoreText(u, profile)})`).join(", ")}.`,
+        `Đơn vị có điểm cao nhất: ${extremes(best, profile, limit)}; ` + `đơn vị có điểm thấp nhất: ${extremes(worst, profile, limit)}.`,
     });
   }
   const scoredIndicators = profile.indicators.filter((i) => i.max > 0);
   if (scoredIndicators.length > 1) {
     const complete = units.filter((u) => scoredIndicators.every((i) => (indicatorValue(u, i) ?? 0) > 0));
-    if (complete.length > 0) p.push({ kind: "text", text: `Có ${formatViCount(complete.length)} đơn vị thực hiện đảm bảo đủ các chỉ số: ${names(complete)}.` });
+    if (complete.length > 0) p.push({ kind: "text", text: `Có ${formatViCount(complete.length)} đơn vị thực hiện đảm bảo đủ các chỉ số${listed(complete, limit)}.` });
   }
   return p;
 }
 
 /** Per indicator, by group in the profile's order, then indicators outside any group. */
-function indicatorParagraphs(units: ScoredUnit[], profile: Profile, lowPercent: number, rows: Map<number, UnitRow>): NarrativeParagraph[] {
+function indicatorParagraphs(units: ScoredUnit[], profile: Profile, lowPercent: number, rows: Map<number, UnitRow>, limit: number): NarrativeParagraph[] {
   const p: NarrativeParagraph[] = [];
   const groupIds = new Set(profile.groups.map((g) => g.id));
   const blocks: { label: string | null; inds: IndicatorSpec[] }[] = profile.groups.map((g) => ({
@@ -291,7 +301,9 @@ function indicatorParagraphs(units: ScoredUnit[], profile: Profile, lowPercent: 
   for (const block of blocks) {
     const lines: { label: string; sentence: string }[] = [];
     for (const ind of block.inds) {
-      const sentence = isCount(ind, units, rows) ? countSentence(units, ind, profile, rows) : findingSentence(findings(units, ind, profile, lowPercent), units.length);
+      const sentence = isCount(ind, units, rows)
+        ? countSentence(units, ind, profile, rows, limit)
+        : findingSentence(findings(units, ind, profile, lowPercent), units.length, limit);
       // "Công khai, minh bạch (%)" reads "Công khai, minh bạch" in a sentence.
       const label = (block.label ? shortLabel(ind.label, block.label) : ind.label).replace(/\s*\((%|\d+\s*(%|điểm))\)\s*$/u, "");
       if (sentence) lines.push({ label, sentence });
@@ -312,11 +324,11 @@ function indicatorParagraphs(units: ScoredUnit[], profile: Profile, lowPercent: 
  * What the table can tell about shortcomings: per indicator when it has indicators, per group when
  * it has only group scores, and otherwise that it has neither (never "no unit is low" unseen).
  */
-function weaknessParagraphs(units: ScoredUnit[], profile: Profile, options: NarrativeOptions, rows: Map<number, UnitRow>): NarrativeParagraph[] {
+function weaknessParagraphs(units: ScoredUnit[], profile: Profile, options: NarrativeOptions, rows: Map<number, UnitRow>, limit: number): NarrativeParagraph[] {
   const hasIndicators = profile.indicators.some((ind) => units.some((u) => u.indicators[ind.id] !== undefined) || isCount(ind, units, rows));
-  if (hasIndicators) return indicatorParagraphs(units, profile, options.lowPercent ?? DEFAULT_LOW_PERCENT, rows);
+  if (hasIndicators) return indicatorParagraphs(units, profile, options.lowPercent ?? DEFAULT_LOW_PERCENT, rows, limit);
   const groups = groupsInTable(units, profile, rows);
-  if (groups.length > 0) return groupParagraphs(units, groups, profile, options.groupLowPercent ?? DEFAULT_GROUP_LOW_PERCENT);
+  if (groups.length > 0) return groupParagraphs(units, groups, profile, options.groupLowPercent ?? DEFAULT_GROUP_LOW_PERCENT, limit);
   return [{ kind: "text", text: "Bảng không có điểm nhóm hay số liệu chỉ số thành phần, nên chưa nêu được tồn tại, hạn chế theo từng chỉ số." }];
 }
 
@@ -324,18 +336,20 @@ export function buildNarrative(scored: ScoreResult, profile: Profile, options: N
   const units = rankOrder(scored.units.filter((u) => !u.aggregate));
   const aggregates = scored.units.filter((u) => u.aggregate);
   const rows = new Map((options.sourceRows ?? []).map((r) => [r.row, r]));
+  const limit = options.namesLimit ?? namesLimit(units.length);
   const p: NarrativeParagraph[] = [];
   let section = 0;
   const heading = (text: string) => p.push({ kind: "heading", text: `${++section}. ${text}` });
 
   heading(scores(profile, units) ? "Kết quả đánh giá, xếp loại" : "Kết quả các chỉ tiêu");
-  p.push(...resultParagraphs(units, aggregates, profile));
-  const changes = changeParagraphs(units, options.comparison, options.topChanges ?? 3);
+  if (limit < units.length) p.push({ kind: "text", text: namesNote(units.length, limit) });
+  p.push(...resultParagraphs(units, aggregates, profile, limit));
+  const changes = changeParagraphs(units, options.comparison, options.topChanges ?? 3, limit);
   if (changes.length > 0) {
     heading(changes[0].text);
     p.push(...changes.slice(1));
   }
   heading("Tồn tại, hạn chế");
-  p.push(...weaknessParagraphs(units, profile, options, rows));
+  p.push(...weaknessParagraphs(units, profile, options, rows, limit));
   return { paragraphs: p, text: toText(p) };
 }
