@@ -7,3 +7,4 @@ export { sameValue, isBlank } from "./cells";
 export { cellsChanged, nothingToWriteText } from "./effect";
 export { cellRanges, valueBlocks, blockCells } from "./ranges";
 export { targetAreas, checkTargets, type CellChange } from "./refresh";
+export { sheetFingerprintText } from "./sheet-fingerprint";

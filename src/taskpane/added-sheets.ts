@@ -5,6 +5,7 @@
  */
 import type { SheetValues, WorkbookAdapter } from "../adapters/office/adapter";
 import type { AddedSheet, WorkbookState, WritePlan } from "../model/plan";
+import { sheetFingerprintText } from "../plan/sheet-fingerprint";
 
 /** As many as the state's schema keeps (MAX_ADDED_SHEETS): the newest win. */
 const KEPT_SHEETS = 10;
@@ -14,9 +15,9 @@ export function sheetNames(names: string[]): string {
   return `${names.length > 1 ? "các trang" : "trang"} ${names.map((n) => `"${n}"`).join(", ")}`;
 }
 
-/** SHA-256 (hex) of a sheet's values as the pane reads them (origin and values, as read() gives them). */
+/** SHA-256 (hex) of the sheet's fingerprint text, the CLI's too (plan/sheet-fingerprint.ts). */
 async function fingerprint(sheet: SheetValues): Promise<string> {
-  const text = JSON.stringify({ origin: sheet.origin, values: sheet.values });
+  const text = sheetFingerprintText(sheet);
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -6,6 +6,10 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { readState } from "../../src/adapters/exceljs";
 import { cli, EXAMPLES, load, tmpDir } from "./helpers";
+import { FakeExcel, FakeWorkbookModel } from "../../fake-excel";
+import { createOfficeAdapter } from "../../src/adapters/office";
+import { removeAddedSheets } from "../../src/taskpane/added-sheets";
+import { sheetFromWorksheet } from "../../playground/src/xlsx";
 
 jest.setTimeout(60000);
 
@@ -62,4 +66,29 @@ test("a sheet the run did not add stays, even one named like the tool's", async 
   const out = path.join(dir, "co-trang-rieng-hoan-tac.xlsx");
   expect((await cli("undo", withOwn, "--out", out)).code).toBe(0);
   expect((await load(out)).getWorksheet("Phụ lục xếp loại (cũ)")!.getCell("A1").value).toBe("của người dùng");
+});
+
+/** The CLI's output as the pane sees it in Excel: the playground's reading of the .xlsx, behind the Office adapter. */
+async function openedInPane(file: string) {
+  const wb = await load(file);
+  const sheets: ReturnType<typeof sheetFromWorksheet>[] = [];
+  wb.eachSheet((ws) => sheets.push(sheetFromWorksheet(ws)));
+  const excel = new FakeExcel(FakeWorkbookModel.create(sheets));
+  return { excel, adapter: createOfficeAdapter({ run: excel.run, mergedAreas: true }), state: readState(wb).state! };
+}
+
+test("the pane's Hoàn tác on the CLI's output sees the sheets the run added as it left them, and removes them", async () => {
+  const { excel, adapter, state } = await openedInPane(scored);
+  const said = await removeAddedSheets(adapter, state.lastRun!.sheets!);
+  expect(said).toBe(`Đã xóa các trang ${state.lastRun!.sheets!.map((s) => `"${s.name}"`).join(", ")} lập sau lần ghi đó.`);
+  for (const name of added) expect(excel.model.sheet(name)).toBeNull();
+});
+
+test("… and keeps one edited since, in the pane as in the CLI", async () => {
+  const { excel, adapter, state } = await openedInPane(scored);
+  excel.model.userEdit("Nhận xét xếp loại", "A1", "Ghi chú của tôi");
+  const said = await removeAddedSheets(adapter, state.lastRun!.sheets!);
+  expect(said).toContain(`Giữ trang "Nhận xét xếp loại" vì đã được sửa sau khi lập`);
+  expect(excel.model.sheet("Nhận xét xếp loại")).not.toBeNull();
+  expect(excel.model.sheet("Phụ lục xếp loại")).toBeNull();
 });

@@ -5,14 +5,12 @@
 import { createHash } from "node:crypto";
 import type ExcelJS from "exceljs";
 import type { AddedSheet } from "../../model/plan";
+import { sheetFingerprintText } from "../../plan/sheet-fingerprint";
 import { gridFromWorksheet } from "./index";
 
-/** SHA-256 (hex) of a sheet's cell values and formulas. */
+/** SHA-256 (hex) of the sheet's fingerprint text, the pane's too (plan/sheet-fingerprint.ts). */
 export function sheetFingerprint(ws: ExcelJS.Worksheet): string {
-  const grid = gridFromWorksheet(ws);
-  return createHash("sha256")
-    .update(JSON.stringify({ values: grid.values, formulas: grid.formulas ?? {} }))
-    .digest("hex");
+  return createHash("sha256").update(sheetFingerprintText(gridFromWorksheet(ws))).digest("hex");
 }
 
 /** The named sheets of the workbook (those that exist), each with its fingerprint. */
