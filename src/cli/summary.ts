@@ -187,7 +187,7 @@ export function conflictLines(sheet: string, conflicts: Conflict[]): string {
 export function planLines(plan: PlannedWrite): string {
   const effect = planEffect(plan);
   // A column of the table the run leaves as it is (a totals-only table's own "Tổng điểm") is not a result column of this run.
-  const listed = effect.columns.filter((e) => e.changed > 0 || e.retyped > 0 || (e.column.added && !e.reused)).sort((a, b) => a.column.col - b.column.col);
+  const listed = effect.columns.filter((e) => e.changed > 0 || (e.column.added && !e.reused)).sort((a, b) => a.column.col - b.column.col);
   const lines = [
     plan.columns.length === 0
       ? "Phương pháp này không ghi cột kết quả nào (chỉ kiểm tra số liệu)."
@@ -209,11 +209,8 @@ export function planLines(plan: PlannedWrite): string {
 /** `D "Xếp loại" (cột có sẵn trong bảng, ghi 11 ô)`, in words a clerk reads without help. */
 function columnWords(e: ColumnEffect): string {
   const where = !e.column.added ? "cột có sẵn trong bảng" : e.reused ? "cột đã thêm ở lần chấm trước" : "cột mới, thêm bên phải bảng";
-  const what = [
-    ...(e.changed > 0 ? [`ghi ${formatViNumber(e.changed)} ô`] : []),
-    ...(e.retyped > 0 ? [`${formatViNumber(e.retyped)} ô số ghi dạng chữ được ghi lại thành số, giá trị không đổi`] : []),
-  ];
-  return `${e.column.letter} "${e.column.header}" (${where}${what.length > 0 ? `, ${what.join("; ")}` : ""})`;
+  const what = e.changed > 0 ? `, ghi ${formatViNumber(e.changed)} ô` : "";
+  return `${e.column.letter} "${e.column.header}" (${where}${what})`;
 }
 
 function jsonProblem(p: Problem) {

@@ -6,7 +6,7 @@
  */
 import { a1, parseRangeA1 } from "../model/grid";
 import type { CellSnapshot, OutputColumn, WritePlan } from "../model/plan";
-import { identicalValue, sameValue } from "./cells";
+import { identicalValue } from "./cells";
 import { blockCells, rangeCells } from "./ranges";
 
 /** The cells the plan touches, as it read them, by address. */
@@ -16,13 +16,11 @@ function cellsAsRead(plan: WritePlan): Map<string, CellSnapshot> {
 
 export interface ColumnEffect {
   column: OutputColumn;
-  /** Cells of the column whose value this run changes (its header included). */
-  changed: number;
   /**
-   * Cells whose value stays but is written again as a number. planWrite leaves out a user's cell
-   * that already shows the value (a total typed as text "88,6"), so its plans have none.
+   * Cells of the column whose value this run changes (its header included). planWrite leaves out
+   * a user's cell that already shows the value (a total typed as text "88,6"): it is not counted.
    */
-  retyped: number;
+  changed: number;
   /** An added column that is already there with its header: the tool's, from an earlier run. */
   reused: boolean;
 }
@@ -39,7 +37,6 @@ export interface PlanEffect {
 export function planEffect(plan: WritePlan): PlanEffect {
   const now = cellsAsRead(plan);
   const changedByCol = new Map<number, number>();
-  const retypedByCol = new Map<number, number>();
   const headerThere = new Set<number>();
   const headers = new Map(plan.columns.map((c) => [c.col, c.header]));
   for (const block of plan.blocks) {
@@ -49,14 +46,12 @@ export function planEffect(plan: WritePlan): PlanEffect {
         const current = now.get(a1(block.row + i, col))?.value ?? null;
         if (typeof value === "string" && value === headers.get(col) && current === value) headerThere.add(col);
         if (identicalValue(current, value)) return;
-        // A header whose case or spacing differs is rewritten: a change, not a number retyped.
-        const counts = typeof value === "number" && sameValue(current, value) ? retypedByCol : changedByCol;
-        counts.set(col, (counts.get(col) ?? 0) + 1);
+        changedByCol.set(col, (changedByCol.get(col) ?? 0) + 1);
       }),
     );
   }
   const underlineNow = (c: { row: number; col: number }) => now.get(a1(c.row, c.col))?.underline ?? false;
-  const columns = plan.columns.map((column) => ({ column, changed: changedByCol.get(column.col) ?? 0, retyped: retypedByCol.get(column.col) ?? 0, reused: column.added && headerThere.has(column.col) }));
+  const columns = plan.columns.map((column) => ({ column, changed: changedByCol.get(column.col) ?? 0, reused: column.added && headerThere.has(column.col) }));
   return {
     columns,
     changed: [...changedByCol.values()].reduce((a, b) => a + b, 0),

@@ -23,10 +23,10 @@ export function writeSummary(plan: WritePlan): WriteSummary {
   const cells = cellsChanged(plan);
   if (cells === 0) return { cells, valueCells: 0, columns: [], underlined: 0, ununderlined: 0 };
   const effect = planEffect(plan);
-  const written = effect.columns.filter((e) => e.changed + e.retyped > 0).sort((a, b) => a.column.col - b.column.col);
+  const written = effect.columns.filter((e) => e.changed > 0).sort((a, b) => a.column.col - b.column.col);
   return {
     cells,
-    valueCells: written.reduce((n, e) => n + e.changed + e.retyped, 0),
+    valueCells: written.reduce((n, e) => n + e.changed, 0),
     columns: written.map((e) => ({ letter: e.column.letter, header: e.column.header })),
     underlined: effect.underlined,
     ununderlined: effect.ununderlined,

@@ -66,7 +66,7 @@ describe("a published column that agrees with the tool is left as it is", () => 
     expect(claimed).toEqual([{ address: "D8", value: "TB", underline: true }]);
     // What the run says it changes: the new rank column only.
     const effect = planEffect(plan);
-    expect(effect.columns.filter((e) => e.changed + e.retyped > 0).map((e) => e.column.field)).toEqual(["rank"]);
+    expect(effect.columns.filter((e) => e.changed > 0).map((e) => e.column.field)).toEqual(["rank"]);
     const before = gridCells(g);
     expect(effect.changed).toBe(Object.entries(gridCells(after)).filter(([address, c]) => (before[address]?.v ?? null) !== c.v).length);
     // Undo gives back exactly the sheet as it was.
