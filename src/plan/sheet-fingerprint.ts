@@ -12,7 +12,7 @@ export function sheetFingerprintText(sheet: { origin: Grid["origin"]; values: Ce
   const lines: string[] = [];
   sheet.values.forEach((row, r) =>
     row.forEach((value, c) => {
-      // An empty cell is "" in Excel's reads and null in exceljs's.
+      // Both hosts' reads give null for an empty cell; "" is the same blank.
       if (value === null || value === "" || value === undefined) return;
       lines.push(`${sheet.origin.row + r},${sheet.origin.col + c},${JSON.stringify(value)}`);
     }),

@@ -50,14 +50,35 @@ export function namesLimit(unitCount: number): number {
   return unitCount > PROVINCE_SIZE ? NAMED_IN_NATIONAL_LIST : Infinity;
 }
 
-/** ": A, B, C" after a count, or nothing for a list longer than `limit` (the count says it; see namesNote). */
-export function namedList(names: string[], limit: number): string {
-  return names.length <= limit ? `: ${joinNames(names)}` : "";
-}
+/** Names the units of a report's lists up to a limit, and remembers whether a longer one was only counted. */
+export class ListNamer {
+  /** A list was longer than the limit: the report says once where the names are (note()). */
+  cut = false;
 
-/** Said once, where lists may be counted rather than named. */
-export function namesNote(unitCount: number, limit: number): string {
-  return `Bảng có ${formatViNumber(unitCount)} đơn vị: danh sách nào quá ${formatViNumber(limit)} đơn vị chỉ nêu số đơn vị, tên các đơn vị xem tại Phụ lục kèm theo.`;
+  constructor(
+    readonly limit: number,
+    private readonly unitCount: number,
+  ) {}
+
+  /** Whether a list this long is named. */
+  names(count: number): boolean {
+    if (count <= this.limit) return true;
+    this.cut = true;
+    return false;
+  }
+
+  /**
+   * ": A, B, C" after a count, or nothing for a list longer than the limit (the count says it).
+   * Items are written only when named: a national list's 2,000 scores are not formatted.
+   */
+  list<T>(items: T[], text: (item: T) => string): string {
+    return this.names(items.length) ? `: ${joinNames(items.map(text))}` : "";
+  }
+
+  /** Said once when a list was counted rather than named. */
+  note(): string {
+    return `Do số lượng đơn vị lớn (${formatViNumber(this.unitCount)} đơn vị), nội dung có trên ${formatViNumber(this.limit)} đơn vị chỉ nêu số lượng; danh sách cụ thể tại Phụ lục kèm theo.`;
+  }
 }
 
 /** An ISO time as Vietnamese staff write it, in the machine's local time: "10:13 ngày 22/11/2026" (the text itself when it is not a date). */

@@ -5,7 +5,7 @@
  */
 import type { GroupSpec, Profile } from "../model/profile";
 import type { ScoredUnit, UnitRow } from "../model/units";
-import { formatViCount, formatViNumber, formatViScore, namedList } from "./format";
+import { formatViCount, formatViNumber, formatViScore, type ListNamer } from "./format";
 import type { NarrativeParagraph } from "./types";
 
 /**
@@ -34,41 +34,51 @@ interface GroupFinding {
   lowRule: string;
 }
 
-function groupFinding(units: ScoredUnit[], group: GroupSpec, profile: Profile, lowPercent: number): GroupFinding {
-  const value = (u: ScoredUnit) => u.groups[group.id] ?? null;
-  const known = units.filter((u) => value(u) !== null);
-  const blank = units.filter((u) => Object.prototype.hasOwnProperty.call(u.groups, group.id) && value(u) === null);
-  const rule = profile.flags.find((f) => f.field === group.id && f.op === "below");
-  const low = rule
-    ? known.filter((u) => u.flags.some((f) => f.field === group.id))
-    : known.filter((u) => (value(u) as number) < (group.max * lowPercent) / 100);
-  const lowRule = rule
-    ? `dưới ${formatViNumber(rule.threshold)} điểm`
-    : `dưới ${formatViNumber(lowPercent)}% số điểm tối đa, tức dưới ${formatViNumber((group.max * lowPercent) / 100)} điểm`;
-  return {
-    low: [...low].sort((a, b) => (value(a) as number) - (value(b) as number)),
-    missing: blank.filter((u) => u.notRated === undefined),
-    unreadable: blank.filter((u) => u.notRated !== undefined),
-    lowRule,
-  };
+/** Each group's low, missing and unreadable units, in one pass over the units (each unit's groups read together). */
+function groupFindings(units: ScoredUnit[], groups: GroupSpec[], profile: Profile, lowPercent: number): GroupFinding[] {
+  const checks = groups.map((group) => {
+    const rule = profile.flags.find((f) => f.field === group.id && f.op === "below");
+    const limit = (group.max * lowPercent) / 100;
+    const lowRule = rule
+      ? `dưới ${formatViNumber(rule.threshold)} điểm`
+      : `dưới ${formatViNumber(lowPercent)}% số điểm tối đa, tức dưới ${formatViNumber(limit)} điểm`;
+    const isLow = (u: ScoredUnit, v: number) => (rule ? u.flags.some((f) => f.field === group.id) : v < limit);
+    const found: GroupFinding = { low: [], missing: [], unreadable: [], lowRule };
+    return { id: group.id, isLow, found };
+  });
+  for (const u of units) {
+    for (const { id, isLow, found } of checks) {
+      if (!Object.prototype.hasOwnProperty.call(u.groups, id)) continue;
+      const v = u.groups[id];
+      // Missing is never low: a blank group is "chưa có số liệu", or unreadable in a unit with a broken cell.
+      if (v === null || v === undefined) (u.notRated === undefined ? found.missing : found.unreadable).push(u);
+      else if (isLow(u, v)) found.low.push(u);
+    }
+  }
+  return checks.map((c) => c.found);
 }
 
-function groupSentence(f: GroupFinding, group: GroupSpec, decimals: number, limit: number): string | null {
-  const withScore = (u: ScoredUnit) => `${u.name} (${formatViScore(u.groups[group.id] as number, decimals)})`;
+function groupSentence(f: GroupFinding, group: GroupSpec, decimals: number, namer: ListNamer): string | null {
+  const score = (u: ScoredUnit) => u.groups[group.id] as number;
+  const withScore = (u: ScoredUnit) => `${u.name} (${formatViScore(score(u), decimals)})`;
+  const name = (u: ScoredUnit) => u.name;
   const parts: string[] = [];
-  if (f.missing.length > 0) parts.push(`${formatViCount(f.missing.length)} đơn vị chưa có số liệu${namedList(f.missing.map((u) => u.name), limit)}`);
-  if (f.unreadable.length > 0) parts.push(`${formatViCount(f.unreadable.length)} đơn vị có ô không đọc được${namedList(f.unreadable.map((u) => u.name), limit)}`);
-  if (f.low.length > 0) parts.push(`${formatViCount(f.low.length)} đơn vị có điểm thấp (${f.lowRule})${namedList(f.low.map(withScore), limit)}`);
+  if (f.missing.length > 0) parts.push(`${formatViCount(f.missing.length)} đơn vị chưa có số liệu${namer.list(f.missing, name)}`);
+  if (f.unreadable.length > 0) parts.push(`${formatViCount(f.unreadable.length)} đơn vị có ô không đọc được${namer.list(f.unreadable, name)}`);
+  // Named lowest first; a list only counted is not sorted.
+  const low = f.low.length <= namer.limit ? [...f.low].sort((a, b) => score(a) - score(b)) : f.low;
+  if (f.low.length > 0) parts.push(`${formatViCount(f.low.length)} đơn vị có điểm thấp (${f.lowRule})${namer.list(low, withScore)}`);
   if (parts.length === 0) return null;
   const text = parts.join("; ");
   return `${text.charAt(0).toLocaleUpperCase("vi-VN")}${text.slice(1)}.`;
 }
 
 /** Per group in the profile's order: its low and missing units; then the note that there are no indicators. */
-export function groupParagraphs(units: ScoredUnit[], groups: GroupSpec[], profile: Profile, lowPercent: number, limit = Infinity): NarrativeParagraph[] {
+export function groupParagraphs(units: ScoredUnit[], groups: GroupSpec[], profile: Profile, lowPercent: number, namer: ListNamer): NarrativeParagraph[] {
   const p: NarrativeParagraph[] = [];
-  for (const group of groups) {
-    const sentence = groupSentence(groupFinding(units, group, profile, lowPercent), group, profile.rounding.decimals, limit);
+  const found = groupFindings(units, groups, profile, lowPercent);
+  for (const [i, group] of groups.entries()) {
+    const sentence = groupSentence(found[i], group, profile.rounding.decimals, namer);
     if (sentence) p.push({ kind: "bullet", text: `${group.label} (${formatViNumber(group.max)} điểm): ${sentence}` });
   }
   if (p.length === 0) {

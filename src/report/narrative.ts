@@ -8,7 +8,7 @@ import type { IndicatorSpec, Profile } from "../model/profile";
 import type { ScoredUnit, ScoreResult, UnitRow } from "../model/units";
 import { byChange } from "./compare";
 import { DEFAULT_GROUP_LOW_PERCENT, groupParagraphs, groupsInTable } from "./group-findings";
-import { formatViChange, formatViCount, formatViNumber, formatViScore, namedList, namesLimit, namesNote } from "./format";
+import { formatViChange, formatViCount, formatViNumber, formatViScore, ListNamer, namesLimit } from "./format";
 import type { Comparison, ComparisonRow, Narrative, NarrativeParagraph } from "./types";
 
 export interface NarrativeOptions {
@@ -53,13 +53,15 @@ function rankOrder(units: ScoredUnit[]): ScoredUnit[] {
   });
 }
 
-/** ": A, B" after a count, or where to find a list too long to name (a national list). */
-const listed = (units: ScoredUnit[], limit: number) => namedList(units.map((u) => u.name), limit);
+/** ": A, B" after a count, or nothing when the list is too long to name (a national list). */
+const listed = (units: ScoredUnit[], namer: ListNamer) => namer.list(units, (u) => u.name);
 
-/** The units sharing the highest (or lowest) score, with it; many of them are counted ("1.204 đơn vị cùng 100,00 điểm"). */
-function extremes(units: ScoredUnit[], profile: Profile, limit: number): string {
-  if (units.length <= limit) return units.map((u) => `${u.name} (${scoreText(u, profile)})`).join(", ");
-  return `${formatViCount(units.length)} đơn vị cùng ${scoreText(units[0], profile)}`;
+/** The units sharing the highest (or lowest) score, with it; many are counted ("40 đơn vị cùng đạt 100,00 điểm (quy đổi 10,00 điểm)"). */
+function extremes(units: ScoredUnit[], profile: Profile, namer: ListNamer): string {
+  if (namer.names(units.length)) return units.map((u) => `${u.name} (${scoreText(u, profile)})`).join(", ");
+  const u = units[0];
+  const converted = profile.scale && u.converted !== null ? ` (quy đổi ${formatViScore(u.converted, profile.scale.decimals)} điểm)` : "";
+  return `${formatViCount(units.length)} đơn vị cùng đạt ${formatViScore(u.total ?? 0, profile.rounding.decimals)} điểm${converted}`;
 }
 
 function scoreText(u: ScoredUnit, profile: Profile): string {
@@ -83,40 +85,51 @@ interface IndicatorFinding {
   lowRule: string | null;
 }
 
-function findings(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile, lowPercent: number): IndicatorFinding {
-  const fields = [`${ind.id}.points`, `${ind.id}.ratio`];
-  const rule = profile.flags.find((f) => fields.includes(f.field) && f.op === "below");
-  const limit = !rule && ind.max > 0 ? (ind.max * lowPercent) / 100 : null;
-  const isLow = (u: ScoredUnit, v: number) => (rule ? u.flags.some((f) => fields.includes(f.field)) : limit !== null && v < limit);
-  const found: IndicatorFinding = { notStarted: [], low: [], missing: [], lowRule: null };
-  // One pass, each unit's value read once: every indicator goes over every unit.
+/**
+ * Each indicator's units not started, low and without data, in one pass over the units (each
+ * unit's indicators read together: a national list's units do not stay in the CPU's cache).
+ */
+function findings(units: ScoredUnit[], indicators: IndicatorSpec[], profile: Profile, lowPercent: number): Map<string, IndicatorFinding> {
+  const checks = indicators.map((ind) => {
+    const fields = [`${ind.id}.points`, `${ind.id}.ratio`];
+    const rule = profile.flags.find((f) => fields.includes(f.field) && f.op === "below");
+    const limit = !rule && ind.max > 0 ? (ind.max * lowPercent) / 100 : null;
+    const isLow = (u: ScoredUnit, v: number) => (rule ? u.flags.some((f) => fields.includes(f.field)) : limit !== null && v < limit);
+    const lowRule = rule
+      ? `dưới ${formatViNumber(rule.threshold)}${rule.field.endsWith(".ratio") ? "%" : " điểm"}`
+      : limit !== null
+        ? `dưới ${formatViNumber(lowPercent)}% số điểm tối đa`
+        : null;
+    const found: IndicatorFinding = { notStarted: [], low: [], missing: [], lowRule };
+    return { ind, isLow, found };
+  });
   for (const u of units) {
-    const r = u.indicators[ind.id];
-    if (r === undefined) continue;
-    const v = r ? (ind.max > 0 ? r.points : r.ratio) : null;
-    if (v === 0) found.notStarted.push(u);
-    else if (v === null) found.missing.push(u);
-    else if (v > 0 && isLow(u, v)) found.low.push(u);
+    for (const { ind, isLow, found } of checks) {
+      const r = u.indicators[ind.id];
+      if (r === undefined) continue;
+      const v = r ? (ind.max > 0 ? r.points : r.ratio) : null;
+      if (v === 0) found.notStarted.push(u);
+      else if (v === null) found.missing.push(u);
+      else if (v > 0 && isLow(u, v)) found.low.push(u);
+    }
   }
-  if (rule) found.lowRule = `dưới ${formatViNumber(rule.threshold)}${rule.field.endsWith(".ratio") ? "%" : " điểm"}`;
-  else if (limit !== null) found.lowRule = `dưới ${formatViNumber(lowPercent)}% số điểm tối đa`;
-  return found;
+  return new Map(checks.map((c) => [c.ind.id, c.found]));
 }
 
 /** "07 đơn vị chưa thực hiện: …; 05 đơn vị đã thực hiện nhưng tỷ lệ còn thấp (…): …". */
-function findingSentence(f: IndicatorFinding, total: number, limit: number): string | null {
+function findingSentence(f: IndicatorFinding, total: number, namer: ListNamer): string | null {
   const parts: string[] = [];
   if (f.notStarted.length > 0) {
     parts.push(
       f.notStarted.length === total && total > 1
         ? `tất cả ${formatViCount(total)} đơn vị chưa thực hiện`
-        : `${formatViCount(f.notStarted.length)} đơn vị chưa thực hiện${listed(f.notStarted, limit)}`,
+        : `${formatViCount(f.notStarted.length)} đơn vị chưa thực hiện${listed(f.notStarted, namer)}`,
     );
   }
   if (f.low.length > 0) {
-    parts.push(`${formatViCount(f.low.length)} đơn vị đã thực hiện nhưng tỷ lệ còn thấp (${f.lowRule})${listed(f.low, limit)}`);
+    parts.push(`${formatViCount(f.low.length)} đơn vị đã thực hiện nhưng tỷ lệ còn thấp (${f.lowRule})${listed(f.low, namer)}`);
   }
-  if (f.missing.length > 0) parts.push(`${formatViCount(f.missing.length)} đơn vị chưa có số liệu${listed(f.missing, limit)}`);
+  if (f.missing.length > 0) parts.push(`${formatViCount(f.missing.length)} đơn vị chưa có số liệu${listed(f.missing, namer)}`);
   if (parts.length === 0) return null;
   const text = parts.join("; ");
   return `${text.charAt(0).toLocaleUpperCase("vi-VN")}${text.slice(1)}.`;
@@ -127,7 +140,7 @@ function findingSentence(f: IndicatorFinding, total: number, limit: number): str
  * counts ("02 đơn vị có số liệu trên 0: UBND xã Long Thuận (01), …"), or, with no threshold,
  * the units whose count is 0. Counts stay counts; a unit without a number is "chưa có số liệu".
  */
-function countSentence(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile, rows: Map<number, UnitRow>, limit: number): string | null {
+function countSentence(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile, rows: Map<number, UnitRow>, namer: ListNamer): string | null {
   const field = `${ind.id}.numerator`;
   const valueOf = (u: ScoredUnit) => rows.get(u.row)?.values[field];
   const present = units.filter((u) => valueOf(u) !== undefined);
@@ -143,13 +156,13 @@ function countSentence(units: ScoredUnit[], ind: IndicatorSpec, profile: Profile
     parts.push(
       over.length === 0
         ? `không đơn vị nào ${rule.op === "above" ? "trên" : "dưới"} ${formatViNumber(rule.threshold)}`
-        : `${formatViCount(over.length)} đơn vị ${rule.op === "above" ? "trên" : "dưới"} ${formatViNumber(rule.threshold)} (tổng ${formatViNumber(total)})${namedList(over.map(withCount), limit)}`,
+        : `${formatViCount(over.length)} đơn vị ${rule.op === "above" ? "trên" : "dưới"} ${formatViNumber(rule.threshold)} (tổng ${formatViNumber(total)})${namer.list(over, withCount)}`,
     );
   } else {
     const zero = known.filter((u) => valueOf(u) === 0);
-    if (zero.length > 0) parts.push(`${formatViCount(zero.length)} đơn vị bằng 0${listed(zero, limit)}`);
+    if (zero.length > 0) parts.push(`${formatViCount(zero.length)} đơn vị bằng 0${listed(zero, namer)}`);
   }
-  if (missing.length > 0) parts.push(`${formatViCount(missing.length)} đơn vị chưa có số liệu${listed(missing, limit)}`);
+  if (missing.length > 0) parts.push(`${formatViCount(missing.length)} đơn vị chưa có số liệu${listed(missing, namer)}`);
   if (parts.length === 0) return null;
   const text = parts.join("; ");
   return `${text.charAt(0).toLocaleUpperCase("vi-VN")}${text.slice(1)}.`;
@@ -180,7 +193,7 @@ function changeText(m: ComparisonRow | { totalChange: number; rankChange: null; 
   return `${current.name} (${parts.join("; ")})`;
 }
 
-function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefined, top: number, limit: number): NarrativeParagraph[] {
+function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefined, top: number, namer: ListNamer): NarrativeParagraph[] {
   const out: NarrativeParagraph[] = [];
   type Change = { unit: ScoredUnit; text: string; change: number };
   let changes: Change[];
@@ -218,10 +231,23 @@ function changeParagraphs(units: ScoredUnit[], comparison: Comparison | undefine
   if (comparison) {
     const newUnits = comparison.onlyCurrent.filter((u) => !u.aggregate);
     const goneUnits = comparison.onlyPrevious.filter((u) => !u.aggregate);
-    // Units of one period only are not all in this period's appendix: a long list is only counted.
-    const which = (list: ScoredUnit[]) => (list.length <= limit ? list.map((u) => u.name).join(", ") : `${formatViCount(list.length)} đơn vị`);
-    if (newUnits.length > 0) out.push({ kind: "bullet", text: `Đơn vị không có trong kỳ trước: ${which(newUnits)}.` });
-    if (goneUnits.length > 0) out.push({ kind: "bullet", text: `Đơn vị có trong kỳ trước nhưng không có trong kỳ này: ${which(goneUnits)}.` });
+    const names = (list: ScoredUnit[]) => list.map((u) => u.name).join(", ");
+    if (newUnits.length > 0) {
+      out.push({
+        kind: "bullet",
+        text: namer.names(newUnits.length) ? `Đơn vị không có trong kỳ trước: ${names(newUnits)}.` : `Có ${formatViCount(newUnits.length)} đơn vị không có trong kỳ trước.`,
+      });
+    }
+    // Units of the last period only are not in this period's appendix: they are in the last period's table.
+    if (goneUnits.length > 0) {
+      out.push({
+        kind: "bullet",
+        text:
+          goneUnits.length <= namer.limit
+            ? `Đơn vị có trong kỳ trước nhưng không có trong kỳ này: ${names(goneUnits)}.`
+            : `Có ${formatViCount(goneUnits.length)} đơn vị có trong kỳ trước nhưng không có trong kỳ này (danh sách tại bảng kỳ trước).`,
+      });
+    }
   }
   return out;
 }
@@ -247,7 +273,7 @@ function scores(profile: Profile, units: ScoredUnit[]): boolean {
 }
 
 /** "Thực hiện chấm điểm đánh giá 12/12 đơn vị, trong đó:" and the units per rating, or, with no scoring, what the table holds. */
-function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile: Profile, limit: number): NarrativeParagraph[] {
+function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile: Profile, namer: ListNamer): NarrativeParagraph[] {
   const p: NarrativeParagraph[] = [];
   if (!scores(profile, units)) {
     p.push({ kind: "text", text: `Bảng có số liệu của ${formatViCount(units.length)} đơn vị; phương pháp "${profile.name}" không chấm điểm, không xếp loại.` });
@@ -260,12 +286,12 @@ function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile
   for (const band of bands) {
     const inBand = units.filter((u) => u.ratingKey === band.key);
     if (inBand.length === 0) continue;
-    p.push({ kind: "bullet", text: `${formatViCount(inBand.length)} đơn vị xếp loại ${ratingWord(band.key, band.label)}${listed(inBand, limit)}.` });
+    p.push({ kind: "bullet", text: `${formatViCount(inBand.length)} đơn vị xếp loại ${ratingWord(band.key, band.label)}${listed(inBand, namer)}.` });
   }
   const unrated = units.filter((u) => u.total === null && u.notRated === undefined);
-  if (unrated.length > 0) p.push({ kind: "bullet", text: `${formatViCount(unrated.length)} đơn vị chưa đủ số liệu để chấm điểm${listed(unrated, limit)}.` });
+  if (unrated.length > 0) p.push({ kind: "bullet", text: `${formatViCount(unrated.length)} đơn vị chưa đủ số liệu để chấm điểm${listed(unrated, namer)}.` });
   const withErrors = units.filter((u) => u.notRated !== undefined);
-  if (withErrors.length > 0) p.push({ kind: "bullet", text: `${formatViCount(withErrors.length)} đơn vị chưa xếp loại vì số liệu có ô lỗi${listed(withErrors, limit)}.` });
+  if (withErrors.length > 0) p.push({ kind: "bullet", text: `${formatViCount(withErrors.length)} đơn vị chưa xếp loại vì số liệu có ô lỗi${listed(withErrors, namer)}.` });
   for (const a of aggregates) {
     if (a.total === null) continue;
     const rating = a.rating ? `, xếp loại ${ratingWord(a.ratingKey, a.rating)}` : "";
@@ -278,19 +304,19 @@ function resultParagraphs(units: ScoredUnit[], aggregates: ScoredUnit[], profile
     p.push({
       kind: "text",
       text:
-        `Đơn vị có điểm cao nhất: ${extremes(best, profile, limit)}; ` + `đơn vị có điểm thấp nhất: ${extremes(worst, profile, limit)}.`,
+        `Đơn vị có điểm cao nhất: ${extremes(best, profile, namer)}; ` + `đơn vị có điểm thấp nhất: ${extremes(worst, profile, namer)}.`,
     });
   }
   const scoredIndicators = profile.indicators.filter((i) => i.max > 0);
   if (scoredIndicators.length > 1) {
     const complete = units.filter((u) => scoredIndicators.every((i) => (indicatorValue(u, i) ?? 0) > 0));
-    if (complete.length > 0) p.push({ kind: "text", text: `Có ${formatViCount(complete.length)} đơn vị thực hiện đảm bảo đủ các chỉ số${listed(complete, limit)}.` });
+    if (complete.length > 0) p.push({ kind: "text", text: `Có ${formatViCount(complete.length)} đơn vị thực hiện đảm bảo đủ các chỉ số${listed(complete, namer)}.` });
   }
   return p;
 }
 
 /** Per indicator, by group in the profile's order, then indicators outside any group. */
-function indicatorParagraphs(units: ScoredUnit[], profile: Profile, lowPercent: number, rows: Map<number, UnitRow>, limit: number): NarrativeParagraph[] {
+function indicatorParagraphs(units: ScoredUnit[], profile: Profile, lowPercent: number, rows: Map<number, UnitRow>, namer: ListNamer): NarrativeParagraph[] {
   const p: NarrativeParagraph[] = [];
   const groupIds = new Set(profile.groups.map((g) => g.id));
   const blocks: { label: string | null; inds: IndicatorSpec[] }[] = profile.groups.map((g) => ({
@@ -298,12 +324,14 @@ function indicatorParagraphs(units: ScoredUnit[], profile: Profile, lowPercent: 
     inds: profile.indicators.filter((i) => i.group === g.id),
   }));
   for (const ind of profile.indicators) if (!ind.group || !groupIds.has(ind.group)) blocks.push({ label: null, inds: [ind] });
+  const counts = new Set(profile.indicators.filter((ind) => isCount(ind, units, rows)).map((ind) => ind.id));
+  const found = findings(units, profile.indicators.filter((ind) => !counts.has(ind.id)), profile, lowPercent);
   for (const block of blocks) {
     const lines: { label: string; sentence: string }[] = [];
     for (const ind of block.inds) {
-      const sentence = isCount(ind, units, rows)
-        ? countSentence(units, ind, profile, rows, limit)
-        : findingSentence(findings(units, ind, profile, lowPercent), units.length, limit);
+      const sentence = counts.has(ind.id)
+        ? countSentence(units, ind, profile, rows, namer)
+        : findingSentence(found.get(ind.id)!, units.length, namer);
       // "Công khai, minh bạch (%)" reads "Công khai, minh bạch" in a sentence.
       const label = (block.label ? shortLabel(ind.label, block.label) : ind.label).replace(/\s*\((%|\d+\s*(%|điểm))\)\s*$/u, "");
       if (sentence) lines.push({ label, sentence });
@@ -324,11 +352,11 @@ function indicatorParagraphs(units: ScoredUnit[], profile: Profile, lowPercent: 
  * What the table can tell about shortcomings: per indicator when it has indicators, per group when
  * it has only group scores, and otherwise that it has neither (never "no unit is low" unseen).
  */
-function weaknessParagraphs(units: ScoredUnit[], profile: Profile, options: NarrativeOptions, rows: Map<number, UnitRow>, limit: number): NarrativeParagraph[] {
+function weaknessParagraphs(units: ScoredUnit[], profile: Profile, options: NarrativeOptions, rows: Map<number, UnitRow>, namer: ListNamer): NarrativeParagraph[] {
   const hasIndicators = profile.indicators.some((ind) => units.some((u) => u.indicators[ind.id] !== undefined) || isCount(ind, units, rows));
-  if (hasIndicators) return indicatorParagraphs(units, profile, options.lowPercent ?? DEFAULT_LOW_PERCENT, rows, limit);
+  if (hasIndicators) return indicatorParagraphs(units, profile, options.lowPercent ?? DEFAULT_LOW_PERCENT, rows, namer);
   const groups = groupsInTable(units, profile, rows);
-  if (groups.length > 0) return groupParagraphs(units, groups, profile, options.groupLowPercent ?? DEFAULT_GROUP_LOW_PERCENT, limit);
+  if (groups.length > 0) return groupParagraphs(units, groups, profile, options.groupLowPercent ?? DEFAULT_GROUP_LOW_PERCENT, namer);
   return [{ kind: "text", text: "Bảng không có điểm nhóm hay số liệu chỉ số thành phần, nên chưa nêu được tồn tại, hạn chế theo từng chỉ số." }];
 }
 
@@ -336,20 +364,21 @@ export function buildNarrative(scored: ScoreResult, profile: Profile, options: N
   const units = rankOrder(scored.units.filter((u) => !u.aggregate));
   const aggregates = scored.units.filter((u) => u.aggregate);
   const rows = new Map((options.sourceRows ?? []).map((r) => [r.row, r]));
-  const limit = options.namesLimit ?? namesLimit(units.length);
+  const namer = new ListNamer(options.namesLimit ?? namesLimit(units.length), units.length);
   const p: NarrativeParagraph[] = [];
   let section = 0;
   const heading = (text: string) => p.push({ kind: "heading", text: `${++section}. ${text}` });
 
   heading(scores(profile, units) ? "Kết quả đánh giá, xếp loại" : "Kết quả các chỉ tiêu");
-  if (limit < units.length) p.push({ kind: "text", text: namesNote(units.length, limit) });
-  p.push(...resultParagraphs(units, aggregates, profile, limit));
-  const changes = changeParagraphs(units, options.comparison, options.topChanges ?? 3, limit);
+  p.push(...resultParagraphs(units, aggregates, profile, namer));
+  const changes = changeParagraphs(units, options.comparison, options.topChanges ?? 3, namer);
   if (changes.length > 0) {
     heading(changes[0].text);
     p.push(...changes.slice(1));
   }
   heading("Tồn tại, hạn chế");
-  p.push(...weaknessParagraphs(units, profile, options, rows, limit));
+  p.push(...weaknessParagraphs(units, profile, options, rows, namer));
+  // Before the lists, where a reader wonders why a count has no names.
+  if (namer.cut) p.splice(1, 0, { kind: "text", text: namer.note() });
   return { paragraphs: p, text: toText(p) };
 }

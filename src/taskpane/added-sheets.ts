@@ -38,32 +38,38 @@ function stateOnly(sheet: string): WritePlan {
   return { sheet, columns: [], blocks: [], underline: { set: [], clear: [] }, previous: [], conflicts: [] };
 }
 
+/** What was done about added sheets, in a sentence; `leftToUser` when the clerk must delete one by hand. */
+export interface SheetsOutcome {
+  text: string;
+  leftToUser: boolean;
+}
+
 /**
  * Records sheets just added from the table on `scoredSheet` with its last write; returns what
  * "Hoàn tác" will do about them, in a sentence for the pane's message.
  */
-export async function recordAddedSheets(adapter: WorkbookAdapter, scoredSheet: string, names: string[]): Promise<string> {
+export async function recordAddedSheets(adapter: WorkbookAdapter, scoredSheet: string, names: string[]): Promise<SheetsOutcome> {
   // The stored state alone when the adapter can: the table's cells (a national list) are not needed.
   const snap = adapter.readState ? await adapter.readState(scoredSheet) : await adapter.read({ sheet: scoredSheet });
   const last = snap.state?.lastRun;
   // SHA-256 needs a secure page (Excel's panes are https); without it the sheet is not recorded.
   if (!snap.state || snap.stateIssue || !last || last.sheet !== scoredSheet || !globalThis.crypto?.subtle) {
     const why = last?.sheet === scoredSheet ? "" : ` vì chưa ghi kết quả vào trang ${scoredSheet}`;
-    return `“Hoàn tác” không xóa ${sheetNames(names)}${why}; nếu không cần, hãy tự xóa.`;
+    return { text: `“Hoàn tác” không xóa ${sheetNames(names)}${why}; nếu không cần, hãy tự xóa.`, leftToUser: true };
   }
   const prints = await sheetFingerprints(adapter, names);
   const added: AddedSheet[] = names.flatMap((name, i) => (prints[i] ? [{ name, cells: prints[i] }] : []));
   const sheets = [...(last.sheets ?? []).filter((s) => !names.includes(s.name)), ...added].slice(-KEPT_SHEETS);
   const state: WorkbookState = { ...snap.state, lastRun: { ...last, sheets } };
   await adapter.apply(stateOnly(scoredSheet), state);
-  return `“Hoàn tác” sẽ xóa ${names.length > 1 ? "các trang này" : "trang này"} cùng kết quả đã ghi (trừ trang bạn đã sửa).`;
+  return { text: `“Hoàn tác” sẽ xóa ${names.length > 1 ? "các trang này" : "trang này"} cùng kết quả đã ghi (trừ trang bạn đã sửa).`, leftToUser: false };
 }
 
 /**
  * After an undo: removes the sheets its run added that are as the run left them; one edited
  * since is kept. Returns what happened, in a sentence ("" when the run added none).
  */
-export async function removeAddedSheets(adapter: WorkbookAdapter, recorded: AddedSheet[]): Promise<string> {
+export async function removeAddedSheets(adapter: WorkbookAdapter, recorded: AddedSheet[]): Promise<SheetsOutcome> {
   const same: string[] = [];
   const edited: string[] = [];
   const prints = await sheetFingerprints(adapter, recorded.map((s) => s.name));
@@ -72,12 +78,16 @@ export async function removeAddedSheets(adapter: WorkbookAdapter, recorded: Adde
     if (now !== null) (now === s.cells ? same : edited).push(s.name);
   });
   const parts: string[] = [];
+  let leftToUser = edited.length > 0;
   if (same.length > 0) {
     if (adapter.removeSheets) {
       await adapter.removeSheets(same);
       parts.push(`Đã xóa ${sheetNames(same)} lập sau lần ghi đó.`);
-    } else parts.push(`Excel này không cho phần bổ trợ xóa trang: hãy tự xóa ${sheetNames(same)}.`);
+    } else {
+      parts.push(`Excel này không cho phần bổ trợ xóa trang: hãy tự xóa ${sheetNames(same)}.`);
+      leftToUser = true;
+    }
   }
   if (edited.length > 0) parts.push(`Giữ ${sheetNames(edited)} vì đã được sửa sau khi lập; nếu không cần, hãy tự xóa.`);
-  return parts.join(" ");
+  return { text: parts.join(" "), leftToUser };
 }

@@ -101,12 +101,14 @@ export async function applyWrite(pane: PaneWrites, request: PendingWrite, overwr
     setTimeout(() => (memory.writing = false), 500);
   }
   // The cells are back; then the appendix of that write goes (before the read: it may be the open sheet).
-  const sheets = request.kind === "undo" && request.sheets?.length ? await removeAddedSheets(pane.adapter, request.sheets) : "";
+  const sheets = request.kind === "undo" && request.sheets?.length ? await removeAddedSheets(pane.adapter, request.sheets) : null;
   await pane.load(pane.useSelection, pane.keep(), false);
   pane.setNotice(
     request.kind === "write"
       ? `Đã ghi ${formatViNumber(written.cells)} ô vào trang ${request.plan.sheet}.`
-      : `Đã hoàn tác trên trang ${request.plan.sheet}: các ô công cụ đã ghi trở lại như trước khi chấm điểm; giá trị bạn tự nhập vẫn giữ.${sheets ? ` ${sheets}` : ""}`,
+      : `Đã hoàn tác trên trang ${request.plan.sheet}: các ô công cụ đã ghi trở lại như trước khi chấm điểm; giá trị bạn tự nhập vẫn giữ.${sheets?.text ? ` ${sheets.text}` : ""}`,
+    // A sheet left for the clerk to delete is something to do, not only a success.
+    sheets?.leftToUser ? "warning" : "success",
   );
 }
 

@@ -80,7 +80,7 @@ async function openedInPane(file: string) {
 test("the pane's Hoàn tác on the CLI's output sees the sheets the run added as it left them, and removes them", async () => {
   const { excel, adapter, state } = await openedInPane(scored);
   const said = await removeAddedSheets(adapter, state.lastRun!.sheets!);
-  expect(said).toBe(`Đã xóa các trang ${state.lastRun!.sheets!.map((s) => `"${s.name}"`).join(", ")} lập sau lần ghi đó.`);
+  expect(said).toEqual({ text: `Đã xóa các trang ${state.lastRun!.sheets!.map((s) => `"${s.name}"`).join(", ")} lập sau lần ghi đó.`, leftToUser: false });
   for (const name of added) expect(excel.model.sheet(name)).toBeNull();
 });
 
@@ -88,7 +88,8 @@ test("… and keeps one edited since, in the pane as in the CLI", async () => {
   const { excel, adapter, state } = await openedInPane(scored);
   excel.model.userEdit("Nhận xét xếp loại", "A1", "Ghi chú của tôi");
   const said = await removeAddedSheets(adapter, state.lastRun!.sheets!);
-  expect(said).toContain(`Giữ trang "Nhận xét xếp loại" vì đã được sửa sau khi lập`);
+  expect(said.text).toContain(`Giữ trang "Nhận xét xếp loại" vì đã được sửa sau khi lập`);
+  expect(said.leftToUser).toBe(true);
   expect(excel.model.sheet("Nhận xét xếp loại")).not.toBeNull();
   expect(excel.model.sheet("Phụ lục xếp loại")).toBeNull();
 });

@@ -21,9 +21,9 @@ async function paneViolations(page) {
   try {
     return await checkPane(page);
   } catch (err) {
-    // The pane reloaded while it was being checked (a workbook was just opened): check the new one.
+    // The pane reloaded while it was being checked (a workbook was just opened): check the new one once it shows.
     if (!/context was destroyed|navigat/i.test(String(err))) throw err;
-    await page.waitForLoadState("load");
+    await paneFrameOf(page)?.waitForFunction(() => document.body !== null && document.body.childElementCount > 0, null, { timeout: 10000 });
     return checkPane(page);
   }
 }
@@ -35,8 +35,8 @@ async function checkPane(page) {
   if (!ready) return [];
   if (!(await frame.evaluate(() => typeof window.axe === "object"))) await frame.evaluate(AXE_SOURCE);
   // axe must see what the pane settles on: Fluent's buttons fade between disabled and enabled colours
-  // (CSS transitions), and a pane still at work re-renders while axe runs (it once measured an enabled
-  // button mid-fade, in grey). Wait until nothing has changed for 150 ms, at most 3 s.
+  // (CSS transitions, grey in between), and a pane still at work re-renders while axe runs. Wait until
+  // nothing has changed for 150 ms, at most 3 s.
   await frame.evaluate(async () => {
     const until = Date.now() + 3000;
     const running = () => document.getAnimations().filter((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);

@@ -49,8 +49,8 @@ describe("added sheets on the fake host", () => {
     const eight = await written(3_838, 8);
     const a = await counted(one.excel, () => recordAddedSheets(one.adapter, SHEET, one.names));
     const b = await counted(eight.excel, () => recordAddedSheets(eight.adapter, SHEET, eight.names));
-    expect(a.result).toMatch(/“Hoàn tác” sẽ xóa trang này/);
-    expect(b.result).toMatch(/“Hoàn tác” sẽ xóa các trang này/);
+    expect(a.result).toEqual({ text: expect.stringMatching(/“Hoàn tác” sẽ xóa trang này/), leftToUser: false });
+    expect(b.result.text).toMatch(/“Hoàn tác” sẽ xóa các trang này/);
     expect(b.syncs).toBe(a.syncs);
     // State (1) + sheets' used ranges (1) + their values (1) + the state write (2).
     expect(b.syncs).toBeLessThanOrEqual(5);
@@ -80,7 +80,9 @@ describe("added sheets on the fake host", () => {
       excel.model.userEdit("Phụ lục 2", "B40", "Ghi chú của tôi");
       excel.model.sheets.splice(excel.model.sheets.findIndex((s) => s.name === "Phụ lục 4"), 1);
       const said = await removeAddedSheets(adapter, recorded);
-      expect(said).toBe('Đã xóa các trang "Phụ lục 1", "Phụ lục 3" lập sau lần ghi đó. Giữ trang "Phụ lục 2" vì đã được sửa sau khi lập; nếu không cần, hãy tự xóa.');
+      expect(said.text).toBe('Đã xóa các trang "Phụ lục 1", "Phụ lục 3" lập sau lần ghi đó. Giữ trang "Phụ lục 2" vì đã được sửa sau khi lập; nếu không cần, hãy tự xóa.');
+      // The kept sheet is the clerk's to delete: the pane shows it as a warning.
+      expect(said.leftToUser).toBe(true);
       expect(excel.model.sheets.map((s) => s.name)).toContain("Phụ lục 2");
       expect(excel.model.sheet("Phụ lục 1")).toBeNull();
     }

@@ -16,6 +16,11 @@ import { defaultScoring } from "../../src/taskpane/scoring";
 import { runScoring } from "../../src/pipeline";
 import { mappingOf, stateAfterWrite } from "../../src/plan/state";
 import { PHU_TAN_SHEET, phuTanGrid } from "../office/phu-tan-grid";
+import ExcelJS from "exceljs";
+import { applyAppendixPlan } from "../../src/adapters/exceljs/appendix";
+import { gridFromWorksheet } from "../../src/adapters/exceljs";
+import { sheetFingerprintText } from "../../src/plan/sheet-fingerprint";
+import { buildNarrative } from "../../src/report/narrative";
 
 const PREVIOUS = "Tuần trước";
 
@@ -139,5 +144,28 @@ describe("report adapter on the fake Excel", () => {
     const done = await report.writeAppendix(plan);
     expect(done.charts).toBe(false);
     expect(sheetExtras(model.sheet(done.sheetName)!).charts).toHaveLength(0);
+  });
+});
+
+describe("the sheets the pane adds, as the CLI sees them", () => {
+  test("the appendix and its notes sheet written by the pane and by the CLI have the same fingerprint text", async () => {
+    const { excel, report, run, workbook } = setup();
+    const narrative = buildNarrative(run.scored, run.profile, { sourceRows: run.read.units });
+    const plan = planAppendix(run.scored, run.profile, { title: "BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN", period: "Tháng 5 (Tuần 01)", sourceRows: run.read.units, narrative });
+    const done = await report.writeAppendix(plan);
+    const names = [done.sheetName, done.notesSheetName!];
+    expect(done.notesSheetName).toBeTruthy();
+    const wb = new ExcelJS.Workbook();
+    applyAppendixPlan(wb, plan);
+    const inPane = await workbook.readSheetValues!(names);
+    for (const [i, name] of names.entries()) {
+      const pane = sheetFingerprintText(inPane[i]!);
+      expect(pane.split("\n").length).toBeGreaterThan(10);
+      expect(pane).toBe(sheetFingerprintText(gridFromWorksheet(wb.getWorksheet(name)!)));
+    }
+    // One cell typed in the pane's sheet changes its text.
+    excel.model.userEdit(names[0], "A1", "Bảng của tôi");
+    const edited = await workbook.readSheetValues!([names[0]]);
+    expect(sheetFingerprintText(edited[0]!)).not.toBe(sheetFingerprintText(gridFromWorksheet(wb.getWorksheet(names[0])!)));
   });
 });

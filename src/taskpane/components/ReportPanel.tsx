@@ -10,6 +10,7 @@ import type { ReportAdapter } from "../../adapters/office/report";
 import { useAnnounce, type Announce } from "../status";
 import { errorMessage } from "../errors";
 import type { RunResult, ScoringService } from "../scoring";
+import type { SheetsOutcome } from "../added-sheets";
 import type { Comparison, Narrative } from "../../report/types";
 import { messageOf, titleInputs, type TitleInputs } from "../report/build";
 import { AppendixFields } from "./AppendixFields";
@@ -27,7 +28,7 @@ export interface ReportPanelProps {
   /** The pane is busy with another action. */
   busy?: boolean;
   /** Records sheets just added with the last write (so "Hoàn tác" removes them); says what undo will do. */
-  onSheetsAdded?(names: string[]): Promise<string>;
+  onSheetsAdded?(names: string[]): Promise<SheetsOutcome>;
 }
 
 /** One action of the panel at a time, its label shown while it runs, its error announced. */
@@ -87,7 +88,9 @@ export function ReportPanel({ run, grid, scoring, report, busy, onSheetsAdded }:
       const notes = done.notesSheetName ? ` và trang "${done.notesSheetName}" (số đơn vị theo xếp loại, nhận xét)` : "";
       const charts = done.charts ? " với 2 biểu đồ" : " (Excel này chưa vẽ được biểu đồ qua phần bổ trợ)";
       const undo = await onSheetsAdded?.([done.sheetName, ...(done.notesSheetName ? [done.notesSheetName] : [])]);
-      announce({ intent: "success", text: `Đã lập trang "${done.sheetName}"${notes}${charts}.${undo ? ` ${undo}` : ""}` });
+      // Made, but with something for the clerk to know or do (no charts, a sheet to delete by hand): a warning.
+      const intent = !done.charts || undo?.leftToUser ? "warning" : "success";
+      announce({ intent, text: `Đã lập trang "${done.sheetName}"${notes}${charts}.${undo ? ` ${undo.text}` : ""}` });
     });
 
   const writeScorecards = () =>
@@ -95,7 +98,7 @@ export function ReportPanel({ run, grid, scoring, report, busy, onSheetsAdded }:
       if (!report) return;
       const name = await report.writeScorecards(await scoring.scorecardPlan(run, inputs, comparison));
       const undo = await onSheetsAdded?.([name]);
-      announce({ intent: "success", text: `Đã lập trang "${name}": mỗi đơn vị một trang A4 để in.${undo ? ` ${undo}` : ""}` });
+      announce({ intent: undo?.leftToUser ? "warning" : "success", text: `Đã lập trang "${name}": mỗi đơn vị một trang A4 để in.${undo ? ` ${undo.text}` : ""}` });
     });
 
   return (
