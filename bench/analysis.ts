@@ -11,9 +11,9 @@ The tasks of 0.2–1.2 s on the 3,838-row tables were the pane redrawing, not Ex
 preview counted what the write changes at every redraw (each progress step), and the narrative's
 paragraphs (about 35,000 characters each) were laid out whole after every run, a task of about
 1 s that the bench did not see until it took the observer's pending entries. Now the worker
-counts the write's effect, the preview draws once per run, the narrative lays out only what is
-scrolled into view, grids go to the worker in slices and the Office adapter's steps are tasks of
-their own. Side by side at load average 3–5 on 2 cores the longest pane task fell from 5.7 s
+counts the write's effect, the preview draws once per run, the narrative counts long lists (no
+paragraph names more than 30 units), grids go to the worker in slices and the Office adapter's
+steps are tasks of their own. Side by side at load average 3–5 on 2 cores the longest pane task fell from 5.7 s
 (indicator table, Hoàn tác) to 121 ms and the budget passed; under heavy load (9–11) it fell from
 0.9–1.2 s to 0.27–0.43 s. When it fails, it is these, grown by the load: the write packing the new
 state into chunks (packLastRun; it needs the formats the write's check reads, so it stays after

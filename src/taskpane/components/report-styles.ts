@@ -19,9 +19,6 @@ export const useReportStyles = makeStyles({
     overflowY: "auto",
     overflowWrap: "anywhere",
     userSelect: "text",
-    // A national list's narrative runs to hundreds of thousands of characters: lay out only the
-    // paragraphs scrolled into view, or every re-render of the pane waits on all of them.
-    "& > p": { contentVisibility: "auto", containIntrinsicSize: "auto 120px" },
   },
   paragraph: { margin: `0 0 ${tokens.spacingVerticalXS}` },
   heading2: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontWeight: tokens.fontWeightSemibold },
