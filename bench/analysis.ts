@@ -21,3 +21,16 @@ the check), reading the stored state (checked cell by cell), and React redrawing
 click.
 `,
 };
+
+// The CLI's two end-to-end budgets fail for the same measured reason.
+const CLI_NEAR_FLOOR = `
+Measured on 2026-12-07 on a machine about twice as fast as the one before: repeated runs of the
+same commit give 1.26–1.35× on either table (the floor itself varies by ±8%), and running the CLI
+built from the previous commit beside this one, on the same file, takes the same CPU (3.8–4.4 s
+on the indicator table, both). What the CLI does beyond exceljs's read and write (cpu profile, group
+table): reading the table ≈ 100 ms, of which header matching against every built-in method ≈ 40 ms
+whatever the size, and scoring ≈ 110 ms, a larger share of a faster machine's floor. When it
+fails, it fails by this noise; a change that fails it by more is a regression.
+`;
+WHY_IT_FAILS["CLI ≤ 1.3× I/O floor, indicator table at 3,838 rows (CPU)"] = CLI_NEAR_FLOOR;
+WHY_IT_FAILS["CLI ≤ 1.3× I/O floor, group table at 3,838 rows (CPU)"] = CLI_NEAR_FLOOR;

@@ -133,6 +133,11 @@ columns) and the **group table** (qd766-nhom: six group scores, printed total, X
   in its own process) are printed in brackets, outside the budget. The
   progress labels seen are printed (the counts "Đã đọc 1.200/3.838 dòng"). One run per action;
   the growth budget compares the two sizes measured in the same run.
+- **Report** (bench/report-cost.ts): the narrative, the appendix plan and the score cards of each
+  table at 400 and 3,838 rows, as the pane's worker builds them, five runs after a warm-up, GC
+  before each. Budget: a unit at most twice as dear at 3,838 rows as at 400 (≤ 19.2×): these
+  steps take milliseconds and their data outgrows the CPU's caches, while a quadratic step grows
+  ≈ 90×; the reads themselves are counted in tests/report/linear-cost.test.ts.
 `;
 }
 
