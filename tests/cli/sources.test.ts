@@ -80,5 +80,19 @@ describe("text encodings and formats", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/là một tệp, không phải thư mục/);
     expect(r.stderr).not.toMatch(/EEXIST|ENOTDIR|EISDIR/);
+    // A folder below the file: the file in the way is the one named.
+    const deeper = await cli("score", CSV, "--out", path.join(blocker, "con", "kq.xlsx"));
+    expect(deeper.stderr).toContain(`"${blocker}" là một tệp, không phải thư mục`);
+    // Missing folders are made, level by level.
+    const nested = path.join(dir, "moi", "a", "b", "kq.xlsx");
+    expect((await cli("score", CSV, "--out", nested)).code).toBe(0);
+    await expect(fs.access(nested)).resolves.toBeUndefined();
+  });
+
+  test("a folder that cannot be made is said at once (Node's recursive mkdir loops forever there)", async () => {
+    if (!(await fs.stat("/proc").catch(() => null))) return;
+    const r = await cli("score", CSV, "--out", "/proc/khong-co/kq.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('không có thư mục "/proc/khong-co"');
   });
 });

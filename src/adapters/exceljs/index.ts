@@ -320,11 +320,35 @@ function shareEmptyStyles(wb: ExcelJS.Workbook): () => void {
   };
 }
 
+/**
+ * Creates the output's folder, one level at a time from the nearest one that exists: Node's
+ * recursive mkdir retries forever where a parent exists but refuses children (seen on /proc),
+ * and a file in the way is named as itself ("afile"), not as the folder under it.
+ */
+async function makeFolder(dir: string, file: string): Promise<void> {
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    const found = await fs.stat(at).catch(() => null);
+    if (found) {
+      if (!found.isDirectory()) throw new WorkbookError(fileErrorMessage(Object.assign(new Error(), { code: "ENOTDIR", path: at }), file, "ghi"));
+      break;
+    }
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    missing.unshift(at);
+    at = parent;
+  }
+  for (const folder of missing) {
+    await fs.mkdir(folder).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new WorkbookError(fileErrorMessage(e, file, "ghi"));
+    });
+  }
+}
+
 /** Write the workbook to a temporary file beside `file`, then move it into place. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true }).catch((e: unknown) => {
-    throw new WorkbookError(fileErrorMessage(e, file, "ghi"));
-  });
+  await makeFolder(path.dirname(path.resolve(file)), file);
   await removeStaleTemporaries(file);
   const tmp = `${file}.${process.pid}.tmp`;
   const unshare = shareEmptyStyles(wb);
