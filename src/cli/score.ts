@@ -114,6 +114,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     titles: titleOptions(values),
     message: values.message,
     scorecards: values["phieu-diem"],
+    outGiven: values.out !== undefined,
   });
   await guardSameSource(out, earlier, scoredBook.source);
   // On stderr, before anything is written: --json keeps stdout one JSON document.
@@ -182,6 +183,8 @@ interface ScoreOptions {
   titles: Partial<TitleInputs>;
   message: boolean;
   scorecards: boolean;
+  /** --out was given: a copy is wanted even when nothing changes. */
+  outGiven: boolean;
 }
 
 /**
@@ -211,9 +214,9 @@ async function scoreWorkbook(
   const sheets = addedSheets(workbook, [report?.sheetName, report?.notesSheetName, scorecardSheet]);
   if (!unchanged && state.lastRun && sheets.length > 0) state.lastRun.sheets = sheets;
   writeState(workbook, unchanged ? { ...state, lastRun } : state);
-  // The input itself at --out, no cell to change and no sheet to add: the file is left as it is.
+  // No cell to change and no sheet to add: the input is left as it is, and no copy is made unless --out asked for one.
   const inPlace = samePath(out, input);
-  const save = !(unchanged && inPlace && sheets.length === 0);
+  const save = !(unchanged && sheets.length === 0 && (inPlace || !options.outGiven));
   const text = options.json ? `${JSON.stringify(jsonDocument(read, scored), null, 2)}\n` : summaryText(run, out, scorecardSheet, options, unchanged ? { lastRun, inPlace, save } : null);
   return { workbook, charts, report, notes, message, source, text, save };
 }
@@ -371,7 +374,13 @@ function summaryText(
     const last = unchanged.lastRun;
     const undo = last ? ` "chiso766 undo" vẫn trả lại lần chấm lúc ${formatViDateTime(last.at)} trên trang "${last.sheet}".` : "";
     // A copy only when --out is another file; the input itself is either left alone or only gets the added sheets.
-    const where = !unchanged.inPlace ? `Đã ghi bản sao vào: ${out}` : unchanged.save ? `Chỉ thêm trang vào: ${out}` : `Không ghi gì, tệp giữ nguyên: ${out}`;
+    const where = !unchanged.save
+      ? unchanged.inPlace
+        ? `Không ghi gì, tệp giữ nguyên: ${out}`
+        : `Không tạo tệp mới: tệp vào đã có đúng kết quả này.`
+      : unchanged.inPlace
+        ? `Chỉ thêm trang vào: ${out}`
+        : `Đã ghi bản sao vào: ${out}`;
     parts.push(`${nothingToWriteText(plan)}${undo}`, where);
   } else parts.push(planLines(plan), `Đã ghi kết quả vào: ${out}`);
   if (scorecardSheet) parts.push(`Đã ghi trang "${scorecardSheet}": mỗi đơn vị một trang A4.`);

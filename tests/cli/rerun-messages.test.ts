@@ -73,4 +73,11 @@ test("--out the input itself: a rerun that changes nothing leaves the file as it
   const copy = path.join(dir, "ban-sao.xlsx");
   const r3 = await cli("score", file, "--out", copy);
   expect(r3.stdout).toContain(`Đã ghi bản sao vào: ${copy}`);
+
+  // Without --out, a rerun with nothing to change makes no "…-cham-diem-cham-diem.xlsx".
+  const before = (await fs.readdir(dir)).sort();
+  const r5 = await cli("score", copy);
+  expect(r5.code).toBe(0);
+  expect(r5.stdout).toContain("Không tạo tệp mới: tệp vào đã có đúng kết quả này.");
+  expect((await fs.readdir(dir)).sort()).toEqual(before);
 }, 120_000);
