@@ -21,6 +21,8 @@ export interface PendingWrite {
   state: WorkbookState;
   /** An undo's: the sheets its run added (the appendix), removed unless edited since. */
   sheets?: AddedSheet[];
+  /** A write's: the cells whose value it changes, as the preview counted them ("sẽ ghi 57 ô"). */
+  changes?: number;
 }
 
 export interface PaneWrites extends PaneReads {
@@ -105,7 +107,8 @@ export async function applyWrite(pane: PaneWrites, request: PendingWrite, overwr
   await pane.load(pane.useSelection, pane.keep(), false);
   pane.setNotice(
     request.kind === "write"
-      ? `Đã ghi ${formatViNumber(written.cells)} ô vào trang ${request.plan.sheet}.`
+      ? // The count the preview promised: the adapter also rewrites cells of a block that already hold their value.
+        `Đã ghi ${formatViNumber(request.changes ?? written.cells)} ô vào trang ${request.plan.sheet}.`
       : `Đã hoàn tác trên trang ${request.plan.sheet}: các ô công cụ đã ghi trở lại như trước khi chấm điểm; giá trị bạn tự nhập vẫn giữ.${sheets?.text ? ` ${sheets.text}` : ""}`,
     // A sheet left for the clerk to delete is something to do, not only a success.
     sheets?.leftToUser ? "warning" : "success",
@@ -134,7 +137,7 @@ export async function writeResults(pane: PaneWrites, noTable: string | null): Pr
     return;
   }
   refuseUnrestorable(result.plan);
-  const request: PendingWrite = { kind: "write", plan: result.plan, state };
+  const request: PendingWrite = { kind: "write", plan: result.plan, state, changes: result.effect.valueCells };
   if (result.plan.conflicts.length > 0) pane.ask(request);
   else await applyWrite(pane, request, false);
 }

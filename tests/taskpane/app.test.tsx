@@ -111,11 +111,15 @@ describe("task pane", () => {
     const { excel, adapter } = setup();
     await ready();
     const before = excel.model.snapshot();
+    const promised = /sẽ ghi (\d+) ô/.exec(document.body.textContent ?? "")?.[1];
+    expect(promised).toBeDefined();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Ghi kết quả" }));
     });
     const done = await screen.findByText(/Đã ghi \d+ ô/);
     expect(done.closest("[data-intent]")?.getAttribute("data-intent")).toBe("success");
+    // The count the preview promised, not the adapter's block cells (a header already right is rewritten too).
+    expect(done.textContent).toContain(`Đã ghi ${promised} ô`);
     const written = excel.model.snapshot();
     const undo = screen.getByRole("button", { name: "Hoàn tác" });
     await waitFor(() => expect(undo.getAttribute("title")).toMatch(new RegExp(`^“Hoàn tác” trả lại \\d+ ô trên trang ${PHU_TAN_SHEET} như trước lần ghi lúc \\d\\d:\\d\\d ngày`)));
