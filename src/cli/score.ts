@@ -44,7 +44,7 @@ export const SCORE_USAGE = `Cách dùng: chiso766 score <tệp.xlsx|tệp.csv> [
 ${REPLACE_FILE_HELP}
   --report           in báo cáo; ghi trang "Phụ lục xếp loại" (kèm báo cáo) vào tệp kết quả và biểu đồ
                      <kết quả>.tong-diem.svg, <kết quả>.xep-loai.svg cạnh tệp kết quả
-  --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (kèm --report)
+  --previous TỆP     bảng (hoặc tệp đã chấm) kỳ trước: so sánh điểm, hạng (lập luôn phụ lục như --report)
 ${LEVEL_HELP}
   --title "…"        tiêu đề phụ lục (mặc định: các dòng tiêu đề phía trên bảng; "\\n" để xuống dòng)
   --period "…"       kỳ báo cáo, ví dụ "THÁNG 9 NĂM 2023" (mặc định: dòng kỳ phía trên bảng)
@@ -319,6 +319,10 @@ async function addReports(
   if (!options.report && !compares && !options.message && !options.scorecards) return none;
   const { scored, profile } = run;
   try {
+    // The same file as both periods compares nothing: a wrong file picked, said before anything is written.
+    if (options.previous !== undefined && samePath(options.previous, options.input)) {
+      throw new CliError(`Tệp kỳ trước "${options.previous}" chính là tệp đang chấm: hãy chọn bảng của kỳ trước.`, EXIT.usage);
+    }
     const previous = options.previous !== undefined ? await scorePreviousFile(options.previous, profile, options.profiles) : undefined;
     const names = options.previous !== undefined ? { current: `tệp "${path.basename(options.input)}"`, previous: `tệp "${path.basename(options.previous)}"` } : undefined;
     const report = options.report || compares ? addReport(workbook, run, { previous, titles, names }) : null;

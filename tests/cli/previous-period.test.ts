@@ -25,6 +25,14 @@ describe("--previous", () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
+  test("the file being scored given as the last period: refused, nothing written", async () => {
+    const out = path.join(dir, "cung-tep.xlsx");
+    const r = await cli("score", current, "--previous", current, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Tệp kỳ trước "${current}" chính là tệp đang chấm: hãy chọn bảng của kỳ trước.`);
+    await expect(fs.access(out)).rejects.toThrow();
+  }, 60_000);
+
   test("a file with no unit in common: said plainly, both files named, no change columns", async () => {
     const other = await write(dir, "so-nganh.csv", ["1,Sở Tư pháp,73.65", "2,Thanh tra tỉnh,30.21"]);
     const out = path.join(dir, "a.xlsx");
