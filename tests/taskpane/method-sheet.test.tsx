@@ -78,7 +78,7 @@ test("a broken method sheet: its mistakes at their cells, nothing scored; the pi
 test("the button writes the method in use into the sheet, and asks before replacing an edited one", async () => {
   const excel = setup();
   await preview();
-  fireEvent.click(screen.getByRole("button", { name: "Phương pháp chấm điểm" }));
+  fireEvent.click(screen.getByRole("button", { name: "Ghi trang phương pháp" }));
   await screen.findByText(/Đã ghi phương pháp “An Giang — bảng tuần \(Phú Tân\)” vào trang “Phương pháp chấm điểm”/);
   const sheet = excel.model.sheet(METHOD_SHEET)!;
   expect(sheet.cell(0, 0).value).toBe("PHƯƠNG PHÁP CHẤM ĐIỂM");
@@ -86,7 +86,7 @@ test("the button writes the method in use into the sheet, and asks before replac
   let row = 0;
   while (sheet.cell(row, 0).value !== "Phiên bản") row++;
   sheet.update(row, 1, { value: "2025-thu" });
-  fireEvent.click(screen.getByRole("button", { name: "Phương pháp chấm điểm" }));
+  fireEvent.click(screen.getByRole("button", { name: "Ghi trang phương pháp" }));
   fireEvent.click(await screen.findByRole("button", { name: "Giữ trang" }));
   await waitFor(() => expect(screen.queryByRole("button", { name: "Giữ trang" })).toBeNull());
   expect(excel.model.sheet(METHOD_SHEET)!.cell(row, 1).value).toBe("2025-thu");

@@ -101,7 +101,7 @@ function PaneToolbar({ pane, methodSheet }: { pane: ScoringPane; methodSheet?: M
       <Switch label="Chỉ dùng vùng đang chọn" checked={pane.useSelection} disabled={disabled} onChange={(_, d) => pane.setUseSelection(d.checked)} />
       {methodSheet && (
         <Button size="small" disabled={disabled || !pane.result} onClick={pane.writeMethodSheet}>
-          Phương pháp chấm điểm
+          Ghi trang phương pháp
         </Button>
       )}
     </div>

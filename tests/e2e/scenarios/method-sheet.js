@@ -1,5 +1,5 @@
 /**
- * The method as a sheet in the playground: the pane's "Phương pháp chấm điểm" button writes the
+ * The method as a sheet in the playground: the pane's "Ghi trang phương pháp" button writes the
  * method into a visible sheet; a mistake typed into that sheet stops scoring and the pane names
  * its cell; picking a built-in method (the picker works before any result) scores the table.
  */
@@ -16,7 +16,7 @@ module.exports = [
       const { page } = t;
       await openPlayground(t, "dien-bien-2023-09.xlsx");
       await waitForMapping(page);
-      await pane(page).getByRole("button", { name: SHEET, exact: true }).click();
+      await pane(page).getByRole("button", { name: "Ghi trang phương pháp", exact: true }).click();
       await pane(page).getByText(`vào trang “${SHEET}”`, { exact: false }).first().waitFor();
       assert.equal(await activeSheet(page), SHEET);
       await t.step("the method sheet is written and shown");
