@@ -52,11 +52,11 @@ describe("chiso766 score --report / --previous", () => {
 
   test("--previous compares with the last period's file", async () => {
     const out = path.join(dir, "dien-bien.xlsx");
+    // The last period's file, here with the same numbers (the file being scored itself is refused).
+    const previous = path.join(dir, "dien-bien-ky-truoc.xlsx");
+    await fs.copyFile("examples/dien-bien-2023-09.xlsx", previous);
     const c = io();
-    const code = await main(
-      ["score", "examples/dien-bien-2023-09.xlsx", "--out", out, "--previous", "examples/dien-bien-2023-09.xlsx"],
-      c.io,
-    );
+    const code = await main(["score", "examples/dien-bien-2023-09.xlsx", "--out", out, "--previous", previous], c.io);
     expect(c.err.join("")).toBe("");
     expect(code).toBe(0);
     expect(c.out.join("")).toContain("So với kỳ trước có 0 đơn vị tăng điểm, 0 đơn vị giảm điểm, 12 đơn vị không đổi.");
