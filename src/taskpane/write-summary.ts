@@ -10,7 +10,7 @@ import { cellsChanged, planEffect } from "../plan/effect";
 export interface WriteSummary {
   /** Cells the write changes (value, number format or underline); 0: nothing to write. */
   cells: number;
-  /** Cells whose value is written (changed or written again as a number), over `columns`. */
+  /** Cells whose value the write changes, over `columns` (what "Đã ghi N ô" says after it). */
   valueCells: number;
   /** The columns whose cells get a value, left to right. */
   columns: { letter: string; header: string }[];
